@@ -1,0 +1,65 @@
+"""Where the app keeps its files.
+
+Everything the app writes lives under one of four folders. By default they are the
+platform's user folders (platformdirs); when the environment variable ``CHATAPP_HOME``
+is set, all four are sub-folders of it instead (portable mode, and what tests use).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from chatapp import APP_NAME
+
+HOME_ENV = "CHATAPP_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    models_dir: Path
+    config_dir: Path
+    log_dir: Path
+    cache_dir: Path
+
+    @classmethod
+    def from_environment(cls) -> AppPaths:
+        home = os.environ.get(HOME_ENV)
+        if home:
+            return cls.portable(Path(home))
+        return cls(
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            models_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "models",
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        )
+
+    @classmethod
+    def portable(cls, home: Path) -> AppPaths:
+        home = home.expanduser().resolve()
+        return cls(
+            data_dir=home / "data",
+            models_dir=home / "models",
+            config_dir=home / "config",
+            log_dir=home / "logs",
+            cache_dir=home / "cache",
+        )
+
+    @property
+    def history_db(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    def ensure(self) -> None:
+        """Create the folders, readable by the user alone (chats and logs are private)."""
+        for folder in (self.data_dir, self.models_dir, self.config_dir, self.log_dir,
+                       self.cache_dir):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)

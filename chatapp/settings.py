@@ -1,0 +1,163 @@
+"""The user's settings: system prompt, sampling, context and threads.
+
+Stored as JSON in the config folder. Values are validated on load and on save, so a
+hand-edited or damaged file falls back to defaults field by field instead of breaking
+the app.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
+AUTO = 0  # for context_length and threads: let the app choose for this computer
+
+# Offered in the settings dialog; any value in range is accepted from the file.
+CONTEXT_LENGTH_CHOICES = (AUTO, 1024, 2048, 4096, 8192, 16384, 32768)
+
+
+class SettingsError(ValueError):
+    """A setting out of its range; the message names the field and the range."""
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+
+
+# One table of limits serves validation, the dialog's spin boxes and the tests.
+LIMITS: dict[str, Range] = {
+    "temperature": Range(0.0, 2.0),
+    "top_p": Range(0.0, 1.0),
+    "top_k": Range(0, 1000),
+    "min_p": Range(0.0, 1.0),
+    "repeat_penalty": Range(1.0, 2.0),
+    "max_reply_tokens": Range(16, 32768),
+    "context_length": Range(AUTO, 1_048_576),
+    "threads": Range(AUTO, 512),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    system_prompt: str = DEFAULT_SYSTEM_PROMPT
+    temperature: float = 0.7
+    top_p: float = 0.95
+    top_k: int = 40
+    min_p: float = 0.05
+    repeat_penalty: float = 1.1
+    max_reply_tokens: int = 1024
+    context_length: int = AUTO
+    threads: int = AUTO
+    last_model_path: str | None = None
+
+    def validated(self) -> Settings:
+        """Return self if every field is in range, else raise SettingsError."""
+        for name, limit in LIMITS.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise SettingsError(f"{name} must be a number")
+            if not limit.low <= value <= limit.high:
+                raise SettingsError(
+                    f"{name.replace('_', ' ').capitalize()} must be between "
+                    f"{_fmt(limit.low)} and {_fmt(limit.high)} (got {_fmt(value)})."
+                )
+        if self.context_length not in (AUTO,) and self.context_length < 256:
+            raise SettingsError("Context length must be Auto or at least 256 tokens.")
+        if len(self.system_prompt) > 100_000:
+            raise SettingsError("The system prompt is too long (at most 100,000 characters).")
+        return self
+
+    def sampling_dict(self) -> dict[str, Any]:
+        """What a reply records about how it was made."""
+        return {
+            "temperature": self.temperature,
+            "top_p": self.top_p,
+            "top_k": self.top_k,
+            "min_p": self.min_p,
+            "repeat_penalty": self.repeat_penalty,
+            "max_reply_tokens": self.max_reply_tokens,
+        }
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _coerce(name: str, raw: Any, default: Any) -> Any:
+    """Accept a JSON value only if it has the field's type (an int is a valid float)."""
+    if not isinstance(raw, bool):
+        if isinstance(default, float) and isinstance(raw, int | float):
+            return float(raw)
+        if isinstance(default, int) and isinstance(raw, int):
+            return raw
+        if isinstance(default, str) and isinstance(raw, str):
+            return raw
+    raise SettingsError(f"{name} has the wrong type")
+
+
+def settings_from_dict(data: dict[str, Any]) -> Settings:
+    """Build settings from parsed JSON, keeping defaults for missing or invalid fields."""
+    result = Settings()
+    for field in fields(Settings):
+        if field.name not in data:
+            continue
+        default = getattr(result, field.name)
+        value: Any
+        try:
+            if field.name == "last_model_path":
+                raw = data[field.name]
+                value = raw if isinstance(raw, str) or raw is None else default
+            else:
+                value = _coerce(field.name, data[field.name], default)
+            candidate = replace(result, **{field.name: value})
+            candidate.validated()
+        except SettingsError as error:
+            log.warning("Ignoring setting %s from the settings file: %s", field.name, error)
+            continue
+        result = candidate
+    return result
+
+
+def load_settings(path: Path) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        log.warning("Cannot read settings %s (%s); using defaults", path, error)
+        return Settings()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        log.warning("Settings file %s is not valid JSON (%s); using defaults", path, error)
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    return settings_from_dict(data)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically (temp file + rename) so a crash never leaves half a file."""
+    settings.validated()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(settings), handle, indent=2, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chatapp.settings import LIMITS, Settings, SettingsError, load_settings, save_settings
+
+
+def test_defaults_are_valid() -> None:
+    assert Settings().validated() == Settings()
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("temperature", -0.1), ("temperature", 2.5), ("top_p", 1.5), ("top_k", -1),
+    ("repeat_penalty", 0.5), ("max_reply_tokens", 4), ("context_length", 100),
+    ("threads", -2),
+])
+def test_out_of_range_is_refused_with_the_field_named(field: str, value: float) -> None:
+    with pytest.raises(SettingsError) as raised:
+        replace(Settings(), **{field: value}).validated()
+    assert field.split("_")[0] in str(raised.value).lower()
+
+
+def test_round_trip_and_private_file(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    settings = Settings(system_prompt="Be brief.", temperature=0.2, top_k=10,
+                        context_length=2048, threads=1, last_model_path="/m/x.gguf")
+    save_settings(path, settings)
+    assert load_settings(path) == settings
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not [p for p in path.parent.iterdir() if p.name != "settings.json"]
+
+
+def test_missing_or_damaged_file_gives_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "nope.json") == Settings()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert load_settings(broken) == Settings()
+    broken.write_text("[1, 2]", encoding="utf-8")
+    assert load_settings(broken) == Settings()
+
+
+def test_bad_fields_fall_back_one_by_one(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({
+        "temperature": 9.0, "top_k": "many", "top_p": 0.5, "threads": True,
+        "system_prompt": "Hi", "unknown": 1, "last_model_path": 5,
+    }), encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.temperature == Settings().temperature
+    assert loaded.top_k == Settings().top_k
+    assert loaded.threads == Settings().threads
+    assert loaded.last_model_path is None
+    assert loaded.top_p == 0.5
+    assert loaded.system_prompt == "Hi"
+
+
+def test_saving_an_invalid_value_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    with pytest.raises(SettingsError):
+        save_settings(path, Settings(temperature=5.0))
+    assert not path.exists()
+
+
+@given(st.dictionaries(st.sampled_from(sorted(LIMITS)),
+                       st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=True),
+                                 st.text(max_size=5), st.none(), st.booleans())))
+def test_any_json_loads_to_valid_settings(data: dict[str, object]) -> None:
+    from chatapp.settings import settings_from_dict
+
+    settings_from_dict(data).validated()
