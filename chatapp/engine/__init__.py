@@ -1,0 +1,1 @@
+"""The inference engine: llama.cpp through llama-cpp-python, with no Qt."""

@@ -1,0 +1,316 @@
+"""A loaded model and the token loop that streams its replies.
+
+llama-cpp-python loads the model and tokenizes; the generation loop is ours, written
+against llama.cpp's C API, because the library's own completion path re-detokenizes the
+whole reply on every token (quadratic) and copies logits around in Python. Here each
+token costs one native sample, one native decode and one piece lookup, and the stop
+flag is checked between tokens.
+
+The tokens whose keys and values sit in the KV cache are remembered, so a follow-up
+prompt that starts with the same tokens (the earlier turns, rendered the same way)
+evaluates only what is new.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import llama_cpp
+from llama_cpp import Llama
+
+from chatapp.engine import native_log
+from chatapp.engine.chat_template import ChatMessage, ChatTemplate
+from chatapp.engine.errors import EngineError, ModelLoadError
+
+log = logging.getLogger(__name__)
+
+# Recent tokens the repeat penalty looks at (llama.cpp's default).
+PENALTY_LAST_N = 64
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    context_length: int
+    threads: int
+    threads_batch: int
+    batch_size: int = 512
+    use_mmap: bool = True
+
+
+@dataclass(frozen=True)
+class Sampling:
+    temperature: float = 0.7
+    top_p: float = 0.95
+    top_k: int = 40
+    min_p: float = 0.05
+    repeat_penalty: float = 1.1
+    max_tokens: int = 1024
+    seed: int = 0xC0FFEE
+    # For benchmarks: keep generating past end-of-sequence up to max_tokens.
+    ignore_eos: bool = False
+
+
+@dataclass(frozen=True)
+class GenerationStats:
+    prompt_tokens: int  # the whole prompt
+    evaluated_prompt_tokens: int  # what was not already in the KV cache
+    generated_tokens: int
+    ttft_s: float  # from the request to the first sampled token
+    prompt_eval_s: float
+    generation_s: float  # from the first sampled token to the last
+    stop_reason: str  # "eos", "length", "stopped", "context_full"
+
+    @property
+    def tokens_per_s(self) -> float | None:
+        if self.generated_tokens < 2 or self.generation_s <= 0:
+            return None
+        # n tokens take n-1 decodes after the first one is sampled.
+        return (self.generated_tokens - 1) / self.generation_s
+
+    @property
+    def prompt_tokens_per_s(self) -> float | None:
+        if self.evaluated_prompt_tokens == 0 or self.prompt_eval_s <= 0:
+            return None
+        return self.evaluated_prompt_tokens / self.prompt_eval_s
+
+
+class LlamaEngine:
+    """One model in memory with one context. Use from a single thread."""
+
+    def __init__(self, model_path: Path, settings: LoadSettings) -> None:
+        native_log.install()
+        native_log.take_recent_problems()
+        self.model_path = model_path
+        self.settings = settings
+        try:
+            self._llama = Llama(
+                model_path=str(model_path),
+                n_ctx=settings.context_length,
+                n_batch=settings.batch_size,
+                n_ubatch=settings.batch_size,
+                n_threads=settings.threads,
+                n_threads_batch=settings.threads_batch,
+                use_mmap=settings.use_mmap,
+                n_gpu_layers=0,
+                logits_all=False,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as error:
+            problems = native_log.take_recent_problems()
+            raise ModelLoadError(_load_failure_message(model_path, problems),
+                                 detail="; ".join([str(error), *problems])) from error
+        self._ctx = self._llama._ctx.ctx
+        self._vocab = llama_cpp.llama_model_get_vocab(self._llama._model.model)
+        self._memory = llama_cpp.llama_get_memory(self._ctx)
+        self._cached: list[int] = []  # tokens whose KV entries are in the cache, in order
+        self._one_token = (llama_cpp.llama_token * 1)()
+        self._piece = ctypes.create_string_buffer(256)
+        self._add_bos = bool(llama_cpp.llama_vocab_get_add_bos(self._vocab))
+        self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
+        self._n_vocab = int(llama_cpp.llama_vocab_n_tokens(self._vocab))
+        metadata = self._llama.metadata
+        self.template = ChatTemplate(
+            metadata.get("tokenizer.chat_template"),
+            bos_token=self._token_text(self._bos),
+            eos_token=self._token_text(int(llama_cpp.llama_vocab_eos(self._vocab))),
+        )
+        self.name = metadata.get("general.name") or model_path.stem
+
+    # -- facts -------------------------------------------------------------------------
+
+    @property
+    def context_length(self) -> int:
+        return int(llama_cpp.llama_n_ctx(self._ctx))
+
+    @property
+    def cached_tokens(self) -> int:
+        return len(self._cached)
+
+    def set_threads(self, threads: int, threads_batch: int) -> None:
+        llama_cpp.llama_set_n_threads(self._ctx, threads, threads_batch)
+
+    # -- text <-> tokens ---------------------------------------------------------------
+
+    def tokenize(self, text: str) -> list[int]:
+        """Tokenize rendered prompt text; special tokens in it are parsed as such."""
+        tokens: list[int] = self._llama.tokenize(text.encode("utf-8"), add_bos=False,
+                                                 special=True)
+        # Templates usually write the BOS token themselves; add it only where missing.
+        if self._add_bos and self._bos >= 0 and (not tokens or tokens[0] != self._bos):
+            tokens.insert(0, self._bos)
+        return tokens
+
+    def tokenize_chat(self, messages: Sequence[ChatMessage]) -> list[int]:
+        return self.tokenize(self.template.render(messages))
+
+    def _token_text(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return self._token_bytes(token, special=True).decode("utf-8", errors="replace")
+
+    def _token_bytes(self, token: int, special: bool = False) -> bytes:
+        n = llama_cpp.llama_token_to_piece(self._vocab, token, self._piece,
+                                           len(self._piece), 0, special)
+        if n < 0:  # longer than the buffer: grow it once and retry
+            self._piece = ctypes.create_string_buffer(-n)
+            n = llama_cpp.llama_token_to_piece(self._vocab, token, self._piece,
+                                               len(self._piece), 0, special)
+        return self._piece.raw[:n]
+
+    # -- generation --------------------------------------------------------------------
+
+    def generate(
+        self,
+        prompt: Sequence[int],
+        sampling: Sampling,
+        on_text: Callable[[str], None],
+        should_stop: Callable[[], bool],
+    ) -> GenerationStats:
+        """Stream a reply to ``prompt``; ``on_text`` receives each new piece of text."""
+        started = time.perf_counter()
+        n_ctx = self.context_length
+        if not prompt:
+            raise EngineError("There is nothing to answer.")
+        if len(prompt) >= n_ctx:
+            raise EngineError(
+                f"The prompt ({len(prompt):,} tokens) does not fit the context "
+                f"({n_ctx:,} tokens)."
+            )
+        reused = self._reuse_prefix(prompt)
+        sampler = self._make_sampler(sampling, prompt)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        generated = 0
+        stop_reason = "length"
+        first_token_at: float | None = None
+        prompt_done = started
+        try:
+            if not self._decode(prompt[reused:], should_stop):
+                return GenerationStats(len(prompt), len(prompt) - reused, 0,
+                                       time.perf_counter() - started,
+                                       time.perf_counter() - started, 0.0, "stopped")
+            prompt_done = time.perf_counter()
+            while True:
+                token = llama_cpp.llama_sampler_sample(sampler, self._ctx, -1)
+                if first_token_at is None:
+                    first_token_at = time.perf_counter()
+                if not sampling.ignore_eos and llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                    stop_reason = "eos"
+                    break
+                generated += 1
+                text = decoder.decode(self._token_bytes(token))
+                if text:
+                    on_text(text)
+                if generated >= sampling.max_tokens:
+                    stop_reason = "length"
+                    break
+                if len(self._cached) + 1 >= n_ctx:
+                    stop_reason = "context_full"
+                    break
+                if should_stop():
+                    stop_reason = "stopped"
+                    break
+                self._one_token[0] = token
+                self._decode_batch(self._one_token, 1)
+                self._cached.append(token)
+        finally:
+            llama_cpp.llama_sampler_free(sampler)
+        tail = decoder.decode(b"", final=True)
+        if tail:
+            on_text(tail)
+        ended = time.perf_counter()
+        first = first_token_at if first_token_at is not None else ended
+        return GenerationStats(
+            prompt_tokens=len(prompt),
+            evaluated_prompt_tokens=len(prompt) - reused,
+            generated_tokens=generated,
+            ttft_s=first - started,
+            prompt_eval_s=prompt_done - started,
+            generation_s=ended - first,
+            stop_reason=stop_reason,
+        )
+
+    def _reuse_prefix(self, prompt: Sequence[int]) -> int:
+        """Keep the cached tokens shared with ``prompt``; return how many."""
+        common = 0
+        for cached, wanted in zip(self._cached, prompt, strict=False):
+            if cached != wanted:
+                break
+            common += 1
+        # The last prompt token is always evaluated again: its logits pick the first token.
+        common = min(common, len(prompt) - 1)
+        if common < len(self._cached):
+            if not llama_cpp.llama_memory_seq_rm(self._memory, -1, common, -1):
+                # Some memory types (recurrent models) cannot drop a tail: start over.
+                llama_cpp.llama_memory_clear(self._memory, True)
+                common = 0
+            del self._cached[common:]
+        return common
+
+    def _decode(self, tokens: Sequence[int], should_stop: Callable[[], bool]) -> bool:
+        """Evaluate tokens in batches; False if stopped between batches."""
+        step = self.settings.batch_size
+        for start in range(0, len(tokens), step):
+            if start and should_stop():
+                return False
+            chunk = tokens[start:start + step]
+            array = (llama_cpp.llama_token * len(chunk))(*chunk)
+            self._decode_batch(array, len(chunk))
+            self._cached.extend(chunk)
+        return True
+
+    def _decode_batch(self, array: ctypes.Array[ctypes.c_int32], n: int) -> None:
+        batch = llama_cpp.llama_batch_get_one(array, n)
+        result = llama_cpp.llama_decode(self._ctx, batch)
+        if result != 0:
+            # The cache may now hold part of the batch: forget it rather than guess.
+            llama_cpp.llama_memory_clear(self._memory, True)
+            self._cached.clear()
+            raise EngineError(
+                "The model could not process the text (llama.cpp error "
+                f"{result}). Try a shorter message or a new chat.",
+                detail="; ".join(native_log.take_recent_problems()),
+            )
+
+    def _make_sampler(self, sampling: Sampling, prompt: Sequence[int]) -> object:
+        params = llama_cpp.llama_sampler_chain_default_params()
+        params.no_perf = True
+        chain = llama_cpp.llama_sampler_chain_init(params)
+        add = llama_cpp.llama_sampler_chain_add
+        add(chain, llama_cpp.llama_sampler_init_penalties(
+            self._n_vocab, PENALTY_LAST_N, sampling.repeat_penalty, 0.0, 0.0))
+        if sampling.temperature <= 0:
+            add(chain, llama_cpp.llama_sampler_init_greedy())
+        else:
+            add(chain, llama_cpp.llama_sampler_init_top_k(sampling.top_k))
+            add(chain, llama_cpp.llama_sampler_init_top_p(sampling.top_p, 1))
+            add(chain, llama_cpp.llama_sampler_init_min_p(sampling.min_p, 1))
+            add(chain, llama_cpp.llama_sampler_init_temp(sampling.temperature))
+            add(chain, llama_cpp.llama_sampler_init_dist(sampling.seed))
+        # The repeat penalty sees the end of the prompt too, as in llama.cpp's own tools.
+        for token in prompt[-PENALTY_LAST_N:]:
+            llama_cpp.llama_sampler_accept(chain, token)
+        return chain
+
+    def close(self) -> None:
+        self._cached.clear()
+        self._llama.close()
+
+
+def _load_failure_message(path: Path, problems: list[str]) -> str:
+    text = " ".join(problems).lower()
+    if "unknown model architecture" in text:
+        return (f"{path.name} uses a model architecture this version of chatapp's engine "
+                "cannot run. Update chatapp, or choose another model.")
+    if "failed to allocate" in text or "out of memory" in text:
+        return (f"There is not enough memory to load {path.name}. Close other programs, "
+                "lower the context length in Settings, or choose a smaller model.")
+    return (f"{path.name} could not be loaded: the engine rejected it"
+            + (f" ({problems[-1]})" if problems else "")
+            + ". The file may be damaged or of a kind chatapp cannot run; "
+              "download it again or choose another model.")

@@ -1,0 +1,115 @@
+"""Loading a model file safely: check the file, test-load it apart, then load it here.
+
+Every step turns what can go wrong into a ModelLoadError whose message the user reads.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from chatapp.engine.context_policy import (
+    ContextChoice,
+    ModelShape,
+    choose_context_length,
+    choose_threads,
+)
+from chatapp.engine.errors import ModelLoadError
+from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
+from chatapp.engine.load_probe import ProbeCache, probe_model
+from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
+from chatapp.hardware import Hardware
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    engine: LlamaEngine
+    info: GgufInfo
+    context: ContextChoice
+    threads: int
+    threads_batch: int
+
+    def summary(self) -> ModelSummary:
+        return ModelSummary(
+            path=self.engine.model_path,
+            # The file name, not general.name: it is what the user downloaded and sees in
+            # the models folder, and it names the quantization.
+            name=self.engine.model_path.stem,
+            architecture=self.info.architecture,
+            quantization=self.info.quantization,
+            parameter_count=self.info.parameter_count,
+            file_size=self.engine.model_path.stat().st_size,
+            context_length=self.engine.context_length,
+            context_reason=self.context.reason,
+            trained_context=self.info.context_length,
+            threads=self.threads,
+            threads_batch=self.threads_batch,
+            chat_template=self.engine.template.source,
+        )
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    """What the UI shows of a loaded model (the engine itself stays on its thread)."""
+
+    path: Path
+    name: str
+    architecture: str
+    quantization: str | None
+    parameter_count: int
+    file_size: int
+    context_length: int
+    context_reason: str
+    trained_context: int | None
+    threads: int
+    threads_batch: int
+    chat_template: str
+
+
+def check_model_file(path: Path) -> GgufInfo:
+    """The GGUF header, validated; ModelLoadError with a clear message otherwise."""
+    if not path.is_file():
+        raise ModelLoadError(f"The model file {path} does not exist (any more). "
+                             "Choose another model.")
+    try:
+        return inspect_gguf(path)
+    except GgufError as error:
+        raise ModelLoadError(error.user_message, detail=error.detail) from error
+    except OSError as error:
+        raise ModelLoadError(f"{path.name} cannot be read: {error.strerror or error}.",
+                             detail=str(error)) from error
+
+
+def model_shape(info: GgufInfo) -> ModelShape:
+    return ModelShape(
+        weights_bytes=info.tensor_data_bytes,
+        trained_context=info.context_length,
+        kv_bytes_per_token=info.kv_cache_bytes_per_token(),
+    )
+
+
+def load_model(
+    path: Path,
+    *,
+    requested_context: int,
+    requested_threads: int,
+    hardware: Hardware,
+    probe_cache: ProbeCache,
+    on_stage: Callable[[str], None] = lambda _stage: None,
+) -> LoadedModel:
+    on_stage("Checking the model file…")
+    info = check_model_file(path)
+    on_stage("Test-loading the model…")
+    probe_model(path, probe_cache)
+    context = choose_context_length(model_shape(info), requested_context, hardware)
+    threads, threads_batch = choose_threads(requested_threads, hardware)
+    on_stage("Loading the model…")
+    log.info("Loading %s: context %d (%s), threads %d/%d", path.name, context.context_length,
+             context.reason, threads, threads_batch)
+    engine = LlamaEngine(path, LoadSettings(context_length=context.context_length,
+                                            threads=threads, threads_batch=threads_batch))
+    return LoadedModel(engine, info, context, threads, threads_batch)

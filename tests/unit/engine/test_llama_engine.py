@@ -1,0 +1,140 @@
+"""The engine with the real SmolLM2 model and the real llama.cpp."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chatapp.engine.chat_template import ChatMessage
+from chatapp.engine.errors import EngineError, ModelLoadError
+from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
+
+GREEDY = Sampling(temperature=0.0, max_tokens=40)
+
+
+def chat(*pairs: tuple[str, str]) -> list[ChatMessage]:
+    return [ChatMessage(role, text) for role, text in pairs]  # type: ignore[arg-type]
+
+
+def test_streams_a_reply_and_reports_its_stats(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "What is the capital of France?")))
+    pieces: list[str] = []
+    stats = engine.generate(prompt, GREEDY, pieces.append, lambda: False)
+    text = "".join(pieces)
+    assert len(pieces) > 3  # streamed in pieces, not in one go
+    assert "Paris" in text
+    assert stats.prompt_tokens == len(prompt)
+    assert 0 < stats.generated_tokens <= GREEDY.max_tokens
+    assert stats.stop_reason in ("eos", "length")
+    assert 0 < stats.ttft_s < 30
+    assert stats.tokens_per_s is not None and stats.tokens_per_s > 0
+
+
+def test_greedy_generation_is_repeatable(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Name three colors.")))
+    first: list[str] = []
+    second: list[str] = []
+    engine.generate(prompt, GREEDY, first.append, lambda: False)
+    engine.generate(prompt, GREEDY, second.append, lambda: False)
+    assert "".join(first) == "".join(second)
+
+
+def test_stop_takes_effect_within_one_token(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Tell me a long story about a dragon.")))
+    pieces: list[str] = []
+    calls = 0
+
+    def should_stop() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls >= 5
+
+    stats = engine.generate(prompt, Sampling(max_tokens=400, ignore_eos=True),
+                            pieces.append, should_stop)
+    assert stats.stop_reason == "stopped"
+    assert stats.generated_tokens == 5  # the flag was read before every further token
+
+
+def test_follow_up_turn_evaluates_only_new_tokens(engine: LlamaEngine) -> None:
+    first_turn = chat(("system", "You are terse."), ("user", "What is 2+2?"))
+    prompt = engine.tokenize_chat(first_turn)
+    pieces: list[str] = []
+    engine.generate(prompt, GREEDY, pieces.append, lambda: False)
+    follow_up = [*first_turn, ChatMessage("assistant", "".join(pieces)),
+                 ChatMessage("user", "And 3+3?")]
+    prompt2 = engine.tokenize_chat(follow_up)
+    stats = engine.generate(prompt2, GREEDY, lambda _t: None, lambda: False)
+    assert stats.prompt_tokens == len(prompt2)
+    # Everything up to the new message came from the cache.
+    assert stats.evaluated_prompt_tokens < 20
+    assert stats.evaluated_prompt_tokens < len(prompt2) - len(prompt)
+    # Another conversation reuses only the tokens it shares with what is cached.
+    other = engine.tokenize_chat(chat(("user", "Why is the sky blue?")))
+    shared = next(i for i, (a, b) in enumerate(zip(prompt2, other, strict=False)) if a != b)
+    stats = engine.generate(other, GREEDY, lambda _t: None, lambda: False)
+    assert stats.evaluated_prompt_tokens == len(other) - shared
+
+
+def test_identical_prompt_reevaluates_one_token(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Say hello.")))
+    engine.generate(prompt, GREEDY, lambda _t: None, lambda: False)
+    stats = engine.generate(prompt, GREEDY, lambda _t: None, lambda: False)
+    assert stats.evaluated_prompt_tokens == 1
+
+
+def test_reply_length_limit(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Count from 1 to 100.")))
+    stats = engine.generate(prompt, Sampling(max_tokens=7, ignore_eos=True),
+                            lambda _t: None, lambda: False)
+    assert stats.generated_tokens == 7
+    assert stats.stop_reason == "length"
+
+
+def test_generation_stops_when_the_context_is_full(model_path: Path) -> None:
+    small = LlamaEngine(model_path, LoadSettings(context_length=256, threads=2,
+                                                 threads_batch=2, batch_size=256))
+    try:
+        prompt = small.tokenize_chat(chat(("user", "Write an endless poem.")))
+        stats = small.generate(prompt, Sampling(max_tokens=10_000, ignore_eos=True),
+                               lambda _t: None, lambda: False)
+        assert stats.stop_reason == "context_full"
+        assert stats.prompt_tokens + stats.generated_tokens <= 256
+    finally:
+        small.close()
+
+
+def test_prompt_longer_than_context_is_refused(engine: LlamaEngine) -> None:
+    too_long = engine.tokenize("word " * 2000)
+    with pytest.raises(EngineError, match="does not fit"):
+        engine.generate(too_long, GREEDY, lambda _t: None, lambda: False)
+
+
+def test_multibyte_text_streams_intact(engine: LlamaEngine) -> None:
+    # Emoji and accents span several tokens; pieces must never split a character.
+    prompt = engine.tokenize_chat(chat(("user", "Repeat exactly: café 🐉 naïve 日本")))
+    pieces: list[str] = []
+    engine.generate(prompt, Sampling(temperature=0.0, max_tokens=30), pieces.append,
+                    lambda: False)
+    assert "\ufffd" not in "".join(pieces)
+
+
+def test_tokenize_adds_bos_only_when_missing(engine: LlamaEngine) -> None:
+    tokens = engine.tokenize("<|im_start|>user\nhi<|im_end|>")
+    assert tokens.count(tokens[0]) >= 1
+    # Special tokens in rendered prompts are parsed as single control tokens.
+    assert len(engine.tokenize("<|im_start|>")) <= 2
+
+
+def test_model_metadata(engine: LlamaEngine, model_path: Path) -> None:
+    assert engine.context_length == 1024
+    assert engine.template.source == "the model's chat template"
+    assert engine.model_path == model_path
+
+
+def test_a_non_gguf_file_fails_with_a_message(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.gguf"
+    bogus.write_text("hello", encoding="utf-8")
+    with pytest.raises(ModelLoadError) as raised:
+        LlamaEngine(bogus, LoadSettings(context_length=256, threads=1, threads_batch=1))
+    assert "notes.gguf" in raised.value.user_message
