@@ -1,0 +1,1 @@
+"""Conversations: turning a user message into a saved, streamed reply."""

@@ -1,0 +1,1 @@
+"""Turning reply text into displayable pieces (no Qt): Markdown blocks, highlighted code."""
