@@ -1,0 +1,1 @@
+"""The Qt user interface: widgets, and the worker threads that run the core for them."""

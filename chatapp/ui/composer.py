@@ -1,0 +1,107 @@
+"""Where the user writes: Enter sends, Shift+Enter starts a new line."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class ComposerState(Enum):
+    NO_MODEL = "no_model"
+    LOADING = "loading"
+    READY = "ready"
+    GENERATING = "generating"
+
+
+HINTS = {
+    ComposerState.NO_MODEL: "No model is loaded: load one (Model menu) to start chatting.",
+    ComposerState.LOADING: "The model is loading…",
+    ComposerState.READY: "Message the model (Enter sends, Shift+Enter for a new line)",
+    ComposerState.GENERATING: "Writing a reply… (Esc or Stop to stop it)",
+}
+
+
+class MessageEdit(QPlainTextEdit):
+    submitted = Signal()
+    stop_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.submitted.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.stop_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Composer(QWidget):
+    send_requested = Signal(str)
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 6, 18, 10)
+        layout.setSpacing(4)
+        row = QHBoxLayout()
+        self.edit = MessageEdit(self)
+        self.edit.setObjectName("messageEdit")
+        self.edit.setAccessibleName("Message")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(76)
+        self.edit.submitted.connect(self._submit)
+        self.edit.stop_pressed.connect(self._stop)
+        row.addWidget(self.edit, 1)
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self._submit)
+        self.stop_button = QPushButton("Stop", self)
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Stop the reply (Esc)")
+        self.stop_button.clicked.connect(self._stop)
+        self.stop_button.hide()
+        row.addWidget(self.send_button)
+        row.addWidget(self.stop_button)
+        layout.addLayout(row)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("composerHint")
+        layout.addWidget(self.hint)
+        self.state = ComposerState.NO_MODEL
+        self.set_state(ComposerState.NO_MODEL)
+
+    def set_state(self, state: ComposerState) -> None:
+        self.state = state
+        ready = state is ComposerState.READY
+        generating = state is ComposerState.GENERATING
+        # While a reply streams the next message can already be written, not sent.
+        self.edit.setEnabled(ready or generating)
+        self.send_button.setEnabled(ready)
+        self.send_button.setVisible(not generating)
+        self.stop_button.setVisible(generating)
+        self.edit.setPlaceholderText(HINTS[state])
+        self.hint.setText(HINTS[state] if state is not ComposerState.READY else "")
+        self.hint.setVisible(state is not ComposerState.READY)
+        if ready:
+            self.edit.setFocus()
+
+    def _submit(self) -> None:
+        if self.state is not ComposerState.READY:
+            return
+        text = self.edit.toPlainText().strip()
+        if not text:
+            return
+        self.edit.clear()
+        self.send_requested.emit(text)
+
+    def _stop(self) -> None:
+        if self.state is ComposerState.GENERATING:
+            self.stop_requested.emit()

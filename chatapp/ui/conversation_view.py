@@ -1,0 +1,242 @@
+"""The conversation: a scrolling column of messages, the reply streaming at its end.
+
+Streamed text is buffered and painted on a timer (about 30 times a second), not once
+per token, so the window keeps its frame rate however fast the model writes. Long
+conversations open with their latest messages; earlier ones are added on request.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.engine.llama_engine import GenerationStats
+from chatapp.history.store import Message
+from chatapp.ui.message_widget import MessageWidget
+
+PAINT_INTERVAL_MS = 33
+INITIAL_MESSAGES = 60  # shown when a conversation opens; the rest on request
+_PROMPT_STATES = ("complete", "stopped", "interrupted")
+
+
+class ConversationView(QScrollArea):
+    regenerate_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Conversation")
+
+        self._column = QWidget(self)
+        self._column.setObjectName("conversationColumn")
+        self._layout = QVBoxLayout(self._column)
+        self._layout.setContentsMargins(18, 12, 18, 12)
+        self._layout.setSpacing(10)
+
+        self.notice = QLabel(self._column)
+        self.notice.setObjectName("contextNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._layout.addWidget(self.notice)
+
+        self.earlier_button = QPushButton(self._column)
+        self.earlier_button.setObjectName("showEarlier")
+        self.earlier_button.clicked.connect(self._show_earlier)
+        self.earlier_button.hide()
+        self._layout.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.placeholder = QLabel(self._column)
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setTextFormat(Qt.TextFormat.RichText)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Expanding)
+        self._layout.addWidget(self.placeholder)
+        self._layout.addStretch(1)
+        self.setWidget(self._column)
+
+        self.conversation_id: int | None = None
+        self.messages: list[MessageWidget] = []
+        self._hidden_earlier: list[Message] = []
+        self.streaming: MessageWidget | None = None
+        self._stick_to_bottom = True
+        self._dropped = 0
+
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setInterval(PAINT_INTERVAL_MS)
+        self._paint_timer.timeout.connect(self._paint_stream)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._remember_position)
+        bar.rangeChanged.connect(self._follow_bottom)
+
+    # -- what is shown -----------------------------------------------------------------
+
+    def show_conversation(self, conversation_id: int | None, messages: list[Message]) -> None:
+        self.clear()
+        self.conversation_id = conversation_id
+        self._hidden_earlier = messages[:-INITIAL_MESSAGES] if len(
+            messages) > INITIAL_MESSAGES else []
+        for message in messages[len(self._hidden_earlier):]:
+            self._append_widget(self._widget_for(message))
+        self._update_earlier_button()
+        self._refresh_last_reply()
+        self._stick_to_bottom = True
+        self._update_placeholder()
+
+    def clear(self) -> None:
+        self._paint_timer.stop()
+        for widget in self.messages:
+            widget.deleteLater()
+        self.messages.clear()
+        self._hidden_earlier = []
+        self.streaming = None
+        self.set_dropped(0, 0)
+        self._update_earlier_button()
+
+    def set_placeholder(self, html: str) -> None:
+        self.placeholder.setText(html)
+        self._update_placeholder()
+
+    def _update_placeholder(self) -> None:
+        self.placeholder.setVisible(not self.messages and bool(self.placeholder.text()))
+
+    def set_dropped(self, dropped: int, context_length: int) -> None:
+        """Say how many of the oldest messages are left out of the prompt, and dim them."""
+        self._dropped = dropped
+        if dropped:
+            self.notice.setText(
+                f"The oldest {dropped:,} message{'s' if dropped != 1 else ''} no longer "
+                f"fit the model's context ({context_length:,} tokens), so "
+                f"{'they are' if dropped != 1 else 'it is'} left out of what the model "
+                "reads. The system prompt is always kept."
+            )
+        self.notice.setVisible(dropped > 0)
+        self._mark_context()
+
+    def _mark_context(self) -> None:
+        remaining = self._dropped - sum(
+            1 for m in self._hidden_earlier if m.state in _PROMPT_STATES and m.content)
+        for widget in self.messages:
+            counts = widget.message is None or (
+                widget.message.state in _PROMPT_STATES and bool(widget.message.content))
+            if counts and remaining > 0 and not widget.streaming:
+                widget.set_in_context(False)
+                remaining -= 1
+            else:
+                widget.set_in_context(True)
+
+    def _show_earlier(self) -> None:
+        earlier, self._hidden_earlier = self._hidden_earlier, []
+        for index, message in enumerate(earlier):
+            widget = self._widget_for(message)
+            self._layout.insertWidget(self._first_message_index() + index, widget)
+            self.messages.insert(index, widget)
+        self._update_earlier_button()
+        self._mark_context()
+
+    def _first_message_index(self) -> int:
+        return self._layout.indexOf(self.earlier_button) + 1
+
+    def _update_earlier_button(self) -> None:
+        count = len(self._hidden_earlier)
+        self.earlier_button.setText(f"Show {count:,} earlier message{'s' if count != 1 else ''}")
+        self.earlier_button.setVisible(count > 0)
+
+    def _widget_for(self, message: Message) -> MessageWidget:
+        widget = MessageWidget(message.role, message.content, self._column)
+        widget.set_message(message)
+        widget.regenerate_requested.connect(self.regenerate_requested)
+        return widget
+
+    def _append_widget(self, widget: MessageWidget) -> None:
+        # Before the placeholder and the trailing stretch.
+        self._layout.insertWidget(self._layout.indexOf(self.placeholder), widget)
+        self.messages.append(widget)
+        self._update_placeholder()
+
+    def _refresh_last_reply(self) -> None:
+        last_reply = next((w for w in reversed(self.messages) if w.role == "assistant"), None)
+        for widget in self.messages:
+            widget.set_regenerate_visible(widget is last_reply and widget is self.messages[-1])
+
+    # -- a turn ------------------------------------------------------------------------
+
+    def add_user_message(self, text: str) -> MessageWidget:
+        widget = MessageWidget("user", text, self._column)
+        self._append_widget(widget)
+        self._stick_to_bottom = True
+        self._refresh_last_reply()
+        return widget
+
+    def user_message_saved(self, message: Message) -> None:
+        pending = next((w for w in reversed(self.messages)
+                        if w.role == "user" and w.message is None), None)
+        if pending is not None:
+            pending.set_message(message)
+
+    def start_reply(self) -> MessageWidget:
+        widget = MessageWidget("assistant", "", self._column)
+        widget.regenerate_requested.connect(self.regenerate_requested)
+        widget.start_streaming()
+        self._append_widget(widget)
+        self.streaming = widget
+        self._stick_to_bottom = True
+        self._refresh_last_reply()
+        self._paint_timer.start()
+        return widget
+
+    def remove_last_reply(self) -> None:
+        if self.messages and self.messages[-1].role == "assistant":
+            self.messages.pop().deleteLater()
+        self._refresh_last_reply()
+
+    def append_reply_text(self, text: str) -> None:
+        if self.streaming is not None:
+            self.streaming.append(text)
+
+    def _paint_stream(self) -> None:
+        if self.streaming is not None:
+            self.streaming.flush()
+
+    def reply_started(self, message: Message) -> None:
+        if self.streaming is not None:
+            self.streaming.message = message
+
+    def finish_reply(self, message: Message, stats: GenerationStats) -> None:
+        self._paint_timer.stop()
+        if self.streaming is not None:
+            self.streaming.finish(message, stats)
+            self.streaming = None
+        self._refresh_last_reply()
+
+    def fail_reply(self, user_message: str, message: Message | None) -> None:
+        self._paint_timer.stop()
+        widget = self.streaming
+        self.streaming = None
+        if widget is None:
+            widget = MessageWidget("assistant", "", self._column)
+            self._append_widget(widget)
+        widget.fail(user_message, message)
+        self._refresh_last_reply()
+
+    # -- scrolling ---------------------------------------------------------------------
+
+    def _remember_position(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        self._stick_to_bottom = value >= bar.maximum() - 24
+
+    def _follow_bottom(self, _minimum: int, maximum: int) -> None:
+        if self._stick_to_bottom:
+            self.verticalScrollBar().setValue(maximum)

@@ -1,0 +1,108 @@
+"""Widgets for rendered reply text: Markdown prose, and code blocks with a copy button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.rendering.code_highlight import highlight_html
+from chatapp.rendering.markdown_blocks import Block
+
+
+def is_dark_theme() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+class ProseLabel(QLabel):
+    """A paragraph (or several) of Markdown, selectable like text in a document."""
+
+    def __init__(self, markdown: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("prose")
+        self.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.setWordWrap(True)
+        self.setOpenExternalLinks(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setText(markdown)
+
+
+class PlainLabel(QLabel):
+    """Text as it streams in: plain, so each update costs only a re-layout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("prose")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+
+class CodeBlock(QFrame):
+    """Highlighted code that scrolls sideways, with its language and a Copy button."""
+
+    def __init__(self, code: str, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeBlock")
+        self.code = code
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        header = QWidget(self)
+        header.setObjectName("codeHeader")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(10, 2, 4, 2)
+        language_label = QLabel(language or "code", header)
+        language_label.setObjectName("codeLanguage")
+        self.copy_button = QPushButton("Copy", header)
+        self.copy_button.setObjectName("copyCode")
+        self.copy_button.setToolTip("Copy this code to the clipboard")
+        self.copy_button.setAccessibleName(f"Copy {language or 'code'} block")
+        self.copy_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        header_layout.addWidget(language_label)
+        header_layout.addStretch(1)
+        header_layout.addWidget(self.copy_button)
+        layout.addWidget(header)
+
+        body = QLabel(self)
+        body.setObjectName("codeBody")
+        body.setTextFormat(Qt.TextFormat.RichText)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        body.setText(highlight_html(code, language, dark=is_dark_theme()))
+        body.setContentsMargins(10, 6, 10, 6)
+        scroller = QScrollArea(self)
+        scroller.setObjectName("codeScroll")
+        scroller.setWidget(body)
+        scroller.setWidgetResizable(False)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.adjustSize()
+        bar = scroller.horizontalScrollBar().sizeHint().height()
+        scroller.setFixedHeight(body.sizeHint().height() + bar + 2)
+        layout.addWidget(scroller)
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.code)
+        self.copy_button.setText("Copied")
+        QTimer.singleShot(1500, self.copy_button, lambda: self.copy_button.setText("Copy"))
+
+
+def block_widget(block: Block, parent: QWidget | None = None) -> QWidget:
+    if block.kind == "code":
+        return CodeBlock(block.text, block.language, parent)
+    return ProseLabel(block.text, parent)

@@ -1,0 +1,188 @@
+"""One message in the conversation view: who said it, what, and how the reply was made."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from chatapp.engine.llama_engine import GenerationStats
+from chatapp.history.store import Message
+from chatapp.rendering.markdown_blocks import split_all, split_complete
+from chatapp.ui.markdown_view import PlainLabel, block_widget
+
+ROLE_TITLES = {"user": "You", "assistant": "Assistant", "system": "System"}
+
+
+def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
+    """The line under a reply: tokens, speed, first-token time, and how it ended."""
+    parts: list[str] = []
+    if message.state == "stopped":
+        parts.append("Stopped")
+    elif message.state == "interrupted":
+        parts.append("Interrupted (the app was closed while writing)")
+    elif stats is not None and stats.stop_reason == "length":
+        parts.append("Reached the reply length limit")
+    elif stats is not None and stats.stop_reason == "context_full":
+        parts.append("The context is full")
+    if message.generated_tokens is not None:
+        parts.append(f"{message.generated_tokens:,} tokens")
+    if message.tokens_per_s is not None:
+        parts.append(f"{message.tokens_per_s:.1f} tokens/s")
+    if message.ttft_s is not None:
+        parts.append(f"first token {message.ttft_s:.2f} s")
+    if message.model_file:
+        parts.append(message.model_file)
+    return " · ".join(parts)
+
+
+class MessageWidget(QFrame):
+    regenerate_requested = Signal()
+
+    def __init__(self, role: str, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role = role
+        self.message: Message | None = None
+        self.text = text
+        self.streaming = False
+        self._consumed = 0  # characters of text already rendered as complete blocks
+        self._dirty = False
+        self.setObjectName("userMessage" if role == "user" else "assistantMessage")
+        self.setAccessibleName(f"Message from {ROLE_TITLES.get(role, role)}")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(ROLE_TITLES.get(role, role), self)
+        self.title.setObjectName("messageRole")
+        header.addWidget(self.title, 1)
+        layout.addLayout(header)
+
+        self.body = QWidget(self)
+        self._body_layout = QVBoxLayout(self.body)
+        self._body_layout.setContentsMargins(0, 0, 0, 0)
+        self._body_layout.setSpacing(6)
+        layout.addWidget(self.body)
+        self.tail = PlainLabel(self.body)
+        self._body_layout.addWidget(self.tail)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("messageError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        footer = QHBoxLayout()
+        footer.setContentsMargins(0, 0, 0, 0)
+        self.stats_label = QLabel(self)
+        self.stats_label.setObjectName("messageStats")
+        footer.addWidget(self.stats_label, 1)
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setObjectName("copyMessage")
+        self.copy_button.setToolTip("Copy the whole message")
+        self.copy_button.setAccessibleName("Copy message")
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        self.regenerate_button = QPushButton("Regenerate", self)
+        self.regenerate_button.setObjectName("regenerate")
+        self.regenerate_button.setToolTip("Write this reply again")
+        self.regenerate_button.clicked.connect(self.regenerate_requested)
+        self.regenerate_button.hide()
+        footer.addWidget(self.regenerate_button)
+        if role == "user":
+            # A question needs no footer: its Copy button sits beside "You".
+            header.addWidget(self.copy_button)
+            self.stats_label.hide()
+        else:
+            footer.addWidget(self.copy_button)
+            layout.addLayout(footer)
+
+        if role == "user":
+            self.tail.setText(text)
+        else:
+            self._render_final()
+
+    # -- streaming ---------------------------------------------------------------------
+
+    def start_streaming(self) -> None:
+        self.streaming = True
+        self.copy_button.hide()
+        self.regenerate_button.hide()
+        self.tail.show()
+        self.tail.setText("…")
+
+    def append(self, text: str) -> None:
+        self.text += text
+        self._dirty = True
+
+    def flush(self) -> None:
+        """Render what streamed in since the last flush (called on a UI timer)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        split = split_complete(self.text[self._consumed:])
+        for block in split.blocks:
+            self._body_layout.insertWidget(self._body_layout.count() - 1,
+                                           block_widget(block, self.body))
+        self._consumed += split.consumed
+        self.tail.setText(split.tail)
+
+    def finish(self, message: Message, stats: GenerationStats | None = None) -> None:
+        self.streaming = False
+        self.set_message(message, stats)
+        self.text = message.content
+        self._render_final()
+        self.copy_button.show()
+
+    def fail(self, user_message: str, message: Message | None) -> None:
+        self.streaming = False
+        if message is not None:
+            self.set_message(message)
+            self.text = message.content
+        self._render_final()
+        self.show_error(user_message)
+        self.copy_button.setVisible(bool(self.text))
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    # -- state -------------------------------------------------------------------------
+
+    def set_message(self, message: Message, stats: GenerationStats | None = None) -> None:
+        self.message = message
+        if message.role == "assistant":
+            self.stats_label.setText(format_stats(message, stats))
+        if message.error:
+            self.show_error(message.error)
+
+    def set_regenerate_visible(self, visible: bool) -> None:
+        self.regenerate_button.setVisible(visible and not self.streaming)
+
+    def set_in_context(self, in_context: bool) -> None:
+        self.setProperty("outOfContext", not in_context)
+        self.setToolTip("" if in_context else
+                        "This message no longer fits the model's context and is not sent "
+                        "to the model.")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.text)
+        self.copy_button.setText("Copied")
+        QTimer.singleShot(1500, self.copy_button, lambda: self.copy_button.setText("Copy"))
+
+    def _render_final(self) -> None:
+        """Replace the body by the fully rendered Markdown of the whole text."""
+        while self._body_layout.count() > 1:
+            item = self._body_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._consumed = len(self.text)
+        self.tail.setText("")
+        self.tail.hide()
+        for block in split_all(self.text):
+            self._body_layout.insertWidget(self._body_layout.count() - 1,
+                                           block_widget(block, self.body))

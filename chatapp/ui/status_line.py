@@ -1,0 +1,65 @@
+"""The status line: the loaded model, the context used, and what the app is doing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from chatapp.engine.model_loader import ModelSummary
+
+
+def format_bytes(size: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
+        size /= 1000
+    return f"{size:,.1f} TB"
+
+
+def format_context(used: int, total: int) -> str:
+    return f"{used:,} / {total:,} tokens"
+
+
+class StatusLine(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusLine")
+        self.activity = QLabel(self)
+        self.activity.setObjectName("activity")
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # indeterminate: loading has no measurable progress
+        self.busy.setFixedWidth(90)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.model = QLabel("No model loaded", self)
+        self.model.setObjectName("modelName")
+        self.context = QLabel(self)
+        self.context.setObjectName("contextUsage")
+        self.context.setToolTip("Tokens the conversation takes of the model's context")
+        self.addWidget(self.activity, 1)
+        self.addPermanentWidget(self.busy)
+        self.addPermanentWidget(self.model)
+        self.addPermanentWidget(self.context)
+
+    def set_activity(self, text: str, busy: bool = False) -> None:
+        self.activity.setText(text)
+        self.busy.setVisible(busy)
+
+    def set_model(self, summary: ModelSummary | None) -> None:
+        if summary is None:
+            self.model.setText("No model loaded")
+            self.model.setToolTip("")
+            self.context.setText("")
+            return
+        self.model.setText(summary.name)
+        trained = f"{summary.trained_context:,}" if summary.trained_context else "unknown"
+        self.model.setToolTip(
+            f"{summary.path}\n{summary.architecture}, {summary.quantization or '?'}, "
+            f"{summary.parameter_count / 1e6:,.0f}M parameters, {format_bytes(summary.file_size)}"
+            f"\nContext {summary.context_length:,} tokens ({summary.context_reason}; "
+            f"the model's maximum is {trained})"
+            f"\nThreads {summary.threads} for replies, {summary.threads_batch} for prompts"
+            f"\nChat format: {summary.chat_template}"
+        )
+
+    def set_context(self, used: int, total: int) -> None:
+        self.context.setText(format_context(used, total))

@@ -1,0 +1,62 @@
+"""The whole app in one process: the real window, workers, llama.cpp, SQLite and model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from chatapp.paths import AppPaths
+from chatapp.settings import Settings
+from chatapp.ui.application import create_main_window
+from chatapp.ui.composer import ComposerState
+from chatapp.ui.main_window import MainWindow
+
+LOAD_TIMEOUT_MS = 120_000
+REPLY_TIMEOUT_MS = 180_000
+
+OpenWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, app_paths: AppPaths) -> Iterator[OpenWindow]:
+    """Open main windows on the test's CHATAPP_HOME; all are closed at the end."""
+    windows: list[MainWindow] = []
+
+    def open_(settings: Settings | None = None) -> MainWindow:
+        window = create_main_window(app_paths, settings)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield open_
+    for window in windows:
+        window.close()
+
+
+def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.model is not None and window.loading_path is None,
+                    timeout=LOAD_TIMEOUT_MS)
+    assert window.composer.state is ComposerState.READY
+
+
+def send(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type a message and press Enter, as a user does."""
+    window.composer.edit.setFocus()
+    qtbot.keyClicks(window.composer.edit, text)
+    qtbot.keyClick(window.composer.edit, "\r")
+
+
+def wait_reply_done(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.generating_conversation is None
+                    and window.composer.state is not ComposerState.GENERATING,
+                    timeout=REPLY_TIMEOUT_MS)
+
+
+def model_settings(model: Path, **changes: object) -> Settings:
+    base = Settings(last_model_path=str(model), temperature=0.0, max_reply_tokens=48)
+    return replace(base, **changes)  # type: ignore[arg-type]

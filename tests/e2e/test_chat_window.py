@@ -1,0 +1,218 @@
+"""A person's first minutes with the app, in the real window with the real model."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from chatapp.history.store import HistoryStore
+from chatapp.paths import AppPaths
+from chatapp.settings import load_settings
+from chatapp.ui.composer import ComposerState
+from tests.e2e.conftest import (
+    REPLY_TIMEOUT_MS,
+    OpenWindow,
+    model_settings,
+    send,
+    wait_loaded,
+    wait_reply_done,
+)
+
+
+def test_first_run_points_to_the_starter_model(qtbot: QtBot, open_window: OpenWindow,
+                                               app_paths: AppPaths, model_path: Path) -> None:
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.storage.busy)
+    assert window.model is None
+    assert window.composer.state is ComposerState.NO_MODEL
+    assert not window.composer.edit.isEnabled()
+    assert "No model is loaded" in window.view.placeholder.text()
+    assert "Install the starter model" in window.view.placeholder.text()
+    # The link in the placeholder installs the bundled model and loads it.
+    window.view.placeholder.linkActivated.emit("install-starter")
+    wait_loaded(qtbot, window)
+    installed = app_paths.models_dir / model_path.name
+    assert installed.is_file()
+    assert window.model is not None and window.model.path == installed
+    assert window.composer.edit.isEnabled()
+
+
+def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: OpenWindow,
+                                                   app_paths: AppPaths,
+                                                   model_path: Path) -> None:
+    window = open_window()
+    window.load_model(model_path)  # as Model ▸ Open does
+    wait_loaded(qtbot, window)
+    pieces: list[str] = []
+    window.engine.worker.reply_text.connect(pieces.append)
+    send(qtbot, window, "What is the capital of France?")
+    assert window.composer.state is ComposerState.GENERATING
+    wait_reply_done(qtbot, window)
+    assert len(pieces) > 3  # it streamed
+    reply = window.view.messages[-1]
+    assert reply.role == "assistant" and reply.text == "".join(pieces) and reply.text.strip()
+    assert "tokens/s" in reply.stats_label.text()
+    assert "/ 4,096 tokens" in window.status.context.text()
+    assert window.status.model.text() == model_path.stem
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
+    title = window.sidebar.list.item(0).text()
+    assert title == "What is the capital of France?"
+    window.close()
+
+    # Reopen on the same CHATAPP_HOME: the conversation is there, and chat goes on.
+    again = open_window()
+    qtbot.waitUntil(lambda: len(again.view.messages) == 2, timeout=10_000)
+    assert again.sidebar.list.item(0).text() == title
+    assert again.view.messages[0].text == "What is the capital of France?"
+    assert again.view.messages[1].text == reply.text
+    wait_loaded(qtbot, again)  # the last used model loads at start
+    send(qtbot, again, "And of Italy?")
+    wait_reply_done(qtbot, again)
+    with HistoryStore(app_paths.history_db) as store:
+        messages = store.list_messages(store.list_conversations()[0].id)
+    assert [m.role for m in messages] == ["user", "assistant", "user", "assistant"]
+    assert all(m.state == "complete" for m in messages)
+
+
+def test_stop_keeps_the_partial_reply(qtbot: QtBot, open_window: OpenWindow,
+                                      app_paths: AppPaths, model_path: Path) -> None:
+    window = open_window(model_settings(model_path, max_reply_tokens=4000,
+                                        temperature=0.8))
+    wait_loaded(qtbot, window)
+    pieces: list[str] = []
+    window.engine.worker.reply_text.connect(pieces.append)
+    send(qtbot, window, "Write a very long story about a dragon and a knight.")
+    qtbot.waitUntil(lambda: len(pieces) >= 20, timeout=REPLY_TIMEOUT_MS)
+    qtbot.mouseClick(window.composer.stop_button, Qt.MouseButton.LeftButton)
+    wait_reply_done(qtbot, window)
+    reply = window.view.messages[-1]
+    assert reply.message is not None and reply.message.state == "stopped"
+    assert reply.text == "".join(pieces)
+    assert "Stopped" in reply.stats_label.text()
+    assert reply.message.generated_tokens is not None
+    assert reply.message.generated_tokens < 4000
+    with HistoryStore(app_paths.history_db) as store:
+        saved = store.get_message(reply.message.id)
+    assert saved.state == "stopped" and saved.content == reply.text
+
+
+def test_bad_files_are_explained_and_the_app_keeps_working(
+        qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, model_path: Path) -> None:
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.storage.busy)
+    not_gguf = tmp_path / "holiday-photo.gguf"
+    not_gguf.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))
+    window.load_model(not_gguf)
+    qtbot.waitUntil(lambda: window.loading_path is None and window.banner.isVisible(),
+                    timeout=30_000)
+    assert "not a GGUF" in window.banner.label.text()
+    assert window.composer.state is ComposerState.NO_MODEL
+
+    window.load_model(model_path)
+    wait_loaded(qtbot, window)
+
+    truncated = tmp_path / "half-downloaded.gguf"
+    with model_path.open("rb") as source:
+        truncated.write_bytes(source.read(model_path.stat().st_size // 2))
+    window.load_model(truncated)
+    qtbot.waitUntil(lambda: window.loading_path is None and window.banner.isVisible(),
+                    timeout=30_000)
+    message = window.banner.label.text()
+    assert "download" in message.lower()
+    assert "ends early" in message or "incomplete" in message.lower() or \
+        "completely" in message
+    # The model loaded before stays loaded, and the chat works.
+    assert window.model is not None and window.model.path == model_path
+    assert window.composer.state is ComposerState.READY
+    send(qtbot, window, "Say hi.")
+    wait_reply_done(qtbot, window)
+    assert window.view.messages[-1].text.strip()
+
+
+def test_regenerate_replaces_the_last_reply(qtbot: QtBot, open_window: OpenWindow,
+                                            app_paths: AppPaths, model_path: Path) -> None:
+    window = open_window(model_settings(model_path, temperature=0.9))
+    wait_loaded(qtbot, window)
+    send(qtbot, window, "Name an animal.")
+    wait_reply_done(qtbot, window)
+    first = window.view.messages[-1].message
+    assert first is not None
+    qtbot.mouseClick(window.view.messages[-1].regenerate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.generating_conversation is not None
+                    or window.view.messages[-1].message != first, timeout=10_000)
+    wait_reply_done(qtbot, window)
+    assert len(window.view.messages) == 2
+    with HistoryStore(app_paths.history_db) as store:
+        messages = store.list_messages(store.list_conversations()[0].id)
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert messages[1].generation_settings != first.generation_settings  # a new seed
+
+
+def test_settings_are_saved_and_apply_to_the_next_reply(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path) -> None:
+    window = open_window(model_settings(model_path))
+    wait_loaded(qtbot, window)
+    window.open_settings()
+    dialog = window.findChild(type(window), "") or None
+    from chatapp.ui.settings_dialog import SettingsDialog
+
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.system_prompt.setPlainText("Answer in one word.")
+    dialog.max_reply_tokens.setValue(16)
+    dialog.accept()
+    qtbot.waitUntil(lambda: load_settings(app_paths.settings_file).max_reply_tokens == 16)
+    saved = load_settings(app_paths.settings_file)
+    assert saved.system_prompt == "Answer in one word."
+    assert saved.last_model_path == str(model_path)
+    send(qtbot, window, "Tell me a long story.")
+    wait_reply_done(qtbot, window)
+    reply = window.view.messages[-1].message
+    assert reply is not None and reply.generated_tokens is not None
+    assert reply.generated_tokens <= 16
+    assert reply.generation_settings is not None
+    assert reply.generation_settings["system_prompt"] == "Answer in one word."
+
+
+def test_new_rename_and_delete_chats(qtbot: QtBot, open_window: OpenWindow,
+                                     app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.storage.busy)
+    qtbot.mouseClick(window.sidebar.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
+    window.new_conversation()
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 2)
+    window.sidebar.list.item(0).setText("Recipes")
+    qtbot.waitUntil(lambda: any(c.title == "Recipes" for c in window.conversations))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    recipes = next(c.id for c in window.conversations if c.title == "Recipes")
+    row = next(i for i in range(2) if window.sidebar.list.item(i).text() == "Recipes")
+    window.sidebar._confirm_delete(window.sidebar.list.item(row))
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
+    with sqlite3.connect(app_paths.history_db) as db:
+        ids = [r[0] for r in db.execute("SELECT id FROM conversations")]
+    assert recipes not in ids and len(ids) == 1
+
+
+def test_overflowing_conversations_say_what_is_left_out(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path) -> None:
+    with HistoryStore(app_paths.history_db) as store:
+        conversation = store.create_conversation("Long chat")
+        for i in range(40):
+            store.add_message(conversation.id, "user", f"Question {i}: " + "more words " * 20)
+            store.add_message(conversation.id, "assistant", f"Answer {i}: " + "and more " * 20)
+    window = open_window(model_settings(model_path, context_length=1024))
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.view.notice.isVisible(), timeout=30_000)
+    assert "no longer fit the model's context (1,024 tokens)" in window.view.notice.text()
+    assert window.view.messages[-1].property("outOfContext") is False
+    send(qtbot, window, "Summarize.")
+    wait_reply_done(qtbot, window)
+    assert window.view.messages[-1].message is not None
+    assert window.view.messages[-1].message.state == "complete"

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from chatapp.ui.composer import Composer, ComposerState
+
+
+def make(qtbot: QtBot) -> Composer:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.show()
+    return composer
+
+
+def test_enter_sends_and_shift_enter_adds_a_line(qtbot: QtBot) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    sent: list[str] = []
+    composer.send_requested.connect(sent.append)
+    qtbot.keyClicks(composer.edit, "first line")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(composer.edit, "second line")
+    assert sent == []
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent == ["first line\nsecond line"]
+    assert composer.edit.toPlainText() == ""
+
+
+def test_blank_messages_are_not_sent(qtbot: QtBot) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    sent: list[str] = []
+    composer.send_requested.connect(sent.append)
+    qtbot.keyClicks(composer.edit, "   ")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent == []
+
+
+def test_disabled_with_a_hint_without_a_model(qtbot: QtBot) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.NO_MODEL)
+    assert not composer.edit.isEnabled()
+    assert not composer.send_button.isEnabled()
+    assert composer.hint.isVisible()
+    assert "No model" in composer.hint.text()
+
+
+def test_while_generating_stop_replaces_send(qtbot: QtBot) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.GENERATING)
+    stops: list[bool] = []
+    sent: list[str] = []
+    composer.stop_requested.connect(lambda: stops.append(True))
+    composer.send_requested.connect(sent.append)
+    assert composer.stop_button.isVisible() and not composer.send_button.isVisible()
+    # The next message can be written, not sent.
+    qtbot.keyClicks(composer.edit, "next")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent == [] and composer.edit.toPlainText() == "next"
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Escape)
+    qtbot.mouseClick(composer.stop_button, Qt.MouseButton.LeftButton)
+    assert stops == [True, True]

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from chatapp.settings import Settings
+from chatapp.ui.settings_dialog import SettingsDialog
+
+
+def test_edits_come_back_validated(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(last_model_path="/m.gguf"), physical_cores=2)
+    qtbot.addWidget(dialog)
+    dialog.system_prompt.setPlainText("  Answer in French.  ")
+    dialog.temperature.setValue(0.3)
+    dialog.top_k.setValue(0)
+    dialog.max_reply_tokens.setValue(256)
+    dialog.context_length.setCurrentIndex(dialog.context_length.findData(2048))
+    dialog.threads.setValue(1)
+    dialog.accept()
+    result = dialog.result_settings
+    assert result == Settings(system_prompt="Answer in French.", temperature=0.3, top_k=0,
+                              max_reply_tokens=256, context_length=2048, threads=1,
+                              last_model_path="/m.gguf")
+
+
+def test_spin_boxes_cannot_leave_the_valid_range(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), physical_cores=2)
+    qtbot.addWidget(dialog)
+    dialog.temperature.setValue(99)
+    dialog.top_p.setValue(-1)
+    assert dialog.temperature.value() == 2.0
+    assert dialog.top_p.value() == 0.0
+    dialog.accept()
+    assert dialog.result_settings is not None
+
+
+def test_restore_defaults(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(temperature=1.5, system_prompt="x"), physical_cores=2)
+    qtbot.addWidget(dialog)
+    dialog._restore_defaults()
+    dialog.accept()
+    assert dialog.result_settings == Settings()
