@@ -1,0 +1,1 @@
+"""Tests for chatapp.gguf: the GGUF inspector and the llama.cpp tables it relies on."""
