@@ -1,0 +1,221 @@
+"""Ordered schema migrations for the chat history database.
+
+The schema version lives in ``PRAGMA user_version``. Migration *n* takes a database at
+version *n - 1* to version *n*, inside one ``BEGIN IMMEDIATE`` transaction that also sets
+``user_version``, so a crash or an error mid-way leaves the database at *n - 1*.
+
+A migration that has shipped is never edited: users have databases it already ran on.
+Change the schema by appending a new migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "LATEST_VERSION",
+    "MIGRATIONS",
+    "ForeignDatabaseError",
+    "Migration",
+    "MigrationError",
+    "migrate",
+    "read_version",
+    "split_statements",
+]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+class MigrationError(Exception):
+    """A migration could not be applied; the database stays at the version it had."""
+
+
+class ForeignDatabaseError(MigrationError):
+    """The file is a SQLite database, but it was not written by chatapp."""
+
+
+# AUTOINCREMENT: ids are never reused. The UI and a streaming worker hold ids; without it
+# deleting the newest chat or reply and creating another would hand the same id to the new
+# row, and a late write meant for the deleted one would land in it.
+_V1_BASE_SCHEMA = """
+CREATE TABLE conversations (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    title         TEXT    NOT NULL,
+    created_at    REAL    NOT NULL,
+    updated_at    REAL    NOT NULL,
+    system_prompt TEXT
+);
+
+-- The sidebar lists chats most recently updated first.
+CREATE INDEX conversations_by_updated_at ON conversations (updated_at, id);
+
+CREATE TABLE messages (
+    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id     INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    position            INTEGER NOT NULL,
+    role                TEXT    NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+    content             TEXT    NOT NULL DEFAULT '',
+    state               TEXT    NOT NULL DEFAULT 'complete'
+                        CHECK (state IN ('complete', 'streaming', 'stopped', 'interrupted',
+                                         'error')),
+    created_at          REAL    NOT NULL,
+    updated_at          REAL    NOT NULL,
+    model_file          TEXT,
+    model_sha256        TEXT,
+    generation_settings TEXT,
+    prompt_tokens       INTEGER,
+    generated_tokens    INTEGER,
+    ttft_s              REAL,
+    tokens_per_s        REAL,
+    error               TEXT
+);
+
+-- Lists a conversation's messages in order, and is the child-key index that keeps the
+-- ON DELETE CASCADE from scanning every message in every chat.
+CREATE UNIQUE INDEX messages_by_conversation ON messages (conversation_id, position);
+
+-- Startup recovery looks for replies left 'streaming' by a killed app; a partial index
+-- keeps that a lookup instead of a scan of the whole history.
+CREATE INDEX messages_streaming ON messages (id) WHERE state = 'streaming';
+"""
+
+# Full-text search. The FTS5 table is an external-content table whose content is a view
+# of the messages that are NOT 'streaming': a reply is indexed once, when it is finalized
+# (or recovered as 'interrupted'), not on each of the once-a-second streaming updates.
+# Re-indexing a growing reply every second writes every token again each time (quadratic
+# in the reply length) and churns FTS5 segments and the WAL for text nobody can search for
+# yet. Because the view, not the table, is the declared content, the index matches its
+# content exactly, so FTS5's 'rebuild' and 'integrity-check' (rank = 1) stay correct.
+# The triggers keep it in sync; an FTS5 'delete' must be given the values that were
+# indexed, which is why every delete uses old.content and only for rows that were indexed.
+# prefix = '1 2 3': the search box prefix-matches the word being typed, and without these
+# prefix indexes FTS5 merges the doclists of every term starting with "t" or "th" (a few
+# hundred ms over 100,000 messages). They make the index about three times larger.
+_V2_FULL_TEXT_SEARCH = """
+CREATE VIEW message_search_source AS
+    SELECT id, content FROM messages WHERE state != 'streaming';
+
+CREATE VIRTUAL TABLE message_search USING fts5 (
+    content,
+    content = 'message_search_source',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+
+INSERT INTO message_search (message_search) VALUES ('rebuild');
+
+CREATE TRIGGER message_search_after_insert AFTER INSERT ON messages
+WHEN new.state != 'streaming'
+BEGIN
+    INSERT INTO message_search (rowid, content) VALUES (new.id, new.content);
+END;
+
+-- One trigger, two statements, so the old row always leaves the index before the new one
+-- enters it (separate triggers fire in an unspecified order).
+CREATE TRIGGER message_search_after_update AFTER UPDATE OF content, state ON messages
+BEGIN
+    INSERT INTO message_search (message_search, rowid, content)
+        SELECT 'delete', old.id, old.content WHERE old.state != 'streaming';
+    INSERT INTO message_search (rowid, content)
+        SELECT new.id, new.content WHERE new.state != 'streaming';
+END;
+
+CREATE TRIGGER message_search_after_delete AFTER DELETE ON messages
+WHEN old.state != 'streaming'
+BEGIN
+    INSERT INTO message_search (message_search, rowid, content)
+        VALUES ('delete', old.id, old.content);
+END;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "conversations and messages", _V1_BASE_SCHEMA),
+    Migration(2, "full-text search over finished messages", _V2_FULL_TEXT_SEARCH),
+)
+
+LATEST_VERSION: int = MIGRATIONS[-1].version
+
+
+def split_statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (trigger bodies stay whole).
+
+    ``executescript`` cannot be used for migrations: it commits any open transaction
+    first, so the version check and the schema change could not share one transaction.
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if _strip_comments(pending).strip(" \t\r\n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if _strip_comments(pending).strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending!r}")
+    return statements
+
+
+def _strip_comments(sql: str) -> str:
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+
+
+def read_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(
+    conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS
+) -> int:
+    """Apply the pending migrations, each in its own transaction; return the final version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). Several processes or
+    threads may call this on the same file at once: the version is re-read after the write
+    lock is taken, so each migration runs exactly once.
+    """
+    _check_sequence(migrations)
+    for migration in migrations:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = read_version(conn)
+            if version >= migration.version:
+                conn.execute("COMMIT")
+                continue
+            if version != migration.version - 1:
+                raise MigrationError(
+                    f"database is at version {version}, cannot apply migration "
+                    f"{migration.version} ({migration.description})"
+                )
+            if version == 0:
+                _check_empty(conn)
+            for statement in split_statements(migration.sql):
+                conn.execute(statement)
+            # PRAGMA arguments cannot be bound; the value is an int from our own table.
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return read_version(conn)
+
+
+def _check_sequence(migrations: Sequence[Migration]) -> None:
+    expected = list(range(1, len(migrations) + 1))
+    if [m.version for m in migrations] != expected:
+        raise ValueError("migrations must be numbered 1, 2, 3, ... in order")
+
+
+def _check_empty(conn: sqlite3.Connection) -> None:
+    """Refuse to add our tables to somebody else's database that happens to be at 0."""
+    (count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    if count:
+        raise ForeignDatabaseError("the database has tables but no chatapp schema version")

@@ -1,0 +1,827 @@
+"""The chat history: conversations and their messages in one private SQLite file.
+
+Plain Python and ``sqlite3`` only (no Qt), so it can be used from any thread and from
+tests and tools without a GUI.
+
+Threading: a ``HistoryStore`` belongs to the thread that created it (sqlite3's
+``check_same_thread`` stays on). Several stores, on different threads or in different
+processes, may open the same file at once -- one streaming a reply into it while another
+lists conversations. The database is in WAL mode, so readers never wait for the writer;
+every write either is one statement or starts with ``BEGIN IMMEDIATE``, so writers queue
+on the busy timeout instead of failing with "database is locked".
+
+Durability: WAL with ``synchronous=NORMAL``. A write that has returned survives the app
+being killed; after a power cut the last few writes may be lost but the file stays intact.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self
+
+from chatapp.history.migrations import (
+    LATEST_VERSION,
+    ForeignDatabaseError,
+    MigrationError,
+    migrate,
+    read_version,
+)
+
+__all__ = [
+    "DEFAULT_TITLE",
+    "FINAL_STATES",
+    "MATCH_END",
+    "MATCH_START",
+    "ROLES",
+    "STATES",
+    "Conversation",
+    "HistoryDamagedError",
+    "HistoryError",
+    "HistoryNotFoundError",
+    "HistoryStore",
+    "HistoryTooNewError",
+    "HistoryValueError",
+    "Message",
+    "ReplyStats",
+    "SearchHit",
+    "build_match_query",
+    "quarantine_damaged",
+    "snippet_to_html",
+    "title_from_first_message",
+]
+
+log = logging.getLogger(__name__)
+
+ROLES: Final = frozenset({"system", "user", "assistant"})
+STATES: Final = frozenset({"complete", "streaming", "stopped", "interrupted", "error"})
+FINAL_STATES: Final = STATES - {"streaming"}
+DEFAULT_TITLE: Final = "New chat"
+TITLE_MAX_CHARS: Final = 60
+
+# Search snippets mark each match with these two control characters, which do not occur
+# in normal text, so the UI can escape the snippet first and then add its own markup
+# (see snippet_to_html).
+MATCH_START: Final = "\x02"
+MATCH_END: Final = "\x03"
+
+# A write waits this long for another connection's write to finish. Ours take
+# milliseconds; the longest is a migration rebuilding the search index at first start.
+BUSY_TIMEOUT_S: Final = 10.0
+# After a burst of writes the WAL is truncated back to this size on checkpoint, instead of
+# staying as large as the burst made it.
+JOURNAL_SIZE_LIMIT: Final = 4 * 1024 * 1024
+# Words of the query that reach FTS5; more only makes the AND longer and slower.
+MAX_QUERY_WORDS: Final = 32
+SNIPPET_TOKENS: Final = 12
+# Search ranks at most this many of the newest matches (see _SEARCH_BEST_SQL).
+SEARCH_WINDOW: Final = 1000
+MAX_SEARCH_LIMIT: Final = 500
+
+_SIDE_FILES: Final = ("-wal", "-shm", "-journal")
+
+# SQLite primary result codes (sqlite3 exceptions carry the extended code).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_NOTADB = 26
+
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
+
+
+# --------------------------------------------------------------------------------------
+# Errors
+
+
+class HistoryError(Exception):
+    """Something went wrong with the history; ``user_message`` can be shown as is."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+    def __str__(self) -> str:
+        return self.user_message
+
+
+class HistoryNotFoundError(HistoryError, KeyError):
+    """The conversation or message does not exist (any more)."""
+
+
+class HistoryValueError(HistoryError, ValueError):
+    """An argument was rejected (empty title, unknown role or state, ...)."""
+
+
+class HistoryTooNewError(HistoryError):
+    """The file was written by a newer chatapp; it was left untouched."""
+
+    def __init__(self, user_message: str, *, file_version: int, supported_version: int):
+        super().__init__(user_message)
+        self.file_version = file_version
+        self.supported_version = supported_version
+
+
+class HistoryDamagedError(HistoryError):
+    """The file is not a readable chatapp history. It was left untouched; the app may
+    move it aside with :func:`quarantine_damaged` and start a new one."""
+
+    def __init__(self, user_message: str, *, path: Path) -> None:
+        super().__init__(user_message)
+        self.path = path
+
+
+def _damaged(path: Path) -> HistoryDamagedError:
+    return HistoryDamagedError(
+        f"The history file {path} is damaged or is not a chatapp history. "
+        "chatapp has left it as it is; move it aside to start a new history.",
+        path=path,
+    )
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> HistoryError:
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return _damaged(path)
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return HistoryError(
+            "The chat history is busy (another chatapp window may be saving). Try again."
+        )
+    if primary == _SQLITE_FULL:
+        return HistoryError("The disk is full, so the chat history could not be saved.")
+    if primary in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN):
+        return HistoryError(f"The history file {path} could not be read or written ({exc}).")
+    return HistoryError(f"The chat history could not be read or saved ({exc}).")
+
+
+# --------------------------------------------------------------------------------------
+# Rows
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    id: int
+    title: str
+    created_at: float
+    updated_at: float
+    system_prompt: str | None
+    message_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: int
+    conversation_id: int
+    role: str
+    content: str
+    state: str
+    created_at: float
+    updated_at: float
+    model_file: str | None
+    model_sha256: str | None
+    generation_settings: dict[str, object] | None
+    prompt_tokens: int | None
+    generated_tokens: int | None
+    ttft_s: float | None
+    tokens_per_s: float | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    message_id: int
+    conversation_id: int
+    conversation_title: str
+    role: str
+    snippet: str
+    """Text around the match; matched words are between MATCH_START and MATCH_END."""
+    rank: float
+    """FTS5 bm25 score: lower (more negative) is a better match."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyStats:
+    prompt_tokens: int
+    generated_tokens: int
+    ttft_s: float | None
+    tokens_per_s: float | None
+
+
+_CONVERSATION_SQL: Final = """
+    SELECT c.id, c.title, c.created_at, c.updated_at, c.system_prompt,
+           (SELECT count(*) FROM messages AS m WHERE m.conversation_id = c.id)
+    FROM conversations AS c
+"""
+
+_MESSAGE_SQL: Final = """
+    SELECT id, conversation_id, role, content, state, created_at, updated_at, model_file,
+           model_sha256, generation_settings, prompt_tokens, generated_tokens, ttft_s,
+           tokens_per_s, error
+    FROM messages
+"""
+
+# Search in two steps. Ranking every match by bm25 costs ~200 ms when a common word (or
+# the one-letter prefix being typed) matches most of 100,000 messages, so the best hits are
+# picked among the SEARCH_WINDOW newest matches: FTS5 walks its doclists newest first and
+# stops there. A query with fewer matches than that is ranked over all of them. Then
+# snippets are made only for the hits returned: "+rowid IN" keeps SQLite from turning the
+# IN list into one FTS5 lookup (and one query parse and prefix merge) per hit, and the
+# rowid range lets FTS5 skip the rest of the index.
+_SEARCH_BEST_SQL: Final = """
+    WITH recent AS (
+        SELECT rowid AS id, rank FROM message_search
+        WHERE message_search MATCH ?1
+        ORDER BY rowid DESC
+        LIMIT ?2
+    ),
+    best AS (SELECT id, rank FROM recent ORDER BY rank, id DESC LIMIT ?3)
+    SELECT best.id, m.conversation_id, c.title, m.role, best.rank
+    FROM best
+    JOIN messages AS m ON m.id = best.id
+    JOIN conversations AS c ON c.id = m.conversation_id
+    ORDER BY best.rank, best.id DESC
+"""
+
+_SEARCH_SNIPPETS_SQL: Final = f"""
+    SELECT rowid, snippet(message_search, 0, ?, ?, '…', {SNIPPET_TOKENS})
+    FROM message_search
+    WHERE message_search MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({{ids}})
+"""
+
+
+def _conversation(row: Any) -> Conversation:
+    return Conversation(row[0], row[1], row[2], row[3], row[4], row[5])
+
+
+def _message(row: Any) -> Message:
+    return Message(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
+        _decode_settings(row[9]), row[10], row[11], row[12], row[13], row[14],
+    )
+
+
+def _encode_settings(settings: Mapping[str, object] | None) -> str | None:
+    if settings is None:
+        return None
+    # Raises TypeError/ValueError for values JSON cannot hold (a programming error).
+    return json.dumps(dict(settings), ensure_ascii=False, allow_nan=False, sort_keys=True)
+
+
+def _decode_settings(text: str | None) -> dict[str, object] | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        log.warning("ignoring unreadable generation settings %r", text[:200])
+        return None
+    if not isinstance(value, dict):
+        log.warning("ignoring generation settings that are not an object: %r", text[:200])
+        return None
+    return value
+
+
+def _text(value: str) -> str:
+    """SQLite stores UTF-8; a lone surrogate (a broken paste) would make the whole write
+    fail, so it becomes U+FFFD instead of losing the message."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", value)
+    return value
+
+
+def _title(title: str) -> str:
+    cleaned = " ".join(_text(title).split())
+    if not cleaned:
+        raise HistoryValueError("A chat title cannot be empty.")
+    return cleaned
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise HistoryValueError(f"Unknown message role {role!r}.")
+
+
+def _check_state(state: str, allowed: frozenset[str] = STATES) -> None:
+    if state not in allowed:
+        raise HistoryValueError(f"Message state {state!r} is not allowed here.")
+
+
+# --------------------------------------------------------------------------------------
+# Helpers used by the app
+
+
+def title_from_first_message(text: str, max_chars: int = TITLE_MAX_CHARS) -> str:
+    """A chat title from its first message: the first non-blank line, whitespace
+    collapsed, cut at a word boundary with an ellipsis when longer than ``max_chars``."""
+    line = next((" ".join(ln.split()) for ln in text.splitlines() if ln.strip()), "")
+    line = _text(line)
+    if not line:
+        return DEFAULT_TITLE
+    if len(line) <= max_chars:
+        return line
+    cut = line[: max_chars - 1]
+    space = cut.rfind(" ")
+    if space >= max_chars // 2:  # a word boundary that keeps at least half the room
+        cut = cut[:space]
+    return (cut.rstrip(" ,.;:-") or cut) + "…"
+
+
+def build_match_query(text: str) -> str | None:
+    """Turn what the user typed into an FTS5 query that cannot be a syntax error.
+
+    Every whitespace-separated word becomes a quoted FTS5 string (its quotes doubled), so
+    AND/OR/NOT/NEAR, ``*``, ``^``, ``:``, parentheses and quotes are just text; the words
+    are ANDed, and the last one is prefix-matched for search-as-you-type. A word made only
+    of punctuation becomes an empty string, which FTS5 drops. None if nothing is left.
+    """
+    # FTS5 reads its query as a C string: a NUL would end it mid-quote.
+    words = _text(text).replace("\x00", " ").split()[:MAX_QUERY_WORDS]
+    if not words:
+        return None
+    phrases = ['"' + word.replace('"', '""') + '"' for word in words]
+    phrases[-1] += " *"
+    return " ".join(phrases)
+
+
+def snippet_to_html(snippet: str, start: str = "<b>", end: str = "</b>") -> str:
+    """HTML for a search snippet: the text escaped, the matches wrapped in start/end."""
+    return html.escape(snippet).replace(MATCH_START, start).replace(MATCH_END, end)
+
+
+def quarantine_damaged(path: Path) -> Path:
+    """Move a damaged history aside (never delete it) and return its new path.
+
+    ``history.sqlite3`` becomes ``history.sqlite3.damaged-YYYYmmdd-HHMMSS``; its -wal, -shm
+    and -journal files keep their suffix after the new name, so SQLite can still open the
+    pair together if someone tries to recover it. No store may have the file open.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while any(Path(f"{target}{suffix}").exists() for suffix in ("", *_SIDE_FILES)):
+        counter += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+    # The side files go first: a -wal left behind next to a fresh database would be
+    # replayed into it.
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            side.rename(f"{target}{suffix}")
+    path.rename(target)
+    return target
+
+
+# --------------------------------------------------------------------------------------
+# Opening
+
+
+def _create_private(path: Path) -> None:
+    """Create the file 0600 before SQLite sees it; SQLite creates the -wal and -shm with
+    the main file's permission bits, so they are private too."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    os.close(os.open(path, flags, 0o600))
+
+
+def _tighten_permissions(path: Path) -> None:
+    """Make the database and its side files 0600 (a file restored from elsewhere, or a
+    -wal left by a program with a looser umask)."""
+    if os.name != "posix":
+        return
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)):
+        try:
+            mode = candidate.stat().st_mode
+            if mode & 0o077:
+                candidate.chmod(0o600)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # not ours to change (owned by another user): say so, go on
+            log.warning("could not make %s private: %s", candidate, exc)
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    # Reads first: a file that is not ours, or too new, must be left exactly as it was,
+    # and "PRAGMA journal_mode" would already write to it. One read transaction, so a
+    # store migrating the same new file meanwhile cannot make it look like a foreign one.
+    conn.execute("BEGIN")
+    try:
+        version = read_version(conn)
+        (tables,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    if version > LATEST_VERSION:
+        raise HistoryTooNewError(
+            "This history was written by a newer version of chatapp "
+            f"(history format {version}; this version reads up to {LATEST_VERSION}). "
+            f"Update chatapp to open it. The file was not changed: {path}",
+            file_version=version,
+            supported_version=LATEST_VERSION,
+        )
+    if version == 0 and tables:
+        raise ForeignDatabaseError(str(path))
+    (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    if str(mode).lower() != "wal":
+        # E.g. a network file system without shared memory. Still correct, only readers
+        # and the writer wait for each other.
+        log.warning("history %s: WAL mode unavailable, using journal_mode=%s", path, mode)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
+    migrate(conn)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        _create_private(path)
+    except OSError as exc:
+        raise HistoryError(f"The history file {path} could not be created ({exc}).") from exc
+    try:
+        # isolation_level=None: no implicit (deferred) BEGIN. Write transactions are
+        # explicit BEGIN IMMEDIATE, because a deferred one that upgrades to a write can
+        # fail with SQLITE_BUSY at once instead of waiting on the busy timeout.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _translate(exc, path) from exc
+    try:
+        _configure(conn, path)
+    except ForeignDatabaseError as exc:
+        conn.close()
+        raise HistoryDamagedError(
+            f"The file {path} is an SQLite database, but not a chatapp history. "
+            "chatapp has left it as it is; move it aside to start a new history.",
+            path=path,
+        ) from exc
+    except MigrationError as exc:
+        conn.close()
+        raise HistoryError(f"The history file {path} could not be upgraded ({exc}).") from exc
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _translate(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    _tighten_permissions(path)
+    return conn
+
+
+# --------------------------------------------------------------------------------------
+# The store
+
+
+class HistoryStore:
+    """Conversations and messages in the SQLite file at ``path``; see the module docs."""
+
+    def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
+        self._path = Path(path)
+        self._clock = clock
+        self._conn: sqlite3.Connection | None = _connect(self._path)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise HistoryError("The chat history is closed.")
+        return self._conn
+
+    @contextmanager
+    def _errors(self) -> Iterator[sqlite3.Connection]:
+        """The connection, with SQLite errors turned into HistoryError. Programming
+        errors (sqlite3.ProgrammingError, e.g. use from the wrong thread) pass through."""
+        conn = self._db()
+        try:
+            yield conn
+        except sqlite3.ProgrammingError:  # a DatabaseError subclass, but our bug
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise _translate(exc, self._path) from exc
+
+    @contextmanager
+    def _transaction(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """A write transaction by default; ``begin="BEGIN"`` gives a read transaction
+        (one consistent snapshot; in WAL mode it never blocks the writer)."""
+        with self._errors() as conn:
+            conn.execute(begin)
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+    def _not_streaming(self, conn: sqlite3.Connection, message_id: int) -> HistoryError:
+        row = conn.execute("SELECT state FROM messages WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            return HistoryNotFoundError("That message no longer exists.")
+        return HistoryValueError(f"That reply is no longer being written (it is {row[0]}).")
+
+    # -- conversations -----------------------------------------------------------------
+
+    def create_conversation(
+        self, title: str = DEFAULT_TITLE, system_prompt: str | None = None
+    ) -> Conversation:
+        title = _title(title)
+        if system_prompt is not None:
+            system_prompt = _text(system_prompt)
+        now = self._clock()
+        with self._errors() as conn:
+            cursor = conn.execute(
+                "INSERT INTO conversations (title, created_at, updated_at, system_prompt) "
+                "VALUES (?, ?, ?, ?)",
+                (title, now, now, system_prompt),
+            )
+        assert cursor.lastrowid is not None
+        return Conversation(cursor.lastrowid, title, now, now, system_prompt, 0)
+
+    def list_conversations(self) -> list[Conversation]:
+        """All conversations, most recently updated first."""
+        with self._errors() as conn:
+            rows = conn.execute(
+                _CONVERSATION_SQL + " ORDER BY c.updated_at DESC, c.id DESC"
+            ).fetchall()
+        return [_conversation(row) for row in rows]
+
+    def get_conversation(self, conversation_id: int) -> Conversation:
+        with self._errors() as conn:
+            row = conn.execute(_CONVERSATION_SQL + " WHERE c.id = ?", (conversation_id,)).fetchone()
+        if row is None:
+            raise HistoryNotFoundError("That chat no longer exists.")
+        return _conversation(row)
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        """Rename (whitespace collapsed; empty is refused). Does not change updated_at:
+        renaming a chat should not move it to the top of the list."""
+        title = _title(title)
+        with self._errors() as conn:
+            cursor = conn.execute(
+                "UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id)
+            )
+        if cursor.rowcount == 0:
+            raise HistoryNotFoundError("That chat no longer exists.")
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Delete a chat; its messages go with it (ON DELETE CASCADE, in one statement)."""
+        with self._errors() as conn:
+            cursor = conn.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+        if cursor.rowcount == 0:
+            raise HistoryNotFoundError("That chat no longer exists.")
+
+    # -- messages ----------------------------------------------------------------------
+
+    def list_messages(self, conversation_id: int) -> list[Message]:
+        """A conversation's messages in order."""
+        with self._errors() as conn:
+            rows = conn.execute(
+                _MESSAGE_SQL + " WHERE conversation_id = ? ORDER BY position", (conversation_id,)
+            ).fetchall()
+            if not rows and conn.execute(
+                "SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone() is None:
+                raise HistoryNotFoundError("That chat no longer exists.")
+        return [_message(row) for row in rows]
+
+    def get_message(self, message_id: int) -> Message:
+        with self._errors() as conn:
+            row = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            raise HistoryNotFoundError("That message no longer exists.")
+        return _message(row)
+
+    def add_message(
+        self,
+        conversation_id: int,
+        role: str,
+        content: str,
+        *,
+        state: str = "complete",
+        model_file: str | None = None,
+        model_sha256: str | None = None,
+        generation_settings: Mapping[str, object] | None = None,
+    ) -> Message:
+        """Append a message (committed before this returns) and bump the chat's
+        updated_at. A reply about to be streamed is added with state='streaming'."""
+        _check_role(role)
+        _check_state(state)
+        content = _text(content)
+        settings = _encode_settings(generation_settings)
+        now = self._clock()
+        with self._transaction() as conn:
+            bumped = conn.execute(
+                "UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)
+            )
+            if bumped.rowcount == 0:
+                raise HistoryNotFoundError("That chat no longer exists.")
+            cursor = conn.execute(
+                """
+                INSERT INTO messages (conversation_id, position, role, content, state,
+                                      created_at, updated_at, model_file, model_sha256,
+                                      generation_settings)
+                VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM messages
+                             WHERE conversation_id = ?1),
+                        ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)
+                """,
+                (conversation_id, role, content, state, now, model_file, model_sha256,
+                 settings),
+            )
+        assert cursor.lastrowid is not None
+        return Message(
+            cursor.lastrowid, conversation_id, role, content, state, now, now, model_file,
+            model_sha256, _decode_settings(settings), None, None, None, None, None,
+        )
+
+    def update_streaming_content(self, message_id: int, content: str) -> None:
+        """Replace the text of a reply that is being streamed (committed on return).
+
+        One UPDATE and nothing else: it does not touch the search index (streaming rows
+        are indexed when finalized) nor the chat's updated_at (add and finalize do).
+        Raises HistoryNotFoundError if the message is gone, HistoryValueError if it is no
+        longer 'streaming' (finalized, or recovered as 'interrupted').
+        """
+        with self._errors() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET content = ?, updated_at = ? "
+                "WHERE id = ? AND state = 'streaming'",
+                (_text(content), self._clock(), message_id),
+            )
+            if cursor.rowcount == 0:
+                raise self._not_streaming(conn, message_id)
+
+    def finalize_message(
+        self,
+        message_id: int,
+        content: str,
+        state: str,
+        stats: ReplyStats | None = None,
+        error: str | None = None,
+    ) -> Message:
+        """Set a reply's final text, state (not 'streaming'), stats and error, exactly as
+        given; bump the chat's updated_at. The reply becomes searchable."""
+        _check_state(state, FINAL_STATES)
+        content = _text(content)
+        now = self._clock()
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
+                raise HistoryNotFoundError("That message no longer exists.")
+            conn.execute(
+                """
+                UPDATE messages
+                SET content = ?, state = ?, updated_at = ?, prompt_tokens = ?,
+                    generated_tokens = ?, ttft_s = ?, tokens_per_s = ?, error = ?
+                WHERE id = ?
+                """,
+                (
+                    content, state, now,
+                    stats.prompt_tokens if stats else None,
+                    stats.generated_tokens if stats else None,
+                    stats.ttft_s if stats else None,
+                    stats.tokens_per_s if stats else None,
+                    error, message_id,
+                ),
+            )
+            conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, row[0]))
+            final = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
+        return _message(final)
+
+    def delete_message(self, message_id: int) -> None:
+        """Delete one message (e.g. the reply that "regenerate" replaces); bumps the
+        chat's updated_at. The other messages keep their order."""
+        now = self._clock()
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
+                raise HistoryNotFoundError("That message no longer exists.")
+            conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+            conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, row[0]))
+
+    def recover_interrupted(self) -> int:
+        """At startup, before anything streams: replies left 'streaming' by an app that
+        was killed mid-reply become 'interrupted', keeping the text they had (and become
+        searchable). Returns how many. Calling it while another store is streaming would
+        cut that reply off too; its next update then raises HistoryValueError."""
+        with self._errors() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET state = 'interrupted', updated_at = ? "
+                "WHERE state = 'streaming'",
+                (self._clock(),),
+            )
+        return cursor.rowcount
+
+    # -- search and backup -------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over all finished messages, best match first.
+
+        ``query`` is what the user typed: its words are matched as words (any FTS syntax
+        in it is just text), the last word as a prefix. When more than SEARCH_WINDOW
+        messages match, the best are chosen among the newest SEARCH_WINDOW matches.
+        Replies still streaming are not found until finalized (or recovered).
+        """
+        match = build_match_query(query)
+        limit = min(limit, MAX_SEARCH_LIMIT)
+        if match is None or limit <= 0:
+            return []
+        window = max(SEARCH_WINDOW, limit)
+        with self._transaction("BEGIN") as conn:
+            best = conn.execute(_SEARCH_BEST_SQL, (match, window, limit)).fetchall()
+            if not best:
+                return []
+            ids = [row[0] for row in best]
+            snippets = dict(
+                conn.execute(
+                    _SEARCH_SNIPPETS_SQL.format(ids=",".join("?" * len(ids))),
+                    (MATCH_START, MATCH_END, match, min(ids), max(ids), *ids),
+                ).fetchall()
+            )
+        return [
+            SearchHit(row[0], row[1], row[2], row[3], snippets.get(row[0], ""), row[4])
+            for row in best
+        ]
+
+    def backup_to(self, target: Path) -> None:
+        """Write a consistent copy of the history to ``target`` (replaced if it exists).
+
+        Uses SQLite's online backup, so the copy includes what is still in the WAL and
+        other stores may keep writing meanwhile. The copy is made next to the target
+        and renamed over it only when complete.
+        """
+        target = Path(target)
+        if target.exists() and target.resolve() == self._path.resolve():
+            raise HistoryValueError("A backup cannot replace the history it is made from.")
+        for suffix in _SIDE_FILES:
+            if Path(f"{target}{suffix}").exists():
+                raise HistoryValueError(
+                    f"{target} is open in another program (its {suffix} file exists); "
+                    "choose another backup file."
+                )
+        source = self._db()
+        partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+            os.close(os.open(partial, flags, 0o600))
+            dest = sqlite3.connect(partial, isolation_level=None)
+            try:
+                source.backup(dest)
+                # The copy says WAL in its header (copied from ours); make it an ordinary
+                # single file so the backup is exactly one file.
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(partial, target)
+        except sqlite3.ProgrammingError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise _translate(exc, target) from exc
+        except OSError as exc:
+            raise HistoryError(f"The backup {target} could not be written ({exc}).") from exc
+        finally:
+            for leftover in (partial, *(Path(f"{partial}{s}") for s in _SIDE_FILES)):
+                with suppress(FileNotFoundError):
+                    leftover.unlink()
