@@ -49,6 +49,7 @@ class ReplyRequest:
     user_text: str | None  # None: regenerate the last reply
     settings: Settings
     seed: int
+    model_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ class ReplyRunner:
                     "system_prompt": settings.system_prompt}
         reply = self.store.add_message(
             conversation_id, "assistant", "", state="streaming",
-            model_file=engine.model_path.name, generation_settings=recorded,
+            model_file=engine.model_path.name, model_sha256=request.model_sha256,
+            generation_settings=recorded,
         )
         listener.reply_started(reply, plan)
         parts: list[str] = []

@@ -3,8 +3,9 @@
 The GGUF check catches malformed files, but llama.cpp can still abort (GGML_ASSERT) or
 crash on a file it accepts structurally. The first time a file is used it is loaded,
 and one token evaluated, in a child process: if that dies, the app does not, and the
-user is told the file cannot be used. A file that passed is remembered by path, size
-and modification time, so later loads skip the probe.
+user is told the file cannot be used. The child also hashes the file, so every reply
+can record exactly which model wrote it. A file that passed is remembered by path,
+size and modification time, so later loads skip the probe.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from chatapp.engine.errors import ModelLoadError
+from chatapp.models.checksum import sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ def probe_command(model_path: Path) -> list[str]:
 
 
 def run_probe_child(model_path: Path) -> int:
-    """The child's side: load, evaluate one token, report as one JSON line."""
+    """The child's side: load, evaluate one token, hash; report as one JSON line."""
     from chatapp.engine.errors import EngineError
     from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
 
@@ -43,14 +45,13 @@ def run_probe_child(model_path: Path) -> int:
         engine = LlamaEngine(model_path, LoadSettings(context_length=PROBE_CONTEXT, threads=1,
                                                       threads_batch=1,
                                                       batch_size=PROBE_CONTEXT))
-        stats = engine.generate(engine.tokenize("Hello"),
-                                Sampling(max_tokens=1, temperature=0),
-                                lambda _text: None, lambda: False)
+        engine.generate(engine.tokenize("Hello"), Sampling(max_tokens=1, temperature=0),
+                        lambda _text: None, lambda: False)
         engine.close()
     except EngineError as error:
         print(json.dumps({"error": error.user_message}), flush=True)
         return 1
-    print(json.dumps({"ok": True, "tokens": stats.generated_tokens}), flush=True)
+    print(json.dumps({"ok": True, "sha256": sha256_of(model_path)}), flush=True)
     return 0
 
 
@@ -60,25 +61,27 @@ def _fingerprint(model_path: Path) -> str:
 
 
 class ProbeCache:
-    """The files that loaded cleanly in a probe before."""
+    """The files that loaded cleanly in a probe before, with their SHA-256."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def _read(self) -> dict[str, bool]:
+    def _read(self) -> dict[str, str]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return {str(k): True for k, v in data.items() if v is True} if isinstance(data,
-                                                                                 dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): v for k, v in data.items() if isinstance(v, str) and len(v) == 64}
 
-    def passed(self, model_path: Path) -> bool:
-        return self._read().get(_fingerprint(model_path), False)
+    def known_sha256(self, model_path: Path) -> str | None:
+        """The file's hash if this exact file passed a probe before."""
+        return self._read().get(_fingerprint(model_path))
 
-    def remember(self, model_path: Path) -> None:
+    def remember(self, model_path: Path, sha256: str) -> None:
         data = self._read()
-        data[_fingerprint(model_path)] = True
+        data[_fingerprint(model_path)] = sha256
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".probe-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -86,10 +89,11 @@ class ProbeCache:
         os.replace(tmp, self.path)
 
 
-def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TIMEOUT_S) -> None:
-    """Raise ModelLoadError if loading the file kills or fails a child process."""
-    if cache.passed(model_path):
-        return
+def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TIMEOUT_S) -> str:
+    """The file's SHA-256; ModelLoadError if loading it kills or fails a child process."""
+    known = cache.known_sha256(model_path)
+    if known is not None:
+        return known
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
         done = subprocess.run(probe_command(model_path), capture_output=True, text=True,
@@ -100,12 +104,15 @@ def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TI
             f"Loading {model_path.name} took longer than {timeout_s:.0f} seconds in a test "
             "run, so it was not loaded. The disk may be very slow, or the file broken.",
             detail="probe timeout") from error
-    if done.returncode == 0 and '"ok": true' in done.stdout:
-        cache.remember(model_path)
-        return
-    detail = (done.stderr or "").strip().splitlines()[-12:]
+    report = _last_report(done.stdout)
+    detail = " | ".join((done.stderr or "").strip().splitlines()[-12:])
+    if done.returncode == 0 and report.get("ok") is True \
+            and isinstance(report.get("sha256"), str):
+        sha256 = str(report["sha256"])
+        cache.remember(model_path, sha256)
+        return sha256
     log.warning("Model probe of %s failed with code %s: %s", model_path, done.returncode,
-                " | ".join(detail))
+                detail)
     if done.returncode < 0:
         try:
             name = signal.Signals(-done.returncode).name
@@ -114,17 +121,22 @@ def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TI
         raise ModelLoadError(
             f"{model_path.name} crashed the engine in a test load ({name}), so it was not "
             "loaded into chatapp. The file is damaged or made in a way this engine cannot "
-            "handle; download it again or choose another model.",
-            detail=" | ".join(detail))
-    for line in reversed(done.stdout.splitlines()):
+            "handle; download it again or choose another model.", detail=detail)
+    if isinstance(report.get("error"), str):
+        raise ModelLoadError(str(report["error"]), detail=detail)
+    raise ModelLoadError(
+        f"{model_path.name} could not be loaded in a test run (exit code "
+        f"{done.returncode}). The file may be damaged; download it again or choose "
+        "another model.", detail=detail)
+
+
+def _last_report(stdout: str) -> dict[str, object]:
+    for line in reversed(stdout.splitlines()):
         if line.startswith("{"):
             try:
                 report = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(report, dict) and isinstance(report.get("error"), str):
-                raise ModelLoadError(report["error"], detail=" | ".join(detail))
-    raise ModelLoadError(
-        f"{model_path.name} could not be loaded in a test run (exit code "
-        f"{done.returncode}). The file may be damaged; download it again or choose "
-        "another model.", detail=" | ".join(detail))
+            if isinstance(report, dict):
+                return report
+    return {}

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 class LoadedModel:
     engine: LlamaEngine
     info: GgufInfo
+    sha256: str
     context: ContextChoice
     threads: int
     threads_batch: int
@@ -104,7 +105,7 @@ def load_model(
     on_stage("Checking the model file…")
     info = check_model_file(path)
     on_stage("Test-loading the model…")
-    probe_model(path, probe_cache)
+    sha256 = probe_model(path, probe_cache)
     context = choose_context_length(model_shape(info), requested_context, hardware)
     threads, threads_batch = choose_threads(requested_threads, hardware)
     on_stage("Loading the model…")
@@ -112,4 +113,4 @@ def load_model(
              context.reason, threads, threads_batch)
     engine = LlamaEngine(path, LoadSettings(context_length=context.context_length,
                                             threads=threads, threads_batch=threads_batch))
-    return LoadedModel(engine, info, context, threads, threads_batch)
+    return LoadedModel(engine, info, sha256, context, threads, threads_batch)

@@ -8,13 +8,14 @@ never by importing it.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from chatapp.models.checksum import sha256_of
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,6 @@ def find_starter_source() -> Path | None:
         return None
     path = Path(str(distribution.locate_file(STARTER.relative_path)))
     return path if path.is_file() else None
-
-
-def sha256_of(path: Path, chunk: int = 4 * 1024 * 1024) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def install_starter(models_dir: Path) -> Path:

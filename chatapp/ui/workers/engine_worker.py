@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -96,8 +97,7 @@ class _EngineWorker(QObject):
         threads, threads_batch = choose_threads(settings.threads, detect_hardware())
         model.engine.set_threads(threads, threads_batch)
         if (threads, threads_batch) != (model.threads, model.threads_batch):
-            self._model = LoadedModel(model.engine, model.info, model.context, threads,
-                                      threads_batch)
+            self._model = replace(model, threads=threads, threads_batch=threads_batch)
             self.model_loaded.emit(self._model.summary())
 
     @Slot()
@@ -117,7 +117,8 @@ class _EngineWorker(QObject):
         except HistoryError as error:
             self.reply_failed.emit(error.user_message, None)
             return
-        request = ReplyRequest(conversation_id, user_text, settings, secrets.randbits(31))
+        request = ReplyRequest(conversation_id, user_text, settings, secrets.randbits(31),
+                               model_sha256=self._model.sha256)
         runner.run(self._model.engine, request, _Relay(self), self.stop_requested.is_set)
 
     @Slot(int, object)

@@ -10,20 +10,21 @@ import pytest
 from chatapp.engine import load_probe
 from chatapp.engine.errors import ModelLoadError
 from chatapp.engine.load_probe import ProbeCache, probe_model
+from chatapp.models.starter import STARTER
 
 
 def test_a_good_model_passes_once_and_is_remembered(model_path: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     cache = ProbeCache(tmp_path / "probe.json")
-    probe_model(model_path, cache)
-    assert cache.passed(model_path)
+    assert probe_model(model_path, cache) == STARTER.sha256
+    assert cache.known_sha256(model_path) == STARTER.sha256
 
     # The second time no child is started at all.
     def no_child(_path: Path) -> list[str]:
         raise AssertionError("probed twice")
 
     monkeypatch.setattr(load_probe, "probe_command", no_child)
-    probe_model(model_path, cache)
+    assert probe_model(model_path, cache) == STARTER.sha256
 
 
 def test_a_changed_file_is_probed_again(model_path: Path, tmp_path: Path) -> None:
@@ -33,7 +34,7 @@ def test_a_changed_file_is_probed_again(model_path: Path, tmp_path: Path) -> Non
     probe_model(copy, cache)
     with copy.open("ab") as handle:
         handle.write(b"\0")
-    assert not cache.passed(copy)
+    assert cache.known_sha256(copy) is None
 
 
 def test_a_crashing_child_becomes_a_message(tmp_path: Path,
@@ -49,7 +50,7 @@ def test_a_crashing_child_becomes_a_message(tmp_path: Path,
     assert "crashed" in raised.value.user_message
     assert "SIGABRT" in raised.value.user_message
     assert "evil.gguf" in raised.value.user_message
-    assert not cache.passed(model)
+    assert cache.known_sha256(model) is None
 
 
 def test_a_file_the_engine_rejects_reports_why(tmp_path: Path) -> None:

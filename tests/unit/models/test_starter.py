@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from chatapp.models import starter
+from chatapp.models.checksum import sha256_of
 from chatapp.models.library import installed_models
 from chatapp.models.starter import STARTER, StarterModelError, find_starter_source, install_starter
 
@@ -21,7 +22,7 @@ def test_install_copies_and_verifies(tmp_path: Path) -> None:
     installed = install_starter(models)
     assert installed == models / STARTER.file_name
     assert installed.stat().st_size == STARTER.size_bytes
-    assert starter.sha256_of(installed) == STARTER.sha256
+    assert sha256_of(installed) == STARTER.sha256
     assert installed_models(models) == [installed]
     # Installing again is a no-op.
     assert install_starter(models) == installed
