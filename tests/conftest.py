@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, settings
 # Set before Qt is imported anywhere: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from chatapp.models.starter import STARTER  # noqa: E402
-from chatapp.paths import HOME_ENV, AppPaths  # noqa: E402
+from chatapp.models.starter import STARTER
+from chatapp.paths import HOME_ENV, AppPaths
 
 # Two shared cores: timing-based health checks would fail on load, not on bugs.
 settings.register_profile("chatapp", deadline=None,

@@ -76,9 +76,9 @@ def test_a_killed_app_keeps_the_question_and_all_but_the_last_second(
             event = json.loads(line)
             events.append(event)
             if event["kind"] == "piece" and first_piece_at is None:
-                first_piece_at = float(event["t"])  # type: ignore[arg-type]
+                first_piece_at = float(event["t"])
             if first_piece_at is not None and event["kind"] == "piece" \
-                    and float(event["t"]) - first_piece_at > 2.5:  # type: ignore[arg-type]
+                    and float(event["t"]) - first_piece_at > 2.5:
                 break
             if time.monotonic() > deadline:
                 pytest.fail("the child never streamed for long enough")

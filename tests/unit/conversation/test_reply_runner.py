@@ -79,8 +79,8 @@ def test_a_turn_is_saved_before_and_while_it_streams(engine: LlamaEngine, db: Pa
                                     SETTINGS, seed=1), recorder, lambda: False)
     assert recorder.events == ["user_saved", "started", "finished"]
     # The question was committed before the model started.
-    assert [(m.role, m.content) for m in recorder.saved_before_reply][0] == (
-        "user", "What is the capital of France?")
+    first = recorder.saved_before_reply[0]
+    assert (first.role, first.content) == ("user", "What is the capital of France?")
     # The partial reply reached the database while streaming, growing each time.
     partials = [c for c in recorder.contents_while_streaming if c]
     assert len(partials) >= 3
