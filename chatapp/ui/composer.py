@@ -87,9 +87,11 @@ class Composer(QWidget):
         self.send_button.setEnabled(ready)
         self.send_button.setVisible(not generating)
         self.stop_button.setVisible(generating)
-        self.edit.setPlaceholderText(HINTS[state])
-        self.hint.setText(HINTS[state] if state is not ComposerState.READY else "")
-        self.hint.setVisible(state is not ComposerState.READY)
+        # Hints that explain why nothing can be sent stay visible below a disabled box.
+        explained = state in (ComposerState.NO_MODEL, ComposerState.LOADING)
+        self.edit.setPlaceholderText("" if explained else HINTS[state])
+        self.hint.setText(HINTS[state] if explained else "")
+        self.hint.setVisible(explained)
         if ready:
             self.edit.setFocus()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -92,9 +92,20 @@ class CodeBlock(QFrame):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.adjustSize()
-        bar = scroller.horizontalScrollBar().sizeHint().height()
-        scroller.setFixedHeight(body.sizeHint().height() + bar + 2)
+        self._body = body
+        self._scroller = scroller
+        self._fit_height()
         layout.addWidget(scroller)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the code, plus the sideways scroll bar only when it shows."""
+        needs_bar = self._body.width() > self._scroller.viewport().width()
+        bar = self._scroller.horizontalScrollBar().sizeHint().height() if needs_bar else 0
+        self._scroller.setFixedHeight(self._body.height() + bar + 2)
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.code)

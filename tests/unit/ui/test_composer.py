@@ -44,6 +44,9 @@ def test_disabled_with_a_hint_without_a_model(qtbot: QtBot) -> None:
     assert not composer.send_button.isEnabled()
     assert composer.hint.isVisible()
     assert "No model" in composer.hint.text()
+    composer.set_state(ComposerState.READY)
+    assert not composer.hint.isVisible()
+    assert "Enter sends" in composer.edit.placeholderText()
 
 
 def test_while_generating_stop_replaces_send(qtbot: QtBot) -> None:
