@@ -20,23 +20,21 @@ from PySide6.QtWidgets import (
 from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings, SettingsError
 
 
-def _double(name: str, value: float, step: float, decimals: int = 2) -> QDoubleSpinBox:
+def _double(name: str, step: float, decimals: int = 2) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
     box.setObjectName(name)
     box.setRange(LIMITS[name].low, LIMITS[name].high)
     box.setSingleStep(step)
     box.setDecimals(decimals)
-    box.setValue(value)
     return box
 
 
-def _int(name: str, value: int, special: str | None = None) -> QSpinBox:
+def _int(name: str, special: str | None = None) -> QSpinBox:
     box = QSpinBox()
     box.setObjectName(name)
     box.setRange(int(LIMITS[name].low), int(LIMITS[name].high))
     if special:
         box.setSpecialValueText(special)
-    box.setValue(value)
     return box
 
 
@@ -50,22 +48,22 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
 
-        self.system_prompt = QPlainTextEdit(settings.system_prompt, self)
+        self.system_prompt = QPlainTextEdit(self)
         self.system_prompt.setObjectName("system_prompt")
         self.system_prompt.setFixedHeight(90)
         form.addRow("System prompt", self.system_prompt)
-        self.temperature = _double("temperature", settings.temperature, 0.05)
+        self.temperature = _double("temperature", 0.05)
         self.temperature.setToolTip("Higher is more varied, 0 always picks the likeliest word")
         form.addRow("Temperature", self.temperature)
-        self.top_p = _double("top_p", settings.top_p, 0.01)
+        self.top_p = _double("top_p", 0.01)
         form.addRow("Top-p", self.top_p)
-        self.top_k = _int("top_k", settings.top_k, special="Off")
+        self.top_k = _int("top_k", special="Off")
         form.addRow("Top-k", self.top_k)
-        self.min_p = _double("min_p", settings.min_p, 0.01)
+        self.min_p = _double("min_p", 0.01)
         form.addRow("Min-p", self.min_p)
-        self.repeat_penalty = _double("repeat_penalty", settings.repeat_penalty, 0.05)
+        self.repeat_penalty = _double("repeat_penalty", 0.05)
         form.addRow("Repeat penalty", self.repeat_penalty)
-        self.max_reply_tokens = _int("max_reply_tokens", settings.max_reply_tokens)
+        self.max_reply_tokens = _int("max_reply_tokens")
         self.max_reply_tokens.setSingleStep(128)
         form.addRow("Max reply tokens", self.max_reply_tokens)
 
@@ -77,10 +75,8 @@ class SettingsDialog(QDialog):
         for value in sorted(choices):
             label = "Auto (fits this computer)" if value == AUTO else f"{value:,} tokens"
             self.context_length.addItem(label, value)
-        self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
         form.addRow("Context length", self.context_length)
-        self.threads = _int("threads", settings.threads,
-                            special=f"Auto ({physical_cores} physical cores)")
+        self.threads = _int("threads", special=f"Auto ({physical_cores} physical cores)")
         form.addRow("Threads", self.threads)
         layout.addLayout(form)
 
@@ -104,6 +100,7 @@ class SettingsDialog(QDialog):
         restore.clicked.connect(self._restore_defaults)
         layout.addWidget(buttons)
         self.result_settings: Settings | None = None
+        self._show(settings)
 
     def values(self) -> Settings:
         return replace(
@@ -129,13 +126,15 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def _restore_defaults(self) -> None:
-        defaults = Settings()
-        self.system_prompt.setPlainText(defaults.system_prompt)
-        self.temperature.setValue(defaults.temperature)
-        self.top_p.setValue(defaults.top_p)
-        self.top_k.setValue(defaults.top_k)
-        self.min_p.setValue(defaults.min_p)
-        self.repeat_penalty.setValue(defaults.repeat_penalty)
-        self.max_reply_tokens.setValue(defaults.max_reply_tokens)
-        self.context_length.setCurrentIndex(self.context_length.findData(defaults.context_length))
-        self.threads.setValue(defaults.threads)
+        self._show(Settings())
+
+    def _show(self, settings: Settings) -> None:
+        self.system_prompt.setPlainText(settings.system_prompt)
+        self.temperature.setValue(settings.temperature)
+        self.top_p.setValue(settings.top_p)
+        self.top_k.setValue(settings.top_k)
+        self.min_p.setValue(settings.min_p)
+        self.repeat_penalty.setValue(settings.repeat_penalty)
+        self.max_reply_tokens.setValue(settings.max_reply_tokens)
+        self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
+        self.threads.setValue(settings.threads)

@@ -36,6 +36,8 @@ def test_spin_boxes_cannot_leave_the_valid_range(qtbot: QtBot) -> None:
 def test_restore_defaults(qtbot: QtBot) -> None:
     dialog = SettingsDialog(Settings(temperature=1.5, system_prompt="x"), physical_cores=2)
     qtbot.addWidget(dialog)
+    assert dialog.temperature.value() == 1.5
+    assert dialog.system_prompt.toPlainText() == "x"
     dialog._restore_defaults()
     dialog.accept()
     assert dialog.result_settings == Settings()
