@@ -72,9 +72,10 @@ def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: Op
     assert "tokens/s" in reply.stats_label.text()
     assert "/ 4,096 tokens" in window.status.context.text()
     assert window.status.model.text() == model_path.stem
-    qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
-    title = window.sidebar.list.item(0).text()
-    assert title == "What is the capital of France?"
+    # The chat is named after its first message.
+    title = "What is the capital of France?"
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 1
+                    and window.sidebar.list.item(0).text() == title)
     window.close()
 
     # Reopen on the same CHATAPP_HOME: the conversation is there, and chat goes on.
