@@ -1,0 +1,235 @@
+"""Will a model fit in this computer's memory? The badge next to each model, and its tooltip.
+
+Memory needed is what the engine will really use: the weights (llama.cpp maps the whole file),
+the KV cache for the context the app will load with (layers x KV heads x (key + value head size)
+x 2 bytes x tokens, f16), and a fixed allowance for compute buffers and the app itself. The
+numbers and the context rule are the engine's own (chatapp.engine.context_policy), so the badge
+and the load agree.
+
+The verdict, against this computer's memory:
+
+* fits: needed <= 80 % of the memory free now. That is the budget choose_context_length
+  uses, so the model loads at this context without shrinking it, and the rest stays free for
+  the system and other programs.
+* tight: more than that, but within 80 % of the total memory: it can run, but only by leaving
+  other programs little room (or after closing some of them).
+* too large: more than 80 % of the total memory. Even with every other program closed, the
+  system and desktop need the rest; the computer would swap or the load would fail.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Final
+
+from chatapp.engine.context_policy import (
+    DEFAULT_CONTEXT,
+    RUNTIME_OVERHEAD_BYTES,
+    USABLE_RAM_FRACTION,
+    ModelShape,
+    ram_needed,
+)
+from chatapp.gguf.inspect import GgufInfo
+from chatapp.hardware import Hardware
+from chatapp.models.catalog import CatalogEntry
+
+__all__ = [
+    "Fit",
+    "MemoryFit",
+    "assess",
+    "estimated_kv_bytes_per_token",
+    "fit_for_entry",
+    "fit_for_file_size",
+    "fit_for_gguf",
+    "format_memory",
+]
+
+# When only a file's size is known, its KV cache per token is guessed as size / 8192, kept
+# between 32 KiB and 160 KiB. For every model of 1 GB or more in the catalog this is at or above
+# the real value (grouped-query-attention models of 1-8B need 28-144 KiB per token); a model
+# without grouped-query attention can need more, which is why the result says "estimate".
+_ESTIMATE_SIZE_PER_KV_BYTE: Final = 8192
+_ESTIMATE_MIN_KV_PER_TOKEN: Final = 32 * 1024
+_ESTIMATE_MAX_KV_PER_TOKEN: Final = 160 * 1024
+
+_GIB: Final = 1024**3
+_MIB: Final = 1024**2
+
+
+class Fit(enum.Enum):
+    FITS = "fits"
+    TIGHT = "tight"
+    TOO_LARGE = "too large"
+
+    @property
+    def label(self) -> str:
+        """The badge's text."""
+        return {"fits": "Fits", "tight": "Tight", "too large": "Too large"}[self.value]
+
+
+@dataclass(frozen=True)
+class MemoryFit:
+    fit: Fit
+    needed_bytes: int
+    weights_bytes: int
+    kv_cache_bytes: int
+    overhead_bytes: int
+    context_length: int
+    estimated: bool  # the model's shape was guessed from its file size
+    total_ram_bytes: int
+    available_ram_bytes: int
+    explanation: str  # for the badge's tooltip
+
+    @property
+    def label(self) -> str:
+        return self.fit.label
+
+
+def assess(
+    shape: ModelShape,
+    hardware: Hardware,
+    *,
+    context_length: int = 0,
+    estimated: bool = False,
+) -> MemoryFit:
+    """The verdict for a model of this shape at a context length (0: the app's default).
+
+    The context is capped at the model's trained maximum, as the engine does.
+    """
+    context = context_length if context_length > 0 else DEFAULT_CONTEXT
+    if shape.trained_context:
+        context = min(context, shape.trained_context)
+    needed = ram_needed(shape, context)
+    kv_cache = (shape.kv_bytes_per_token or 0) * context
+    # Same integer budget as choose_context_length, so "fits" means it loads as is.
+    free_budget = int(hardware.available_ram_bytes * USABLE_RAM_FRACTION)
+    total_budget = int(hardware.total_ram_bytes * USABLE_RAM_FRACTION)
+    if needed <= free_budget:
+        fit = Fit.FITS
+    elif needed <= total_budget:
+        fit = Fit.TIGHT
+    else:
+        fit = Fit.TOO_LARGE
+    explanation = _explain(
+        fit,
+        hardware,
+        needed=needed,
+        weights=shape.weights_bytes,
+        kv_cache=kv_cache,
+        context=context,
+        estimated=estimated,
+    )
+    return MemoryFit(
+        fit=fit,
+        needed_bytes=needed,
+        weights_bytes=shape.weights_bytes,
+        kv_cache_bytes=kv_cache,
+        overhead_bytes=RUNTIME_OVERHEAD_BYTES,
+        context_length=context,
+        estimated=estimated,
+        total_ram_bytes=hardware.total_ram_bytes,
+        available_ram_bytes=hardware.available_ram_bytes,
+        explanation=explanation,
+    )
+
+
+def fit_for_entry(
+    entry: CatalogEntry, hardware: Hardware, *, context_length: int = 0
+) -> MemoryFit:
+    """A catalog model: its file size and its shape are known exactly."""
+    shape = ModelShape(
+        weights_bytes=entry.size_bytes,
+        trained_context=entry.context_length,
+        kv_bytes_per_token=entry.kv_cache_bytes_per_token(),
+    )
+    return assess(shape, hardware, context_length=context_length)
+
+
+def fit_for_gguf(info: GgufInfo, hardware: Hardware, *, context_length: int = 0) -> MemoryFit:
+    """A model whose GGUF header was read: a local file, or a remote file's first bytes.
+
+    The weights are the tensor data the header lists (what model_loader uses too). For part 1
+    of a split model only that part's tensors are listed: the whole is estimated as that many
+    times the number of parts.
+    """
+    estimated = False
+    weights = info.tensor_data_bytes
+    if info.split_count is not None and info.split_count > 1:
+        weights *= info.split_count
+        estimated = True
+    kv_per_token = info.kv_cache_bytes_per_token()
+    if kv_per_token is None:  # the header lacks head counts or sizes
+        kv_per_token = estimated_kv_bytes_per_token(weights)
+        estimated = True
+    shape = ModelShape(
+        weights_bytes=weights,
+        trained_context=info.context_length,
+        kv_bytes_per_token=kv_per_token,
+    )
+    return assess(shape, hardware, context_length=context_length, estimated=estimated)
+
+
+def fit_for_file_size(
+    size_bytes: int, hardware: Hardware, *, context_length: int = 0
+) -> MemoryFit:
+    """Only the file's size is known (a search result before its header is fetched)."""
+    if size_bytes <= 0:
+        raise ValueError("a model file's size must be positive")
+    shape = ModelShape(
+        weights_bytes=size_bytes,
+        trained_context=None,
+        kv_bytes_per_token=estimated_kv_bytes_per_token(size_bytes),
+    )
+    return assess(shape, hardware, context_length=context_length, estimated=True)
+
+
+def estimated_kv_bytes_per_token(weights_bytes: int) -> int:
+    """A guess of the KV cache per token from the weights' size alone (see the constants)."""
+    guess = weights_bytes // _ESTIMATE_SIZE_PER_KV_BYTE
+    return max(_ESTIMATE_MIN_KV_PER_TOKEN, min(guess, _ESTIMATE_MAX_KV_PER_TOKEN))
+
+
+def format_memory(n_bytes: int) -> str:
+    """Memory for people: binary units, labelled GB/MB as operating systems show RAM."""
+    if n_bytes < _GIB:
+        return f"{max(1, round(n_bytes / _MIB)):,} MB"
+    gib = n_bytes / _GIB
+    if gib >= 100:
+        return f"{round(gib):,} GB"
+    text = f"{gib:.1f}"
+    return f"{text.removesuffix('.0')} GB"
+
+
+def _explain(
+    fit: Fit,
+    hardware: Hardware,
+    *,
+    needed: int,
+    weights: int,
+    kv_cache: int,
+    context: int,
+    estimated: bool,
+) -> str:
+    breakdown = (
+        f"{format_memory(weights)} weights + {format_memory(kv_cache)} context memory for "
+        f"{context:,} tokens + {format_memory(RUNTIME_OVERHEAD_BYTES)} working memory"
+    )
+    needs = f"needs about {format_memory(needed)} ({breakdown})"
+    needs = f"Estimated from the file size: {needs}" if estimated else "N" + needs[1:]
+    machine = (
+        f"this computer has {format_memory(hardware.total_ram_bytes)}, "
+        f"{format_memory(hardware.available_ram_bytes)} free now"
+    )
+    text = f"{needs}; {machine}."
+    if fit is Fit.TIGHT:
+        if needed <= hardware.available_ram_bytes:
+            text += " It would leave little memory for other programs."
+        else:
+            text += " Close other programs first: it needs more than is free now."
+    elif fit is Fit.TOO_LARGE:
+        text += (
+            " That is more than this computer can spare even with other programs closed; "
+            "choose a smaller model or a smaller quantization."
+        )
+    return text

@@ -1,0 +1,1 @@
+"""Secrets the app keeps for the user, only ever in the operating system's keyring."""
