@@ -1,0 +1,331 @@
+"""What can go wrong when talking to the model hub, as messages a person can act on.
+
+Every error here carries ``user_message`` (short, says what to do) and ``detail`` (technical, for
+the log). :func:`translate` turns what huggingface_hub, httpx2 and the OS raise into one of them,
+so the UI never shows a traceback or an HTTP status code on its own. No message ever contains
+the access token: it is only ever an argument, never part of a URL or an exception text here.
+"""
+
+from __future__ import annotations
+
+import errno
+import ssl
+from typing import ClassVar, Final
+from urllib.parse import urlsplit
+
+import httpx2
+from huggingface_hub import errors as hf_errors
+
+__all__ = [
+    "HUB_EXCEPTIONS",
+    "ChecksumMismatchError",
+    "ConnectionLostError",
+    "DiskFullError",
+    "DownloadConflictError",
+    "DownloadError",
+    "GatedRepoError",
+    "HubError",
+    "HubResponseError",
+    "HubTlsError",
+    "HubUnavailableError",
+    "NotEnoughSpaceError",
+    "OfflineModeError",
+    "RemoteFileNotFoundError",
+    "RemoteHeaderError",
+    "RepoNotFoundError",
+    "TokenRejectedError",
+    "format_size",
+    "translate",
+]
+
+HUB_WEBSITE: Final = "https://huggingface.co"
+
+
+# What talking to the hub can raise, for ``except`` clauses that hand it to :func:`translate`:
+# the library's HTTP errors, httpx2's transport errors, files that cannot be written, and
+# answers that do not parse into what huggingface_hub expects.
+HUB_EXCEPTIONS: Final = (
+    hf_errors.HfHubHTTPError, hf_errors.OfflineModeIsEnabled, hf_errors.HFValidationError,
+    httpx2.HTTPError, httpx2.InvalidURL, OSError, ValueError, KeyError, TypeError,
+)
+
+
+def format_size(n: int) -> str:
+    """Decimal units, like file managers and the hub show them (4.1 GB, 980 MB)."""
+    if n < 1000:
+        return f"{n} bytes"
+    value = float(n)
+    for unit in ("kB", "MB", "GB", "TB"):
+        value /= 1000.0
+        if value < 999.95:
+            return f"{value:.1f} {unit}"
+    return f"{value / 1000.0:.1f} PB"
+
+
+class HubError(Exception):
+    """Base of every hub and download error.
+
+    ``resumable`` says whether the bytes already downloaded are kept, so that resuming later
+    continues from them (a dropped connection, a full disk) rather than starting over.
+    ``retry_may_help`` says whether trying again in a moment may succeed (a dropped
+    connection, a busy server), as opposed to a missing file, a gate or a bad certificate.
+    """
+
+    retry_may_help: ClassVar[bool] = False
+
+    def __init__(self, user_message: str, detail: str | None = None, *,
+                 resumable: bool = False) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+        self.detail = detail if detail is not None else user_message
+        self.resumable = resumable
+
+    def __str__(self) -> str:
+        return self.user_message
+
+
+class HubUnavailableError(HubError):
+    """The hub cannot be reached or is failing (no network, DNS, timeout, 5xx)."""
+
+    retry_may_help = True
+
+
+class HubTlsError(HubUnavailableError):
+    """The server's certificate is not trusted; chatapp never continues without verification."""
+
+    retry_may_help = False
+
+
+class OfflineModeError(HubUnavailableError):
+    """HF_HUB_OFFLINE is set: huggingface_hub refuses every request."""
+
+    retry_may_help = False
+
+
+class HubResponseError(HubError):
+    """The server answered something that is not what the hub sends."""
+
+
+class RepoNotFoundError(HubError):
+    """No such repository (or a private one)."""
+
+
+class RemoteFileNotFoundError(HubError):
+    """The repository exists but the file or the revision does not (any more)."""
+
+
+class GatedRepoError(HubError):
+    """The repository requires accepting its terms, and a token of an account that did."""
+
+    def __init__(self, user_message: str, detail: str | None = None, *,
+                 token_given: bool, resumable: bool = True) -> None:
+        super().__init__(user_message, detail, resumable=resumable)
+        self.token_given = token_given
+
+
+class TokenRejectedError(HubError):
+    """The hub does not accept the access token at all (mistyped, revoked, expired)."""
+
+
+class RemoteHeaderError(HubError):
+    """The file's GGUF header could not be read from the hub."""
+
+
+class DownloadError(HubError):
+    """A download could not finish; see ``resumable``."""
+
+
+class NotEnoughSpaceError(DownloadError):
+    """``needed`` is what is left to download; ``margin`` the room kept free besides."""
+
+    def __init__(self, *, needed: int, free: int, where: str, margin: int = 0) -> None:
+        spare = " (and a little more to spare)" if margin and free >= needed else ""
+        super().__init__(
+            f"This download needs {format_size(needed)} of free space{spare}, but only "
+            f"{format_size(free)} is free on {where}. Free some space, then resume the download.",
+            f"needed {needed} + margin {margin} bytes, free {free} bytes on {where}",
+            resumable=True,
+        )
+        self.needed = needed
+        self.margin = margin
+        self.free = free
+        self.where = where
+
+
+class DiskFullError(DownloadError):
+    def __init__(self, where: str, detail: str) -> None:
+        super().__init__(
+            f"The disk {where} is full, so the download stopped. Free some space, then resume "
+            "it (what was already downloaded is kept), or cancel it to delete the partial file.",
+            detail,
+            resumable=True,
+        )
+        self.where = where
+
+
+class ChecksumMismatchError(DownloadError):
+    def __init__(self, filename: str, *, expected: str, actual: str, source: str) -> None:
+        super().__init__(
+            f"{filename} was downloaded completely, but its checksum does not match the one "
+            f"published by {source}, so it was deleted and not installed. The file on the "
+            "server may be damaged or was replaced; try again later or choose another file.",
+            f"{filename}: expected {expected}, got {actual} (expected value from {source})",
+        )
+        self.expected = expected
+        self.actual = actual
+
+
+class ConnectionLostError(DownloadError):
+    retry_may_help = True
+
+    def __init__(self, host: str, detail: str) -> None:
+        super().__init__(
+            f"The connection to {host} kept dropping, so the download is paused. What was "
+            "already downloaded is kept: resume it when your connection is back.",
+            detail,
+            resumable=True,
+        )
+
+
+class DownloadConflictError(DownloadError):
+    """The download cannot be queued (already installed, already queued, unsafe file name)."""
+
+
+_TLS_HINT: Final = (
+    "If your network uses its own certificate authority, set the SSL_CERT_FILE environment "
+    "variable to a file with its certificate and restart chatapp."
+)
+
+
+def _tls_problem(error: BaseException) -> str | None:
+    """The certificate problem behind a connection error, if that is what it was."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for link in chain:  # OpenSSL's own words are the most precise
+        if isinstance(link, ssl.SSLCertVerificationError) and link.verify_message:
+            return link.verify_message
+    for link in chain:
+        if isinstance(link, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(link):
+            return "certificate verify failed" if "VERIFY" in str(link) else (
+                str(link) or "TLS handshake failed")
+    return None
+
+
+def _status(error: hf_errors.HfHubHTTPError) -> int | None:
+    response = error.response
+    return response.status_code if response is not None else None
+
+
+def _server_says(error: hf_errors.HfHubHTTPError) -> str:
+    return (error.server_message or "").strip()
+
+
+def translate(error: BaseException, *, endpoint: str = HUB_WEBSITE, repo_id: str | None = None,
+              filename: str | None = None, token_given: bool = False) -> HubError:
+    """The :class:`HubError` for anything raised while talking to the hub or saving a file.
+
+    ``endpoint`` is the hub's address (named in messages, and the base of a repository's page);
+    ``token_given`` tells "add a token" apart from "your token was refused". Exceptions not
+    foreseen here still become a :class:`HubError`, so the UI always has a ``user_message``.
+    """
+    if isinstance(error, HubError):
+        return error
+    detail = f"{type(error).__name__}: {error}"
+    host = urlsplit(endpoint).hostname or endpoint
+    repo = repo_id or "this repository"
+    page = f"{endpoint.rstrip('/')}/{repo_id}" if repo_id else endpoint
+
+    if isinstance(error, hf_errors.OfflineModeIsEnabled):
+        return OfflineModeError(
+            "Downloads are switched off on this computer (the HF_HUB_OFFLINE environment "
+            "variable is set). Unset it and restart chatapp to use the model hub.", detail,
+            resumable=True)
+    if isinstance(error, hf_errors.FileMetadataError):
+        return HubResponseError(
+            f"{host} does not answer like the Hugging Face hub (a file's version information "
+            "is missing). Check the hub address and any proxy in between.", detail)
+    if isinstance(error, hf_errors.HFValidationError):
+        return RepoNotFoundError(f'"{repo_id}" is not a valid repository name '
+                                 '(it looks like "owner/model-name").', detail)
+    # GatedRepoError subclasses RepositoryNotFoundError, so it is checked first.
+    if isinstance(error, hf_errors.GatedRepoError):
+        if token_given:
+            return GatedRepoError(
+                f"{repo} is gated and your access token's account has no access to it yet. "
+                f"Open {page} while signed in with that account, accept its terms (or wait "
+                "until your access request is approved), then try again.",
+                detail, token_given=True)
+        return GatedRepoError(
+            f"{repo} is gated: accept its terms on {page} and add a Hugging Face access "
+            "token of that account in Settings, then try again.",
+            detail, token_given=False)
+    if isinstance(error, hf_errors.RevisionNotFoundError):
+        return RemoteFileNotFoundError(
+            f"This version of {repo} no longer exists on the hub. Open the repository again "
+            "to see its current files.", detail)
+    if isinstance(error, hf_errors.RemoteEntryNotFoundError):
+        name = filename or "The file"
+        return RemoteFileNotFoundError(
+            f"{name} is no longer in {repo} (it was renamed or removed). Open the repository "
+            "again to see its current files.", detail)
+    if isinstance(error, hf_errors.RepositoryNotFoundError):
+        return RepoNotFoundError(
+            f"There is no model repository named {repo} on the hub, or it is private.", detail)
+    if isinstance(error, hf_errors.HfHubHTTPError):
+        status = _status(error)
+        said = _server_says(error)
+        if status == 401 and (token_given or "credentials" in said.lower()):
+            return TokenRejectedError(
+                "The hub rejected your access token (it may be mistyped, expired or revoked). "
+                "Check it in Settings, or remove it to download public models.", detail,
+                resumable=True)
+        if status in (401, 403):
+            return HubError(
+                f"The hub refused access to {repo} ({status}). If it is private or gated, "
+                "add an access token of an account that may read it.", detail, resumable=True)
+        if status == 429:
+            return HubUnavailableError(
+                "The hub is limiting requests from this computer right now. Wait a few "
+                "minutes, then try again.", detail, resumable=True)
+        if status is not None and status >= 500:
+            return HubUnavailableError(
+                f"{host} is having problems (error {status}). Try again later.", detail,
+                resumable=True)
+        return HubResponseError(
+            f"{host} answered with an error ({status}). Try again later.", detail,
+            resumable=True)
+    if isinstance(error, httpx2.TransportError | OSError):
+        tls = _tls_problem(error)
+        if tls is not None:
+            return HubTlsError(
+                f"The connection to {host} is not secure: its certificate could not be "
+                f"verified ({tls}). chatapp does not download over a connection it cannot "
+                f"verify. {_TLS_HINT}", detail, resumable=True)
+    if isinstance(error, httpx2.TimeoutException):
+        return HubUnavailableError(
+            f"{host} did not answer in time. Check your internet connection and try again.",
+            detail, resumable=True)
+    if isinstance(error, httpx2.ConnectError | httpx2.ProxyError):
+        return HubUnavailableError(
+            f"Cannot reach {host}. Check your internet connection and try again.", detail,
+            resumable=True)
+    if isinstance(error, httpx2.TransportError):
+        return ConnectionLostError(host, detail)
+    if isinstance(error, httpx2.TooManyRedirects | httpx2.DecodingError | httpx2.InvalidURL):
+        return HubResponseError(
+            f"{host} sent an answer chatapp does not understand. Try again later.", detail)
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(error.filename or "where the models are kept", detail)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return DownloadError(
+            f"A file could not be read or written{where}: {error.strerror or error}.", detail,
+            resumable=True)
+    if isinstance(error, ValueError | KeyError | TypeError):
+        # JSON that does not parse or lacks the fields huggingface_hub expects
+        return HubResponseError(
+            f"{host} sent an answer chatapp does not understand. Try again later.", detail)
+    return HubError(f"Something went wrong while talking to {host}: {error}", detail)

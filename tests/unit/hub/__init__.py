@@ -1,0 +1,1 @@
+"""Tests of chatapp.hub against the stand-in hub."""
