@@ -55,6 +55,11 @@ class AppPaths:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def models_registry(self) -> Path:
+        """GGUF files the user imported in place, outside the models folder."""
+        return self.data_dir / "imported-models.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

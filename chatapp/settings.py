@@ -14,10 +14,12 @@ import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
+DEFAULT_HUB_ENDPOINT = "https://huggingface.co"
 AUTO = 0  # for context_length and threads: let the app choose for this computer
 
 # Offered in the settings dialog; any value in range is accepted from the file.
@@ -59,6 +61,7 @@ class Settings:
     context_length: int = AUTO
     threads: int = AUTO
     last_model_path: str | None = None
+    hub_endpoint: str = DEFAULT_HUB_ENDPOINT
 
     def validated(self) -> Settings:
         """Return self if every field is in range, else raise SettingsError."""
@@ -75,6 +78,9 @@ class Settings:
             raise SettingsError("Context length must be Auto or at least 256 tokens.")
         if len(self.system_prompt) > 100_000:
             raise SettingsError("The system prompt is too long (at most 100,000 characters).")
+        if not _valid_endpoint(self.hub_endpoint):
+            raise SettingsError("The hub address must be an https:// address (http:// only "
+                                "for this computer, e.g. a local mirror).")
         return self
 
     def sampling_dict(self) -> dict[str, Any]:
@@ -87,6 +93,16 @@ class Settings:
             "repeat_penalty": self.repeat_penalty,
             "max_reply_tokens": self.max_reply_tokens,
         }
+
+
+def _valid_endpoint(address: str) -> bool:
+    parsed = urlsplit(address)
+    if not parsed.hostname or parsed.query or parsed.fragment:
+        return False
+    if parsed.scheme == "https":
+        return True
+    # Plain http leaks what you download (and a token) to the network: local mirrors only.
+    return parsed.scheme == "http" and parsed.hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def _fmt(value: float) -> str:

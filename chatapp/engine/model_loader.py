@@ -5,6 +5,7 @@ Every step turns what can go wrong into a ModelLoadError whose message the user 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from chatapp.engine.context_policy import (
 from chatapp.engine.errors import ModelLoadError
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
 from chatapp.engine.load_probe import ProbeCache, probe_model
-from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
+from chatapp.gguf.inspect import GgufError, GgufInfo, NotFirstSplitError, inspect_gguf
 from chatapp.hardware import Hardware
+from chatapp.models.library import model_files
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +79,22 @@ def check_model_file(path: Path) -> GgufInfo:
         raise ModelLoadError(f"The model file {path} does not exist (any more). "
                              "Choose another model.")
     try:
-        return inspect_gguf(path)
+        info = inspect_gguf(path)
+        # llama.cpp opens a split model's other parts itself: check them as well.
+        for part in model_files(path)[1:]:
+            if not part.is_file():
+                raise ModelLoadError(f"{path.name} is one part of a model split into several "
+                                     f"files, and {part.name} is missing. Download the "
+                                     "model again.")
+            # NotFirstSplitError: a later part, structurally sound.
+            with contextlib.suppress(NotFirstSplitError):
+                inspect_gguf(part)
     except GgufError as error:
         raise ModelLoadError(error.user_message, detail=error.detail) from error
     except OSError as error:
         raise ModelLoadError(f"{path.name} cannot be read: {error.strerror or error}.",
                              detail=str(error)) from error
+    return info
 
 
 def model_shape(info: GgufInfo) -> ModelShape:

@@ -1,16 +1,185 @@
-"""The models folder: which GGUF files the user has."""
+"""The user's models: GGUF files in the models folder, plus files imported from elsewhere.
+
+A file imported "in place" stays where the user keeps it and is remembered in a small
+registry; a copied file lands in the models folder like a download. Deleting a model
+from the models folder deletes the file; "deleting" an imported-in-place model only
+forgets it, the user's own file stays untouched.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
+from chatapp.hub.filenames import split_name
+
+
+class LibraryError(Exception):
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    path: Path
+    size: int
+    in_models_folder: bool  # False: imported in place from elsewhere
+    info: GgufInfo | None  # None when the file could not be read as a GGUF
+    problem: str | None  # why it cannot be used, for the user
 
 
 def installed_models(models_dir: Path) -> list[Path]:
-    """GGUF files in the models folder, by name; partial downloads are not listed."""
+    """GGUF models in the models folder, by name; partial downloads are not listed.
+
+    A model split into several files is listed once, by its first part: llama.cpp finds
+    the other parts next to it.
+    """
     if not models_dir.is_dir():
         return []
     return sorted(
         (p for p in models_dir.iterdir()
-         if p.suffix.lower() == ".gguf" and p.is_file() and not p.name.startswith(".")),
+         if p.suffix.lower() == ".gguf" and p.is_file() and not p.name.startswith(".")
+         and _split_index(p) in (None, 1)),
         key=lambda p: p.name.lower(),
     )
+
+
+def _split_index(path: Path) -> int | None:
+    split = split_name(path.name)
+    return split.index if split is not None else None
+
+
+def model_files(path: Path) -> list[Path]:
+    """Every file of the model whose (first) file is ``path``: one, or all split parts."""
+    split = split_name(path.name)
+    if split is None:
+        return [path]
+    return [path.with_name(f"{split.base}-{i:05d}-of-{split.count:05d}.gguf")
+            for i in range(1, split.count + 1)]
+
+
+class ModelLibrary:
+    def __init__(self, models_dir: Path, registry: Path) -> None:
+        self.models_dir = models_dir
+        self.registry = registry
+
+    # -- the registry of files imported in place ---------------------------------------
+
+    def imported_paths(self) -> list[Path]:
+        try:
+            data = json.loads(self.registry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        if not isinstance(data, dict) or not isinstance(data.get("imported"), list):
+            return []
+        return [Path(p) for p in data["imported"] if isinstance(p, str)]
+
+    def _write_registry(self, paths: list[Path]) -> None:
+        self.registry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.registry.parent, prefix=".models-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"imported": [str(p) for p in paths]}, handle, indent=2)
+        os.replace(tmp, self.registry)
+
+    # -- listing -----------------------------------------------------------------------
+
+    def model_paths(self) -> list[Path]:
+        """Every usable path: the models folder first, then imported files that exist."""
+        own = installed_models(self.models_dir)
+        imported = [p for p in self.imported_paths() if p.is_file() and p not in own]
+        return own + imported
+
+    def describe(self) -> list[InstalledModel]:
+        """Every model with what its header says (reads only the headers)."""
+        described = []
+        for path in self.model_paths():
+            info: GgufInfo | None = None
+            problem: str | None = None
+            try:
+                info = inspect_gguf(path)
+            except GgufError as error:
+                problem = error.user_message
+            except OSError as error:
+                problem = f"The file cannot be read: {error.strerror or error}."
+            size = sum(p.stat().st_size for p in model_files(path) if p.is_file())
+            described.append(InstalledModel(
+                path=path, size=size,
+                in_models_folder=path.parent == self.models_dir, info=info, problem=problem))
+        return described
+
+    # -- changes -----------------------------------------------------------------------
+
+    def import_in_place(self, path: Path) -> Path:
+        """Remember a GGUF file where it is; it is checked first."""
+        path = path.expanduser().resolve()
+        self._check(path)
+        if path.parent == self.models_dir.resolve():
+            return path
+        paths = self.imported_paths()
+        if path not in paths:
+            self._write_registry([*paths, path])
+        return path
+
+    def import_copy(self, path: Path) -> Path:
+        """Copy a GGUF file into the models folder (checked first, never half-copied)."""
+        path = path.expanduser().resolve()
+        self._check(path)
+        target = self.models_dir / path.name
+        if target.exists():
+            raise LibraryError(f"The models folder already has a file named {path.name}.")
+        self.models_dir.mkdir(parents=True, exist_ok=True)
+        needed = path.stat().st_size
+        free = shutil.disk_usage(self.models_dir).free
+        if free < needed:
+            raise LibraryError(
+                f"Copying {path.name} needs {needed / 1e9:.1f} GB, but only "
+                f"{free / 1e9:.1f} GB is free in {self.models_dir}. Import it in place "
+                "instead, or free some space.")
+        fd, tmp_name = tempfile.mkstemp(dir=self.models_dir, prefix=".import-", suffix=".part")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, target)
+        except OSError as error:
+            raise LibraryError(f"{path.name} could not be copied: "
+                               f"{error.strerror or error}.") from error
+        finally:
+            tmp.unlink(missing_ok=True)
+        return target
+
+    def delete(self, path: Path) -> bool:
+        """Delete a model from the models folder, or forget an imported one.
+
+        Returns True if a file was deleted, False if only forgotten.
+        """
+        if path.parent == self.models_dir:
+            for part in model_files(path):
+                try:
+                    part.unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError as error:
+                    raise LibraryError(f"{part.name} could not be deleted: "
+                                       f"{error.strerror or error}.") from error
+            return True
+        self._write_registry([p for p in self.imported_paths() if p != path])
+        return False
+
+    @staticmethod
+    def _check(path: Path) -> GgufInfo:
+        if not path.is_file():
+            raise LibraryError(f"{path} is not a file.")
+        try:
+            return inspect_gguf(path)
+        except GgufError as error:
+            raise LibraryError(error.user_message) from error
+        except OSError as error:
+            raise LibraryError(f"{path.name} cannot be read: {error.strerror or error}.") \
+                from error

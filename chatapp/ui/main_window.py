@@ -32,17 +32,24 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.hardware import Hardware, detect_hardware
 from chatapp.history.store import Conversation, HistoryStore, Message
-from chatapp.models.library import installed_models
-from chatapp.models.starter import STARTER, StarterModelError, find_starter_source, install_starter
+from chatapp.hub.downloads import DownloadEvent, DownloadState
+from chatapp.models.catalog import Catalog, load_catalog
+from chatapp.models.library import ModelLibrary
+from chatapp.models.starter import STARTER, find_starter_source, install_starter
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, save_settings
 from chatapp.ui.composer import Composer, ComposerState
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
+from chatapp.ui.model_manager.downloads_view import describe_progress
+from chatapp.ui.model_manager.installed_tab import ask_import_mode
+from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.settings_dialog import SettingsDialog
 from chatapp.ui.status_line import StatusLine, format_bytes
 from chatapp.ui.workers.engine_worker import EngineController
+from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.storage_worker import StorageController
+from chatapp.ui.workers.task_thread import TaskThread
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +104,11 @@ class MainWindow(QMainWindow):
         self.storage = StorageController(paths.history_db, self)
         self.engine = EngineController(paths.history_db, paths.cache_dir / "probe-results.json",
                                        self)
+        self.library = ModelLibrary(paths.models_dir, paths.models_registry)
+        self.hub = HubController(paths.models_dir, settings.hub_endpoint, parent=self)
+        self.secrets = TaskThread("secrets", parent=self)
+        self.models_pane: ModelsPane | None = None
+        self._hub_token: str | None = None
         self._build()
         self._connect()
 
@@ -121,11 +133,16 @@ class MainWindow(QMainWindow):
         self.model_picker.setMinimumWidth(320)
         self.model_picker.setPlaceholderText("No model loaded")
         self.model_picker.activated.connect(self._model_picked)
+        self.models_button = QPushButton("Models…", top)
+        self.models_button.setObjectName("modelsButton")
+        self.models_button.setToolTip("Find, download and manage models")
+        self.models_button.clicked.connect(self.open_models_pane)
         self.settings_button = QPushButton("Settings", top)
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.clicked.connect(self.open_settings)
         top_layout.addWidget(model_label)
         top_layout.addWidget(self.model_picker)
+        top_layout.addWidget(self.models_button)
         top_layout.addStretch(1)
         top_layout.addWidget(self.settings_button)
 
@@ -156,6 +173,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         model_menu = self.menuBar().addMenu("&Model")
+        manage = QAction("&Models…", self)
+        manage.setShortcut(QKeySequence("Ctrl+M"))
+        manage.triggered.connect(self.open_models_pane)
+        model_menu.addAction(manage)
         open_model = QAction("&Open model file…", self)
         open_model.setShortcut(QKeySequence.StandardKey.Open)
         open_model.triggered.connect(self.choose_model_file)
@@ -188,6 +209,8 @@ class MainWindow(QMainWindow):
         self.storage.opened.connect(self._storage_opened)
         self.storage.open_failed.connect(self._storage_failed)
         self.storage.error.connect(self.banner.show_message)
+        self.hub.error.connect(self.banner.show_message)
+        self.hub.download_event.connect(self._download_event)
 
         worker = self.engine.worker
         worker.loading.connect(self._model_loading)
@@ -214,11 +237,11 @@ class MainWindow(QMainWindow):
         self.banner.show_message(message)
 
     def refresh_models(self, load_initial: bool = False) -> None:
-        models_dir = self.paths.models_dir
+        library = self.library
         last = self.settings.last_model_path
 
         def scan(_store: HistoryStore) -> tuple[list[Path], bool]:
-            return installed_models(models_dir), bool(last and Path(last).is_file())
+            return library.model_paths(), bool(last and Path(last).is_file())
 
         def done(result: tuple[list[Path], bool]) -> None:
             models, last_exists = result
@@ -280,8 +303,72 @@ class MainWindow(QMainWindow):
     def choose_model_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model file", str(Path.home()),
                                               "GGUF models (*.gguf);;All files (*)")
-        if name:
-            self.load_model(Path(name))
+        if not name:
+            return
+        path = Path(name)
+        copy = ask_import_mode(self, path)
+        if copy is None:
+            return
+        library = self.library
+        self.status.set_activity(f"Copying {path.name}…" if copy else "", busy=copy)
+
+        def imported(target: Path) -> None:
+            self.status.set_activity("")
+            self.refresh_models()
+            self.load_model(target)
+
+        def failed(message: str) -> None:
+            self.status.set_activity("")
+            self.banner.show_message(message)
+
+        self.storage.submit(
+            lambda _s: library.import_copy(path) if copy else library.import_in_place(path),
+            imported, failed)
+
+    # -- the Models pane and downloads -------------------------------------------------
+
+    def open_models_pane(self) -> None:
+        if self.models_pane is not None:
+            self.models_pane.show()
+            self.models_pane.raise_()
+            return
+        # The catalog is a file: read it on the storage thread, then build the pane.
+        self.storage.submit(lambda _s: load_catalog(), self._create_models_pane,
+                            self.banner.show_message)
+
+    def _create_models_pane(self, catalog: Catalog) -> None:
+        if self.models_pane is not None:
+            return
+        pane = ModelsPane(library=self.library, catalog=catalog, hardware=self.hardware,
+                          disk=self.storage, hub=self.hub, secrets=self.secrets, parent=self)
+        pane.load_requested.connect(self.load_model)
+        pane.models_changed.connect(self.refresh_models)
+        pane.token_box.token_changed.connect(self._token_changed)
+        pane.set_loaded(self.model.path if self.model else None)
+        self.models_pane = pane
+        pane.token_box.load()
+        pane.show()
+
+    def _token_changed(self, token: str | None) -> None:
+        if token != self._hub_token:
+            self._hub_token = token
+            self.hub.set_connection(self.settings.hub_endpoint, token)
+
+    def _download_event(self, event: DownloadEvent) -> None:
+        status = event.status
+        if status.state in (DownloadState.RUNNING, DownloadState.VERIFYING,
+                            DownloadState.INSTALLING):
+            self.status.set_download(f"{status.name}: {describe_progress(status)}")
+        elif status.state == DownloadState.DONE:  # announced once, as it leaves the queue
+            self.status.set_download("")
+            self.status.set_activity(f"Downloaded {status.name}; it is in the model list.")
+            self.refresh_models()
+        elif status.state == DownloadState.FAILED and event.kind == "state":
+            self.status.set_download("")
+            if status.error is not None:
+                self.banner.show_message(status.error.user_message)
+        elif event.kind == "state":
+            self.status.set_download("")
 
     def install_starter_model(self) -> None:
         if find_starter_source() is None:
@@ -300,13 +387,7 @@ class MainWindow(QMainWindow):
             self.status.set_activity("")
             self.banner.show_message(message)
 
-        def job(_store: HistoryStore) -> Path:
-            try:
-                return install_starter(models_dir)
-            except StarterModelError as error:
-                raise OSError(error.user_message) from error
-
-        self.storage.submit(job, done, failed)
+        self.storage.submit(lambda _store: install_starter(models_dir), done, failed)
 
     def _model_loading(self, path: str, stage: str) -> None:
         self.status.set_activity(stage, busy=True)
@@ -315,6 +396,8 @@ class MainWindow(QMainWindow):
         self.model = summary
         self.loading_path = None
         self.banner.hide()
+        if self.models_pane is not None:
+            self.models_pane.set_loaded(summary.path)
         self.status.set_model(summary)
         self.status.set_context(0, summary.context_length)
         self.status.set_activity(
@@ -505,6 +588,8 @@ class MainWindow(QMainWindow):
             return
         old = self.settings
         self._save_settings(new)
+        if new.hub_endpoint != old.hub_endpoint:
+            self.hub.set_connection(new.hub_endpoint, self._hub_token)
         if self.model is not None and (new.context_length != old.context_length
                                        or new.threads != old.threads):
             if new.context_length != old.context_length:
@@ -566,5 +651,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             # A streaming reply is stopped and finalized before the engine thread ends.
             self.engine.shutdown()
+            self.hub.shutdown()  # a running download pauses; its bytes stay for later
+            self.secrets.shutdown()
             self.storage.shutdown()
         event.accept()

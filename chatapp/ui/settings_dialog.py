@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -78,6 +79,11 @@ class SettingsDialog(QDialog):
         form.addRow("Context length", self.context_length)
         self.threads = _int("threads", special=f"Auto ({physical_cores} physical cores)")
         form.addRow("Threads", self.threads)
+        self.hub_endpoint = QLineEdit(self)
+        self.hub_endpoint.setObjectName("hub_endpoint")
+        self.hub_endpoint.setToolTip("Where model search and downloads go: Hugging Face, or a "
+                                     "mirror")
+        form.addRow("Model hub address", self.hub_endpoint)
         layout.addLayout(form)
 
         note = QLabel("Sampling and the system prompt apply to the next reply. A new context "
@@ -114,6 +120,7 @@ class SettingsDialog(QDialog):
             max_reply_tokens=self.max_reply_tokens.value(),
             context_length=int(self.context_length.currentData()),
             threads=self.threads.value(),
+            hub_endpoint=self.hub_endpoint.text().strip().rstrip("/"),
         )
 
     def accept(self) -> None:
@@ -138,3 +145,4 @@ class SettingsDialog(QDialog):
         self.max_reply_tokens.setValue(settings.max_reply_tokens)
         self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
         self.threads.setValue(settings.threads)
+        self.hub_endpoint.setText(settings.hub_endpoint)

@@ -32,10 +32,14 @@ class StatusLine(QStatusBar):
         self.busy.hide()
         self.model = QLabel("No model loaded", self)
         self.model.setObjectName("modelName")
+        self.download = QLabel(self)
+        self.download.setObjectName("downloadProgress")
+        self.download.hide()
         self.context = QLabel(self)
         self.context.setObjectName("contextUsage")
         self.context.setToolTip("Tokens the conversation takes of the model's context")
         self.addWidget(self.activity, 1)
+        self.addPermanentWidget(self.download)
         self.addPermanentWidget(self.busy)
         self.addPermanentWidget(self.model)
         self.addPermanentWidget(self.context)
@@ -60,6 +64,11 @@ class StatusLine(QStatusBar):
             f"\nThreads {summary.threads} for replies, {summary.threads_batch} for prompts"
             f"\nChat format: {summary.chat_template}"
         )
+
+    def set_download(self, text: str) -> None:
+        """The running download, in one line; empty hides it."""
+        self.download.setText(text.replace("\n", " · "))
+        self.download.setVisible(bool(text))
 
     def set_context(self, used: int, total: int) -> None:
         self.context.setText(format_context(used, total))

@@ -14,7 +14,7 @@ from chatapp.engine.model_loader import ModelSummary
 from chatapp.history.store import HistoryStore
 from chatapp.models.starter import STARTER
 from chatapp.paths import AppPaths
-from chatapp.settings import load_settings
+from chatapp.settings import Settings, load_settings, save_settings
 from chatapp.ui.composer import ComposerState
 from chatapp.ui.main_window import MainWindow
 from chatapp.ui.settings_dialog import SettingsDialog
@@ -58,6 +58,8 @@ def test_first_run_points_to_the_starter_model(qtbot: QtBot, open_window: OpenWi
 def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: OpenWindow,
                                                    app_paths: AppPaths,
                                                    model_path: Path) -> None:
+    # Short replies keep the test quick; the settings file is what a restart reads.
+    save_settings(app_paths.settings_file, Settings(max_reply_tokens=48, temperature=0.0))
     window = open_window()
     window.load_model(model_path)  # as Model ▸ Open does
     wait_loaded(qtbot, window)
@@ -119,7 +121,7 @@ def test_stop_keeps_the_partial_reply(qtbot: QtBot, open_window: OpenWindow,
 
 def test_bad_files_are_explained_and_the_app_keeps_working(
         qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, model_path: Path) -> None:
-    window = open_window()
+    window = open_window(Settings(max_reply_tokens=48))
     qtbot.waitUntil(lambda: not window.storage.busy)
     not_gguf = tmp_path / "holiday-photo.gguf"
     not_gguf.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))

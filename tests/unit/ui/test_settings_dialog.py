@@ -15,11 +15,22 @@ def test_edits_come_back_validated(qtbot: QtBot) -> None:
     dialog.max_reply_tokens.setValue(256)
     dialog.context_length.setCurrentIndex(dialog.context_length.findData(2048))
     dialog.threads.setValue(1)
+    dialog.hub_endpoint.setText("https://mirror.example.org/")
     dialog.accept()
     result = dialog.result_settings
     assert result == Settings(system_prompt="Answer in French.", temperature=0.3, top_k=0,
                               max_reply_tokens=256, context_length=2048, threads=1,
-                              last_model_path="/m.gguf")
+                              last_model_path="/m.gguf",
+                              hub_endpoint="https://mirror.example.org")
+
+
+def test_an_insecure_hub_address_is_refused(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), physical_cores=2)
+    qtbot.addWidget(dialog)
+    dialog.hub_endpoint.setText("http://mirror.example.org")
+    dialog.accept()
+    assert dialog.result_settings is None
+    assert "https" in dialog.error.text()
 
 
 def test_spin_boxes_cannot_leave_the_valid_range(qtbot: QtBot) -> None:

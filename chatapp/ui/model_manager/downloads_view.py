@@ -1,0 +1,167 @@
+"""The download queue: one row per download with progress, speed, time left and controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.hub.downloads import DownloadState, DownloadStatus
+from chatapp.ui.status_line import format_bytes
+
+_STATE_TEXT = {
+    DownloadState.QUEUED: "Waiting",
+    DownloadState.RUNNING: "Downloading",
+    DownloadState.VERIFYING: "Checking the file",
+    DownloadState.INSTALLING: "Installing",
+    DownloadState.PAUSED: "Paused",
+    DownloadState.FAILED: "Failed",
+    DownloadState.DONE: "Done",
+    DownloadState.CANCELLED: "Cancelled",
+}
+
+
+def format_duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def describe_progress(status: DownloadStatus) -> str:
+    """"123 MB of 456 MB (27%) · 5.1 MB/s · 1 min left", or the state and why."""
+    parts = [_STATE_TEXT.get(status.state, str(status.state))]
+    if status.total_bytes:
+        percent = 100 * status.bytes_done / status.total_bytes
+        parts.append(f"{format_bytes(status.bytes_done)} of {format_bytes(status.total_bytes)}"
+                     f" ({percent:.0f}%)")
+    if status.state == DownloadState.RUNNING:
+        if status.speed:
+            parts.append(f"{format_bytes(status.speed)}/s")
+        if status.eta is not None:
+            parts.append(f"{format_duration(status.eta)} left")
+    text = " · ".join(parts)
+    if status.error is not None:
+        text += f"\n{status.error.user_message}"
+    elif status.note:
+        text += f"\n{status.note}"
+    return text
+
+
+class DownloadRow(QFrame):
+    pause_requested = Signal(str)
+    resume_requested = Signal(str)
+    cancel_requested = Signal(str)
+    load_requested = Signal(object)  # Path
+
+    def __init__(self, status: DownloadStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("downloadRow")
+        self.job_id = status.job_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        top = QHBoxLayout()
+        self.name = QLabel(status.name, self)
+        self.name.setObjectName("downloadName")
+        top.addWidget(self.name, 1)
+        self.pause_button = QPushButton("Pause", self)
+        self.pause_button.clicked.connect(lambda: self.pause_requested.emit(self.job_id))
+        self.resume_button = QPushButton("Resume", self)
+        self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self.job_id))
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.job_id))
+        self.load_button = QPushButton("Load", self)
+        self.load_button.clicked.connect(self._load)
+        for button in (self.pause_button, self.resume_button, self.cancel_button,
+                       self.load_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        layout.addWidget(self.bar)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("downloadDetail")
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.detail)
+        self.status = status
+        self.update_status(status)
+
+    def update_status(self, status: DownloadStatus) -> None:
+        self.status = status
+        state = status.state
+        fraction = status.fraction
+        if fraction is None and state in (DownloadState.RUNNING, DownloadState.VERIFYING):
+            self.bar.setRange(0, 0)  # unknown size, or hashing: busy
+        else:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(round(1000 * (fraction or 0)))
+        self.detail.setText(describe_progress(status))
+        self.pause_button.setVisible(state in (DownloadState.QUEUED, DownloadState.RUNNING))
+        self.resume_button.setVisible(state in (DownloadState.PAUSED, DownloadState.FAILED))
+        self.resume_button.setText("Try again" if state == DownloadState.FAILED else "Resume")
+        self.cancel_button.setVisible(state not in (DownloadState.DONE,
+                                                    DownloadState.CANCELLED))
+        self.cancel_button.setText("Dismiss" if state == DownloadState.FAILED else "Cancel")
+        self.load_button.setVisible(state == DownloadState.DONE and bool(status.installed))
+
+    def _load(self) -> None:
+        if self.status.installed:
+            self.load_requested.emit(self.status.installed[0])
+
+
+class DownloadsView(QWidget):
+    """All downloads, newest last; finished ones stay until the pane closes."""
+
+    pause_requested = Signal(str)
+    resume_requested = Signal(str)
+    cancel_requested = Signal(str)
+    load_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("downloads")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("Downloads", self)
+        self.title.setObjectName("downloadsTitle")
+        self._layout.addWidget(self.title)
+        self.rows: dict[str, DownloadRow] = {}
+        self._refresh_visibility()
+
+    def update_status(self, status: DownloadStatus) -> None:
+        row = self.rows.get(status.job_id)
+        if status.state == DownloadState.CANCELLED:
+            if row is not None:
+                self.rows.pop(status.job_id).deleteLater()
+            self._refresh_visibility()
+            return
+        if row is None:
+            row = DownloadRow(status, self)
+            row.pause_requested.connect(self.pause_requested)
+            row.resume_requested.connect(self.resume_requested)
+            row.cancel_requested.connect(self.cancel_requested)
+            row.load_requested.connect(self.load_requested)
+            self.rows[status.job_id] = row
+            self._layout.addWidget(row)
+        else:
+            row.update_status(status)
+        self._refresh_visibility()
+
+    def remove(self, job_id: str) -> None:
+        row = self.rows.pop(job_id, None)
+        if row is not None:
+            row.deleteLater()
+        self._refresh_visibility()
+
+    def _refresh_visibility(self) -> None:
+        self.setVisible(bool(self.rows))

@@ -1,0 +1,228 @@
+"""Installed models: what is on this computer, read from each file's header.
+
+Load, Delete (confirmed), Show in folder, and Import a GGUF file from elsewhere, either
+used where it is or copied into the models folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.hardware import Hardware
+from chatapp.models.fit import fit_for_gguf
+from chatapp.models.library import InstalledModel, ModelLibrary
+from chatapp.ui.model_manager.fit_badge import FitBadge
+from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.status_line import format_bytes
+from chatapp.ui.workers.task_thread import TaskThread
+
+COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", "Where")
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
+    """Ask whether to copy the file (True), use it in place (False), or cancel (None)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import model")
+    box.setText(f"Use {path.name} where it is, or copy it into chatapp's models folder?")
+    box.setInformativeText("Using it in place saves disk space; a copy keeps working "
+                           "if the original is moved or deleted.")
+    in_place = box.addButton("Use it where it is", QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton("Copy it", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is in_place:
+        return False
+    if box.clickedButton() is copy:
+        return True
+    return None
+
+
+class InstalledTab(QWidget):
+    load_requested = Signal(Path)
+    changed = Signal()  # models were added or removed
+
+    def __init__(self, library: ModelLibrary, disk: TaskThread, hardware: Hardware,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.disk = disk
+        self.hardware = hardware
+        self.models: list[InstalledModel] = []
+        self.loaded_path: Path | None = None
+
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("installedSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = make_table(COLUMNS, "installedTable", "Installed models", self)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.cellDoubleClicked.connect(lambda _row, _col: self._load())
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.load_button = QPushButton("Load", self)
+        self.load_button.setObjectName("loadModel")
+        self.load_button.clicked.connect(self._load)
+        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button.setObjectName("deleteModel")
+        self.delete_button.clicked.connect(self._delete)
+        self.show_button = QPushButton("Show in folder", self)
+        self.show_button.clicked.connect(self._show_in_folder)
+        self.import_button = QPushButton("Import a GGUF file…", self)
+        self.import_button.setObjectName("importModel")
+        self.import_button.clicked.connect(self.choose_import)
+        for button in (self.load_button, self.delete_button, self.show_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+        self.message = QLabel(self)
+        self.message.setObjectName("installedMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    # -- contents ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        library = self.library
+        self.disk.submit(lambda _ctx: library.describe(), self._show,
+                         self.message.setText)
+
+    def _show(self, models: list[InstalledModel]) -> None:
+        selected = self.selected()
+        self.models = models
+        self.table.setRowCount(len(models))
+        for row, model in enumerate(models):
+            info = model.info
+            name = model.path.name + ("  (loaded)" if model.path == self.loaded_path else "")
+            values = (
+                name,
+                format_bytes(model.size),
+                info.architecture if info else "—",
+                (info.quantization or "—") if info else "—",
+                f"{info.context_length:,}" if info and info.context_length else "—",
+                "",
+                "models folder" if model.in_models_folder else str(model.path.parent),
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(PATH_ROLE, str(model.path))
+                if model.problem:
+                    item.setToolTip(model.problem)
+                self.table.setItem(row, column, item)
+            badge = FitBadge(fit_for_gguf(info, self.hardware) if info else None)
+            if model.problem:
+                badge.setText("Unusable")
+                badge.setToolTip(model.problem)
+            self.table.setCellWidget(row, 5, badge)
+            if model.path == selected:
+                self.table.selectRow(row)
+        total = sum(m.size for m in models)
+        self.summary.setText(
+            f"{len(models)} model{'s' if len(models) != 1 else ''}, "
+            f"{format_bytes(total)}, in {self.library.models_dir}" if models else
+            "No models yet: download one from Recommended or Search, or import a GGUF "
+            "file you already have.")
+        self._update_buttons()
+
+    def selected(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return Path(item.data(PATH_ROLE)) if item is not None else None
+
+    def select(self, path: Path) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and Path(item.data(PATH_ROLE)) == path:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        path = self.selected()
+        model = next((m for m in self.models if m.path == path), None)
+        self.load_button.setEnabled(model is not None and model.problem is None)
+        self.delete_button.setEnabled(model is not None)
+        self.show_button.setEnabled(model is not None)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _load(self) -> None:
+        path = self.selected()
+        if path is not None and self.load_button.isEnabled():
+            self.load_requested.emit(path)
+
+    def _delete(self) -> None:
+        path = self.selected()
+        model = next((m for m in self.models if m.path == path), None)
+        if path is None or model is None:
+            return
+        if path == self.loaded_path:
+            self.message.setText("This model is loaded: load another one before deleting it.")
+            return
+        if model.in_models_folder:
+            question = (f"Delete {path.name} ({format_bytes(model.size)}) from this computer? "
+                        "You can download it again later.")
+        else:
+            question = (f"Remove {path.name} from chatapp's list? The file itself stays in "
+                        f"{path.parent}.")
+        answer = QMessageBox.question(self, "Delete model", question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        library = self.library
+        self.disk.submit(lambda _ctx: library.delete(path), self._deleted, self.message.setText)
+
+    def _deleted(self, removed_file: bool) -> None:
+        self.message.setText("Deleted." if removed_file else "Removed from the list.")
+        self.refresh()
+        self.changed.emit()
+
+    def _show_in_folder(self) -> None:
+        path = self.selected()
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import a GGUF model file", str(Path.home()),
+                                              "GGUF models (*.gguf);;All files (*)")
+        if name:
+            self.ask_and_import(Path(name))
+
+    def ask_and_import(self, path: Path) -> None:
+        copy = ask_import_mode(self, path)
+        if copy is not None:
+            self.import_model(path, copy=copy)
+
+    def import_model(self, path: Path, *, copy: bool) -> None:
+        library = self.library
+        self.message.setText(f"Copying {path.name}…" if copy else f"Checking {path.name}…")
+
+        def job(_ctx: object) -> Path:
+            return library.import_copy(path) if copy else library.import_in_place(path)
+
+        self.disk.submit(job, self._imported, self.message.setText)
+
+    def _imported(self, path: Path) -> None:
+        self.message.setText(f"Imported {path.name}.")
+        self.refresh()
+        self.select(path)
+        self.changed.emit()

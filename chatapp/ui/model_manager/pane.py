@@ -1,0 +1,203 @@
+"""The Models pane: Recommended, Search the hub and Installed, with the download queue.
+
+A download always starts the same way: the file's GGUF header is read from the hub first
+(a Range request of a few MB), so a file that is damaged or that the bundled engine
+cannot run is caught before gigabytes are fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from chatapp.hardware import Hardware
+from chatapp.hub.client import GgufModel, HubClient, RepoListing
+from chatapp.hub.downloads import DownloadEvent, DownloadRequest, DownloadState, DownloadStatus
+from chatapp.hub.errors import HubError
+from chatapp.hub.remote_header import RemoteHeader, read_remote_header
+from chatapp.models.catalog import Catalog, CatalogEntry
+from chatapp.models.fit import format_memory
+from chatapp.models.library import ModelLibrary
+from chatapp.ui.model_manager.downloads_view import DownloadsView
+from chatapp.ui.model_manager.installed_tab import InstalledTab
+from chatapp.ui.model_manager.recommended_tab import RecommendedTab
+from chatapp.ui.model_manager.search_tab import SearchTab
+from chatapp.ui.model_manager.token_box import TokenBox
+from chatapp.ui.workers.hub_worker import HubController
+from chatapp.ui.workers.task_thread import TaskThread
+
+_IN_FLIGHT = (DownloadState.QUEUED, DownloadState.RUNNING, DownloadState.VERIFYING,
+              DownloadState.INSTALLING, DownloadState.PAUSED, DownloadState.FAILED)
+
+
+class ModelsPane(QDialog):
+    load_requested = Signal(Path)
+    models_changed = Signal()
+
+    def __init__(self, *, library: ModelLibrary, catalog: Catalog, hardware: Hardware,
+                 disk: TaskThread, hub: HubController, secrets: TaskThread,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Models")
+        self.setObjectName("modelsPane")
+        self.resize(980, 680)
+        self.library = library
+        self.catalog = catalog
+        self.hub = hub
+        self.statuses: dict[str, DownloadStatus] = {}
+
+        layout = QVBoxLayout(self)
+        machine = QLabel(
+            f"This computer: {format_memory(hardware.total_ram_bytes)} memory "
+            f"({format_memory(hardware.available_ram_bytes)} free), "
+            f"{hardware.physical_cores} CPU cores. Models run on the CPU; their files stay "
+            f"in {library.models_dir}.", self)
+        machine.setObjectName("machineSummary")
+        machine.setWordWrap(True)
+        layout.addWidget(machine)
+
+        self.tabs = QTabWidget(self)
+        self.recommended = RecommendedTab(catalog, hardware, self)
+        self.search = SearchTab(hub, hardware, self)
+        self.installed = InstalledTab(library, disk, hardware, self)
+        self.token_box = TokenBox(secrets, self.search)
+        self.search.add_footer(self.token_box)
+        self.tabs.addTab(self.recommended, "Recommended")
+        self.tabs.addTab(self.search, "Search the hub")
+        self.tabs.addTab(self.installed, "Installed")
+        layout.addWidget(self.tabs, 1)
+        self.downloads = DownloadsView(self)
+        layout.addWidget(self.downloads)
+        self.message = QLabel(self)
+        self.message.setObjectName("paneMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        self.recommended.download_requested.connect(self.download_entry)
+        self.recommended.load_requested.connect(
+            lambda entry: self.load_requested.emit(library.models_dir / _file_name(entry.file)))
+        self.search.download_requested.connect(self.download_model)
+        self.installed.load_requested.connect(self.load_requested)
+        self.installed.changed.connect(self._installed_changed)
+        self.downloads.pause_requested.connect(hub.pause)
+        self.downloads.resume_requested.connect(hub.resume)
+        self.downloads.cancel_requested.connect(hub.cancel)
+        self.downloads.load_requested.connect(self.load_requested)
+        hub.download_event.connect(self._download_event)
+        hub.queue_loaded.connect(self._queue_loaded)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.installed.refresh()
+        self._refresh_catalog_state()
+
+    def set_loaded(self, path: Path | None) -> None:
+        self.installed.loaded_path = path
+        if self.isVisible():
+            self.installed.refresh()
+
+    # -- starting downloads ------------------------------------------------------------
+
+    def download_entry(self, entry: CatalogEntry) -> None:
+        revision = entry.revision or "main"
+        request = DownloadRequest(repo_id=entry.repo, paths=(entry.file,), revision=revision,
+                                  sha256=(entry.sha256,), name=entry.name)
+
+        def job(client: HubClient) -> RemoteHeader:
+            return read_remote_header(client, entry.repo, entry.file, revision=revision)
+
+        self._check_then_enqueue(request, job)
+
+    def download_model(self, listing: RepoListing, model: GgufModel) -> None:
+        try:
+            known = self.catalog.find_file(listing.repo_id, model.first_file.path)
+            sums = (known.sha256,) if known is not None and len(model.parts) == 1 else None
+            request = DownloadRequest.for_model(listing.repo_id, model,
+                                                revision=listing.commit or "main", sha256=sums)
+        except HubError as error:
+            self.message.setText(error.user_message)
+            return
+        header = self.search.header
+        if header is not None and header.path == model.first_file.path:
+            self._confirm_and_enqueue(request, header)
+            return
+
+        def job(client: HubClient) -> RemoteHeader:
+            return read_remote_header(client, listing.repo_id, model.first_file.path,
+                                      revision=request.revision)
+
+        self._check_then_enqueue(request, job)
+
+    def _check_then_enqueue(self, request: DownloadRequest,
+                            read_header: Callable[[HubClient], RemoteHeader]) -> None:
+        name = request.name or request.paths[0]
+        self.message.setText(f"Checking {name} on the hub before downloading…")
+        self.hub.submit(read_header, lambda header: self._confirm_and_enqueue(request, header),
+                        self.message.setText)
+
+    def _confirm_and_enqueue(self, request: DownloadRequest, header: RemoteHeader) -> None:
+        name = request.name or request.paths[0]
+        if header.problem is not None:
+            if not header.unsupported:
+                self.message.setText(f"{name} was not downloaded: {header.warning}")
+                return
+            answer = QMessageBox.warning(
+                self, "This model will not run",
+                f"{header.warning}\n\nDownload it anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.message.setText(f"{name} was not downloaded.")
+                return
+        context = f", context up to {header.context_length:,} tokens" \
+            if header.context_length else ""
+        self.message.setText(f"Downloading {name} ({header.architecture or 'unknown'}"
+                             f"{context}).")
+        self.hub.enqueue(request, self.message.setText)
+
+    # -- queue events ------------------------------------------------------------------
+
+    def _queue_loaded(self, statuses: list[DownloadStatus]) -> None:
+        for status in statuses:
+            self.statuses[status.job_id] = status
+            self.downloads.update_status(status)
+        self._refresh_catalog_state()
+
+    def _download_event(self, event: DownloadEvent) -> None:
+        status = event.status
+        before = self.statuses.get(status.job_id)
+        if event.kind == "removed" and status.state != DownloadState.DONE:
+            self.statuses.pop(status.job_id, None)
+            self.downloads.remove(status.job_id)
+        else:
+            # A finished download leaves the queue, but its row stays, with Load.
+            self.statuses[status.job_id] = status
+            self.downloads.update_status(status)
+        if before is None or before.state != status.state:
+            if status.state == DownloadState.DONE:
+                self._installed_changed()
+            self._refresh_catalog_state()
+
+    def _installed_changed(self) -> None:
+        if self.isVisible():
+            self.installed.refresh()
+        self._refresh_catalog_state()
+        self.models_changed.emit()
+
+    def _refresh_catalog_state(self) -> None:
+        library = self.library
+        downloading = {name for s in self.statuses.values() if s.state in _IN_FLIGHT
+                       for name in s.files}
+
+        def done(paths: list[Path]) -> None:
+            self.recommended.set_state({p.name for p in paths}, downloading)
+
+        self.installed.disk.submit(lambda _ctx: library.model_paths(), done)
+
+
+def _file_name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]

@@ -1,0 +1,99 @@
+"""Recommended models: the curated catalog, each with its size, memory needs and fit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.hardware import Hardware
+from chatapp.models.catalog import Catalog, CatalogEntry
+from chatapp.models.fit import fit_for_entry, format_memory
+from chatapp.ui.model_manager.fit_badge import FitBadge
+from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.status_line import format_bytes
+
+COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?", "License", "")
+ACTION_COLUMN = len(COLUMNS) - 1
+
+
+def format_parameters(count: int) -> str:
+    return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M"
+
+
+class RecommendedTab(QWidget):
+    download_requested = Signal(object)  # CatalogEntry
+    load_requested = Signal(object)  # CatalogEntry
+
+    def __init__(self, catalog: Catalog, hardware: Hardware,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.hardware = hardware
+        self.installed: set[str] = set()  # file names in the models folder
+        self.downloading: set[str] = set()
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Chat models chosen for computers without a graphics card, smallest first. The "
+            "badge says whether each fits this computer's memory; hover it for the numbers.",
+            self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = make_table(COLUMNS, "catalogTable", "Recommended models", self)
+        layout.addWidget(self.table, 1)
+        self._fill()
+
+    def _fill(self) -> None:
+        entries = sorted(self.catalog, key=lambda e: e.size_bytes)
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            fit = fit_for_entry(entry, self.hardware)
+            values = (entry.name, format_parameters(entry.parameters), entry.quantization,
+                      format_bytes(entry.size_bytes), format_memory(fit.needed_bytes), "",
+                      entry.license, "")
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                item.setToolTip(f"{entry.description}\n{entry.repo}/{entry.file}")
+                self.table.setItem(row, column, item)
+            self.table.setCellWidget(row, 5, FitBadge(fit))
+            self.table.setCellWidget(row, ACTION_COLUMN, self._action_button(entry))
+
+    def _action_button(self, entry: CatalogEntry) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(f"catalog-{entry.id}")
+        if entry.file.rsplit("/", 1)[-1] in self.installed:
+            button.setText("Load")
+            button.clicked.connect(lambda: self.load_requested.emit(entry))
+        elif entry.file.rsplit("/", 1)[-1] in self.downloading:
+            button.setText("Downloading…")
+            button.setEnabled(False)
+        else:
+            button.setText("Download")
+            button.clicked.connect(lambda: self.download_requested.emit(entry))
+        button.setAccessibleName(f"{button.text()} {entry.name}")
+        return button
+
+    def set_state(self, installed: set[str], downloading: set[str]) -> None:
+        """Which catalog files are installed or on their way; updates the buttons."""
+        if (installed, downloading) == (self.installed, self.downloading):
+            return
+        self.installed, self.downloading = set(installed), set(downloading)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            entry = self.catalog.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+            if entry is not None:
+                self.table.setCellWidget(row, ACTION_COLUMN, self._action_button(entry))
+
+    def button_for(self, entry_id: str) -> QPushButton | None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == entry_id:
+                widget = self.table.cellWidget(row, ACTION_COLUMN)
+                return widget if isinstance(widget, QPushButton) else None
+        return None

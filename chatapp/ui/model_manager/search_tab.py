@@ -1,0 +1,252 @@
+"""Search the Hugging Face hub for GGUF repositories and pick a file to download.
+
+Nothing here touches the network until the user presses Search. Selecting a file reads
+its GGUF header with a Range request, so its architecture and context length are known
+(and a model the bundled engine cannot run is flagged) before any download starts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.hardware import Hardware
+from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
+from chatapp.hub.remote_header import RemoteHeader, read_model_header
+from chatapp.models.fit import fit_for_file_size, fit_for_gguf
+from chatapp.ui.model_manager.fit_badge import FitBadge
+from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.status_line import format_bytes
+from chatapp.ui.workers.hub_worker import HubController
+
+PAGE_SIZE = 20
+REPO_COLUMNS = ("Repository", "Downloads", "Likes", "Updated")
+FILE_COLUMNS = ("File", "Quantization", "Size", "Fits?")
+
+
+class SearchTab(QWidget):
+    download_requested = Signal(object, object)  # RepoListing, GgufModel
+
+    def __init__(self, hub: HubController, hardware: Hardware,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.hardware = hardware
+        self.query = ""
+        self.page = 0
+        self.repos: list[RepoSummary] = []
+        self.listing: RepoListing | None = None
+        self.header: RemoteHeader | None = None
+
+        layout = self._layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("hubSearch")
+        self.search_edit.setPlaceholderText("Search GGUF models on Hugging Face, e.g. qwen, "
+                                            "llama 3.2, phi")
+        self.search_edit.setAccessibleName("Search the hub")
+        self.search_edit.returnPressed.connect(self.search)
+        self.search_button = QPushButton("Search", self)
+        self.search_button.clicked.connect(self.search)
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.search_button)
+        layout.addLayout(row)
+
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.repo_table = make_table(REPO_COLUMNS, "hubResults", "Search results", left)
+        self.repo_table.itemSelectionChanged.connect(self._repo_selected)
+        left_layout.addWidget(self.repo_table, 1)
+        self.more_button = QPushButton("More results", left)
+        self.more_button.setObjectName("moreResults")
+        self.more_button.clicked.connect(self.more)
+        self.more_button.hide()
+        left_layout.addWidget(self.more_button)
+
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.file_table = make_table(FILE_COLUMNS, "hubFiles", "Model files", right)
+        self.file_table.itemSelectionChanged.connect(self._file_selected)
+        right_layout.addWidget(self.file_table, 1)
+        self.details = QLabel(right)
+        self.details.setObjectName("fileDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        right_layout.addWidget(self.details)
+        self.download_button = QPushButton("Download", right)
+        self.download_button.setObjectName("hubDownload")
+        self.download_button.setEnabled(False)
+        self.download_button.clicked.connect(self._download)
+        right_layout.addWidget(self.download_button, 0, Qt.AlignmentFlag.AlignRight)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 480])
+        layout.addWidget(splitter, 1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("searchMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+    def add_footer(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
+
+    # -- search ------------------------------------------------------------------------
+
+    def search(self) -> None:
+        query = self.search_edit.text().strip()
+        self.query, self.page, self.repos = query, 0, []
+        self.repo_table.setRowCount(0)
+        self._clear_files()
+        self._request_page()
+
+    def more(self) -> None:
+        self.page += 1
+        self._request_page()
+
+    def _request_page(self) -> None:
+        query, page = self.query, self.page
+        self.message.setText(f"Searching {self.hub.client.host}…")
+        self.search_button.setEnabled(False)
+        self.more_button.setEnabled(False)
+
+        def job(client: HubClient) -> SearchPage:
+            return client.search(query, page=page, page_size=PAGE_SIZE)
+
+        self.hub.submit(job, self._show_page, self._failed)
+
+    def _show_page(self, page: SearchPage) -> None:
+        self.search_button.setEnabled(True)
+        self.more_button.setEnabled(True)
+        if page.query != self.query:
+            return
+        self.repos.extend(page.results)
+        self.repo_table.setRowCount(len(self.repos))
+        for row, repo in enumerate(self.repos):
+            updated = repo.last_modified.strftime("%Y-%m-%d") if repo.last_modified else ""
+            name = repo.repo_id + ("  (gated)" if repo.gated else "")
+            for column, value in enumerate((name, _count(repo.downloads), _count(repo.likes),
+                                            updated)):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, repo.repo_id)
+                self.repo_table.setItem(row, column, item)
+        self.more_button.setVisible(page.has_more)
+        self.message.setText(f"{len(self.repos)} repositories with GGUF files, most "
+                             "downloaded first." if self.repos else "No GGUF repositories "
+                             f"match “{page.query}”.")
+
+    def _failed(self, message: str) -> None:
+        self.search_button.setEnabled(True)
+        self.more_button.setEnabled(True)
+        self.message.setText(message)
+
+    # -- one repository ----------------------------------------------------------------
+
+    def _repo_selected(self) -> None:
+        rows = self.repo_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        repo_id = self.repos[rows[0].row()].repo_id
+        self._clear_files()
+        self.message.setText(f"Listing {repo_id}…")
+        self.hub.submit(lambda client: client.list_repo(repo_id), self._show_listing,
+                        self._failed)
+
+    def _clear_files(self) -> None:
+        self.listing = None
+        self.header = None
+        self.file_table.setRowCount(0)
+        self.details.setText("")
+        self.download_button.setEnabled(False)
+
+    def _show_listing(self, listing: RepoListing) -> None:
+        self.listing = listing
+        self.file_table.setRowCount(len(listing.models))
+        for row, model in enumerate(listing.models):
+            name = model.name
+            if model.split_count > 1:
+                name += f"  ({model.split_count} parts)"
+            if model.missing_parts:
+                name += "  (incomplete)"
+            size = model.size
+            for column, value in enumerate((name, model.quantization or "?",
+                                            format_bytes(size) if size else "?", "")):
+                self.file_table.setItem(row, column, QTableWidgetItem(value))
+            fit = fit_for_file_size(size, self.hardware) if size else None
+            self.file_table.setCellWidget(row, 3, FitBadge(fit))
+        gated = " It is gated: downloading needs a Hugging Face token (below) and accepting " \
+                "its terms on the hub." if listing.gated else ""
+        self.message.setText(f"{listing.repo_id}: {len(listing.models)} GGUF model"
+                             f"{'s' if len(listing.models) != 1 else ''}.{gated}")
+
+    def selected_model(self) -> GgufModel | None:
+        rows = self.file_table.selectionModel().selectedRows()
+        if self.listing is None or not rows:
+            return None
+        return self.listing.models[rows[0].row()]
+
+    def _file_selected(self) -> None:
+        model = self.selected_model()
+        listing = self.listing
+        self.header = None
+        self.download_button.setEnabled(False)
+        if model is None or listing is None:
+            return
+        self.details.setText(f"Reading {model.first_file.name}'s header…")
+        revision = listing.commit or "main"
+
+        def job(client: HubClient) -> RemoteHeader:
+            return read_model_header(client, listing.repo_id, model, revision)
+
+        def show(header: RemoteHeader) -> None:
+            if self.selected_model() is not model:
+                return
+            self.header = header
+            self.details.setText(describe_header(header))
+            if header.info is not None:
+                row = self.file_table.selectionModel().selectedRows()[0].row()
+                self.file_table.setCellWidget(row, 3, FitBadge(
+                    fit_for_gguf(header.info, self.hardware)))
+            self.download_button.setEnabled(model.complete)
+
+        def failed(message: str) -> None:
+            if self.selected_model() is model:
+                self.details.setText(message)
+
+        self.hub.submit(job, show, failed)
+
+    def _download(self) -> None:
+        model = self.selected_model()
+        if model is not None and self.listing is not None:
+            self.download_requested.emit(self.listing, model)
+
+
+def describe_header(header: RemoteHeader) -> str:
+    """What the file's header says, and whether this app can run it."""
+    parts = []
+    if header.architecture:
+        parts.append(f"Architecture: {header.architecture}")
+    if header.context_length:
+        parts.append(f"context up to {header.context_length:,} tokens")
+    if header.info is not None and header.info.parameter_count:
+        parts.append(f"{header.info.parameter_count / 1e9:.2f}B parameters")
+    summary = ", ".join(parts) + "." if parts else ""
+    if header.warning:
+        return f"{summary}\n⚠ {header.warning}".strip()
+    return f"{summary} Runs with this app's engine."
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value is not None else ""
