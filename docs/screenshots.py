@@ -1,8 +1,13 @@
 """Take the README's screenshots of the real app with the real model.
 
-Run under a real X server (``xvfb-run -a python docs/screenshots.py``) or offscreen.
-It starts the app in a temporary CHATAPP_HOME, loads the starter model, asks a
-question whose answer has code, waits for the streamed reply and saves the window.
+Run under a real X server (``make screenshots`` uses xvfb-run) or offscreen. Each shot
+starts the app in a temporary CHATAPP_HOME:
+
+- ``screenshot-first-run.png``: no model yet.
+- ``screenshot.png``: the starter model answering a question whose answer has code.
+- ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
+  Models pane, its search and downloads served by the stand-in hub the tests use
+  (this machine cannot reach huggingface.co), with a download in progress.
 """
 
 from __future__ import annotations
@@ -15,18 +20,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from chatapp.models.starter import find_starter_source
+from chatapp.models.starter import find_starter_source, install_starter
 from chatapp.paths import HOME_ENV, AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.application import create_application, create_main_window
+from chatapp.ui.main_window import MainWindow
 
-QUESTIONS = (
-    "Write a Python function that reverses a string, with a short explanation.",
-)
+QUESTION = "Write a Python function that reverses a string, with a short explanation."
 
 
 def wait_until(ready: Callable[[], bool], timeout_s: float = 180.0) -> None:
@@ -42,52 +46,114 @@ def wait_until(ready: Callable[[], bool], timeout_s: float = 180.0) -> None:
         raise SystemExit("timed out")
 
 
+def settle(seconds: float = 0.5) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def grab(window: QWidget, out: Path, *, screen: bool = True) -> None:
+    """The whole (virtual) screen as a user sees it, or just one window."""
+    settle()
+    if screen and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        picture = QGuiApplication.primaryScreen().grabWindow(0)
+    else:
+        picture = window.grab()
+    picture.save(str(out))
+    print(f"saved {out}")
+
+
+def new_home() -> AppPaths:
+    home = Path(tempfile.mkdtemp(prefix="chatapp-shots-"))
+    os.environ[HOME_ENV] = str(home)
+    paths = AppPaths.portable(home)
+    paths.ensure()
+    return paths
+
+
+def first_run(out: Path) -> None:
+    window = create_main_window(new_home(), Settings())
+    window.show()
+    wait_until(lambda: not window.storage.busy)
+    grab(window, out)
+    window.close()
+
+
+def conversation(model: Path, out: Path) -> None:
+    window = create_main_window(new_home(), Settings(last_model_path=str(model),
+                                                     temperature=0.2, max_reply_tokens=300))
+    window.show()
+    wait_until(lambda: window.model is not None)
+    window.composer.edit.setPlainText(QUESTION)
+    window.composer.edit.submitted.emit()
+    wait_until(lambda: window.generating_conversation is not None)
+    wait_until(lambda: window.generating_conversation is None)
+    window.composer.edit.setPlainText("Thanks! And in JavaScript?")
+    grab(window, out)
+    window.close()
+
+
+def models_pane(model: Path, out_dir: Path) -> None:
+    # The stand-in hub lives with the tests; it serves the real SmolLM2 file.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.hub_stand_in.content import MEDIUM_FILE, populate, write_blobs
+    from tests.hub_stand_in.server import StandInHub
+
+    paths = new_home()
+    install_starter(paths.models_dir)
+    with StandInHub() as hub:
+        populate(hub, write_blobs(Path(tempfile.mkdtemp(prefix="hub-blobs-"))), model)
+        hub.set_faults(throttle_bytes_per_s=400_000)  # slow enough to catch it mid-way
+        window: MainWindow = create_main_window(paths, Settings(
+            last_model_path=str(paths.models_dir / model.name), hub_endpoint=hub.endpoint))
+        window.show()
+        wait_until(lambda: window.model is not None)
+        window.open_models_pane()
+        wait_until(lambda: window.models_pane is not None and window.models_pane.isVisible())
+        pane = window.models_pane
+        assert pane is not None
+        pane.move(window.pos())
+        grab(pane, out_dir / "models-recommended.png", screen=False)
+
+        search = pane.search
+        pane.tabs.setCurrentWidget(search)
+        search.search_edit.setText("GGUF")
+        search.search()
+        wait_until(lambda: len(search.repos) > 5)
+        medium = next(i for i, r in enumerate(search.repos) if "medium" in r.repo_id)
+        search.repo_table.selectRow(medium)
+        wait_until(lambda: search.listing is not None)
+        listing = search.listing
+        assert listing is not None
+        search.file_table.selectRow(next(i for i, m in enumerate(listing.models)
+                                         if m.first_file.path == MEDIUM_FILE))
+        wait_until(lambda: search.header is not None)
+        search.download_button.click()
+        wait_until(lambda: any(r.status.bytes_done > 2_000_000
+                               for r in pane.downloads.rows.values()))
+        grab(pane, out_dir / "models-search.png", screen=False)
+
+        pane.tabs.setCurrentWidget(pane.installed)
+        wait_until(lambda: pane.installed.table.rowCount() > 0)
+        pane.installed.table.selectRow(0)
+        grab(pane, out_dir / "models-installed.png", screen=False)
+        hub.set_faults(throttle_bytes_per_s=None)
+        window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "screenshot.png")
-    parser.add_argument("--no-model", type=Path, default=None,
-                        help="also save the first-run window (no model) here")
+    parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
     args = parser.parse_args()
     model = find_starter_source()
     if model is None:
         raise SystemExit("the starter model is not installed")
-    app = create_application([sys.argv[0]])
-    with tempfile.TemporaryDirectory() as home:
-        os.environ[HOME_ENV] = home
-        paths = AppPaths.portable(Path(home))
-        if args.no_model:
-            empty = create_main_window(paths, Settings())
-            empty.show()
-            wait_until(lambda: not empty.storage.busy)
-            QTimer.singleShot(300, lambda: None)
-            wait_until(lambda: True)
-            app.processEvents()
-            grab(empty, args.no_model)
-            empty.close()
-        window = create_main_window(paths, Settings(last_model_path=str(model),
-                                                    temperature=0.2, max_reply_tokens=300))
-        window.show()
-        wait_until(lambda: window.model is not None)
-        for question in QUESTIONS:
-            window.composer.edit.setPlainText(question)
-            window.composer.edit.submitted.emit()
-            wait_until(lambda: window.generating_conversation is not None)
-            wait_until(lambda: window.generating_conversation is None)
-        window.composer.edit.setPlainText("Thanks! And in JavaScript?")
-        settle = QEventLoop()
-        QTimer.singleShot(500, settle.quit)
-        settle.exec()
-        grab(window, args.out)
-        window.close()
+    create_application([sys.argv[0]])
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    first_run(args.out_dir / "screenshot-first-run.png")
+    conversation(model, args.out_dir / "screenshot.png")
+    models_pane(model, args.out_dir)
     return 0
-
-
-def grab(window: QWidget, out: Path) -> None:
-    screen = QGuiApplication.primaryScreen()
-    picture = window.grab() if os.environ.get("QT_QPA_PLATFORM") == "offscreen" \
-        else screen.grabWindow(0)
-    picture.save(str(out))
-    print(f"saved {out}")
 
 
 if __name__ == "__main__":

@@ -41,11 +41,12 @@ from chatapp.settings import Settings, save_settings
 from chatapp.ui.composer import Composer, ComposerState
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
+from chatapp.ui.formatting import format_bytes
 from chatapp.ui.model_manager.downloads_view import describe_progress
 from chatapp.ui.model_manager.installed_tab import ask_import_mode
 from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.settings_dialog import SettingsDialog
-from chatapp.ui.status_line import StatusLine, format_bytes
+from chatapp.ui.status_line import StatusLine
 from chatapp.ui.workers.engine_worker import EngineController
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.storage_worker import StorageController

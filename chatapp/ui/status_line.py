@@ -5,18 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from chatapp.engine.model_loader import ModelSummary
-
-
-def format_bytes(size: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
-        size /= 1000
-    return f"{size:,.1f} TB"
-
-
-def format_context(used: int, total: int) -> str:
-    return f"{used:,} / {total:,} tokens"
+from chatapp.ui.formatting import format_bytes, format_context
 
 
 class StatusLine(QStatusBar):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.hub.downloads import DownloadState, DownloadStatus
-from chatapp.ui.status_line import format_bytes
+from chatapp.ui.formatting import format_bytes, format_duration
 
 _STATE_TEXT = {
     DownloadState.QUEUED: "Waiting",
@@ -26,14 +26,6 @@ _STATE_TEXT = {
     DownloadState.DONE: "Done",
     DownloadState.CANCELLED: "Cancelled",
 }
-
-
-def format_duration(seconds: float) -> str:
-    if seconds < 60:
-        return f"{max(1, round(seconds))} s"
-    if seconds < 3600:
-        return f"{round(seconds / 60)} min"
-    return f"{seconds / 3600:.1f} h"
 
 
 def describe_progress(status: DownloadStatus) -> str:

@@ -14,16 +14,12 @@ from PySide6.QtWidgets import (
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import Catalog, CatalogEntry
 from chatapp.models.fit import fit_for_entry, format_memory
+from chatapp.ui.formatting import format_bytes, format_parameters
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
-from chatapp.ui.status_line import format_bytes
 
 COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?", "License", "")
 ACTION_COLUMN = len(COLUMNS) - 1
-
-
-def format_parameters(count: int) -> str:
-    return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M"
 
 
 class RecommendedTab(QWidget):

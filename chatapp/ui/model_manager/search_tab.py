@@ -23,9 +23,9 @@ from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
 from chatapp.hub.remote_header import RemoteHeader, read_model_header
 from chatapp.models.fit import fit_for_file_size, fit_for_gguf
+from chatapp.ui.formatting import format_bytes, format_parameters
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
-from chatapp.ui.status_line import format_bytes
 from chatapp.ui.workers.hub_worker import HubController
 
 PAGE_SIZE = 20
@@ -241,7 +241,7 @@ def describe_header(header: RemoteHeader) -> str:
     if header.context_length:
         parts.append(f"context up to {header.context_length:,} tokens")
     if header.info is not None and header.info.parameter_count:
-        parts.append(f"{header.info.parameter_count / 1e9:.2f}B parameters")
+        parts.append(f"{format_parameters(header.info.parameter_count)} parameters")
     summary = ", ".join(parts) + "." if parts else ""
     if header.warning:
         return f"{summary}\n⚠ {header.warning}".strip()
