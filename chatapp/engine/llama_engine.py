@@ -25,6 +25,7 @@ import llama_cpp
 from llama_cpp import Llama
 
 from chatapp.engine import native_log
+from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
 from chatapp.engine.errors import EngineError, ModelLoadError
 
@@ -84,6 +85,7 @@ class LlamaEngine:
     """One model in memory with one context. Use from a single thread."""
 
     def __init__(self, model_path: Path, settings: LoadSettings) -> None:
+        ensure_backends_loaded()  # a portable build loads its CPU variant first
         native_log.install()
         native_log.take_recent_problems()
         self.model_path = model_path

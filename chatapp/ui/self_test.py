@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from chatapp.engine.backend_loading import loaded_cpu_backend
 from chatapp.models.starter import find_starter_source
 from chatapp.paths import HOME_ENV, AppPaths
 from chatapp.settings import Settings
@@ -118,4 +119,6 @@ def _run_app(paths: AppPaths, model_path: Path, timeout_s: float) -> dict[str, o
         "generated_tokens": getattr(stats, "generated_tokens", None),
         "ttft_s": round(float(getattr(stats, "ttft_s", 0.0)), 4),
         "tokens_per_s": round(float(getattr(stats, "tokens_per_s", 0.0) or 0.0), 2),
+        # Which llama.cpp CPU variant this CPU got (an installer's build has several).
+        "cpu_backend": loaded_cpu_backend(),
     }
