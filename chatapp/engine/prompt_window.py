@@ -9,6 +9,7 @@ reuse the KV cache instead of re-reading the whole history every turn.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -52,29 +53,36 @@ def plan_prompt(
     room = context_length - reserve
     system = [ChatMessage("system", system_prompt)] if system_prompt else []
 
-    def render_from(start: int) -> list[int]:
-        return tokenize_chat([*system, *messages[start:]])
-
     start = _turn_start(messages, min(max(start_hint, 0), len(messages) - 1))
-    tokens = render_from(start)
-    if len(tokens) <= room:
-        return PromptPlan(tokens, start, start)
+    starts = _turn_starts(messages, start)  # the window may begin at any of these
+    rendered: dict[int, list[int]] = {}
 
-    target = int(room * REFILL_FRACTION)
-    last_fit: tuple[int, list[int]] | None = None
-    candidate = start
-    while True:
-        candidate = _next_turn_start(messages, candidate)
-        if candidate >= len(messages):
-            break
-        tokens = render_from(candidate)
-        if len(tokens) <= room and last_fit is None:
-            last_fit = (candidate, tokens)
-        if len(tokens) <= target:
-            return PromptPlan(tokens, candidate, candidate)
-    if last_fit is not None:
-        return PromptPlan(last_fit[1], last_fit[0], last_fit[0])
-    newest = len(tokens)
+    def render(i: int) -> list[int]:
+        if i not in rendered:
+            rendered[i] = tokenize_chat([*system, *messages[starts[i]:]])
+        return rendered[i]
+
+    def plan(i: int) -> PromptPlan:
+        return PromptPlan(render(i), starts[i], starts[i])
+
+    # Usually all since the window's start still fits: one render of the window.
+    if _may_fit(messages[start:], room) and len(render(0)) <= room:
+        return plan(0)
+    # A long chat: never render all of it (that costs time in proportion to the chat,
+    # for every candidate). Gallop back from the newest turn to one that overflows the
+    # room, then bisect between: the work stays in proportion to the context.
+    i, step = len(starts) - 1, 1
+    while len(render(i)) <= room:
+        if i == 0:
+            return plan(0)
+        i, step = max(0, i - step), step * 2
+    overflow = i
+    target = int(room * REFILL_FRACTION)  # when turns must go, leave slack
+    for limit in (target, room):
+        first = _first_true(overflow + 1, len(starts), functools.partial(_fits, render, limit))
+        if first is not None:
+            return plan(first)
+    newest = len(render(len(starts) - 1))
     raise PromptTooLongError(
         f"This message is too long for the model's context: the prompt needs {newest:,} "
         f"tokens, and the context holds {context_length:,} (with {reserve:,} kept for the "
@@ -82,15 +90,43 @@ def plan_prompt(
     )
 
 
+# Tokens average far fewer characters than this over a chat: text longer than the room
+# times this will not fit, and is not worth rendering to find out (the gallop below
+# still gets the right answer if it would).
+_MAX_CHARS_PER_TOKEN = 8
+
+
+def _may_fit(messages: Sequence[ChatMessage], room: int) -> bool:
+    """Cheaply: is the text short enough that rendering all of it to check is worth it?"""
+    return sum(len(m.content) for m in messages) <= room * _MAX_CHARS_PER_TOKEN
+
+
+def _fits(render: Callable[[int], list[int]], limit: int, index: int) -> bool:
+    return len(render(index)) <= limit
+
+
+def _first_true(low: int, high: int, ok: Callable[[int], bool]) -> int | None:
+    """The smallest index in [low, high) where ``ok`` holds; ``ok`` is monotonic."""
+    if low >= high or not ok(high - 1):
+        return None
+    high -= 1
+    while low < high:
+        middle = (low + high) // 2
+        if ok(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _turn_starts(messages: Sequence[ChatMessage], start: int) -> list[int]:
+    """``start`` and every later user message: where a window can begin."""
+    return [start] + [i for i in range(start + 1, len(messages))
+                      if messages[i].role == "user"]
+
+
 def _turn_start(messages: Sequence[ChatMessage], index: int) -> int:
     """Move back to a user message, so a kept assistant reply never loses its question."""
     while index > 0 and messages[index].role != "user":
         index -= 1
-    return index
-
-
-def _next_turn_start(messages: Sequence[ChatMessage], index: int) -> int:
-    index += 1
-    while index < len(messages) and messages[index].role != "user":
-        index += 1
     return index

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import PromptTooLongError
 from chatapp.engine.llama_engine import LlamaEngine
-from chatapp.engine.prompt_window import plan_prompt
+from chatapp.engine.prompt_window import REFILL_FRACTION, plan_prompt
 
 
 def word_tokens(messages: Sequence[ChatMessage]) -> list[int]:
@@ -51,7 +51,7 @@ def test_oldest_turns_are_dropped_and_the_system_prompt_kept() -> None:
     assert plan.dropped_messages > 0
     assert plan.dropped_messages % 2 == 0  # whole turns: a reply never loses its question
     assert plan.prompt_tokens <= 150
-    kept = seen[-1]
+    kept = next(chosen for chosen in seen if word_tokens(chosen) == plan.tokens)
     assert kept[0] == ChatMessage("system", "system prompt")
     assert kept[1] == messages[plan.first_message]
     assert kept[-1] == messages[-1]
@@ -98,3 +98,71 @@ def test_plans_always_fit_and_keep_the_question(n_turns: int, words: int, contex
     assert plan.prompt_tokens <= context - min(64, context // 2)
     assert messages[plan.first_message].role == "user"
     assert plan.first_message == plan.dropped_messages
+
+
+def linear_plan(system: str, messages: Sequence[ChatMessage], context: int, reserve: int,
+                hint: int) -> tuple[int, int] | None:
+    """The rule, the slow way: (first message, prompt tokens), or None if nothing fits.
+
+    Keep everything since the window's start if it fits; otherwise the earliest later
+    turn start that fits in the slack target; otherwise the earliest that fits at all.
+    """
+    room = context - min(reserve, context // 2)
+    start = min(max(hint, 0), len(messages) - 1)
+    while start > 0 and messages[start].role != "user":
+        start -= 1
+    starts = [start] + [i for i in range(start + 1, len(messages))
+                        if messages[i].role == "user"]
+    sizes = [len(word_tokens([ChatMessage("system", system), *messages[i:]])) for i in starts]
+    if sizes[0] <= room:
+        return starts[0], sizes[0]
+    for limit in (int(room * REFILL_FRACTION), room):
+        for first, size in zip(starts[1:], sizes[1:], strict=True):
+            if size <= limit:
+                return first, size
+    return None
+
+
+@given(st.lists(st.tuples(st.integers(1, 120), st.integers(1, 120)), max_size=40),
+       st.integers(1, 200), st.integers(100, 3000), st.integers(0, 90))
+def test_the_window_is_the_one_the_rule_picks(sizes: list[tuple[int, int]], last: int,
+                                              context: int, hint: int) -> None:
+    # Turns of uneven lengths: the fast search must pick what a turn-by-turn scan picks.
+    messages: list[ChatMessage] = []
+    for question, answer in sizes:
+        messages += [ChatMessage("user", "q " * question), ChatMessage("assistant", "a " * answer)]
+    messages.append(ChatMessage("user", "q " * last))
+    expected = linear_plan("sys", messages, context, 64, hint)
+    try:
+        plan = plan_prompt("sys", messages, tokenize_chat=word_tokens, context_length=context,
+                           reply_reserve=64, start_hint=hint)
+    except PromptTooLongError:
+        assert expected is None
+        return
+    assert (plan.first_message, plan.prompt_tokens) == expected
+
+
+def test_planning_a_long_chat_renders_about_a_context_not_the_chat() -> None:
+    # 2,000 messages, with the window's start unknown (a chat just opened): the work
+    # must stay in proportion to the context, not to the chat (or its square).
+    messages = turns(1000, words=20)
+    rendered: list[int] = []
+
+    def tokenize(chosen: Sequence[ChatMessage]) -> list[int]:
+        rendered.append(len(chosen))
+        return word_tokens(chosen)
+
+    plan = plan_prompt(None, messages, tokenize_chat=tokenize, context_length=2048,
+                       reply_reserve=256)
+    kept = len(messages) - plan.first_message
+    assert 0 < kept < 200
+    assert max(rendered) <= 4 * kept
+    assert sum(rendered) <= 40 * kept  # about log2(chat) renders of about the window
+
+    # The next turn, from the remembered start: one render of the window.
+    rendered.clear()
+    longer = [*messages, ChatMessage("assistant", "ok"), ChatMessage("user", "more")]
+    again = plan_prompt(None, longer, tokenize_chat=tokenize, context_length=2048,
+                        reply_reserve=256, start_hint=plan.first_message)
+    assert again.first_message == plan.first_message
+    assert rendered == [len(longer) - plan.first_message]
