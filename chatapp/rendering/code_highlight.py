@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 
 from pygments import highlight
@@ -13,6 +14,12 @@ from pygments.util import ClassNotFound
 _GUESS_LIMIT = 4000
 
 
+@functools.cache
+def _formatter(dark: bool) -> HtmlFormatter:  # type: ignore[type-arg]
+    # Building a formatter compiles its whole style: once per theme is enough.
+    return HtmlFormatter(nowrap=True, noclasses=True, style="monokai" if dark else "default")
+
+
 def highlight_html(code: str, language: str, dark: bool = False) -> str:
     """``<pre>`` HTML with inline colours; plain escaped text when no lexer fits."""
     try:
@@ -22,7 +29,5 @@ def highlight_html(code: str, language: str, dark: bool = False) -> str:
         lexer = None
     if lexer is None:
         return f"<pre>{html.escape(code)}</pre>"
-    formatter = HtmlFormatter(nowrap=True, noclasses=True,
-                              style="monokai" if dark else "default")
-    body = highlight(code, lexer, formatter).rstrip("\n")
+    body = highlight(code, lexer, _formatter(dark)).rstrip("\n")
     return f"<pre>{body}</pre>"

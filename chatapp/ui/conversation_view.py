@@ -23,7 +23,10 @@ from chatapp.history.store import Message
 from chatapp.ui.message_widget import MessageWidget
 
 PAINT_INTERVAL_MS = 33
-INITIAL_MESSAGES = 60  # shown when a conversation opens; the rest on request
+# Shown when a conversation opens (a screenful and more); earlier ones on request, so
+# opening a chat of thousands of messages costs what opening a short one does.
+INITIAL_MESSAGES = 16
+EARLIER_BATCH = 50
 _PROMPT_STATES = ("complete", "stopped", "interrupted")
 
 
@@ -88,8 +91,11 @@ class ConversationView(QScrollArea):
         self.conversation_id = conversation_id
         self._hidden_earlier = messages[:-INITIAL_MESSAGES] if len(
             messages) > INITIAL_MESSAGES else []
+        # One layout pass for all the new widgets, not one per widget.
+        self._column.setUpdatesEnabled(False)
         for message in messages[len(self._hidden_earlier):]:
             self._append_widget(self._widget_for(message))
+        self._column.setUpdatesEnabled(True)
         self._update_earlier_button()
         self._refresh_last_reply()
         self._stick_to_bottom = True
@@ -138,7 +144,8 @@ class ConversationView(QScrollArea):
                 widget.set_in_context(True)
 
     def _show_earlier(self) -> None:
-        earlier, self._hidden_earlier = self._hidden_earlier, []
+        cut = max(0, len(self._hidden_earlier) - EARLIER_BATCH)
+        earlier, self._hidden_earlier = self._hidden_earlier[cut:], self._hidden_earlier[:cut]
         for index, message in enumerate(earlier):
             widget = self._widget_for(message)
             self._layout.insertWidget(self._first_message_index() + index, widget)

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.current_conversation: int | None = None
         self.generating_conversation: int | None = None
         self.conversations: list[Conversation] = []
-        self._streamed_text = ""  # the reply being written, for a view that reopens it
+        self._streamed: list[str] = []  # the reply being written, for a view that reopens it
         self._closing = False
 
         self.setWindowTitle("chatapp")
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
                 # Show the reply being written from what has streamed so far.
                 self.view.remove_last_reply()
                 self.view.start_reply()
-                self.view.append_reply_text(self._streamed_text)
+                self.view.append_reply_text("".join(self._streamed))
             self._update_context_status()
 
         self.storage.submit(lambda store: store.list_messages(conversation_id), done)
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
 
     def _show_turn(self, conversation_id: int, text: str | None) -> None:
         self.generating_conversation = conversation_id
-        self._streamed_text = ""
+        self._streamed = []
         if text is not None:
             self.view.add_user_message(text)
         self.view.start_reply()
@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
                 self.status.set_context(prompt_tokens, self.model.context_length)
 
     def _reply_text(self, text: str) -> None:
-        self._streamed_text += text
+        self._streamed.append(text)
         if self.generating_conversation == self.current_conversation:
             self.view.append_reply_text(text)
 

@@ -105,7 +105,9 @@ class CodeBlock(QFrame):
         """Tall enough for the code, plus the sideways scroll bar only when it shows."""
         needs_bar = self._body.width() > self._scroller.viewport().width()
         bar = self._scroller.horizontalScrollBar().sizeHint().height() if needs_bar else 0
-        self._scroller.setFixedHeight(self._body.height() + bar + 2)
+        height = self._body.height() + bar + 2
+        if height != self._scroller.height():  # a resize would come back here
+            self._scroller.setFixedHeight(height)
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.code)

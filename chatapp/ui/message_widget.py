@@ -11,6 +11,9 @@ from chatapp.history.store import Message
 from chatapp.rendering.markdown_blocks import split_all, split_complete
 from chatapp.ui.markdown_view import PlainLabel, block_widget
 
+# The unfinished block's live label holds at most about this much text.
+LIVE_TAIL_LIMIT = 1500
+
 ROLE_TITLES = {"user": "You", "assistant": "Assistant", "system": "System"}
 
 
@@ -46,7 +49,9 @@ class MessageWidget(QFrame):
         self.text = text
         self.streaming = False
         self._consumed = 0  # characters of text already rendered as complete blocks
-        self._dirty = False
+        self._pending: list[str] = []  # streamed text not yet shown
+        self._frozen = 0  # characters of the unfinished block shown in frozen labels
+        self._frozen_widgets: list[QWidget] = []
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setAccessibleName(f"Message from {ROLE_TITLES.get(role, role)}")
 
@@ -113,29 +118,66 @@ class MessageWidget(QFrame):
         self.tail.setText("…")
 
     def append(self, text: str) -> None:
-        self.text += text
-        self._dirty = True
+        self._pending.append(text)
 
     def flush(self) -> None:
-        """Render what streamed in since the last flush (called on a UI timer)."""
-        if not self._dirty:
+        """Render what streamed in since the last flush (called on a UI timer).
+
+        Complete blocks become rendered widgets. The unfinished block stays plain text,
+        and when it grows long its finished lines are frozen into labels of their own,
+        so each update lays out a bounded amount of text however long the block gets.
+        """
+        if not self._pending:
             return
-        self._dirty = False
+        self.text += "".join(self._pending)
+        self._pending.clear()
         split = split_complete(self.text[self._consumed:])
-        for block in split.blocks:
-            self._body_layout.insertWidget(self._body_layout.count() - 1,
-                                           block_widget(block, self.body))
-        self._consumed += split.consumed
-        self.tail.setText(split.tail)
+        if split.blocks:
+            self._drop_frozen()
+            for block in split.blocks:
+                self._insert(block_widget(block, self.body))
+            self._consumed += split.consumed
+        live = split.tail[self._frozen:]
+        if len(live) > LIVE_TAIL_LIMIT:
+            cut = live.rfind("\n", 0, len(live) - 1) + 1
+            if cut > 0:
+                chunk = PlainLabel(self.body)
+                chunk.setText(live[:cut].rstrip("\n"))
+                self._insert(chunk)
+                self._frozen_widgets.append(chunk)
+                self._frozen += cut
+                live = live[cut:]
+        self.tail.setText(live)
+
+    def _insert(self, widget: QWidget) -> None:
+        """Add a widget to the body, before the live tail."""
+        self._body_layout.insertWidget(self._body_layout.count() - 1, widget)
+
+    def _drop_frozen(self) -> None:
+        for widget in self._frozen_widgets:
+            widget.deleteLater()
+        self._frozen_widgets.clear()
+        self._frozen = 0
 
     def finish(self, message: Message, stats: GenerationStats | None = None) -> None:
+        self.flush()
         self.streaming = False
         self.set_message(message, stats)
-        self.text = message.content
-        self._render_final()
+        if message.content == self.text:
+            # Blocks already rendered while streaming stay; only the rest is rendered.
+            self._drop_frozen()
+            for block in split_all(self.text[self._consumed:]):
+                self._insert(block_widget(block, self.body))
+            self._consumed = len(self.text)
+            self.tail.setText("")
+            self.tail.hide()
+        else:
+            self.text = message.content
+            self._render_final()
         self.copy_button.show()
 
     def fail(self, user_message: str, message: Message | None) -> None:
+        self.flush()
         self.streaming = False
         if message is not None:
             self.set_message(message)
@@ -180,9 +222,10 @@ class MessageWidget(QFrame):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        self._frozen_widgets.clear()
+        self._frozen = 0
         self._consumed = len(self.text)
         self.tail.setText("")
         self.tail.hide()
         for block in split_all(self.text):
-            self._body_layout.insertWidget(self._body_layout.count() - 1,
-                                           block_widget(block, self.body))
+            self._insert(block_widget(block, self.body))

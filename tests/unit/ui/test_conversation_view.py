@@ -7,8 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
-from chatapp.ui.conversation_view import INITIAL_MESSAGES, ConversationView
-from chatapp.ui.markdown_view import CodeBlock, ProseLabel
+from chatapp.ui.conversation_view import EARLIER_BATCH, INITIAL_MESSAGES, ConversationView
+from chatapp.ui.markdown_view import CodeBlock, PlainLabel, ProseLabel
+from chatapp.ui.message_widget import LIVE_TAIL_LIMIT
 
 
 def message(id_: int, role: str, content: str, state: str = "complete") -> Message:
@@ -73,10 +74,17 @@ def test_long_conversations_open_with_the_latest_messages(qtbot: QtBot) -> None:
     assert len(view.messages) == INITIAL_MESSAGES
     assert view.messages[-1].text == "m199"
     assert view.earlier_button.isVisible()
-    view.earlier_button.click()
+    clicks = 0
+    while view.earlier_button.isVisible():
+        view.earlier_button.click()
+        clicks += 1
+        # Earlier messages arrive in order, above the ones already shown.
+        assert view.messages[-1].text == "m199"
+        assert [w.text for w in view.messages] == [
+            f"m{i}" for i in range(200 - len(view.messages), 200)]
+    assert clicks == -(-(200 - INITIAL_MESSAGES) // EARLIER_BATCH)
     assert len(view.messages) == 200
     assert view.messages[0].text == "m0"
-    assert not view.earlier_button.isVisible()
 
 
 def test_dropped_messages_are_announced_and_dimmed(qtbot: QtBot) -> None:
@@ -112,3 +120,26 @@ def test_a_failed_reply_shows_why(qtbot: QtBot) -> None:
     view.fail_reply("This message is too long for the model's context.", None)
     assert widget.error_label.isVisibleTo(widget)
     assert "too long" in widget.error_label.text()
+
+
+def test_a_long_unfinished_block_keeps_the_live_label_short(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.show_conversation(1, [])
+    widget = view.start_reply()
+    lines = [f"line {i} of a paragraph that never ends" for i in range(400)]
+    for line in lines:
+        view.append_reply_text(line + "\n")
+        widget.flush()
+        assert len(widget.tail.text()) <= LIVE_TAIL_LIMIT + 60
+    text = "\n".join(lines) + "\n"
+    assert widget.text == text
+    frozen = [w for w in widget.body.findChildren(PlainLabel) if w is not widget.tail]
+    assert len(frozen) > 5  # the block was frozen in pieces...
+    # ...which, with the live label, show all of it, in order.
+    assert "\n".join(w.text() for w in frozen) + "\n" + widget.tail.text() == text
+    final = message(2, "assistant", text)
+    view.finish_reply(final, STATS)
+    qtbot.waitUntil(lambda: not widget.findChildren(PlainLabel)
+                    or all(not w.isVisibleTo(widget) for w in widget.findChildren(PlainLabel)))
+    prose = [w for w in widget.findChildren(ProseLabel) if w.isVisibleTo(widget)]
+    assert len(prose) == 1 and "line 399" in prose[0].text()
