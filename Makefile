@@ -8,6 +8,9 @@ LLAMA_CPP_PYTHON := 0.3.36
 # The llama.cpp sources of the pinned engine: its architecture list is checked against them.
 SDIST_DIR := build/sdist
 SDIST := $(SDIST_DIR)/llama_cpp_python-$(LLAMA_CPP_PYTHON)
+# The benchmarks' native baseline (see "Benchmarks" below).
+LLAMA_BENCH_DIR := build/llama-bench
+LLAMA_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-bench
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -27,7 +30,8 @@ run: $(VENV)/.runtime $(VENV)/.starter-model
 	$(BIN)/python -m chatapp --install-starter-model
 	$(BIN)/python -m chatapp
 
-test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked
+# The suite includes the benchmarks' quick mode (tests/bench/): llama-bench and matplotlib.
+test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked $(VENV)/.bench $(LLAMA_BENCH)
 	$(call ensure_debs,$(TEST_DEBS))
 	$(MAKE) lint typecheck pytest
 
@@ -169,8 +173,6 @@ $(PKG_VENV)/.ready: pyproject.toml $(PORTABLE_WHEEL_DIR)/.built
 # The native baseline is llama-bench built from the llama.cpp that the pinned
 # llama-cpp-python vendors, configured as that package builds its libraries (Release,
 # shared libraries, GGML_NATIVE on, OpenMP, no curl), so both run the same kernels.
-LLAMA_BENCH_DIR := build/llama-bench
-LLAMA_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-bench
 LLAMA_BENCH_CMAKE_ARGS := -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_NATIVE=ON \
 	-DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
 	-DLLAMA_BUILD_SERVER=OFF -DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_COMMON=ON
@@ -190,11 +192,23 @@ bench-quick: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH)
 
 llama-bench: $(LLAMA_BENCH)
 
-# A few minutes on two cores, once; the binary stays in build/llama-bench.
+# A few minutes on two cores, once; the binary stays in build/llama-bench, and a copy
+# in LLAMA_BENCH_CACHE serves fresh clones (CI). GGML_NATIVE compiles for this CPU, so
+# the cache is keyed by the CPU's flags as well as the version and build settings.
+LLAMA_BENCH_KEY := $(shell { printf '%s %s' '$(LLAMA_CPP_PYTHON)' '$(LLAMA_BENCH_CMAKE_ARGS)'; \
+	grep -m1 '^flags' /proc/cpuinfo 2>/dev/null; } | sha256sum | cut -c1-12)
+LLAMA_BENCH_CACHE ?= $(HOME)/.cache/chatapp-build/llama-bench-$(LLAMA_BENCH_KEY)
+
 $(LLAMA_BENCH): | $(SDIST)/.unpacked
 	$(call ensure_debs,cmake g++)
-	cmake -S $(SDIST)/vendor/llama.cpp -B $(LLAMA_BENCH_DIR) $(LLAMA_BENCH_CMAKE_ARGS) >/dev/null
-	cmake --build $(LLAMA_BENCH_DIR) --target llama-bench -j $$(nproc)
+	if [ -x $(LLAMA_BENCH_CACHE)/llama-bench ]; then \
+	  mkdir -p $(LLAMA_BENCH_DIR)/bin && cp -a $(LLAMA_BENCH_CACHE)/. $(LLAMA_BENCH_DIR)/bin/; \
+	else \
+	  cmake -S $(SDIST)/vendor/llama.cpp -B $(LLAMA_BENCH_DIR) $(LLAMA_BENCH_CMAKE_ARGS) \
+	    >/dev/null && \
+	  cmake --build $(LLAMA_BENCH_DIR) --target llama-bench -j $$(nproc) && \
+	  mkdir -p $(LLAMA_BENCH_CACHE) && cp -a $(LLAMA_BENCH_DIR)/bin/. $(LLAMA_BENCH_CACHE)/; \
+	fi
 
 $(VENV)/.bench: | $(BIN)/python
 	$(PIP) install --quiet $(BENCH_PIP)
