@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,28 +24,61 @@ def is_dark_theme() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-class ProseLabel(QLabel):
+class WrappedLabel(QLabel):
+    """A word-wrapped label that remembers its height for each width.
+
+    Qt's layouts ask every label for its height at a width on each change anywhere in
+    the conversation, and QLabel answers by laying its whole text out again: while a
+    reply streamed, that cost grew with every finished paragraph above it, until the
+    UI thread did nothing else. The text changes only through setText (or a new font
+    or style), which forgets what was remembered.
+    """
+
+    _REMEMBERED_WIDTHS = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= self._REMEMBERED_WIDTHS:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+class ProseLabel(WrappedLabel):
     """A paragraph (or several) of Markdown, selectable like text in a document."""
 
     def __init__(self, markdown: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("prose")
         self.setTextFormat(Qt.TextFormat.MarkdownText)
-        self.setWordWrap(True)
         self.setOpenExternalLinks(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setText(markdown)
 
 
-class PlainLabel(QLabel):
+class PlainLabel(WrappedLabel):
     """Text as it streams in: plain, so each update costs only a re-layout."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("prose")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
