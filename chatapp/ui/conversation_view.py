@@ -22,7 +22,6 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
 from chatapp.ui.message_widget import MessageWidget
 
-PAINT_INTERVAL_MS = 33
 # Shown when a conversation opens (a screenful and more); earlier ones on request, so
 # opening a chat of thousands of messages costs what opening a short one does.
 INITIAL_MESSAGES = 16
@@ -77,9 +76,7 @@ class ConversationView(QScrollArea):
         self._stick_to_bottom = True
         self._dropped = 0
 
-        self._paint_timer = QTimer(self)
-        self._paint_timer.setInterval(PAINT_INTERVAL_MS)
-        self._paint_timer.timeout.connect(self._paint_stream)
+        self._flush_scheduled = False
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._remember_position)
         bar.rangeChanged.connect(self._follow_bottom)
@@ -102,7 +99,6 @@ class ConversationView(QScrollArea):
         self._update_placeholder()
 
     def clear(self) -> None:
-        self._paint_timer.stop()
         for widget in self.messages:
             widget.deleteLater()
         self.messages.clear()
@@ -201,7 +197,6 @@ class ConversationView(QScrollArea):
         self.streaming = widget
         self._stick_to_bottom = True
         self._refresh_last_reply()
-        self._paint_timer.start()
         return widget
 
     def remove_last_reply(self) -> None:
@@ -210,10 +205,23 @@ class ConversationView(QScrollArea):
         self._refresh_last_reply()
 
     def append_reply_text(self, text: str) -> None:
-        if self.streaming is not None:
-            self.streaming.append(text)
+        """Show streamed text, rendered once for all the text that has arrived meanwhile.
 
-    def _paint_stream(self) -> None:
+        The engine thread already sends text at most about 30 times a second (see
+        workers/engine_worker.py), so the view updates when text arrives and not on a
+        timer of its own: the UI thread wakes only when there is something to show, and
+        every wake-up on a machine whose cores all compute takes time from the model.
+        """
+        if self.streaming is None:
+            return
+        self.streaming.append(text)
+        if not self._flush_scheduled:
+            # After any other text already queued for this thread: one render for all.
+            self._flush_scheduled = True
+            QTimer.singleShot(0, self._flush_stream)
+
+    def _flush_stream(self) -> None:
+        self._flush_scheduled = False
         if self.streaming is not None:
             self.streaming.flush()
 
@@ -222,14 +230,12 @@ class ConversationView(QScrollArea):
             self.streaming.message = message
 
     def finish_reply(self, message: Message, stats: GenerationStats) -> None:
-        self._paint_timer.stop()
         if self.streaming is not None:
             self.streaming.finish(message, stats)
             self.streaming = None
         self._refresh_last_reply()
 
     def fail_reply(self, user_message: str, message: Message | None) -> None:
-        self._paint_timer.stop()
         widget = self.streaming
         self.streaming = None
         if widget is None:

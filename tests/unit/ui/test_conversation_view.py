@@ -143,3 +143,29 @@ def test_a_long_unfinished_block_keeps_the_live_label_short(qtbot: QtBot) -> Non
                     or all(not w.isVisibleTo(widget) for w in widget.findChildren(PlainLabel)))
     prose = [w for w in widget.findChildren(ProseLabel) if w.isVisibleTo(widget)]
     assert len(prose) == 1 and "line 399" in prose[0].text()
+
+
+def test_text_that_arrives_together_is_rendered_once(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.show_conversation(1, [])
+    widget = view.start_reply()
+    renders = 0
+    original = widget.flush
+
+    def counting_flush() -> None:
+        nonlocal renders
+        renders += 1
+        original()
+
+    widget.flush = counting_flush  # type: ignore[method-assign]
+    for i in range(50):  # as queued signals delivered in one pass of the event loop
+        view.append_reply_text(f"word{i} ")
+    assert renders == 0  # nothing is laid out per piece
+    expected = "".join(f"word{i} " for i in range(50))
+    qtbot.waitUntil(lambda: widget.tail.text() == expected)
+    assert renders == 1
+    qtbot.wait(100)
+    assert renders == 1  # and nothing runs while no text arrives
+    view.append_reply_text("more")
+    qtbot.waitUntil(lambda: widget.tail.text().endswith("more"))
+    assert renders == 2
