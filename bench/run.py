@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 # Before anything imports Qt: the suite runs offscreen, like the tests.
@@ -36,7 +36,7 @@ from bench.common import (
     wait_for_quiet,
 )
 
-PHASES = ("throughput", "followup", "ladder", "long_reply", "view_stream", "open",
+PHASES = ("throughput", "followup", "ladder", "long_reply", "spare_core", "view_stream", "open",
           "context_cost", "search", "startup")
 HEADLINE_KEYS = ("prompt_ratio", "generation_ratio", "followup_ttft_ratio",
                  "late_early_token_ratio", "max_stall_ms", "open_2000_ms", "search_100k_ms",
@@ -140,6 +140,17 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                 phase("followup", lambda: run_followup(session, cfg, binary, model, _log))
                 phase("ladder", lambda: run_ladder(cfg, _log))
                 phase("long_reply", lambda: run_long_reply(session, cfg, binary, model, _log))
+            finally:
+                session.close()
+        if "spare_core" in phases and threads > 1:
+            # The same comparison with one core left to the UI thread (app and native
+            # alike): how much of the gap is the UI competing with the model for cores.
+            spare = replace(cfg, threads=threads - 1, rounds=max(1, cfg.rounds // 2))
+            settings = Settings(last_model_path=str(model), threads=threads - 1,
+                                context_length=cfg.context_length)
+            session = AppSession(work / "spare-home", settings, cfg.timeout_s)
+            try:
+                phase("spare_core", lambda: run_throughput(session, spare, binary, model, _log))
             finally:
                 session.close()
         phase("view_stream", lambda: run_view_stream(work, cfg, _log))

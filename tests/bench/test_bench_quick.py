@@ -41,10 +41,14 @@ def test_quick_benchmark_measures_everything(tmp_path: Path, model_path: Path) -
         assert isinstance(value, (int, float)) and math.isfinite(value), (key, value)
     assert {row["key"] for row in results["targets"]} == {key for key, *_ in TARGETS}
     assert results["model"]["file"] == model_path.name
+    if results["config"]["threads"] > 1:  # the comparison with a core left to the UI
+        spare = results["spare_core"]
+        assert spare["llama_bench"]["n_threads"] == results["config"]["threads"] - 1
+        assert all(math.isfinite(spare[key]) for key in ("prompt_ratio", "generation_ratio"))
 
     report = (out / "benchmarks.md").read_text()
     assert "Quick mode" in report
-    for heading in ("## Summary", "## Prompt and generation speed", "## Follow-up turns",
+    for heading in ("## Summary", "## Remaining gaps", "## Prompt and generation speed", "## Follow-up turns",
                     "## A long reply", "## Streaming into the view", "## History at scale",
                     "## Start-up and memory"):
         assert heading in report
