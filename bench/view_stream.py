@@ -1,9 +1,10 @@
 """The conversation view alone: what does streaming cost the UI thread as a reply grows?
 
 No model: a fixed, English-like Markdown reply (paragraphs, lists, code blocks) is fed to
-the real window's ConversationView as the engine's signals would feed it, a piece at a
-time at a steady rate (``RATE`` tokens per second: pieces that fall due while the UI
-thread is busy arrive together, as queued signals do). The view paints on its own timer.
+the real window's ConversationView as the engine worker's relay would feed it: pieces
+produced at a steady rate (``RATE`` tokens per second), delivered together at most every
+TEXT_INTERVAL_S (pieces that fall due while the UI thread is busy arrive together too,
+as queued signals do). The view renders when text arrives.
 Measured per stretch of the reply: the UI thread's CPU time per second (100 % = the UI
 thread never rests), and a 5 ms timer's lateness (stalls). At the end, finishing the
 reply (its full Markdown render) is timed. Deterministic and quick to re-run: the number
@@ -25,6 +26,7 @@ from bench.long_reply import StallMonitor
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import HistoryStore, ReplyStats
 from chatapp.settings import Settings
+from chatapp.ui.workers.engine_worker import TEXT_INTERVAL_S
 
 RATE = 100  # tokens per second, about what the starter model makes on two cores
 SEGMENTS = 10
@@ -68,14 +70,15 @@ def run_view_stream(work: Path, cfg: Config, log: Callable[[str], None]) -> dict
         def feed() -> None:
             nonlocal fed, sent_chars
             due = min(len(pieces), int((time.perf_counter() - started) * RATE) + 1)
-            while fed < due:
-                view.append_reply_text(pieces[fed])
-                sent_chars += len(pieces[fed])
-                fed += 1
+            if due > fed:
+                batch = "".join(pieces[fed:due])
+                view.append_reply_text(batch)
+                sent_chars += len(batch)
+                fed = due
             marks.append((sent_chars, time.perf_counter(), time.thread_time()))
 
         feeder = QTimer()
-        feeder.setInterval(1000 // RATE)
+        feeder.setInterval(round(TEXT_INTERVAL_S * 1000))
         feeder.timeout.connect(feed)
         monitor = StallMonitor(cfg.stall_timer_ms)
         monitor.start()
