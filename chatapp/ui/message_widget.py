@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
-from chatapp.rendering.markdown_blocks import split_all, split_complete
+from chatapp.rendering.markdown_blocks import Block, split_all, split_complete
 from chatapp.ui.markdown_view import PlainLabel, block_widget
 
 # The unfinished block's live label holds at most about this much text.
@@ -49,6 +49,7 @@ class MessageWidget(QFrame):
         self.text = text
         self.streaming = False
         self._consumed = 0  # characters of text already rendered as complete blocks
+        self._streamed_blocks: list[Block] = []  # the blocks rendered while streaming
         self._pending: list[str] = []  # streamed text not yet shown
         self._frozen = 0  # characters of the unfinished block shown in frozen labels
         self._frozen_widgets: list[QWidget] = []
@@ -136,6 +137,7 @@ class MessageWidget(QFrame):
             self._drop_frozen()
             for block in split.blocks:
                 self._insert(block_widget(block, self.body))
+            self._streamed_blocks += split.blocks
             self._consumed += split.consumed
         live = split.tail[self._frozen:]
         if len(live) > LIVE_TAIL_LIMIT:
@@ -163,10 +165,13 @@ class MessageWidget(QFrame):
         self.flush()
         self.streaming = False
         self.set_message(message, stats)
-        if message.content == self.text:
-            # Blocks already rendered while streaming stay; only the rest is rendered.
+        final = split_all(message.content)
+        kept = len(self._streamed_blocks)
+        if message.content == self.text and final[:kept] == self._streamed_blocks:
+            # The blocks rendered while streaming are the finished reply's first blocks
+            # (no list or paragraph run continued past them): only the rest is rendered.
             self._drop_frozen()
-            for block in split_all(self.text[self._consumed:]):
+            for block in final[kept:]:
                 self._insert(block_widget(block, self.body))
             self._consumed = len(self.text)
             self.tail.setText("")
@@ -224,6 +229,7 @@ class MessageWidget(QFrame):
                 widget.deleteLater()
         self._frozen_widgets.clear()
         self._frozen = 0
+        self._streamed_blocks = []
         self._consumed = len(self.text)
         self.tail.setText("")
         self.tail.hide()

@@ -48,9 +48,9 @@ def test_quick_benchmark_measures_everything(tmp_path: Path, model_path: Path) -
 
     report = (out / "benchmarks.md").read_text()
     assert "Quick mode" in report
-    for heading in ("## Summary", "## Remaining gaps", "## Prompt and generation speed", "## Follow-up turns",
-                    "## A long reply", "## Streaming into the view", "## History at scale",
-                    "## Start-up and memory"):
+    for heading in ("## Summary", "## Remaining gaps", "## Prompt and generation speed",
+                    "## Follow-up turns", "## A long reply", "## Streaming into the view",
+                    "## History at scale", "## Start-up and memory"):
         assert heading in report
     try:
         import matplotlib  # noqa: F401

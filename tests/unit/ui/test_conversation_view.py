@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -9,7 +10,7 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
 from chatapp.ui.conversation_view import EARLIER_BATCH, INITIAL_MESSAGES, ConversationView
 from chatapp.ui.markdown_view import CodeBlock, PlainLabel, ProseLabel
-from chatapp.ui.message_widget import LIVE_TAIL_LIMIT
+from chatapp.ui.message_widget import LIVE_TAIL_LIMIT, MessageWidget
 
 
 def message(id_: int, role: str, content: str, state: str = "complete") -> Message:
@@ -169,3 +170,43 @@ def test_text_that_arrives_together_is_rendered_once(qtbot: QtBot) -> None:
     view.append_reply_text("more")
     qtbot.waitUntil(lambda: widget.tail.text().endswith("more"))
     assert renders == 2
+
+
+def shown_blocks(widget: MessageWidget) -> list[tuple[str, str]]:
+    """What a message shows, block by block, in order: (kind, text)."""
+    shown = []
+    layout = widget.body.layout()
+    assert layout is not None
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        block = item.widget() if item is not None else None
+        if block is None or block is widget.tail or not block.isVisibleTo(widget):
+            continue
+        if isinstance(block, CodeBlock):
+            shown.append(("code", block.code))
+        elif isinstance(block, ProseLabel | PlainLabel):
+            shown.append((type(block).__name__, block.text()))
+    return shown
+
+
+@pytest.mark.parametrize("text", [
+    # Paragraphs and a loose list that streamed as separate blocks: one document at the end.
+    "Intro paragraph.\n\n1. one\n\n2. two\n\n```python\nx = 1\n```\n\nMiddle text.\n\n"
+    "```\nplain code\n```\nLast words, unfinished",
+    # Code blocks between single paragraphs: what streamed is kept as it is.
+    "```python\nx = 1\n```\nText after.\n\n```\ny = 2\n```\nThe end.",
+])
+def test_a_finished_reply_shows_what_opening_it_later_shows(qtbot: QtBot, text: str) -> None:
+    view = make(qtbot)
+    view.show_conversation(1, [])
+    widget = view.start_reply()
+    for start in range(0, len(text), 7):
+        view.append_reply_text(text[start:start + 7])
+        qtbot.wait(1)
+    view.finish_reply(message(2, "assistant", text), STATS)
+    fresh = MessageWidget("assistant", text)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    qtbot.wait(20)  # widgets added to a shown layout become visible on the next pass
+    assert shown_blocks(widget) == shown_blocks(fresh)
+    assert shown_blocks(widget)[-1][1].endswith(("unfinished", "The end."))
