@@ -27,6 +27,15 @@ from chatapp.ui.message_widget import MessageWidget
 INITIAL_MESSAGES = 16
 EARLIER_BATCH = 50
 _PROMPT_STATES = ("complete", "stopped", "interrupted")
+# A slim bar without arrows, as chat apps have. Also cheaper: Fusion's bar, repainted each
+# time a streaming reply grows, drew its long lines through Qt's paint thread pool,
+# waking a thread that takes a core from the model.
+SCROLL_BAR_STYLE = """
+QScrollBar:vertical { width: 10px; background: transparent; margin: 2px; }
+QScrollBar::handle:vertical { background: palette(mid); border-radius: 3px; min-height: 32px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
+"""
 
 
 class ConversationView(QScrollArea):
@@ -39,10 +48,18 @@ class ConversationView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Conversation")
+        # On the bar itself: the application's style sheet reaches a scroll area's bars
+        # before their parent has a name to select it by.
+        self.verticalScrollBar().setStyleSheet(SCROLL_BAR_STYLE)
 
         self._column = QWidget(self)
         self._column.setObjectName("conversationColumn")
         self._layout = QVBoxLayout(self._column)
+        # The column's height is its height for the view's width. Its minimum height (the
+        # sum of the messages' minimums, and a wrapped label's minimum is its height at
+        # its narrowest) is ignored: it made a long chat's column far taller than its
+        # messages, and opening the chat, scrolled to the bottom, showed empty space.
+        self._column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._layout.setContentsMargins(18, 12, 18, 12)
         self._layout.setSpacing(10)
 

@@ -30,24 +30,17 @@ _COMMON = """
 #composerHint { color: %(muted)s; }
 #messageEdit { border: 1px solid palette(mid); border-radius: 8px; padding: 4px; }
 #placeholder { color: palette(text); padding: 40px; }
-#conversationView QScrollBar:vertical { width: 10px; background: transparent; margin: 2px; }
-#conversationView QScrollBar::handle:vertical { background: %(scroll_handle)s;
-                                                border-radius: 3px; min-height: 32px; }
-#conversationView QScrollBar::add-line:vertical,
-#conversationView QScrollBar::sub-line:vertical { height: 0; }
-#conversationView QScrollBar::add-page:vertical,
-#conversationView QScrollBar::sub-page:vertical { background: transparent; }
 """
 
 _LIGHT = {
     "user_bg": "#eef3fb", "muted": "#6b7280", "error": "#b42318", "error_bg": "#fdecea",
     "code_bg": "#f6f8fa", "code_header": "#eaeef2", "notice_bg": "#fff6db",
-    "selected_bg": "#dbe6f7", "scroll_handle": "#c3c8d0",
+    "selected_bg": "#dbe6f7",
 }
 _DARK = {
     "user_bg": "#25324a", "muted": "#9aa3af", "error": "#ff8a80", "error_bg": "#4a2220",
     "code_bg": "#1e1f22", "code_header": "#2b2d31", "notice_bg": "#4a3f1c",
-    "selected_bg": "#2f3d57", "scroll_handle": "#4b5160",
+    "selected_bg": "#2f3d57",
 }
 
 

@@ -210,3 +210,36 @@ def test_a_finished_reply_shows_what_opening_it_later_shows(qtbot: QtBot, text: 
     qtbot.wait(20)  # widgets added to a shown layout become visible on the next pass
     assert shown_blocks(widget) == shown_blocks(fresh)
     assert shown_blocks(widget)[-1][1].endswith(("unfinished", "The end."))
+
+
+def test_a_long_conversation_opens_showing_its_last_message(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    words = "some words of a message that wraps over a few lines " * 6
+    view.show_conversation(1, [message(i, "user" if i % 2 == 0 else "assistant",
+                                       f"m{i} {words}") for i in range(12)])
+    column = view.widget()
+    assert column is not None
+    last = view.messages[-1]
+    bar = view.verticalScrollBar()
+
+    def last_message_in_view() -> bool:
+        top = last.mapTo(column, last.rect().topLeft()).y() - bar.value()
+        return top >= 0 and top + last.height() <= view.viewport().height()
+
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    qtbot.waitUntil(last_message_in_view)
+    # No empty space under the last message: the column ends where the messages do.
+    bottom = last.geometry().bottom()
+    assert column.height() - bottom < 60
+
+
+def test_a_short_conversation_still_fills_the_view(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.show_conversation(None, [])
+    view.set_placeholder("<p>Say hello</p>")
+    column = view.widget()
+    assert column is not None
+    qtbot.waitUntil(view.placeholder.isVisible)
+    # The column is never shorter than the view (its background and the placeholder).
+    qtbot.waitUntil(lambda: column.height() >= view.viewport().height())
+    assert view.verticalScrollBar().maximum() == 0
