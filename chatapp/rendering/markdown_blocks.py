@@ -95,11 +95,32 @@ def _flush_prose(chunk: str, blocks: list[Block]) -> None:
 
 
 def _merge_prose(blocks: list[Block]) -> list[Block]:
-    """Join neighbouring prose blocks, so lists and paragraphs render as one document."""
+    """Join a list's blank-line-separated parts into one block.
+
+    A list whose items (or an item's indented continuation) are separated by blank lines
+    only renders right (one list, numbered on) as one document. Other paragraphs stay
+    blocks of their own, as they were while the reply streamed, so a finished reply
+    keeps what was rendered then.
+    """
     merged: list[Block] = []
     for block in blocks:
-        if block.kind == "prose" and merged and merged[-1].kind == "prose":
-            merged[-1] = Block("prose", merged[-1].text + "\n\n" + block.text)
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.kind == "prose" and block.kind == "prose"
+                and _has_list_item(previous.text) and _continues_list(block.text)):
+            merged[-1] = Block("prose", previous.text + "\n\n" + block.text)
         else:
             merged.append(block)
     return merged
+
+
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _has_list_item(text: str) -> bool:
+    return any(_LIST_ITEM.match(line) for line in text.split("\n"))
+
+
+def _continues_list(text: str) -> bool:
+    """Starts with a list item, or with text indented under the item before it."""
+    first = text.split("\n", 1)[0]
+    return bool(_LIST_ITEM.match(first)) or first.startswith(("    ", "\t", "  "))

@@ -122,7 +122,7 @@ class MessageWidget(QFrame):
         self._pending.append(text)
 
     def flush(self) -> None:
-        """Render what streamed in since the last flush (called on a UI timer).
+        """Render what streamed in since the last flush (called when text arrives).
 
         Complete blocks become rendered widgets. The unfinished block stays plain text,
         and when it grows long its finished lines are frozen into labels of their own,
@@ -142,6 +142,8 @@ class MessageWidget(QFrame):
         live = split.tail[self._frozen:]
         if len(live) > LIVE_TAIL_LIMIT:
             cut = live.rfind("\n", 0, len(live) - 1) + 1
+            if cut == 0:  # one long line: freeze up to a space (the final render rejoins it)
+                cut = live.rfind(" ", 0, len(live) - 1) + 1
             if cut > 0:
                 chunk = PlainLabel(self.body)
                 chunk.setText(live[:cut].rstrip("\n"))
@@ -151,12 +153,58 @@ class MessageWidget(QFrame):
                 live = live[cut:]
         self.tail.setText(live)
 
+    def _reuse_streamed_blocks(self) -> bool:
+        """Turn what streamed into the final rendering, rendering only what differs.
+
+        The final blocks are the streamed ones, except that a list's parts streamed as
+        separate blocks are one block at the end (markdown_blocks._merge_prose): those
+        are rendered again, the rest kept. False if the two cannot be matched up.
+        """
+        self._drop_frozen()
+        final = split_all(self.text)
+        streamed = self._streamed_blocks
+        kept = 0  # streamed blocks matched so far; their widgets are layout items 0..
+        index = 0  # the layout position of the next final block
+        for block in final:
+            if kept < len(streamed) and streamed[kept] == block:
+                kept += 1
+                index += 1
+                continue
+            parts = 0  # how many streamed blocks joined make this final block
+            joined = ""
+            while kept + parts < len(streamed) and len(joined) < len(block.text):
+                part = streamed[kept + parts].text
+                joined = f"{joined}\n\n{part}" if joined else part
+                parts += 1
+            if parts and joined == block.text and block.kind == "prose":
+                for _ in range(parts):
+                    item = self._body_layout.takeAt(index)
+                    old = item.widget() if item is not None else None
+                    if old is not None:
+                        old.deleteLater()
+                kept += parts
+            elif kept < len(streamed):
+                return False
+            self._body_layout.insertWidget(index, block_widget(block, self.body))
+            index += 1
+        if kept != len(streamed):
+            return False
+        self._streamed_blocks = []
+        self._consumed = len(self.text)
+        self.tail.setText("")
+        self.tail.hide()
+        return True
+
     def _insert(self, widget: QWidget) -> None:
         """Add a widget to the body, before the live tail."""
         self._body_layout.insertWidget(self._body_layout.count() - 1, widget)
 
     def _drop_frozen(self) -> None:
         for widget in self._frozen_widgets:
+            # Out of the layout now (deleteLater waits for the event loop): the body's
+            # items stay exactly the rendered blocks, then the live tail.
+            self._body_layout.removeWidget(widget)
+            widget.hide()
             widget.deleteLater()
         self._frozen_widgets.clear()
         self._frozen = 0
@@ -165,18 +213,7 @@ class MessageWidget(QFrame):
         self.flush()
         self.streaming = False
         self.set_message(message, stats)
-        final = split_all(message.content)
-        kept = len(self._streamed_blocks)
-        if message.content == self.text and final[:kept] == self._streamed_blocks:
-            # The blocks rendered while streaming are the finished reply's first blocks
-            # (no list or paragraph run continued past them): only the rest is rendered.
-            self._drop_frozen()
-            for block in final[kept:]:
-                self._insert(block_widget(block, self.body))
-            self._consumed = len(self.text)
-            self.tail.setText("")
-            self.tail.hide()
-        else:
+        if message.content != self.text or not self._reuse_streamed_blocks():
             self.text = message.content
             self._render_final()
         self.copy_button.show()

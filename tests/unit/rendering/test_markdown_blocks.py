@@ -34,11 +34,18 @@ def test_an_open_code_fence_is_not_complete() -> None:
     assert split_all("Intro\n\n```js\nlet x = 1;\n")[-1] == Block("code", "let x = 1;", "js")
 
 
-def test_finished_text_merges_prose() -> None:
-    blocks = split_all(REPLY)
-    assert [b.kind for b in blocks] == ["prose", "code", "prose", "code", "prose"]
-    assert blocks[2].text == "It returns **one**.\n\n- a\n- b"
-    assert blocks[-1].text == "done"
+def test_finished_text_keeps_the_streamed_blocks() -> None:
+    # Paragraphs stay the blocks they were while streaming.
+    assert split_all(REPLY) == [*split_complete(REPLY).blocks, Block("prose", "done")]
+
+
+def test_a_list_separated_by_blank_lines_is_one_block() -> None:
+    text = "Steps:\n\n1. one\n\n2. two\n\n   more about two\n\n3. three\n\nAfter the list."
+    assert split_all(text) == [
+        Block("prose", "Steps:"),
+        Block("prose", "1. one\n\n2. two\n\n   more about two\n\n3. three"),
+        Block("prose", "After the list."),
+    ]
 
 
 def test_a_closing_fence_at_the_very_end() -> None:

@@ -146,6 +146,19 @@ def test_a_long_unfinished_block_keeps_the_live_label_short(qtbot: QtBot) -> Non
     assert len(prose) == 1 and "line 399" in prose[0].text()
 
 
+def test_a_paragraph_without_line_breaks_keeps_the_live_label_short(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.show_conversation(1, [])
+    widget = view.start_reply()
+    words = [f"word{i} " for i in range(1500)]
+    for word in words:
+        view.append_reply_text(word)
+        widget.flush()
+        assert len(widget.tail.text()) <= LIVE_TAIL_LIMIT + 20
+    frozen = [w for w in widget.body.findChildren(PlainLabel) if w is not widget.tail]
+    assert "".join(w.text() for w in frozen) + widget.tail.text() == "".join(words)
+
+
 def test_text_that_arrives_together_is_rendered_once(qtbot: QtBot) -> None:
     view = make(qtbot)
     view.show_conversation(1, [])
@@ -243,3 +256,27 @@ def test_a_short_conversation_still_fills_the_view(qtbot: QtBot) -> None:
     # The column is never shorter than the view (its background and the placeholder).
     qtbot.waitUntil(lambda: column.height() >= view.viewport().height())
     assert view.verticalScrollBar().maximum() == 0
+
+
+def test_a_long_list_item_frozen_while_streaming_then_finished(qtbot: QtBot) -> None:
+    # Frozen parts of a long unfinished block, then a list continued after a blank
+    # line: the finished reply still shows exactly what a fresh rendering shows.
+    lines = "\n".join(f"line {i} of a long first paragraph" for i in range(120))
+    text = f"{lines}\n\n- one\n- two\n\n- three\n\nThe end."
+    view = make(qtbot)
+    view.show_conversation(1, [])
+    widget = view.start_reply()
+    for start in range(0, len(text), 40):
+        view.append_reply_text(text[start:start + 40])
+        widget.flush()
+    first_paragraph = widget.body.findChildren(ProseLabel)[0]
+    view.finish_reply(message(2, "assistant", text), STATS)
+    fresh = MessageWidget("assistant", text)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    qtbot.wait(20)
+    assert shown_blocks(widget) == shown_blocks(fresh)
+    assert [kind for kind, _ in shown_blocks(widget)] == ["ProseLabel"] * 3
+    # Only the list was rendered again: the long paragraph's widget is the streamed one.
+    assert first_paragraph.isVisibleTo(widget)
+    assert first_paragraph.text() == lines
