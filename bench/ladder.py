@@ -14,8 +14,8 @@ process (see GROUPS), once untimed, then once timed; rounds repeat that.
    check), with an empty text callback.
 4. ``+ ReplyRunner``: the app's turn (history writes, the streaming flush every 0.5 s,
    the prompt plan), with a listener that does nothing.
-5. ``+ engine thread, signals``: the EngineController on its QThread, each piece of text a
-   queued signal to an idle QObject on the UI thread.
+5. ``+ engine thread, signals``: the EngineController on its QThread, its text sent in
+   batches (as the app sends it) as queued signals to an idle QObject on the UI thread.
 6. ``the window``: the throughput phase's numbers: the same path into the real
    MainWindow and ConversationView.
 """

@@ -589,10 +589,14 @@ def _gaps(results: Mapping[str, Any]) -> list[str]:
         text = (f"- **{what}** through the app runs at {_f(missed[key]['value'], 3)} of native "
                 f"(target {missed[key]['limit']}).")
         if rows and key == "generation_ratio":
-            text += (" Without the window, the same path on the engine thread runs at "
-                     f"{_rel(rows['engine_thread_signals'], rows['native'])} of native, and the "
-                     f"app's own token loop at {_rel(rows['engine_generate'], rows['native'])} "
-                     "(see the ladder below): the Python layer is not where the time goes.")
+            text += (" In the ladder below (each level in a process of its own), the app's "
+                     f"token loop runs at {_rel(rows['engine_generate'], rows['ctypes_decode'])}"
+                     " of a bare ctypes loop over the same library, and the whole path on the "
+                     "engine thread without the window at "
+                     f"{_rel(rows['engine_thread_signals'], rows['ctypes_decode'])} of it: what "
+                     "the app adds in Python costs little; the bare loop's own distance from "
+                     f"llama-bench ({_rel(rows['ctypes_decode'], rows['native'])}) is the "
+                     "binding, the context size and this machine's drift between runs.")
         if key == "prompt_ratio":
             engine = min(_d(_d(t["ratios"]).get(f"prompt_engine_{size}")).get("median", 0.0)
                          for size in t["prompt_sizes"])
@@ -603,21 +607,23 @@ def _gaps(results: Mapping[str, Any]) -> list[str]:
             threads = _d(spare.get("llama_bench")).get("n_threads", "fewer")
             text += (f" With {threads} compute thread(s), leaving a core to the UI thread "
                      f"(app and llama-bench alike), the app reaches {_f(spare[key], 3)} of "
-                     "native. The rest of the gap is the UI thread competing with llama.cpp's "
+                     "native. The difference is the UI thread competing with llama.cpp's "
                      "threads for the cores: Qt's layout and painting of each batch of text, "
                      "the event loop's wake-ups and the history writes run on a core that a "
                      "llama.cpp thread was using, and its partner threads wait for it at "
                      "every synchronisation point.")
         if key == "generation_ratio":
-            text += (" Two smaller parts are not overhead of the app: llama-bench does not "
-                     "sample (the app's sampler chain costs about 0.2 ms per token on the "
-                     "engine thread), and it sizes its context to the test, while the app's "
-                     "4,096-token context makes llama.cpp attend over a cache padded to 256 "
+            text += (" What remains with a core to spare is not overhead of the app: "
+                     "llama-bench does not sample (the app's sampler chain costs about "
+                     "0.2 ms per token on the engine thread), and it sizes its context to "
+                     "the test, while the app's 4,096-token context makes llama.cpp attend "
+                     "over a cache padded to 256 "
                      "cells.")
         else:
-            text += (" A smaller part is not overhead of the app: llama-bench sizes its "
-                     "context to the test, while the app's 4,096-token context makes "
-                     "llama.cpp attend over a cache padded to 256 cells.")
+            text += (" What remains with a core to spare is not overhead of the app: "
+                     "llama-bench sizes its context to the test, while the app's "
+                     "4,096-token context makes llama.cpp attend over a cache padded to "
+                     "256 cells.")
         lines.append(text)
     f = _d(results.get("followup"))
     if "followup_ttft_ratio" in missed and f:
