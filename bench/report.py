@@ -442,9 +442,11 @@ def _view_stream(results: Mapping[str, Any]) -> list[str]:
     rows = [[f"{seg['chars']:,}", _f(seg["ui_cpu_pct"], 0)] for seg in v["segments"]]
     return [
         f"A fixed {v['chars']:,}-character Markdown reply fed to the real ConversationView "
-        f"at {v['rate']} tokens/s (word-sized pieces) over {v['seconds']:.0f} s, with no model "
-        "running: how busy the UI thread is as the reply grows. Finishing the reply (its "
-        f"full Markdown render) then took {_f(v['finish_ms'], 0)} ms; the longest stall of "
+        f"at {v['rate']} tokens/s (word-sized pieces, delivered in batches as the engine "
+        f"worker sends them) over {v['seconds']:.0f} s, with no model "
+        "running: how busy the UI thread is as the reply grows. Finishing the reply (the "
+        "final rendering of what differs from what streamed) then took "
+        f"{_f(v['finish_ms'], 0)} ms; the longest stall of "
         f"a 5 ms timer was {_f(v['max_stall_ms'], 0)} ms, while {v.get('max_stall_when')} "
         f"({v['stalls_over_50ms']} ticks over 50 ms). "
         "See bench/view_stream.py.",

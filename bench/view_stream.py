@@ -7,7 +7,7 @@ TEXT_INTERVAL_S (pieces that fall due while the UI thread is busy arrive togethe
 as queued signals do). The view renders when text arrives.
 Measured per stretch of the reply: the UI thread's CPU time per second (100 % = the UI
 thread never rests), and a 5 ms timer's lateness (stalls). At the end, finishing the
-reply (its full Markdown render) is timed. Deterministic and quick to re-run: the number
+reply (its final rendering) is timed. Deterministic and quick to re-run: the number
 to watch when changing the view.
 """
 

@@ -123,4 +123,4 @@ def _has_list_item(text: str) -> bool:
 def _continues_list(text: str) -> bool:
     """Starts with a list item, or with text indented under the item before it."""
     first = text.split("\n", 1)[0]
-    return bool(_LIST_ITEM.match(first)) or first.startswith(("    ", "\t", "  "))
+    return bool(_LIST_ITEM.match(first)) or first.startswith(("  ", "\t"))
