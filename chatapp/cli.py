@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _install_starter_if_needed(paths: AppPaths) -> int:
+    from chatapp.models.errors import StarterModelError
     from chatapp.models.library import installed_models
-    from chatapp.models.starter import StarterModelError, install_starter
+    from chatapp.models.starter import install_starter
 
     models = installed_models(paths.models_dir)
     if models:

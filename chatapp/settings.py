@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from chatapp.errors import UserFacingError
+from chatapp.files.atomic import write_json_atomic
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ AUTO = 0  # for context_length and threads: let the app choose for this computer
 CONTEXT_LENGTH_CHOICES = (AUTO, 1024, 2048, 4096, 8192, 16384, 32768)
 
 
-class SettingsError(ValueError):
+class SettingsError(UserFacingError, ValueError):
     """A setting out of its range; the message names the field and the range."""
 
 
@@ -163,17 +164,5 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write atomically (temp file + rename) so a crash never leaves half a file."""
-    settings.validated()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(settings), handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write atomically and privately (chatapp.files.atomic): never half a file."""
+    write_json_atomic(path, asdict(settings.validated()))

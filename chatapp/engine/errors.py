@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from chatapp.errors import UserFacingError
 
-class EngineError(Exception):
+
+class EngineError(UserFacingError):
     """Something the user must be told about: the message says what happened and what to do."""
-
-    def __init__(self, user_message: str, detail: str = "") -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-        self.detail = detail
 
 
 class ModelLoadError(EngineError):
     """The model file could not be loaded."""
+
+
+class LoadCancelledError(ModelLoadError):
+    """Loading was given up because the app is closing (or another load replaced it)."""
 
 
 class PromptTooLongError(EngineError):

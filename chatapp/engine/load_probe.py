@@ -16,11 +16,11 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from chatapp.engine.errors import ModelLoadError
-from chatapp.models.checksum import sha256_of
+from chatapp.files.atomic import write_json_atomic
+from chatapp.files.checksum import sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +82,7 @@ class ProbeCache:
     def remember(self, model_path: Path, sha256: str) -> None:
         data = self._read()
         data[_fingerprint(model_path)] = sha256
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".probe-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(tmp, self.path)
+        write_json_atomic(self.path, data)
 
 
 def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TIMEOUT_S) -> str:

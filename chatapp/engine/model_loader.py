@@ -21,8 +21,8 @@ from chatapp.engine.errors import ModelLoadError
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
 from chatapp.engine.load_probe import ProbeCache, probe_model
 from chatapp.gguf.inspect import GgufError, GgufInfo, NotFirstSplitError, inspect_gguf
+from chatapp.gguf.split_files import model_files
 from chatapp.hardware import Hardware
-from chatapp.models.library import model_files
 
 log = logging.getLogger(__name__)
 

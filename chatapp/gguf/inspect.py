@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import BinaryIO, Final
 
+from chatapp.errors import UserFacingError
+from chatapp.formatting import format_bytes
 from chatapp.gguf.architectures import (
     GGML_TYPE_COUNT,
     GGML_TYPES,
@@ -136,20 +138,12 @@ _ENGINE = f"llama.cpp bundled with llama-cpp-python {LLAMA_CPP_PYTHON_VERSION}"
 # --- Errors ------------------------------------------------------------------------------------
 
 
-class GgufError(Exception):
+class GgufError(UserFacingError):
     """Raised for a file that must not be handed to llama.cpp.
 
     ``str(e)`` / ``e.user_message`` is a short message for a non-technical user that says what is
     wrong and what to do; ``e.detail`` is technical detail for logs.
     """
-
-    def __init__(self, user_message: str, detail: str | None = None) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-        self.detail = detail if detail is not None else user_message
-
-    def __str__(self) -> str:
-        return self.user_message
 
 
 class NotGgufError(GgufError):
@@ -293,17 +287,6 @@ def inspect_gguf_prefix(data: bytes, total_size: int | None = None) -> GgufInfo:
 # --- Messages ----------------------------------------------------------------------------------
 
 
-def _size_text(n: int) -> str:
-    if n < 1000:
-        return f"{n} bytes"
-    value = float(n)
-    for unit in ("kB", "MB", "GB", "TB", "PB"):
-        value /= 1000.0
-        if value < 999.95:
-            return f"{value:.1f} {unit}"
-    return f"{value:.1f} PB"
-
-
 def _corrupt(reason: str, detail: str) -> CorruptGgufError:
     return CorruptGgufError(
         f"This model file is damaged or was not made correctly ({reason}). "
@@ -319,7 +302,7 @@ def _unsupported(message: str, detail: str) -> UnsupportedGgufError:
 def _truncated(file_size: int, needed: int, at_least: bool, detail: str) -> GgufError:
     if needed > _IMPOSSIBLE_SIZE:
         return _corrupt("its header asks for an impossibly large amount of data", detail)
-    have, want = _size_text(file_size), _size_text(needed)
+    have, want = format_bytes(file_size), format_bytes(needed)
     if have == want:  # rounding would hide the difference
         have, want = f"{file_size:,} bytes", f"{needed:,} bytes"
     if file_size == 0:
@@ -482,7 +465,7 @@ class _Reader:
         n = self.u64(what)
         if n > GGUF_MAX_STRING_LENGTH:
             raise _corrupt(
-                f"{what} claims to be {_size_text(n)} long",
+                f"{what} claims to be {format_bytes(n)} long",
                 f"{what}: string length {n} at offset {self.pos - 8} exceeds the maximum",
             )
         self.check_fits(n, what)
@@ -514,7 +497,7 @@ class _Reader:
                 continue
             if length > MAX_TOKEN_BYTES:
                 raise _corrupt(
-                    f"entry {index} of {what} is {_size_text(length)} long",
+                    f"entry {index} of {what} is {format_bytes(length)} long",
                     f"{what}[{index}]: length {length} exceeds our limit {MAX_TOKEN_BYTES}",
                 )
             i = pos - base
@@ -648,7 +631,7 @@ def _spend(budget: int, n: int, where: str) -> int:
     """Charge n bytes of kept metadata against the budget that bounds our memory use."""
     if n > budget:
         raise _corrupt(
-            f"its settings take up more than {_size_text(MAX_METADATA_BYTES)}",
+            f"its settings take up more than {format_bytes(MAX_METADATA_BYTES)}",
             f"{where}: metadata kept in memory would exceed {MAX_METADATA_BYTES} bytes",
         )
     return budget - n
@@ -670,7 +653,7 @@ def _parse_kvs(
             raise _corrupt(f"{where} has an empty name", f"{where}: empty key")
         if key_length > MAX_KEY_BYTES:
             raise _corrupt(
-                f"the name of {where} is {_size_text(key_length)} long",
+                f"the name of {where} is {format_bytes(key_length)} long",
                 f"{where}: key length {key_length} exceeds our limit {MAX_KEY_BYTES}",
             )
         budget = _spend(budget, 2 * key_length, where)  # kept twice: raw and decoded

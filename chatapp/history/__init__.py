@@ -1,7 +1,6 @@
 """Chat history: conversations and messages stored in a private SQLite database."""
 
 from chatapp.history.store import (
-    DEFAULT_TITLE,
     MATCH_END,
     MATCH_START,
     Conversation,
@@ -20,7 +19,6 @@ from chatapp.history.store import (
 )
 
 __all__ = [
-    "DEFAULT_TITLE",
     "MATCH_END",
     "MATCH_START",
     "Conversation",

@@ -31,6 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
+from chatapp.errors import UserFacingError
 from chatapp.history.migrations import (
     LATEST_VERSION,
     ForeignDatabaseError,
@@ -38,10 +39,9 @@ from chatapp.history.migrations import (
     migrate,
     read_version,
 )
+from chatapp.vocabulary import DEFAULT_TITLE, FINAL_STATES, MessageState, Role
 
 __all__ = [
-    "DEFAULT_TITLE",
-    "FINAL_STATES",
     "MATCH_END",
     "MATCH_START",
     "ROLES",
@@ -64,10 +64,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ROLES: Final = frozenset({"system", "user", "assistant"})
-STATES: Final = frozenset({"complete", "streaming", "stopped", "interrupted", "error"})
-FINAL_STATES: Final = STATES - {"streaming"}
-DEFAULT_TITLE: Final = "New chat"
+ROLES: Final = frozenset(Role)
+STATES: Final = frozenset(MessageState)
 TITLE_MAX_CHARS: Final = 60
 
 # Search snippets mark each match with these two control characters, which do not occur
@@ -103,15 +101,8 @@ _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 # Errors
 
 
-class HistoryError(Exception):
+class HistoryError(UserFacingError):
     """Something went wrong with the history; ``user_message`` can be shown as is."""
-
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-
-    def __str__(self) -> str:
-        return self.user_message
 
 
 class HistoryNotFoundError(HistoryError, KeyError):

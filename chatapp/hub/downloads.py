@@ -36,7 +36,6 @@ import math
 import os
 import re
 import shutil
-import sys
 import threading
 import time
 import uuid
@@ -46,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Final, Literal, TypeVar
 
+from chatapp.files.atomic import write_json_atomic
+from chatapp.files.process_lock import ProcessLock
 from chatapp.hub.client import GgufModel, HubClient, RemoteFile, content_range
 from chatapp.hub.errors import (
     HUB_EXCEPTIONS,
@@ -329,40 +330,6 @@ class _Run:
     last_emit: float = -math.inf
 
 
-class _ProcessLock:
-    """An exclusive lock on one download while it runs, so two chatapp processes sharing a
-    models folder never write the same partial file. The OS drops it when the process dies,
-    so a crash leaves no stale lock."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return False
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        os.close(self._fd)  # closing releases the lock
-        self._fd = None
-        # The file stays while the download does: unlinking it here would let two processes
-        # lock two different files of the same name.
-
-
 class DownloadManager:
     """The download queue of one models folder.
 
@@ -510,7 +477,7 @@ class DownloadManager:
             if job is None:
                 return None
             run = self._run = _Run(job=job, meter=_Meter(self._clock))
-        lock = _ProcessLock(self.root / f"{job.job_id}.lock")
+        lock = ProcessLock(self.root / f"{job.job_id}.lock")
         try:
             if lock.acquire():
                 try:
@@ -910,25 +877,12 @@ class DownloadManager:
 
     # -- persistence ---------------------------------------------------------------------------
 
-    def _write_json(self, path: Path, data: object) -> None:
-        """Write atomically: a crash leaves the old file or the new one, never half of one."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            with tmp.open("w", encoding="utf-8") as handle:
-                json.dump(data, handle, indent=1)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-
     def _save_job(self, job: _Job) -> None:
-        self._write_json(self._job_dir(job) / _JOB_FILE, job.to_json())
+        write_json_atomic(self._job_dir(job) / _JOB_FILE, job.to_json())
 
     def _save_queue(self) -> None:
         try:
-            self._write_json(self.root / _QUEUE_FILE,
+            write_json_atomic(self.root / _QUEUE_FILE,
                              {"version": _FORMAT_VERSION, "jobs": list(self._jobs)})
         except OSError as error:
             # only the order is lost: _load finds every job by its sidecar

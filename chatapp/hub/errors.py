@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 import httpx2
 from huggingface_hub import errors as hf_errors
 
+from chatapp.errors import UserFacingError
+from chatapp.formatting import format_bytes
+
 __all__ = [
     "HUB_EXCEPTIONS",
     "ChecksumMismatchError",
@@ -34,7 +37,6 @@ __all__ = [
     "RemoteHeaderError",
     "RepoNotFoundError",
     "TokenRejectedError",
-    "format_size",
     "translate",
 ]
 
@@ -50,19 +52,7 @@ HUB_EXCEPTIONS: Final = (
 )
 
 
-def format_size(n: int) -> str:
-    """Decimal units, like file managers and the hub show them (4.1 GB, 980 MB)."""
-    if n < 1000:
-        return f"{n} bytes"
-    value = float(n)
-    for unit in ("kB", "MB", "GB", "TB"):
-        value /= 1000.0
-        if value < 999.95:
-            return f"{value:.1f} {unit}"
-    return f"{value / 1000.0:.1f} PB"
-
-
-class HubError(Exception):
+class HubError(UserFacingError):
     """Base of every hub and download error.
 
     ``resumable`` says whether the bytes already downloaded are kept, so that resuming later
@@ -75,13 +65,8 @@ class HubError(Exception):
 
     def __init__(self, user_message: str, detail: str | None = None, *,
                  resumable: bool = False) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-        self.detail = detail if detail is not None else user_message
+        super().__init__(user_message, detail)
         self.resumable = resumable
-
-    def __str__(self) -> str:
-        return self.user_message
 
 
 class HubUnavailableError(HubError):
@@ -141,8 +126,8 @@ class NotEnoughSpaceError(DownloadError):
     def __init__(self, *, needed: int, free: int, where: str, margin: int = 0) -> None:
         spare = " (and a little more to spare)" if margin and free >= needed else ""
         super().__init__(
-            f"This download needs {format_size(needed)} of free space{spare}, but only "
-            f"{format_size(free)} is free on {where}. Free some space, then resume the download.",
+            f"This download needs {format_bytes(needed)} of free space{spare}, but only "
+            f"{format_bytes(free)} is free on {where}. Free some space, then resume the download.",
             f"needed {needed} + margin {margin} bytes, free {free} bytes on {where}",
             resumable=True,
         )

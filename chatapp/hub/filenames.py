@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from chatapp.gguf.split_files import SPLIT_PATTERN, split_name
+
 __all__ = [
     "GgufGroup",
-    "SplitName",
     "group_gguf_files",
     "is_vision_addon",
     "quantization_from_filename",
-    "split_name",
 ]
 
 # Longest alternatives first inside each family, so Q4_0_4_4 is not read as Q4_0 and Q4_K_M
@@ -47,7 +47,6 @@ _QUANT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_SPLIT = re.compile(r"^(?P<base>.+)-(?P<index>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
 _ADDON = re.compile(r"(?:^|[^a-z0-9])mmproj(?:$|[^a-z0-9])", re.IGNORECASE)
 _ALIASES: Final = {"FP16": "F16", "FP32": "F32"}
 
@@ -65,7 +64,7 @@ def quantization_from_filename(path: str) -> str | None:
     name = _basename(path)
     if name.lower().endswith(".gguf"):
         name = name[: -len(".gguf")]
-    split = _SPLIT.match(_basename(path))
+    split = SPLIT_PATTERN.match(_basename(path))
     if split is not None:
         name = split.group("base")
     found = [m.group("quant") for m in _QUANT.finditer(name)]
@@ -73,26 +72,6 @@ def quantization_from_filename(path: str) -> str | None:
         return None
     quant = found[-1].upper()
     return _ALIASES.get(quant, quant)
-
-
-@dataclass(frozen=True)
-class SplitName:
-    base: str  # the path without "-00001-of-00003.gguf"
-    index: int  # 1-based, as in the name
-    count: int
-
-
-def split_name(path: str) -> SplitName | None:
-    """The split-set coordinates in a file name such as ``dir/m-00002-of-00003.gguf``."""
-    directory, _, name = path.rpartition("/")
-    match = _SPLIT.match(name)
-    if match is None:
-        return None
-    index, count = int(match.group("index")), int(match.group("count"))
-    if not 1 <= index <= count:
-        return None
-    base = match.group("base")
-    return SplitName(base=f"{directory}/{base}" if directory else base, index=index, count=count)
 
 
 def is_vision_addon(path: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import (
     GgufError,
     GgufInfo,
@@ -21,7 +22,7 @@ from chatapp.gguf.inspect import (
     inspect_gguf_prefix,
 )
 from chatapp.hub.client import GgufModel, HubClient, RemoteFile, content_range
-from chatapp.hub.errors import HUB_EXCEPTIONS, HubResponseError, RemoteHeaderError, format_size
+from chatapp.hub.errors import HUB_EXCEPTIONS, HubResponseError, RemoteHeaderError
 
 __all__ = ["FIRST_READ_BYTES", "MAX_HEADER_BYTES", "RemoteHeader", "read_model_header",
            "read_remote_header"]
@@ -99,7 +100,7 @@ def read_remote_header(client: HubClient, repo_id: str, path: str, *, revision: 
                 ) from more
             if more.needed > max_bytes:
                 raise RemoteHeaderError(
-                    f"The header of {path} is larger than {format_size(max_bytes)}, far more "
+                    f"The header of {path} is larger than {format_bytes(max_bytes)}, far more "
                     "than any real model needs, so chatapp does not read it. Choose another "
                     "file.", f"header needs {more.needed} bytes") from more
             want = min(remote.size, max_bytes, max(more.needed, 2 * len(data)))

@@ -25,6 +25,7 @@ from chatapp.gguf.architectures import (
     LLAMA_MAX_LAYERS,
     SUPPORTED_ARCHITECTURES,
 )
+from chatapp.models.errors import CatalogError
 
 __all__ = [
     "CATALOG_RESOURCE",
@@ -55,10 +56,6 @@ _MAX_CONTEXT: Final = 1 << 24
 _MAX_HEADS: Final = 1024
 _MAX_HEAD_SIZE: Final = 4096
 _MAX_TEXT: Final = 300
-
-
-class CatalogError(ValueError):
-    """The catalog file is not valid; the message names the entry and the field."""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from chatapp.engine.context_policy import (
     ModelShape,
     ram_needed,
 )
+from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import GgufInfo
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import CatalogEntry
@@ -42,7 +43,6 @@ __all__ = [
     "fit_for_entry",
     "fit_for_file_size",
     "fit_for_gguf",
-    "format_memory",
 ]
 
 # When only a file's size is known, its KV cache per token is guessed as size / 8192, kept
@@ -53,8 +53,6 @@ _ESTIMATE_SIZE_PER_KV_BYTE: Final = 8192
 _ESTIMATE_MIN_KV_PER_TOKEN: Final = 32 * 1024
 _ESTIMATE_MAX_KV_PER_TOKEN: Final = 160 * 1024
 
-_GIB: Final = 1024**3
-_MIB: Final = 1024**2
 
 
 class Fit(enum.Enum):
@@ -190,15 +188,8 @@ def estimated_kv_bytes_per_token(weights_bytes: int) -> int:
     return max(_ESTIMATE_MIN_KV_PER_TOKEN, min(guess, _ESTIMATE_MAX_KV_PER_TOKEN))
 
 
-def format_memory(n_bytes: int) -> str:
-    """Memory for people: binary units, labelled GB/MB as operating systems show RAM."""
-    if n_bytes < _GIB:
-        return f"{max(1, round(n_bytes / _MIB)):,} MB"
-    gib = n_bytes / _GIB
-    if gib >= 100:
-        return f"{round(gib):,} GB"
-    text = f"{gib:.1f}"
-    return f"{text.removesuffix('.0')} GB"
+def _memory(n_bytes: int) -> str:
+    return format_bytes(n_bytes, binary=True)
 
 
 def _explain(
@@ -212,14 +203,14 @@ def _explain(
     estimated: bool,
 ) -> str:
     breakdown = (
-        f"{format_memory(weights)} weights + {format_memory(kv_cache)} context memory for "
-        f"{context:,} tokens + {format_memory(RUNTIME_OVERHEAD_BYTES)} working memory"
+        f"{_memory(weights)} weights + {_memory(kv_cache)} context memory for "
+        f"{context:,} tokens + {_memory(RUNTIME_OVERHEAD_BYTES)} working memory"
     )
-    needs = f"needs about {format_memory(needed)} ({breakdown})"
+    needs = f"needs about {_memory(needed)} ({breakdown})"
     needs = f"Estimated from the file size: {needs}" if estimated else "N" + needs[1:]
     machine = (
-        f"this computer has {format_memory(hardware.total_ram_bytes)}, "
-        f"{format_memory(hardware.available_ram_bytes)} free now"
+        f"this computer has {_memory(hardware.total_ram_bytes)}, "
+        f"{_memory(hardware.available_ram_bytes)} free now"
     )
     text = f"{needs}; {machine}."
     if fit is Fit.TIGHT:

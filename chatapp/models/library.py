@@ -15,14 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from chatapp.files.atomic import keep_aside, write_json_atomic
 from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
-from chatapp.hub.filenames import split_name
-
-
-class LibraryError(Exception):
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+from chatapp.gguf.split_files import model_files, split_name
+from chatapp.models.errors import LibraryError, RegistryDamagedError
 
 
 @dataclass(frozen=True)
@@ -55,15 +51,6 @@ def _split_index(path: Path) -> int | None:
     return split.index if split is not None else None
 
 
-def model_files(path: Path) -> list[Path]:
-    """Every file of the model whose (first) file is ``path``: one, or all split parts."""
-    split = split_name(path.name)
-    if split is None:
-        return [path]
-    return [path.with_name(f"{split.base}-{i:05d}-of-{split.count:05d}.gguf")
-            for i in range(1, split.count + 1)]
-
-
 class ModelLibrary:
     def __init__(self, models_dir: Path, registry: Path) -> None:
         self.models_dir = models_dir
@@ -72,20 +59,35 @@ class ModelLibrary:
     # -- the registry of files imported in place ---------------------------------------
 
     def imported_paths(self) -> list[Path]:
+        """The files imported in place. A registry that cannot be read is moved aside
+        (never replaced by an empty one) and reported as RegistryDamagedError; the next
+        call starts from an empty list."""
         try:
-            data = json.loads(self.registry.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = self.registry.read_text(encoding="utf-8")
+        except FileNotFoundError:
             return []
+        except OSError as error:
+            raise LibraryError(f"The list of imported models ({self.registry}) cannot be "
+                               f"read: {error.strerror or error}.") from error
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
         if not isinstance(data, dict) or not isinstance(data.get("imported"), list):
-            return []
+            kept = keep_aside(self.registry)
+            raise RegistryDamagedError(
+                "The list of models you imported from other folders was damaged, so chatapp "
+                f"kept it aside as {kept.name} and starts a new list. Your model files are "
+                "untouched: import them again (Models ▸ Installed ▸ Import).",
+                f"unreadable registry {self.registry}, kept as {kept}")
         return [Path(p) for p in data["imported"] if isinstance(p, str)]
 
     def _write_registry(self, paths: list[Path]) -> None:
-        self.registry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.registry.parent, prefix=".models-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"imported": [str(p) for p in paths]}, handle, indent=2)
-        os.replace(tmp, self.registry)
+        try:
+            write_json_atomic(self.registry, {"imported": [str(p) for p in paths]})
+        except OSError as error:
+            raise LibraryError(f"The list of imported models could not be saved: "
+                               f"{error.strerror or error}.") from error
 
     # -- listing -----------------------------------------------------------------------
 

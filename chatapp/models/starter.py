@@ -15,7 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from chatapp.models.checksum import sha256_of
+from chatapp.files.checksum import sha256_of
+from chatapp.models.errors import StarterModelError
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,6 @@ STARTER = StarterModel(
     sha256="b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
     license="Apache-2.0",
 )
-
-
-class StarterModelError(Exception):
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
 
 
 def find_starter_source() -> Path | None:

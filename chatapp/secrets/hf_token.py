@@ -36,6 +36,8 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail, null
 
+from chatapp.errors import UserFacingError
+
 __all__ = [
     "DEFAULT_TIMEOUT_S",
     "SERVICE",
@@ -75,7 +77,7 @@ class Problem(enum.Enum):
     FAILED = "keyring error"
 
 
-class TokenStoreError(Exception):
+class TokenStoreError(UserFacingError):
     """Anything that keeps the token from being validated, stored, read or deleted.
 
     ``user_message`` says what is missing and how to fix it; ``problem`` tells the kinds apart;
@@ -83,13 +85,8 @@ class TokenStoreError(Exception):
     """
 
     def __init__(self, problem: Problem, user_message: str, detail: str | None = None) -> None:
-        super().__init__(user_message)
+        super().__init__(user_message, detail)
         self.problem = problem
-        self.user_message = user_message
-        self.detail = detail if detail is not None else user_message
-
-    def __str__(self) -> str:
-        return self.user_message
 
 
 # --- Public API ---

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
 from chatapp.ui.message_widget import MessageWidget
+from chatapp.vocabulary import PROMPT_STATES
 
 # Shown when a conversation opens (a screenful and more); earlier ones on request, so
 # opening a chat of thousands of messages costs what opening a short one does.
 INITIAL_MESSAGES = 16
 EARLIER_BATCH = 50
-_PROMPT_STATES = ("complete", "stopped", "interrupted")
 # A slim bar without arrows, as chat apps have. Also cheaper: Fusion's bar, repainted each
 # time a streaming reply grows, drew its long lines through Qt's paint thread pool,
 # waking a thread that takes a core from the model.
@@ -146,10 +146,10 @@ class ConversationView(QScrollArea):
 
     def _mark_context(self) -> None:
         remaining = self._dropped - sum(
-            1 for m in self._hidden_earlier if m.state in _PROMPT_STATES and m.content)
+            1 for m in self._hidden_earlier if m.state in PROMPT_STATES and m.content)
         for widget in self.messages:
             counts = widget.message is None or (
-                widget.message.state in _PROMPT_STATES and bool(widget.message.content))
+                widget.message.state in PROMPT_STATES and bool(widget.message.content))
             if counts and remaining > 0 and not widget.streaming:
                 widget.set_in_context(False)
                 remaining -= 1

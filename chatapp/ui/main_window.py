@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from chatapp import __version__
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
+from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware, detect_hardware
 from chatapp.history.store import Conversation, HistoryStore, Message
 from chatapp.hub.downloads import DownloadEvent, DownloadState
@@ -41,7 +42,6 @@ from chatapp.settings import Settings, save_settings
 from chatapp.ui.composer import Composer, ComposerState
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
-from chatapp.ui.formatting import format_bytes
 from chatapp.ui.model_manager.downloads_view import describe_progress
 from chatapp.ui.model_manager.installed_tab import ask_import_mode
 from chatapp.ui.model_manager.pane import ModelsPane

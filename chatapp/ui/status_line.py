@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from chatapp.engine.model_loader import ModelSummary
-from chatapp.ui.formatting import format_bytes, format_context
+from chatapp.formatting import format_bytes, format_context
 
 
 class StatusLine(QStatusBar):

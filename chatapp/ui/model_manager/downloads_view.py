@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.formatting import format_bytes, format_duration
 from chatapp.hub.downloads import DownloadState, DownloadStatus
-from chatapp.ui.formatting import format_bytes, format_duration
 
 _STATE_TEXT = {
     DownloadState.QUEUED: "Waiting",

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware
 from chatapp.models.fit import fit_for_gguf
 from chatapp.models.library import InstalledModel, ModelLibrary
-from chatapp.ui.formatting import format_bytes
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
 from chatapp.ui.workers.task_thread import TaskThread

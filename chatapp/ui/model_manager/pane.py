@@ -14,13 +14,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing
 from chatapp.hub.downloads import DownloadEvent, DownloadRequest, DownloadState, DownloadStatus
 from chatapp.hub.errors import HubError
 from chatapp.hub.remote_header import RemoteHeader, read_remote_header
 from chatapp.models.catalog import Catalog, CatalogEntry
-from chatapp.models.fit import format_memory
 from chatapp.models.library import ModelLibrary
 from chatapp.ui.model_manager.downloads_view import DownloadsView
 from chatapp.ui.model_manager.installed_tab import InstalledTab
@@ -52,8 +52,8 @@ class ModelsPane(QDialog):
 
         layout = QVBoxLayout(self)
         machine = QLabel(
-            f"This computer: {format_memory(hardware.total_ram_bytes)} memory "
-            f"({format_memory(hardware.available_ram_bytes)} free), "
+            f"This computer: {format_bytes(hardware.total_ram_bytes, binary=True)} memory "
+            f"({format_bytes(hardware.available_ram_bytes, binary=True)} free), "
             f"{hardware.physical_cores} CPU cores. Models run on the CPU; their files stay "
             f"in {library.models_dir}.", self)
         machine.setObjectName("machineSummary")

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.formatting import format_bytes, format_parameters
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import Catalog, CatalogEntry
-from chatapp.models.fit import fit_for_entry, format_memory
-from chatapp.ui.formatting import format_bytes, format_parameters
+from chatapp.models.fit import fit_for_entry
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
 
@@ -50,7 +50,8 @@ class RecommendedTab(QWidget):
         for row, entry in enumerate(entries):
             fit = fit_for_entry(entry, self.hardware)
             values = (entry.name, format_parameters(entry.parameters), entry.quantization,
-                      format_bytes(entry.size_bytes), format_memory(fit.needed_bytes), "",
+                      format_bytes(entry.size_bytes),
+                      format_bytes(fit.needed_bytes, binary=True), "",
                       entry.license, "")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

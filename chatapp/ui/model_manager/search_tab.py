@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.formatting import format_bytes, format_parameters
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
 from chatapp.hub.remote_header import RemoteHeader, read_model_header
 from chatapp.models.fit import fit_for_file_size, fit_for_gguf
-from chatapp.ui.formatting import format_bytes, format_parameters
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
 from chatapp.ui.workers.hub_worker import HubController

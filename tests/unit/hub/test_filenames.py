@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chatapp.gguf.split_files import split_name
 from chatapp.hub.filenames import (
     group_gguf_files,
     is_vision_addon,
     quantization_from_filename,
-    split_name,
 )
 
 QUANTS = [

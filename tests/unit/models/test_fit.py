@@ -15,6 +15,7 @@ from chatapp.engine.context_policy import (
     choose_context_length,
     ram_needed,
 )
+from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import inspect_gguf
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import load_catalog
@@ -25,7 +26,6 @@ from chatapp.models.fit import (
     fit_for_entry,
     fit_for_file_size,
     fit_for_gguf,
-    format_memory,
 )
 
 GIB = 1024**3
@@ -145,12 +145,12 @@ def test_the_explanation_says_what_to_do_when_tight_or_too_large() -> None:
 
 @pytest.mark.parametrize(
     ("n_bytes", "text"),
-    [(1, "1 MB"), (512 * MIB, "512 MB"), (1023 * MIB, "1,023 MB"), (GIB, "1 GB"),
+    [(1, "1 byte"), (512 * MIB, "512 MB"), (1023 * MIB, "1,023 MB"), (GIB, "1 GB"),
      (int(5.44 * GIB), "5.4 GB"), (16 * GIB, "16 GB"), (int(15.6 * GIB), "15.6 GB"),
-     (128 * GIB, "128 GB"), (1536 * GIB, "1,536 GB")],
+     (128 * GIB, "128 GB"), (1536 * GIB, "1.5 TB")],
 )
 def test_memory_is_shown_the_way_computers_report_it(n_bytes: int, text: str) -> None:
-    assert format_memory(n_bytes) == text
+    assert format_bytes(n_bytes, binary=True) == text
 
 
 # --- Inputs: catalog entry, GGUF header, bare file size ---

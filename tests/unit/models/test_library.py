@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from chatapp.models.library import LibraryError, ModelLibrary, installed_models, model_files
+from chatapp.gguf.split_files import model_files
+from chatapp.models.errors import LibraryError
+from chatapp.models.library import ModelLibrary, installed_models
 
 
 def test_a_split_model_is_listed_once_and_deleted_whole(tmp_path: Path) -> None:

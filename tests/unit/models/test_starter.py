@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from chatapp.files.checksum import sha256_of
 from chatapp.models import starter
-from chatapp.models.checksum import sha256_of
+from chatapp.models.errors import StarterModelError
 from chatapp.models.library import installed_models
-from chatapp.models.starter import STARTER, StarterModelError, find_starter_source, install_starter
+from chatapp.models.starter import STARTER, find_starter_source, install_starter
 
 
 def test_the_starter_model_is_found_without_importing_its_package(model_path: Path) -> None:

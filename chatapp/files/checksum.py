@@ -1,4 +1,4 @@
-"""SHA-256 of model files: what identifies a model exactly, whatever its file name."""
+"""SHA-256 of files: what identifies a model exactly, whatever its file name."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The app's own files: written atomically and privately, hashed, locked between processes."""

@@ -1,0 +1,33 @@
+"""Words the whole app shares: who wrote a message, what state it is in, a new chat's title.
+
+One home, so the history, the turn logic and the widgets never spell them differently.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Final
+
+__all__ = ["DEFAULT_TITLE", "FINAL_STATES", "PROMPT_STATES", "MessageState", "Role"]
+
+
+class Role(enum.StrEnum):
+    SYSTEM = "system"
+    USER = "user"
+    ASSISTANT = "assistant"
+
+
+class MessageState(enum.StrEnum):
+    COMPLETE = "complete"
+    STREAMING = "streaming"  # a reply being written; rewritten at least every second
+    STOPPED = "stopped"  # the user stopped it; the text so far is kept
+    INTERRUPTED = "interrupted"  # the app ended while it was written
+    ERROR = "error"  # it failed; ``Message.error`` says why
+
+
+FINAL_STATES: Final = frozenset(MessageState) - {MessageState.STREAMING}
+# Messages that carry conversation: an error row or an empty reply says nothing to the model.
+PROMPT_STATES: Final = frozenset({MessageState.COMPLETE, MessageState.STOPPED,
+                                  MessageState.INTERRUPTED})
+
+DEFAULT_TITLE: Final = "New chat"
