@@ -9,6 +9,9 @@ flag is checked between tokens.
 The tokens whose keys and values sit in the KV cache are remembered, so a follow-up
 prompt that starts with the same tokens (the earlier turns, rendered the same way)
 evaluates only what is new.
+
+A chat is tokenized so that only the template's markup becomes control tokens: what
+people write stays text however it looks (chat_template, prompt_tokens).
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from __future__ import annotations
 import codecs
 import ctypes
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import llama_cpp
 from llama_cpp import Llama
@@ -27,7 +32,8 @@ from llama_cpp import Llama
 from chatapp.engine import native_log
 from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
-from chatapp.engine.errors import EngineError, ModelLoadError
+from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
+from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialTokens
 
 log = logging.getLogger(__name__)
 
@@ -84,14 +90,29 @@ class GenerationStats:
 class LlamaEngine:
     """One model in memory with one context. Use from a single thread."""
 
-    def __init__(self, model_path: Path, settings: LoadSettings) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        settings: LoadSettings,
+        *,
+        cancel: threading.Event | None = None,
+        on_progress: Callable[[float], None] | None = None,
+    ) -> None:
+        """Load the model; LoadCancelledError (nothing stays loaded) once ``cancel`` is set.
+
+        ``on_progress`` receives llama.cpp's load progress (0 to 1), on this thread.
+        """
+        if cancel is not None and cancel.is_set():
+            raise _cancelled(model_path)
         ensure_backends_loaded()  # a portable build loads its CPU variant first
         native_log.install()
         native_log.take_recent_problems()
         self.model_path = model_path
         self.settings = settings
+        progress = _LoadProgress(cancel, on_progress)
         try:
-            self._llama = Llama(
+            self._llama = _ProgressLlama(
+                progress_callback=progress.callback,
                 model_path=str(model_path),
                 n_ctx=settings.context_length,
                 n_batch=settings.batch_size,
@@ -105,14 +126,32 @@ class LlamaEngine:
             )
         except (ValueError, RuntimeError, OSError) as error:
             problems = native_log.take_recent_problems()
+            if progress.cancelled:
+                raise _cancelled(model_path) from error
             raise ModelLoadError(_load_failure_message(model_path, problems),
                                  detail="; ".join([str(error), *problems])) from error
+        if progress.calls == 0:
+            # llama.cpp reports progress at least once per load: the hook is not in place
+            # (a llama-cpp-python upgrade?), so a load cannot be cancelled midway.
+            log.warning("llama.cpp did not report load progress; loads cannot be cancelled")
+        try:
+            if cancel is not None and cancel.is_set():
+                # Set after the weights were in: the context was still being made.
+                raise _cancelled(model_path)
+            self._set_up()
+        except BaseException:
+            self._llama.close()  # free the weights now, not whenever the GC runs
+            raise
+
+    def _set_up(self) -> None:
+        """Everything after llama.cpp's load: the context's handles, template, tokenizer."""
         self._ctx = self._llama._ctx.ctx
         self._vocab = llama_cpp.llama_model_get_vocab(self._llama._model.model)
         self._memory = llama_cpp.llama_get_memory(self._ctx)
         self._cached: list[int] = []  # tokens whose KV entries are in the cache, in order
         self._one_token = (llama_cpp.llama_token * 1)()
         self._piece = ctypes.create_string_buffer(256)
+        self._token_buffer = (llama_cpp.llama_token * 1024)()
         self._add_bos = bool(llama_cpp.llama_vocab_get_add_bos(self._vocab))
         self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
         self._n_vocab = int(llama_cpp.llama_vocab_n_tokens(self._vocab))
@@ -122,7 +161,11 @@ class LlamaEngine:
             bos_token=self._token_text(self._bos),
             eos_token=self._token_text(int(llama_cpp.llama_vocab_eos(self._vocab))),
         )
-        self.name = metadata.get("general.name") or model_path.stem
+        # Read once per model: scanning the vocabulary costs a call per token.
+        self.special_tokens = SpecialTokens.from_vocab(self._vocab)
+        self._prompt_tokenizer = PromptTokenizer(self.special_tokens, self.tokenize_text,
+                                                 self.template.sample_markup())
+        self.name = metadata.get("general.name") or self.model_path.stem
 
     # -- facts -------------------------------------------------------------------------
 
@@ -140,16 +183,47 @@ class LlamaEngine:
     # -- text <-> tokens ---------------------------------------------------------------
 
     def tokenize(self, text: str) -> list[int]:
-        """Tokenize rendered prompt text; special tokens in it are parsed as such."""
-        tokens: list[int] = self._llama.tokenize(text.encode("utf-8"), add_bos=False,
-                                                 special=True)
+        """Tokenize prompt text in which special tokens' texts are meant as those tokens.
+
+        Only for text the app itself wrote: a chat goes through tokenize_chat.
+        """
+        return self._with_bos(self._tokenize_bytes(text.encode("utf-8"), special=True))
+
+    def tokenize_text(self, text: str) -> list[int]:
+        """Tokenize text as text: no special token is parsed from it, and no BOS added."""
+        return self._tokenize_bytes(text.encode("utf-8"), special=False)
+
+    def tokenize_chat(self, messages: Sequence[ChatMessage]) -> list[int]:
+        """The prompt for ``messages``: markup from the template, each content as text."""
+        parts = self.template.render_parts(messages)
+        return self._with_bos(self._prompt_tokenizer.tokenize(parts, messages))
+
+    def _with_bos(self, tokens: list[int]) -> list[int]:
         # Templates usually write the BOS token themselves; add it only where missing.
         if self._add_bos and self._bos >= 0 and (not tokens or tokens[0] != self._bos):
             tokens.insert(0, self._bos)
         return tokens
 
-    def tokenize_chat(self, messages: Sequence[ChatMessage]) -> list[int]:
-        return self.tokenize(self.template.render(messages))
+    def _tokenize_bytes(self, data: bytes, special: bool) -> list[int]:
+        if not data:
+            return []
+        # A token covers at least one byte; SPM's space prefix can add one more.
+        if len(self._token_buffer) < len(data) + 2:
+            self._token_buffer = (llama_cpp.llama_token * (len(data) + 2))()
+        n = llama_cpp.llama_tokenize(self._vocab, data, len(data), self._token_buffer,
+                                     len(self._token_buffer), False, special)
+        if n < 0:  # more tokens than the buffer holds: llama.cpp says how many
+            self._token_buffer = (llama_cpp.llama_token * -n)()
+            n = llama_cpp.llama_tokenize(self._vocab, data, len(data), self._token_buffer,
+                                         len(self._token_buffer), False, special)
+        if n < 0:
+            raise EngineError("The text could not be tokenized.", detail=f"llama_tokenize {n}")
+        return list(self._token_buffer[:n])
+
+    def detokenize(self, tokens: Sequence[int]) -> str:
+        """The text ``tokens`` spell, special tokens written out as their text."""
+        data = b"".join(self._token_bytes(token, special=True) for token in tokens)
+        return data.decode("utf-8", errors="replace")
 
     def _token_text(self, token: int) -> str:
         if token < 0:
@@ -192,10 +266,12 @@ class LlamaEngine:
         first_token_at: float | None = None
         prompt_done = started
         try:
-            if not self._decode(prompt[reused:], should_stop):
-                return GenerationStats(len(prompt), len(prompt) - reused, 0,
-                                       time.perf_counter() - started,
-                                       time.perf_counter() - started, 0.0, "stopped")
+            # Stop counts while the prompt is read too: before each batch, and once more
+            # before the first token is sampled.
+            if not self._decode(prompt[reused:], should_stop) or should_stop():
+                elapsed = time.perf_counter() - started
+                return GenerationStats(len(prompt), len(self._cached) - reused, 0,
+                                       elapsed, elapsed, 0.0, "stopped")
             prompt_done = time.perf_counter()
             while True:
                 token = llama_cpp.llama_sampler_sample(sampler, self._ctx, -1)
@@ -255,10 +331,10 @@ class LlamaEngine:
         return common
 
     def _decode(self, tokens: Sequence[int], should_stop: Callable[[], bool]) -> bool:
-        """Evaluate tokens in batches; False if stopped between batches."""
+        """Evaluate tokens in batches; False if stopped before one."""
         step = self.settings.batch_size
         for start in range(0, len(tokens), step):
-            if start and should_stop():
+            if should_stop():
                 return False
             chunk = tokens[start:start + step]
             array = (llama_cpp.llama_token * len(chunk))(*chunk)
@@ -302,6 +378,63 @@ class LlamaEngine:
     def close(self) -> None:
         self._cached.clear()
         self._llama.close()
+
+
+class _LoadProgress:
+    """llama.cpp's load-progress callback: reports progress, aborts once cancelled."""
+
+    def __init__(self, cancel: threading.Event | None,
+                 on_progress: Callable[[float], None] | None) -> None:
+        self.calls = 0
+        self.cancelled = False
+        self._cancel = cancel
+        self._on_progress = on_progress
+        # Kept here: C holds only the pointer, which must outlive the load.
+        self.callback = llama_cpp.llama_progress_callback(self._report)
+
+    def _report(self, progress: float, _user_data: ctypes.c_void_p) -> bool:
+        # Runs inside llama.cpp on the loading thread: it must not raise into C.
+        self.calls += 1
+        if self._on_progress is not None:
+            try:
+                self._on_progress(progress)
+            except Exception:  # a progress display must not break a load
+                log.exception("The load progress listener failed")
+        if self._cancel is not None and self._cancel.is_set():
+            self.cancelled = True
+        return not self.cancelled  # false: llama.cpp stops loading and frees the model
+
+
+class _ProgressLlama(Llama):
+    """llama-cpp-python's Llama, with a load-progress callback in its model params.
+
+    llama.cpp aborts a model load when ``llama_model_params.progress_callback`` returns
+    false, but llama-cpp-python 0.3.36's ``Llama.__init__`` makes the params itself and
+    loads the model in the same call, without a parameter for it. It does assign the
+    params to ``self.model_params`` before loading; this property sees the assignment and
+    adds the callback to this one instance's params. Nothing global is patched (wrapping
+    ``llama_model_default_params`` would reach every Llama the process makes, and need a
+    lock). If an upgrade stops assigning the attribute, the callback never runs: the
+    engine logs it, and tests/unit/engine/test_load_cancel.py fails.
+    """
+
+    def __init__(self, *, progress_callback: object, **kwargs: Any) -> None:
+        self._progress_callback = progress_callback
+        super().__init__(**kwargs)
+
+    @property
+    def model_params(self) -> Any:
+        return self._model_params
+
+    @model_params.setter
+    def model_params(self, params: Any) -> None:
+        params.progress_callback = self._progress_callback
+        params.progress_callback_user_data = None
+        self._model_params = params
+
+
+def _cancelled(path: Path) -> LoadCancelledError:
+    return LoadCancelledError(f"Loading {path.name} was cancelled.", detail="load cancelled")
 
 
 def _load_failure_message(path: Path, problems: list[str]) -> str:

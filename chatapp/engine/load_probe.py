@@ -6,6 +6,9 @@ and one token evaluated, in a child process: if that dies, the app does not, and
 user is told the file cannot be used. The child also hashes the file, so every reply
 can record exactly which model wrote it. A file that passed is remembered by path,
 size and modification time, so later loads skip the probe.
+
+The probe can be cancelled (the app is quitting, or another load replaced this one):
+the child is killed and reaped at once, and nothing is remembered.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
-from chatapp.engine.errors import ModelLoadError
+from chatapp.engine.errors import LoadCancelledError, ModelLoadError
 from chatapp.files.atomic import write_json_atomic
 from chatapp.files.checksum import sha256_of
 
@@ -27,6 +32,9 @@ log = logging.getLogger(__name__)
 PROBE_FLAG = "--probe-model"
 PROBE_TIMEOUT_S = 600.0  # a large model on a slow disk reads every weight once
 PROBE_CONTEXT = 256
+# How often a running probe looks at its cancel flag and deadline: a cancel kills the
+# child within about this long.
+PROBE_POLL_S = 0.05
 
 
 def probe_command(model_path: Path) -> list[str]:
@@ -85,35 +93,41 @@ class ProbeCache:
         write_json_atomic(self.path, data)
 
 
-def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TIMEOUT_S) -> str:
-    """The file's SHA-256; ModelLoadError if loading it kills or fails a child process."""
+def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TIMEOUT_S, *,
+                cancel: threading.Event | None = None) -> str:
+    """The file's SHA-256; ModelLoadError if loading it kills or fails a child process.
+
+    LoadCancelledError once ``cancel`` is set: the child is killed and nothing is cached.
+    """
+    if cancel is not None and cancel.is_set():
+        raise _cancelled(model_path)
     known = cache.known_sha256(model_path)
     if known is not None:
         return known
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(probe_command(model_path), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                             env=env)
     try:
-        done = subprocess.run(probe_command(model_path), capture_output=True, text=True,
-                              timeout=timeout_s, env=env, stdin=subprocess.DEVNULL,
-                              check=False)
-    except subprocess.TimeoutExpired as error:
-        raise ModelLoadError(
-            f"Loading {model_path.name} took longer than {timeout_s:.0f} seconds in a test "
-            "run, so it was not loaded. The disk may be very slow, or the file broken.",
-            detail="probe timeout") from error
-    report = _last_report(done.stdout)
-    detail = " | ".join((done.stderr or "").strip().splitlines()[-12:])
-    if done.returncode == 0 and report.get("ok") is True \
+        stdout, stderr = _wait_for(child, model_path, timeout_s, cancel)
+    finally:
+        if child.returncode is None:  # cancelled, timed out, or interrupted
+            child.kill()
+            child.communicate()  # reap it, and close the pipes
+    code = child.returncode
+    report = _last_report(stdout)
+    detail = " | ".join((stderr or "").strip().splitlines()[-12:])
+    if code == 0 and report.get("ok") is True \
             and isinstance(report.get("sha256"), str):
         sha256 = str(report["sha256"])
         cache.remember(model_path, sha256)
         return sha256
-    log.warning("Model probe of %s failed with code %s: %s", model_path, done.returncode,
-                detail)
-    if done.returncode < 0:
+    log.warning("Model probe of %s failed with code %s: %s", model_path, code, detail)
+    if code < 0:
         try:
-            name = signal.Signals(-done.returncode).name
+            name = signal.Signals(-code).name
         except ValueError:
-            name = f"signal {-done.returncode}"
+            name = f"signal {-code}"
         raise ModelLoadError(
             f"{model_path.name} crashed the engine in a test load ({name}), so it was not "
             "loaded into chatapp. The file is damaged or made in a way this engine cannot "
@@ -122,8 +136,33 @@ def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TI
         raise ModelLoadError(str(report["error"]), detail=detail)
     raise ModelLoadError(
         f"{model_path.name} could not be loaded in a test run (exit code "
-        f"{done.returncode}). The file may be damaged; download it again or choose "
+        f"{code}). The file may be damaged; download it again or choose "
         "another model.", detail=detail)
+
+
+def _wait_for(child: subprocess.Popen[str], model_path: Path, timeout_s: float,
+              cancel: threading.Event | None) -> tuple[str, str]:
+    """The child's output once it ends; raises if cancelled or out of time first."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            # Reads both pipes while waiting: a chatty child never blocks on a full pipe.
+            # A retry after the timeout loses no output.
+            return child.communicate(timeout=PROBE_POLL_S)
+        except subprocess.TimeoutExpired:
+            pass
+        if cancel is not None and cancel.is_set():
+            raise _cancelled(model_path)
+        if time.monotonic() >= deadline:
+            raise ModelLoadError(
+                f"Loading {model_path.name} took longer than {timeout_s:.0f} seconds in a "
+                "test run, so it was not loaded. The disk may be very slow, or the file "
+                "broken.", detail="probe timeout")
+
+
+def _cancelled(model_path: Path) -> LoadCancelledError:
+    return LoadCancelledError(f"Loading {model_path.name} was cancelled.",
+                              detail="probe cancelled")
 
 
 def _last_report(stdout: str) -> dict[str, object]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from chatapp.engine.context_policy import (
     choose_context_length,
     choose_threads,
 )
-from chatapp.engine.errors import ModelLoadError
+from chatapp.engine.errors import LoadCancelledError, ModelLoadError
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
 from chatapp.engine.load_probe import ProbeCache, probe_model
 from chatapp.gguf.inspect import GgufError, GgufInfo, NotFirstSplitError, inspect_gguf
@@ -113,16 +114,31 @@ def load_model(
     hardware: Hardware,
     probe_cache: ProbeCache,
     on_stage: Callable[[str], None] = lambda _stage: None,
+    cancel: threading.Event | None = None,
 ) -> LoadedModel:
+    """Check, probe and load ``path``; LoadCancelledError at the next step once cancelled.
+
+    A cancel stops the probe's child process at once and aborts llama.cpp's load of the
+    weights midway, so quitting never waits for a load.
+    """
+    def check_cancel() -> None:
+        if cancel is not None and cancel.is_set():
+            raise LoadCancelledError(f"Loading {path.name} was cancelled.",
+                                     detail="load cancelled")
+
+    check_cancel()
     on_stage("Checking the model file…")
     info = check_model_file(path)
+    check_cancel()
     on_stage("Test-loading the model…")
-    sha256 = probe_model(path, probe_cache)
+    sha256 = probe_model(path, probe_cache, cancel=cancel)
     context = choose_context_length(model_shape(info), requested_context, hardware)
     threads, threads_batch = choose_threads(requested_threads, hardware)
+    check_cancel()
     on_stage("Loading the model…")
     log.info("Loading %s: context %d (%s), threads %d/%d", path.name, context.context_length,
              context.reason, threads, threads_batch)
     engine = LlamaEngine(path, LoadSettings(context_length=context.context_length,
-                                            threads=threads, threads_batch=threads_batch))
+                                            threads=threads, threads_batch=threads_batch),
+                         cancel=cancel)
     return LoadedModel(engine, info, sha256, context, threads, threads_batch)

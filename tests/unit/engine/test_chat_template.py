@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate, render_chatml
 from chatapp.engine.llama_engine import LlamaEngine
@@ -45,3 +48,68 @@ def test_bos_and_eos_are_available_to_templates() -> None:
                             "{{ eos_token }}{% endfor %}", bos_token="<s>", eos_token="</s>")
     assert template.render(MESSAGES) == "<s>Be brief.</s>Hi</s>"
     assert template.source == "the model's chat template"
+
+
+# -- message text never reaches the template ------------------------------------------
+
+CHATML_LOOP = "<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n"
+
+
+def test_a_template_cannot_look_at_message_text() -> None:
+    # A template that acts on what was written, as a hostile one could.
+    nosy = ChatTemplate("{% for m in messages %}{% if 'evil' in m.content %}LEAK{% endif %}"
+                        "{% if m.content | length > 40 %}LONG{% endif %}"
+                        + CHATML_LOOP + "{% endfor %}")
+    messages = [ChatMessage("user", "evil " * 20)]
+    rendered = nosy.render(messages)
+    assert "LEAK" not in rendered and "LONG" not in rendered
+    assert rendered == "<|im_start|>user\n" + "evil " * 20 + "<|im_end|>\n"
+    assert nosy.source == "the model's chat template"
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("m.content | trim", "[a  b]"),
+    ("m.content.strip()", "[a  b]"),
+    ("m.content.lstrip()", "[a  b \n]"),
+    ("m.content.rstrip()", "[\t a  b]"),
+    ("m.content", "[\t a  b \n]"),
+])
+def test_content_is_trimmed_as_the_template_trims_it(expression: str, expected: str) -> None:
+    template = ChatTemplate("{% for m in messages %}[{{ " + expression + " }}]{% endfor %}")
+    assert template.render([ChatMessage("user", "\t a  b \n")]) == expected
+    assert template.source == "the model's chat template"
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    ("{% for m in messages[1:] %}{{ m.content }}{% endfor %}", "leaves out"),
+    ("{% for m in messages %}{{ m.content }}{{ m.content }}{% endfor %}", "repeats"),
+    ("{% for m in messages %}{{ m.content[:3] }}{% endfor %}", "cuts"),
+    ("{% for m in messages %}{{ m.content.split('\\n')[0] }}{% endfor %}", "cuts"),
+    ("{% for m in messages %}{{ m.content | tojson }}{% endfor %}", "transforms"),
+    ("{% for m in messages %}{{ m.content | e }}{% endfor %}", "transforms"),
+    ("{% for m in messages %}{{ m.content | upper }}{% endfor %}", "transforms"),
+    ("{% for m in messages %}{{ m.content | replace('\\n', ' ') }}{% endfor %}", "transforms"),
+])
+def test_a_template_that_alters_message_text_falls_back(body: str, reason: str,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    template = ChatTemplate(body)
+    with caplog.at_level(logging.WARNING):
+        assert template.render(MESSAGES) == render_chatml(MESSAGES)
+    assert "failed" in template.source
+    assert template.fallback_reason is not None and reason in template.fallback_reason
+    assert template.fallback_reason in caplog.text
+    # For good: the conversation keeps one format.
+    assert template.render(MESSAGES[1:]) == render_chatml(MESSAGES[1:])
+
+
+def test_sample_markup_leaves_the_template_as_it_was() -> None:
+    # Refuses system messages (as Gemma 2's does): the samples without one still count.
+    template = ChatTemplate("{% for m in messages %}{% if m.role == 'system' %}"
+                            "{{ raise_exception('no system') }}{% endif %}"
+                            "<start_of_turn>{{ m.role }}\n{{ m.content }}<end_of_turn>\n"
+                            "{% endfor %}<start_of_turn>model\n")
+    markup = template.sample_markup()
+    assert "<start_of_turn>user\n" in markup
+    assert any("<end_of_turn>" in piece for piece in markup)
+    assert template.source == "the model's chat template"
+    assert ChatTemplate(None).sample_markup()[0] == "<|im_start|>system\n"

@@ -48,12 +48,75 @@ def test_stop_takes_effect_within_one_token(engine: LlamaEngine) -> None:
     def should_stop() -> bool:
         nonlocal calls
         calls += 1
-        return calls >= 5
+        return calls >= 7
 
     stats = engine.generate(prompt, Sampling(max_tokens=400, ignore_eos=True),
                             pieces.append, should_stop)
     assert stats.stop_reason == "stopped"
-    assert stats.generated_tokens == 5  # the flag was read before every further token
+    # Read before the prompt's one batch, after the prompt, then before every further
+    # token: the 7th read comes after the 5th token.
+    assert stats.generated_tokens == 5
+
+
+def fresh_prompt(engine: LlamaEngine, words: int) -> list[int]:
+    """A prompt sharing no first token with anything cached: nothing of it is reused."""
+    prompt = engine.tokenize("Zebra " + "stripes and " * words)
+    assert engine.tokenize_chat([])[0] != prompt[0]  # the chats start elsewhere
+    return prompt
+
+
+def test_stop_before_the_prompt_is_read(engine: LlamaEngine) -> None:
+    engine.generate(engine.tokenize_chat(chat(("user", "Hi"))), GREEDY, lambda _t: None,
+                    lambda: False)
+    pieces: list[str] = []
+    prompt = fresh_prompt(engine, 100)
+    stats = engine.generate(prompt, GREEDY, pieces.append, lambda: True)
+    assert stats.stop_reason == "stopped"
+    assert stats.generated_tokens == 0
+    assert pieces == []
+    assert stats.evaluated_prompt_tokens == 0
+    assert engine.cached_tokens == 0  # nothing of the prompt was evaluated
+
+
+def test_stop_between_prompt_batches(engine: LlamaEngine) -> None:
+    prompt = fresh_prompt(engine, 300)
+    batch = engine.settings.batch_size
+    assert len(prompt) > 2 * batch  # three batches
+    pieces: list[str] = []
+    calls = 0
+
+    def should_stop() -> bool:  # pressed while the first batch is evaluated
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    stats = engine.generate(prompt, GREEDY, pieces.append, should_stop)
+    assert stats.stop_reason == "stopped"
+    assert stats.generated_tokens == 0
+    assert pieces == []
+    assert stats.evaluated_prompt_tokens == batch
+    assert engine.cached_tokens == batch
+
+
+def test_stop_after_the_prompt_before_the_first_token(engine: LlamaEngine) -> None:
+    prompt = fresh_prompt(engine, 10)
+    assert len(prompt) < engine.settings.batch_size  # one batch
+    pieces: list[str] = []
+    calls = 0
+
+    def should_stop() -> bool:  # pressed while the only batch is evaluated
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    stats = engine.generate(prompt, GREEDY, pieces.append, should_stop)
+    assert (stats.stop_reason, stats.generated_tokens, pieces) == ("stopped", 0, [])
+    assert engine.cached_tokens == len(prompt)
+    # The evaluated prompt stays usable: asking again reads only its last token.
+    again = engine.generate(prompt, Sampling(temperature=0, max_tokens=3), pieces.append,
+                            lambda: False)
+    assert again.evaluated_prompt_tokens == 1
+    assert again.generated_tokens > 0
 
 
 def test_follow_up_turn_evaluates_only_new_tokens(engine: LlamaEngine) -> None:
