@@ -22,11 +22,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import socket
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import httpx2
 from huggingface_hub import HfApi, get_hf_file_metadata, hf_hub_url, hf_raise_for_status
@@ -45,6 +47,7 @@ __all__ = [
     "DEFAULT_ENDPOINT",
     "GgufModel",
     "HubClient",
+    "Interrupt",
     "RemoteFile",
     "RepoFile",
     "RepoListing",
@@ -63,6 +66,68 @@ _SEARCH_FIELDS: Final = ["author", "downloads", "likes", "lastModified", "gated"
 _MAX_PAGE_SIZE: Final = 100
 _LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
 
+
+class Interrupt:
+    """Ends a transfer from another thread at once, even while a socket read is blocked.
+
+    Pass one to :meth:`HubClient.open_range`; :meth:`fire` (from any thread) shuts down the
+    socket of that request, so a read blocked on a server that sends nothing returns now
+    instead of after the read timeout, and the request raises (an httpx2 transport error).
+    Requests started while fired fail as soon as they connect; :meth:`reset` takes it back.
+
+    ``shutdown``, not ``close``: it wakes a blocked ``recv`` (tested on Linux; BSD sockets
+    and Winsock do the same), and does not free the descriptor under the reading thread.
+    The request is sent with
+    ``Connection: close``, so its connection never goes back to the shared pool: no other
+    request can ever be using a socket this shuts down.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._fired = False
+        self._sockets: list[socket.socket] = []
+
+    @property
+    def fired(self) -> bool:
+        return self._fired
+
+    def fire(self) -> None:
+        with self._lock:
+            self._fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut_down(sock)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._fired = False
+
+    def _attach(self, sock: object) -> None:
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            fired = self._fired
+        if fired:
+            _shut_down(sock)
+
+    def _detach_all(self) -> None:
+        with self._lock:
+            self._sockets.clear()
+
+    def _trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's ``trace`` extension: learn the socket as soon as it is connected."""
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
+            stream = info.get("return_value")
+            if stream is not None:
+                self._attach(stream.get_extra_info("socket"))
+
+
+def _shut_down(sock: socket.socket) -> None:
+    # socket.socket's own method, not SSLSocket.shutdown, which also drops the TLS state
+    # that the reading thread is using at this moment
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 @dataclass(frozen=True)
@@ -272,12 +337,20 @@ class HubClient:
 
     # -- one repository ------------------------------------------------------------------------
 
-    def list_repo(self, repo_id: str, revision: str | None = None) -> RepoListing:
-        """The repository's GGUF models, with sizes and SHA-256s, split sets grouped."""
+    def _timeout_for(self, timeout: float | None) -> float:
+        """A call's timeout: the client's, or a shorter one the caller asks for."""
+        return self._timeout if timeout is None else max(0.05, min(timeout, self._timeout))
+
+    def list_repo(self, repo_id: str, revision: str | None = None, *,
+                  timeout: float | None = None) -> RepoListing:
+        """The repository's GGUF models, with sizes and SHA-256s, split sets grouped.
+
+        ``timeout`` (seconds) may shorten the client's own, as every method's here does.
+        """
         log.debug("listing %s at %s", repo_id, revision or "main")
         try:
             info = self._api.model_info(repo_id, revision=revision, files_metadata=True,
-                                        timeout=self._timeout, token=self._auth)
+                                        timeout=self._timeout_for(timeout), token=self._auth)
         except HUB_EXCEPTIONS as error:
             raise self.translate(error, repo_id=repo_id) from error
         files: dict[str, RepoFile] = {}
@@ -314,11 +387,13 @@ class HubClient:
     def file_url(self, repo_id: str, path: str, revision: str) -> str:
         return hf_hub_url(repo_id, path, revision=revision, endpoint=self._endpoint)
 
-    def file_metadata(self, repo_id: str, path: str, revision: str) -> RemoteFile:
+    def file_metadata(self, repo_id: str, path: str, revision: str, *,
+                      timeout: float | None = None) -> RemoteFile:
         """HEAD the file's resolve URL: its commit, ETag, size and where its bytes are."""
         try:
             meta = get_hf_file_metadata(
-                self.file_url(repo_id, path, revision), token=self._auth, timeout=self._timeout,
+                self.file_url(repo_id, path, revision), token=self._auth,
+                timeout=self._timeout_for(timeout),
                 library_name="chatapp", library_version=chatapp.__version__,
                 endpoint=self._endpoint)
         except HUB_EXCEPTIONS as error:
@@ -342,19 +417,35 @@ class HubClient:
             headers={"Accept-Encoding": "identity"})
 
     @contextlib.contextmanager
-    def open_range(self, url: str, start: int = 0, end: int | None = None,
+    def open_range(self, url: str, start: int = 0, end: int | None = None, *,
+                   timeout: float | None = None, interrupt: Interrupt | None = None,
                    ) -> Iterator[httpx2.Response]:
         """Stream ``url`` from byte ``start`` (to ``end`` inclusive), through the library's session.
 
         Raises the library's own errors (callers translate them): retrying is the caller's
-        business, since only it knows how many bytes it already has.
+        business, since only it knows how many bytes it already has. ``timeout`` applies to
+        each read (see :meth:`list_repo`); ``interrupt`` lets another thread end the request.
         """
         headers = self.headers_for(url)
         if start > 0 or end is not None:
             headers["Range"] = f"bytes={start}-{'' if end is None else end}"
-        with http_stream_backoff("GET", url, headers=headers, timeout=self._timeout,
-                                 follow_redirects=True, retry_on_exceptions=(),
-                                 retry_on_status_codes=()) as response:
-            hf_raise_for_status(response)
-            yield response
+        options: dict[str, Any] = {}
+        if interrupt is not None:
+            headers["Connection"] = "close"  # see Interrupt: this socket is never pooled
+            options["extensions"] = {"trace": interrupt._trace}
+        try:
+            with http_stream_backoff("GET", url, headers=headers,
+                                     timeout=self._timeout_for(timeout), follow_redirects=True,
+                                     retry_on_exceptions=(), retry_on_status_codes=(),
+                                     **options) as response:
+                if interrupt is not None:
+                    # a pooled connection (reused, so not seen connecting) shows its socket here
+                    stream = response.extensions.get("network_stream")
+                    if stream is not None:
+                        interrupt._attach(stream.get_extra_info("socket"))
+                hf_raise_for_status(response)
+                yield response
+        finally:
+            if interrupt is not None:
+                interrupt._detach_all()
 

@@ -16,8 +16,16 @@ models folder (same file system, so the move is atomic); a file that does not ma
 
 Jobs run one at a time, in queue order, on whichever thread calls :meth:`DownloadManager.run_next`
 or :meth:`DownloadManager.serve` (a worker thread; nothing here touches Qt). ``pause``,
-``resume`` and ``cancel`` may be called from any thread: they set flags that the running
-download checks before every chunk it writes, and during retry waits and verification.
+``resume``, ``cancel`` and ``stop`` may be called from any thread: they set flags that the
+running download checks before every chunk it writes, and during retry waits and verification,
+and they end the request in flight (see :class:`~chatapp.hub.client.Interrupt`; the hub's
+metadata requests run on a helper thread that is left to finish alone), so a server that sends
+nothing never holds up a pause or the app's exit.
+
+Failures that a retry may fix (a dropped connection, a busy server, a read timeout) are retried
+with back-off, honouring a ``Retry-After``, while bytes keep arriving. A download that gets no
+byte for ``stall_timeout`` seconds (:data:`STALL_TIMEOUT`, across all retries and their waits)
+fails, keeping its bytes for Try again.
 
 After a restart every unfinished download comes back *paused*, including the one that was
 running: chatapp opens no connection the user did not start in this session (the README's
@@ -47,7 +55,7 @@ from typing import Any, BinaryIO, Final, Literal, TypeVar
 
 from chatapp.files.atomic import write_json_atomic
 from chatapp.files.process_lock import ProcessLock
-from chatapp.hub.client import GgufModel, HubClient, RemoteFile, content_range
+from chatapp.hub.client import GgufModel, HubClient, Interrupt, RemoteFile, content_range
 from chatapp.hub.errors import (
     HUB_EXCEPTIONS,
     ChecksumMismatchError,
@@ -55,8 +63,10 @@ from chatapp.hub.errors import (
     DiskFullError,
     DownloadConflictError,
     DownloadError,
+    DownloadStalledError,
     HubError,
     HubResponseError,
+    HubUnavailableError,
     NotEnoughSpaceError,
     RemoteFileNotFoundError,
     RepoNotFoundError,
@@ -64,6 +74,7 @@ from chatapp.hub.errors import (
 
 __all__ = [
     "DOWNLOADS_DIR",
+    "STALL_TIMEOUT",
     "DownloadEvent",
     "DownloadManager",
     "DownloadRequest",
@@ -85,6 +96,10 @@ _SHA256: Final = re.compile(r"[0-9a-f]{64}")
 _SAFE_NAME: Final = re.compile(r"[^/\\\x00-\x1f\x7f]{1,200}\.gguf", re.IGNORECASE)
 # Errors after which the bytes on disk are useless: the file is gone or was wrong.
 _DISCARDING_ERRORS: Final = (ChecksumMismatchError, RemoteFileNotFoundError, RepoNotFoundError)
+# The longest a download waits for its next byte, across retries, before it fails (seconds).
+STALL_TIMEOUT: Final = 60.0
+# How often a download waiting for the hub's metadata answer looks at pause, cancel and quit.
+_POLL: Final = 0.05
 
 
 def free_bytes(path: Path) -> int:
@@ -267,16 +282,21 @@ class _Control:
         self.pause = threading.Event()
         self.cancel = threading.Event()
         self._any = threading.Event()
+        self.interrupt = Interrupt()  # ends the transfer in flight
 
     def request(self, cancel: bool) -> None:
         (self.cancel if cancel else self.pause).set()
         self._any.set()
+        self.interrupt.fire()
 
     def unpause(self) -> None:
         """Take back a pause the download has not acted on yet."""
         self.pause.clear()
         if not self.cancel.is_set():
             self._any.clear()
+            # A transfer already ended by the pause fails like a dropped connection, and is
+            # retried from the bytes on disk; the next ones must not be ended too.
+            self.interrupt.reset()
 
     def check(self) -> None:
         if self.cancel.is_set():
@@ -314,6 +334,10 @@ class _Meter:
                 sample - self.speed)
             self._t0, self._b0 = now, self.received
 
+    def restart(self) -> None:
+        """Measure from now: asking the hub and waiting to retry are not transfer time."""
+        self._t0, self._b0 = self._clock(), self.received
+
     def eta(self, remaining: int) -> float | None:
         if not self.speed or self.speed <= 0:
             return None
@@ -328,6 +352,7 @@ class _Run:
     offsets: dict[int, int] = field(default_factory=dict)  # part index -> bytes on disk
     note: str | None = None
     last_emit: float = -math.inf
+    progress_at: float = 0.0  # when the last byte arrived (or the wait for one began)
 
 
 class DownloadManager:
@@ -349,6 +374,7 @@ class DownloadManager:
         space_margin: int = 64 << 20,
         max_retries: int = 4,
         retry_delay: float = 1.0,
+        stall_timeout: float = STALL_TIMEOUT,
         progress_interval: float = 0.1,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -360,6 +386,7 @@ class DownloadManager:
         self._space_margin = space_margin
         self._max_retries = max_retries
         self._retry_delay = retry_delay
+        self._stall_timeout = stall_timeout
         self._progress_interval = progress_interval
         self._clock = clock
         self._lock = threading.RLock()
@@ -441,12 +468,6 @@ class DownloadManager:
                 self._set_state(job, DownloadState.QUEUED)
                 self._wake.notify_all()
 
-    def resume_all(self) -> None:
-        with self._lock:
-            for job_id, job in list(self._jobs.items()):
-                if job.state == DownloadState.PAUSED:
-                    self.resume(job_id)
-
     def cancel(self, job_id: str) -> None:
         """Stop a download and delete everything it wrote (also dismisses a failed one)."""
         with self._lock:
@@ -455,15 +476,6 @@ class DownloadManager:
                 self._run.control.request(cancel=True)
                 return
             self._discard(job)
-
-    def move(self, job_id: str, position: int) -> None:
-        """Put a download at another place in the queue (0 = next)."""
-        with self._lock:
-            job = self._job(job_id)
-            order = [j for j in self._jobs.values() if j is not job]
-            order.insert(max(0, min(position, len(order))), job)
-            self._jobs = {j.job_id: j for j in order}
-            self._save_queue()
 
     def run_next(self) -> DownloadStatus | None:
         """Run the first queued download to its end, pause or failure, in this thread.
@@ -476,7 +488,8 @@ class DownloadManager:
             job = next((j for j in self._jobs.values() if j.state == DownloadState.QUEUED), None)
             if job is None:
                 return None
-            run = self._run = _Run(job=job, meter=_Meter(self._clock))
+            run = self._run = _Run(job=job, meter=_Meter(self._clock),
+                                   progress_at=self._clock())
         lock = ProcessLock(self.root / f"{job.job_id}.lock")
         try:
             if lock.acquire():
@@ -492,7 +505,7 @@ class DownloadManager:
                 with self._lock:
                     job.error = DownloadError(
                         "This download is running in another chatapp window. Let it finish "
-                        "there, or close that window and resume it here.",
+                        "there, or close that window and try again here.",
                         f"{lock.path} is locked", resumable=True)
                     job.state = DownloadState.FAILED
                     self._emit("state", job)
@@ -518,7 +531,11 @@ class DownloadManager:
             self.run_next()
 
     def stop(self) -> None:
-        """Pause the running download and make :meth:`serve` return (at app exit)."""
+        """Pause the running download and make :meth:`serve` return (at app exit).
+
+        Returns at once; the serving thread follows within moments, whatever the network
+        does (the request in flight is ended, not waited for).
+        """
         with self._lock:
             self._stopping = True
             if self._run is not None:
@@ -552,11 +569,13 @@ class DownloadManager:
                 self._fail(job, self._translate(error, job))
 
     def _translate(self, error: BaseException, job: _Job, path: str | None = None) -> HubError:
-        if isinstance(error, HubError):
-            return error
         if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
             return DiskFullError(_mount_point(self.models_dir), f"{type(error).__name__}: {error}")
-        return self._client.translate(error, repo_id=job.repo_id, filename=path)
+        translated = self._client.translate(error, repo_id=job.repo_id, filename=path)
+        if isinstance(translated, ConnectionLostError) and not translated.downloading:
+            # said of a download, whose bytes are kept, not of a search
+            return ConnectionLostError(translated.host, translated.detail, downloading=True)
+        return translated
 
     def _fail(self, job: _Job, error: HubError) -> None:
         log.warning("download %s failed: %s", job.job_id, error.detail)
@@ -594,7 +613,7 @@ class DownloadManager:
         job.commit = remotes[0].commit
         if any(p.checksum is None for p in job.parts):
             commit = job.commit
-            listing = self._retrying(run, lambda: self._hub_checksums(job, commit))
+            listing = self._retrying(run, functools.partial(self._hub_checksums, job, commit))
             for part in job.parts:
                 if part.checksum is None:
                     found = listing.get(part.path)
@@ -608,19 +627,48 @@ class DownloadManager:
         self._save_job(job)
         self._emit("state", job)
 
-    def _retrying(self, run: _Run, ask: Callable[[], _T]) -> _T:
+    def _retrying(self, run: _Run, ask: Callable[..., _T]) -> _T:
         """Ask the hub something, retrying what a retry may fix (a busy or unreachable hub)."""
         failures = 0
         while True:
             run.control.check()
             try:
-                return ask()
+                return self._ask(run, ask)
             except HubError as error:
+                run.control.check()  # stopped meanwhile: that is the outcome, not the error
                 failures = self._retry_or_raise(run, error, failures, made_progress=False)
 
-    def _hub_checksums(self, job: _Job, commit: str,
+    def _ask(self, run: _Run, ask: Callable[..., _T]) -> _T:
+        """``ask(timeout=...)`` on a helper thread; pause, cancel and quit do not wait for it.
+
+        huggingface_hub's metadata requests give no way to reach their socket, so a stopped
+        download leaves such a request behind, to end by its own timeout (within the stall
+        budget); its answer is dropped.
+        """
+        timeout = max(0.0, self._time_left(run))
+        outcome: list[_T] = []
+        failure: list[Exception] = []
+        done = threading.Event()
+
+        def work() -> None:
+            try:
+                outcome.append(ask(timeout=timeout))
+            except Exception as error:  # noqa: BLE001 - raised again in the download's thread
+                failure.append(error)
+            finally:
+                done.set()
+
+        threading.Thread(target=work, name=f"download-{run.job.job_id}-ask",
+                         daemon=True).start()
+        while not done.wait(_POLL):
+            run.control.check()
+        if failure:
+            raise failure[0]
+        return outcome[0]
+
+    def _hub_checksums(self, job: _Job, commit: str, *, timeout: float | None = None,
                        ) -> dict[str, tuple[Literal["sha256", "git-sha1"], str]]:
-        listing = self._client.list_repo(job.repo_id, revision=commit)
+        listing = self._client.list_repo(job.repo_id, revision=commit, timeout=timeout)
         found: dict[str, tuple[Literal["sha256", "git-sha1"], str]] = {}
         for model in (*listing.models, *listing.addons):
             for f in model.parts:
@@ -651,6 +699,7 @@ class DownloadManager:
         partial = self._partial(job, index)
         partial.parent.mkdir(parents=True, exist_ok=True)
         failures = 0
+        run.progress_at = self._clock()  # verifying the part before took no network time
         while True:
             run.control.check()
             offset = self._on_disk(job, index)
@@ -664,7 +713,8 @@ class DownloadManager:
             try:
                 # HEAD at the commit, not the branch: the same bytes on every retry, and a
                 # fresh address for them (storage-server links expire).
-                remote = self._client.file_metadata(job.repo_id, part.path, job.commit)
+                remote = self._ask(run, functools.partial(
+                    self._client.file_metadata, job.repo_id, part.path, job.commit))
                 if remote.etag != part.etag or remote.size != part.size:
                     raise HubResponseError(
                         "The hub changed its answer about this file while downloading it.",
@@ -672,8 +722,10 @@ class DownloadManager:
                         f"size {part.size}->{remote.size}", resumable=True)
                 self._fetch(run, index, remote, offset)
                 if self._on_disk(job, index) < part.size:
-                    raise ConnectionLostError(self._client.host, "the body ended early")
+                    raise ConnectionLostError(self._client.host, "the body ended early",
+                                              downloading=True)
             except (HubError, *HUB_EXCEPTIONS) as error:
+                run.control.check()  # the transfer was ended by pause, cancel or quit
                 made_progress = (run.meter.received if run.meter else 0) > before
                 failures = self._retry_or_raise(
                     run, self._translate(error, job, part.path), failures, made_progress)
@@ -688,16 +740,35 @@ class DownloadManager:
             error.resumable = True
             raise error
         delay = self._retry_delay * 2 ** (failures - 1)
+        asked = error.retry_after if isinstance(error, HubUnavailableError) else None
+        if asked is not None:
+            delay = max(delay, asked)  # never sooner than the server asked
+        left = self._time_left(run)
+        if delay >= left:
+            # no attempt would fit in the stall budget: fail now rather than wait for nothing
+            error.resumable = True
+            if asked is not None and asked >= left:
+                raise error  # its message says how long the server wants to be left alone
+            raise DownloadStalledError(
+                self._client.host, self._stall_timeout,
+                f"no byte for {self._clock() - run.progress_at:.1f} s; last: {error.detail}",
+            ) from error
         log.info("download %s: %s; retrying in %.1f s", run.job.job_id, error.detail, delay)
         run.control.wait(delay)
         return failures
+
+    def _time_left(self, run: _Run) -> float:
+        """Seconds until the download has gone ``stall_timeout`` without a byte."""
+        return run.progress_at + self._stall_timeout - self._clock()
 
     def _fetch(self, run: _Run, index: int, remote: RemoteFile, offset: int) -> None:
         """One GET from ``offset`` to the end (or until stopped), appended to the partial."""
         job = run.job
         part = job.parts[index]
         partial = self._partial(job, index)
-        with self._client.open_range(remote.location, offset) as response:
+        # each read waits at most what is left of the stall budget; pause and quit end it
+        with self._client.open_range(remote.location, offset, timeout=self._time_left(run),
+                                     interrupt=run.control.interrupt) as response:
             if response.status_code == 206:
                 got = content_range(response)
                 if got is None or got[0] != offset or got[2] not in (None, part.size):
@@ -705,7 +776,8 @@ class DownloadManager:
                     partial.unlink(missing_ok=True)
                     run.offsets[index] = 0
                     raise ConnectionLostError(
-                        self._client.host, f"unexpected Content-Range {got} for {offset}-")
+                        self._client.host, f"unexpected Content-Range {got} for {offset}-",
+                        downloading=True)
             elif response.status_code == 200:
                 if offset:
                     # Appending a full body to a partial would corrupt it: start over cleanly.
@@ -724,6 +796,8 @@ class DownloadManager:
                 out.seek(offset)
                 out.truncate()  # after a restart from 0, nothing of the old bytes stays
                 run.offsets[index] = offset
+                if run.meter is not None:
+                    run.meter.restart()
                 self._emit_progress(run, force=True)
                 try:
                     self._copy(run, index, response.iter_bytes(), out, offset)
@@ -744,6 +818,8 @@ class DownloadManager:
             out.write(chunk)
             offset += len(chunk)
             run.offsets[index] = offset
+            if chunk:
+                run.progress_at = self._clock()
             if run.meter is not None:
                 run.meter.add(len(chunk))
             self._emit_progress(run)

@@ -8,8 +8,12 @@ the access token: it is only ever an argument, never part of a URL or an excepti
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import errno
 import ssl
+import time
+from collections.abc import Mapping
 from typing import ClassVar, Final
 from urllib.parse import urlsplit
 
@@ -17,15 +21,17 @@ import httpx2
 from huggingface_hub import errors as hf_errors
 
 from chatapp.errors import UserFacingError
-from chatapp.formatting import format_bytes
+from chatapp.formatting import format_bytes, format_duration
 
 __all__ = [
     "HUB_EXCEPTIONS",
+    "RETRY_AFTER_CAP",
     "ChecksumMismatchError",
     "ConnectionLostError",
     "DiskFullError",
     "DownloadConflictError",
     "DownloadError",
+    "DownloadStalledError",
     "GatedRepoError",
     "HubError",
     "HubResponseError",
@@ -33,14 +39,18 @@ __all__ = [
     "HubUnavailableError",
     "NotEnoughSpaceError",
     "OfflineModeError",
+    "RateLimitedError",
     "RemoteFileNotFoundError",
     "RemoteHeaderError",
     "RepoNotFoundError",
     "TokenRejectedError",
+    "parse_retry_after",
     "translate",
 ]
 
 HUB_WEBSITE: Final = "https://huggingface.co"
+# A Retry-After beyond this is taken as this: a server asking for days is not worth a number.
+RETRY_AFTER_CAP: Final = 3600.0
 
 
 # What talking to the hub can raise, for ``except`` clauses that hand it to :func:`translate`:
@@ -70,9 +80,21 @@ class HubError(UserFacingError):
 
 
 class HubUnavailableError(HubError):
-    """The hub cannot be reached or is failing (no network, DNS, timeout, 5xx)."""
+    """The hub cannot be reached or is failing (no network, DNS, timeout, 5xx).
+
+    ``retry_after`` is the wait in seconds the server asked for (its ``Retry-After``), if any.
+    """
 
     retry_may_help = True
+
+    def __init__(self, user_message: str, detail: str | None = None, *,
+                 resumable: bool = False, retry_after: float | None = None) -> None:
+        super().__init__(user_message, detail, resumable=resumable)
+        self.retry_after = retry_after
+
+
+class RateLimitedError(HubUnavailableError):
+    """The server answered 429: too many requests from this computer for now."""
 
 
 class HubTlsError(HubUnavailableError):
@@ -125,9 +147,10 @@ class NotEnoughSpaceError(DownloadError):
 
     def __init__(self, *, needed: int, free: int, where: str, margin: int = 0) -> None:
         spare = " (and a little more to spare)" if margin and free >= needed else ""
+        # A failed download offers "Try again" (a paused one "Resume"): the words match it.
         super().__init__(
             f"This download needs {format_bytes(needed)} of free space{spare}, but only "
-            f"{format_bytes(free)} is free on {where}. Free some space, then resume the download.",
+            f"{format_bytes(free)} is free on {where}. Free some space, then try again.",
             f"needed {needed} + margin {margin} bytes, free {free} bytes on {where}",
             resumable=True,
         )
@@ -140,8 +163,9 @@ class NotEnoughSpaceError(DownloadError):
 class DiskFullError(DownloadError):
     def __init__(self, where: str, detail: str) -> None:
         super().__init__(
-            f"The disk {where} is full, so the download stopped. Free some space, then resume "
-            "it (what was already downloaded is kept), or cancel it to delete the partial file.",
+            f"The disk {where} is full, so the download stopped. Free some space, then try "
+            "again (what was already downloaded is kept), or dismiss it to delete the partial "
+            "file.",
             detail,
             resumable=True,
         )
@@ -161,15 +185,36 @@ class ChecksumMismatchError(DownloadError):
 
 
 class ConnectionLostError(DownloadError):
+    """The connection broke mid-answer. ``downloading``: during a file's bytes (kept)."""
+
     retry_may_help = True
 
-    def __init__(self, host: str, detail: str) -> None:
+    def __init__(self, host: str, detail: str, *, downloading: bool = False) -> None:
+        if downloading:
+            # only given up on after retries, and the download then FAILED (not paused)
+            message = (f"The connection to {host} kept dropping, so the download stopped. What "
+                       "was already downloaded is kept: try again when your connection is back.")
+        else:
+            message = (f"The connection to {host} broke before its answer arrived. Check your "
+                       "internet connection and try again.")
+        super().__init__(message, detail, resumable=True)
+        self.host = host
+        self.downloading = downloading
+
+
+class DownloadStalledError(DownloadError):
+    """No byte of the file arrived for ``seconds`` (across retries): the download failed."""
+
+    def __init__(self, host: str, seconds: float, detail: str) -> None:
         super().__init__(
-            f"The connection to {host} kept dropping, so the download is paused. What was "
-            "already downloaded is kept: resume it when your connection is back.",
+            f"{host} stopped sending the file: nothing arrived for "
+            f"{format_duration(seconds)}, so the download stopped. What was already downloaded "
+            "is kept: Try again continues from there.",
             detail,
             resumable=True,
         )
+        self.host = host
+        self.seconds = seconds
 
 
 class DownloadConflictError(DownloadError):
@@ -206,6 +251,28 @@ def _status(error: hf_errors.HfHubHTTPError) -> int | None:
 
 def _server_says(error: hf_errors.HfHubHTTPError) -> str:
     return (error.server_message or "").strip()
+
+
+def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (a number or an HTTP date), capped.
+
+    None when there is none or it cannot be read; a date in the past is 0. ``now`` is the
+    wall-clock time (``time.time()``) the date is measured from.
+    """
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), "").strip()
+    if not value:
+        return None
+    if value.isascii() and value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:  # "-0000": UTC, as every HTTP date is
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    return min(max(0.0, seconds), RETRY_AFTER_CAP)
 
 
 def translate(error: BaseException, *, endpoint: str = HUB_WEBSITE, repo_id: str | None = None,
@@ -271,14 +338,19 @@ def translate(error: BaseException, *, endpoint: str = HUB_WEBSITE, repo_id: str
             return HubError(
                 f"The hub refused access to {repo} ({status}). If it is private or gated, "
                 "add an access token of an account that may read it.", detail, resumable=True)
+        retry_after = None
+        if error.response is not None and status in (429, 503):  # where servers send it
+            retry_after = parse_retry_after(error.response.headers)
         if status == 429:
-            return HubUnavailableError(
-                "The hub is limiting requests from this computer right now. Wait a few "
-                "minutes, then try again.", detail, resumable=True)
+            wait = ("a few minutes" if retry_after is None
+                    else f"about {format_duration(retry_after)}")
+            return RateLimitedError(
+                f"{host} is limiting requests from this computer right now. Wait {wait}, "
+                "then try again.", detail, resumable=True, retry_after=retry_after)
         if status is not None and status >= 500:
             return HubUnavailableError(
                 f"{host} is having problems (error {status}). Try again later.", detail,
-                resumable=True)
+                resumable=True, retry_after=retry_after)
         return HubResponseError(
             f"{host} answered with an error ({status}). Try again later.", detail,
             resumable=True)

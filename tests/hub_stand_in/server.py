@@ -19,18 +19,23 @@ It speaks the endpoints huggingface_hub 2.4 calls, with the shapes huggingface.c
   unknown token. A gated repository's info is public, its files are not (as on the hub).
 
 Fault knobs (:class:`Faults`) act on the next byte downloads: drop the connection after N
-bytes, ignore Range, throttle, answer with an error status. Every request is recorded with its
-headers (:attr:`StandInHub.requests`) so tests can check what was sent, e.g. the token.
+bytes, stop sending after N bytes (holding the connection open), ignore Range, throttle, answer
+with an error status (with ``Retry-After`` if asked). Every request is recorded with its
+headers (:attr:`StandInHub.requests`) so tests can check what was sent, e.g. the token. A
+request is recorded before the first byte of its answer is sent, so whatever a client has
+received is already in the log.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import email.utils
 import hashlib
 import io
 import json
 import re
+import select
 import socket
 import ssl
 import threading
@@ -148,6 +153,15 @@ class Faults:
     throttle_bytes_per_s: int | None = None
     error_status: int | None = None  # answer byte downloads with this status
     error_times: int = 1
+    # With error_status: a Retry-After of this many seconds, sent as a number or, with
+    # retry_after_as_date, as the HTTP date that many seconds from the time of the answer.
+    retry_after: int | None = None
+    retry_after_as_date: bool = False
+    # Stop sending at this byte of the file (at once for a Range starting beyond it), holding
+    # the connection open until the client goes away, or until StandInHub.release_stalls()
+    # (then the rest follows).
+    stall_at_byte: int | None = None
+    stall_times: int = 1
 
 
 @dataclass(frozen=True)
@@ -157,7 +171,8 @@ class RecordedRequest:
     path: str  # without the query
     query: dict[str, list[str]]
     headers: dict[str, str]  # lower-case names
-    status: int = 0
+    status: int = 0  # 0: the connection ended before an answer
+    at: float = 0.0  # time.monotonic() when the answer began
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -207,6 +222,11 @@ class StandInHub:
         self.requests: list[RecordedRequest] = []
         self.tls_failures = 0
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self.stalls = 0  # answers that have stopped sending (see Faults.stall_at_byte)
+        self.abandoned = 0  # stalled answers whose client went away
+        self._releases = 0  # bumped by release_stalls()
+        self._stopping = threading.Event()  # ends every stall: stop() must not hang on them
         context = None
         if tls is not None:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -235,6 +255,7 @@ class StandInHub:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         for server in (self._hub, self._storage):
             server.shutdown()
             server.server_close()
@@ -291,7 +312,45 @@ class StandInHub:
             if kind == "error" and f.error_status is not None and f.error_times > 0:
                 f.error_times -= 1
                 return True
+            if kind == "stall" and f.stall_at_byte is not None and f.stall_times > 0:
+                f.stall_times -= 1
+                return True
             return False
+
+    # -- stalls --------------------------------------------------------------------------------
+
+    def wait_for_stalls(self, count: int = 1, timeout: float = 30.0) -> bool:
+        """Wait until ``count`` answers have stopped sending; False after ``timeout``."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.stalls >= count, timeout)
+
+    def release_stalls(self) -> None:
+        """Let every stalled answer send the rest of its body."""
+        with self._changed:
+            self._releases += 1
+            self._changed.notify_all()
+
+    def hold(self, connection: socket.socket) -> bool:
+        """Send nothing until released (True), or until the client or the hub goes (False)."""
+        with self._changed:
+            self.stalls += 1
+            releases = self._releases
+            self._changed.notify_all()
+        while not self._stopping.is_set():
+            with self._lock:
+                if self._releases != releases:
+                    return True
+            try:
+                # The client sends nothing while it waits for the body: anything readable
+                # is its FIN (gave up, paused, killed) or a TLS alert saying the same.
+                readable, _, _ = select.select([connection], [], [], 0.05)
+            except (OSError, ValueError):  # closed under us
+                readable = [connection]
+            if readable:
+                with self._lock:
+                    self.abandoned += 1
+                return False
+        return False
 
 
 class _HubAnswer(Exception):  # noqa: N818 - an answer, raised to leave the handler early
@@ -307,6 +366,7 @@ class _HubAnswer(Exception):  # noqa: N818 - an answer, raised to leave the hand
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
+    _pending: RecordedRequest | None = None  # the request being answered, until recorded
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -328,6 +388,9 @@ class _Handler(BaseHTTPRequestHandler):
         query = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         headers = {k.lower(): v for k, v in self.headers.items()}
         self._status = 0
+        self._pending = RecordedRequest(
+            server=self.server.name, method=method, path=url.path, query=query,
+            headers=headers)
         try:
             if self.server.name == "storage":
                 match = _STORAGE.match(url.path)
@@ -341,9 +404,23 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         finally:
-            self.hub.record(RecordedRequest(
-                server=self.server.name, method=method, path=url.path, query=query,
-                headers=headers, status=self._status))
+            self._record(self._status)  # only if no answer began (e.g. a dropped connection)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        # Recorded before any byte of the answer goes out (they are buffered until
+        # end_headers): a client that has seen the answer can rely on the log having it.
+        self._record(code)
+        super().send_response(code, message)
+
+    def _record(self, status: int) -> None:
+        pending = self._pending
+        if pending is None:  # already recorded, or an answer outside _dispatch
+            return
+        self._pending = None
+        self.hub.record(RecordedRequest(
+            server=pending.server, method=pending.method, path=pending.path,
+            query=pending.query, headers=pending.headers, status=status,
+            at=time.monotonic()))
 
     def _route_hub(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         token = self._token()
@@ -505,7 +582,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_file(self, method: str, f: HubFile, headers: dict[str, str]) -> None:
         hub = self.hub
         if method == "GET" and hub.take_fault("error"):
-            raise _HubAnswer(hub.faults.error_status or 500, "Service unavailable (fault)")
+            faults = hub.faults
+            extra: dict[str, str] = {}
+            if faults.retry_after is not None:
+                extra["Retry-After"] = (
+                    email.utils.formatdate(time.time() + faults.retry_after, usegmt=True)
+                    if faults.retry_after_as_date else str(faults.retry_after))
+            raise _HubAnswer(faults.error_status or 500, "Service unavailable (fault)", None,
+                             extra)
         start, end = 0, f.size - 1
         status = 200
         wanted = self.headers.get("Range")
@@ -535,6 +619,9 @@ class _Handler(BaseHTTPRequestHandler):
         if method == "HEAD":
             return
         drop_at = hub.faults.drop_after_bytes if hub.take_fault("drop") else None
+        stall_at = None  # in bytes of this body
+        if hub.take_fault("stall"):
+            stall_at = max(0, (hub.faults.stall_at_byte or 0) - start)
         sent = 0
         began = time.monotonic()
         with f.open() as handle:
@@ -546,6 +633,16 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.flush()
                     self._drop()
                     return
+                if stall_at is not None and sent + len(block) >= stall_at:
+                    cut = max(0, stall_at - sent)
+                    self.wfile.write(block[:cut])
+                    self.wfile.flush()
+                    sent += cut
+                    block = block[cut:]
+                    stall_at = None
+                    if not hub.hold(self.connection):
+                        self._drop()
+                        return
                 self.wfile.write(block)
                 sent += len(block)
                 throttle = hub.faults.throttle_bytes_per_s  # read each time: tests lift it

@@ -34,7 +34,8 @@ from chatapp.hub.client import HubClient
 from chatapp.hub.downloads import DownloadManager
 mgr = DownloadManager(Path(sys.argv[2]), HubClient(sys.argv[1]), retry_delay=0.05)
 before = [[s.job_id, s.state.value, s.bytes_done] for s in mgr.statuses()]
-mgr.resume_all()
+for s in mgr.statuses():
+    mgr.resume(s.job_id)
 after = [[s.job_id, s.state.value, s.error and s.error.user_message, [str(p) for p in s.installed]]
          for s in mgr.run_until_idle()]
 print(json.dumps({"before": before, "after": after}))
@@ -98,13 +99,16 @@ def test_paused_here_resumed_in_a_new_process(
 def test_killed_mid_download_resumed_in_a_new_process(
     models_dir: Path, hub: StandInHub, blobs: Blobs,
 ) -> None:
-    hub.set_faults(throttle_bytes_per_s=2 * MiB)
+    # The server stops sending after 4 MiB, so the kill lands mid-download however slow the
+    # machine; the bytes on disk then lag behind by at most the 1 MiB write buffer.
+    hub.set_faults(stall_at_byte=4 * MiB)
     killed = subprocess.Popen([sys.executable, "-c", DOWNLOADER, hub.endpoint,
                                str(models_dir), MEDIUM_REPO, MEDIUM_FILE], cwd=ROOT)
     try:
-        deadline = time.monotonic() + 30
-        while partial_size(models_dir) < 2 * MiB:
-            assert time.monotonic() < deadline, "the download did not start"
+        assert hub.wait_for_stalls(1, timeout=60), "the download did not start"
+        deadline = time.monotonic() + 60  # a guard against hanging, not a speed requirement
+        while partial_size(models_dir) < 3 * MiB:
+            assert time.monotonic() < deadline, "the bytes never reached the disk"
             assert killed.poll() is None, "the downloader ended on its own"
             time.sleep(0.05)
         os.kill(killed.pid, signal.SIGKILL)  # no chance to pause or save anything
@@ -112,16 +116,11 @@ def test_killed_mid_download_resumed_in_a_new_process(
         killed.wait(10)
     assert killed.returncode == -signal.SIGKILL
     kept = partial_size(models_dir)
-    assert 2 * MiB <= kept < blobs.medium.stat().st_size
+    assert 3 * MiB <= kept <= 4 * MiB < blobs.medium.stat().st_size
     (sidecar,) = (models_dir / DOWNLOADS_DIR).glob("*/job.json")
     assert json.loads(sidecar.read_text())["state"] == "running"  # as the crash left it
     hub.set_faults()
-    deadline = time.monotonic() + 10
-    while not hub.requests_matching(server="storage", method="GET"):
-        # the server logs a request when it is done with it: here, when the write fails
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    hub.clear_requests()
+    hub.clear_requests()  # the killed GET was logged when its answer began
 
     result = resume_in_new_process(hub, models_dir)
 

@@ -121,7 +121,8 @@ def test_offline_mode_is_reported_at_once(client: HubClient,
     began = time.monotonic()
     with pytest.raises(OfflineModeError, match="HF_HUB_OFFLINE"):
         client.search("tiny")
-    assert time.monotonic() - began < 2  # not after the library's five retries
+    # at once, not after the library's five retries (about 25 s): a wide margin for load
+    assert time.monotonic() - began < 10
 
 
 def test_an_unreachable_hub_gives_a_clear_message() -> None:
