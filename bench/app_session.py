@@ -32,6 +32,7 @@ from bench.common import BenchError, thread_cpu
 from chatapp.conversation import reply_runner
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling
+from chatapp.errors import UserFacingError
 from chatapp.history.store import Message
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
@@ -146,9 +147,9 @@ class _Probe(QObject):
         self.stats = stats
         self.done.emit()
 
-    @Slot(str, object)
-    def on_failed(self, text: str, _message: object) -> None:
-        self.failed = text
+    @Slot(object, object)
+    def on_failed(self, error: UserFacingError, _message: object) -> None:
+        self.failed = error.user_message
         self.done.emit()
 
 
@@ -205,8 +206,8 @@ class AppSession:
         self.window: MainWindow = create_main_window(self.paths, settings)
         self.window.show()
         self.probe = _Probe()
-        worker = self.window.engine.worker
-        # Connected after the window's slots: they run first, on the UI thread.
+        worker = self.window.session.engine.worker
+        # Connected after the session's slots: they run first, on the UI thread.
         worker.reply_text.connect(self.probe.on_text)
         worker.reply_finished.connect(self.probe.on_finished)
         worker.reply_failed.connect(self.probe.on_failed)
@@ -220,50 +221,46 @@ class AppSession:
 
     def wait_loaded(self) -> None:
         window = self.window
-        wait_until(lambda: window.model is not None and window.loading_path is None,
-                   self.timeout_s, "the model to load")
+        wait_until(lambda: window.session.model is not None
+                   and window.session.loading_path is None, self.timeout_s,
+                   "the model to load")
 
     def settle(self) -> None:
-        """Wait until the storage thread has nothing queued (the UI is idle)."""
-        wait_until(lambda: not self.window.storage.busy, self.timeout_s, "the storage thread")
+        """Wait until the history and files threads have nothing queued (the UI is idle)."""
+        wait_until(lambda: not self.window.session.busy, self.timeout_s,
+                   "the history and files threads")
         QApplication.processEvents()
 
     def engine(self) -> LlamaEngine:
         """The window's engine, for its tokenizer. Only while the engine thread is idle."""
-        model = self.window.engine.worker._model
+        model = self.window.session.engine.worker._model
         if model is None:
             raise BenchError("no model is loaded")
         return model.engine
 
     def set_settings(self, **changes: object) -> None:
         """What the send path reads (as the Settings dialog would set it, unsaved)."""
-        self.window.settings = replace(self.window.settings, **changes)  # type: ignore[arg-type]
+        session = self.window.session
+        session.settings = replace(session.settings, **changes)  # type: ignore[arg-type]
 
     def reload(self, **changes: object) -> None:
         """Load the model again with new settings (e.g. a longer context)."""
         self.set_settings(**changes)
-        model = self.window.model
+        session = self.window.session
+        model = session.model
         if model is None:
             raise BenchError("no model is loaded")
-        path = model.path
         before = model
-        self.window.load_model(path)
-        window = self.window
-        wait_until(lambda: window.model is not before and window.loading_path is None,
+        session.load_model(model.path)
+        wait_until(lambda: session.model is not before and session.loading_path is None,
                    self.timeout_s, "the model to reload")
         self.last_prompt = []
         self.settle()
 
-    def new_conversation(self) -> int:
-        before = self.window.current_conversation
-        self.window.new_conversation()
-        window = self.window
-        wait_until(lambda: window.current_conversation not in (None, before), self.timeout_s,
-                   "a new conversation")
+    def new_conversation(self) -> None:
+        """An empty chat; it is saved with its first message, as the app does."""
+        self.window.session.new_conversation()
         self.settle()
-        conversation = self.window.current_conversation
-        assert conversation is not None
-        return conversation
 
     # -- a turn ------------------------------------------------------------------------
 
@@ -271,11 +268,11 @@ class AppSession:
         """Type ``text`` in the composer and press Enter; wait for the whole reply."""
         global _token_times  # noqa: PLW0603 - the hook's switch
         window = self.window
-        if window.generating_conversation is not None:
+        if window.session.turn is not None:
             raise BenchError("a reply is already being written")
         self.probe.reset()
         self._engine_times = []
-        worker = window.engine.worker
+        worker = window.session.engine.worker
         token_times: list[float] = []
         if record_engine_times:
             _token_times = token_times

@@ -197,7 +197,7 @@ def time_open(session: AppSession, conversation_id: int) -> float:
     column.installEventFilter(watch)
     try:
         started = time.perf_counter()
-        session.window.open_conversation(conversation_id)
+        session.window.session.open_conversation(conversation_id)
         wait_until(lambda: watch.painted_at is not None, session.timeout_s,
                    "the conversation to be painted", poll_ms=5)
     finally:
@@ -219,7 +219,7 @@ def run_open(work: Path, cfg: Config) -> dict[str, object]:
             short_chat = fill_conversation(store, maker, 4, "Short chat")
             if len(store.list_messages(long_chat)) != cfg.open_messages:
                 raise BenchError("the long chat was not written completely")
-        session.window.refresh_conversations()
+        session.window.session.refresh_conversations()
         session.settle()
         times = []
         short_times = []
@@ -227,7 +227,7 @@ def run_open(work: Path, cfg: Config) -> dict[str, object]:
             short_times.append(time_open(session, short_chat))
             times.append(time_open(session, long_chat))
         shown = len(session.window.view.messages)
-        loaded = session.window.model is not None
+        loaded = session.window.session.model is not None
     finally:
         session.close()
     return {"open_2000_ms": median(times), "first_open_ms": times[0], **summary(times),

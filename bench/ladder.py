@@ -37,9 +37,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bench.app_session import WORDS, ignore_eos, prompt_for_evaluated, wait_until
 from bench.common import BATCH, REPO_ROOT, BenchError, Config, median, starter_model, summary
+from chatapp.conversation.questions import save_question
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, LoadSettings, Sampling
 from chatapp.engine.prompt_window import PromptPlan
+from chatapp.errors import UserFacingError
 from chatapp.history.store import HistoryStore, Message
 from chatapp.settings import Settings
 from chatapp.ui.workers.engine_worker import EngineController
@@ -120,9 +122,6 @@ class _NullListener:
         self.stats: GenerationStats | None = None
         self.failed: str | None = None
 
-    def user_message_saved(self, message: Message) -> None:
-        pass
-
     def reply_started(self, message: Message, plan: PromptPlan) -> None:
         pass
 
@@ -132,8 +131,8 @@ class _NullListener:
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
         self.stats = stats
 
-    def reply_failed(self, user_message: str, message: Message | None) -> None:
-        self.failed = user_message
+    def reply_failed(self, error: UserFacingError, message: Message | None) -> None:
+        self.failed = error.user_message
 
 
 class _Counter(QObject):
@@ -159,18 +158,18 @@ class _Counter(QObject):
         self.stats = stats
         self.done.emit()
 
-    @Slot(str, object)
-    def on_failed(self, text: str, _message: object) -> None:
-        self.failed = text
+    @Slot(object, object)
+    def on_failed(self, error: UserFacingError, _message: object) -> None:
+        self.failed = error.user_message
         self.done.emit()
 
     @Slot(object)
     def on_loaded(self, _summary: object) -> None:
         self.loaded = True
 
-    @Slot(str, str)
-    def on_load_failed(self, _path: str, message: str) -> None:
-        self.failed = message
+    @Slot(str, object)
+    def on_load_failed(self, _path: str, error: UserFacingError) -> None:
+        self.failed = error.user_message
 
 
 # Each group runs in a process of its own: llama.cpp's OpenMP threads belong to the thread
@@ -271,11 +270,11 @@ def _engine_levels(model: Path, context: int, threads: int, *, size: int, gen: i
             for timed in (False, True):
                 system = f"Runner {rng.randrange(10_000)}. Be helpful."
                 text, prompt = prompt_for_evaluated(engine, system, size, last, rng)
-                conversation = store.create_conversation()
+                conversation = save_question(store, None, text).conversation
                 listener = _NullListener()
                 with ignore_eos():
                     runner.run(engine, ReplyRequest(
-                        conversation.id, text,
+                        conversation.id, False,
                         Settings(system_prompt=system, max_reply_tokens=gen),
                         rng.randrange(1 << 30)), listener, lambda: False)
                 last = prompt
@@ -321,10 +320,10 @@ def _controller_level(model: Path, context: int, threads: int, *, size: int, gen
                 system = f"Thread {rng.randrange(10_000)}. Be helpful."
                 # Tokenizing only (no OpenMP), while the engine thread is idle.
                 text, prompt = prompt_for_evaluated(loaded.engine, system, size, last, rng)
-                conversation = store.create_conversation()
+                conversation = save_question(store, None, text).conversation
                 counter.reset()
                 with ignore_eos():
-                    controller.send(conversation.id, text,
+                    controller.send(conversation.id, False,
                                     Settings(system_prompt=system, max_reply_tokens=gen))
                     wait_until(lambda: counter.stats is not None or counter.failed is not None,
                                timeout_s, "the controller's reply", poll_ms=250,
@@ -336,7 +335,8 @@ def _controller_level(model: Path, context: int, threads: int, *, size: int, gen
                 if timed:
                     out["engine_thread_signals"] = counter.stats.tokens_per_s or 0.0
         finally:
-            controller.shutdown()
+            controller.request_shutdown()
+            controller.wait_stopped(time.monotonic() + 60)
             store.close()
     del app
     return out

@@ -77,7 +77,7 @@ def rolling_ms(times: Sequence[float], window: int) -> list[tuple[int, float]]:
 def run_long_reply(session: AppSession, cfg: Config, binary: Path, model: Path,
                    log: Callable[[str], None]) -> dict[str, object]:
     session.reload(context_length=cfg.long_context)
-    loaded = session.window.model
+    loaded = session.window.session.model
     if loaded is None or loaded.context_length != cfg.long_context:
         raise BenchError(f"the app loaded the model with a context of "
                          f"{loaded.context_length if loaded else 0}, not {cfg.long_context}")

@@ -56,12 +56,16 @@ class _FirstPaint(QObject):
     def _watch_model(self, window: QWidget) -> None:
         assert _loaded_file is not None
         loaded = Path(_loaded_file)
-        engine = getattr(window, "engine", None)
-        worker = getattr(engine, "worker", None)
-        signal = getattr(worker, "model_loaded", None)
+        session = getattr(window, "session", None)
+        signal = getattr(session, "model_changed", None)
         if signal is None:
-            raise SystemExit("bench.startup_child: the main window has no engine.worker")
-        signal.connect(lambda _summary: _write(loaded, time.monotonic()))
+            raise SystemExit("bench.startup_child: the main window has no session")
+
+        def changed(summary: object) -> None:
+            if summary is not None:  # a model is loaded
+                _write(loaded, time.monotonic())
+
+        signal.connect(changed)
 
 
 _filter = _FirstPaint()

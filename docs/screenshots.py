@@ -74,7 +74,7 @@ def new_home() -> AppPaths:
 def first_run(out: Path) -> None:
     window = create_main_window(new_home(), Settings())
     window.show()
-    wait_until(lambda: not window.storage.busy)
+    wait_until(lambda: not window.session.busy and window.session.last_scan is not None)
     grab(window, out)
     window.close()
 
@@ -83,11 +83,11 @@ def conversation(model: Path, out: Path) -> None:
     window = create_main_window(new_home(), Settings(last_model_path=str(model),
                                                      temperature=0.2, max_reply_tokens=300))
     window.show()
-    wait_until(lambda: window.model is not None)
+    wait_until(lambda: window.session.model is not None)
     window.composer.edit.setPlainText(QUESTION)
     window.composer.edit.submitted.emit()
-    wait_until(lambda: window.generating_conversation is not None)
-    wait_until(lambda: window.generating_conversation is None)
+    wait_until(lambda: window.session.turn is not None)
+    wait_until(lambda: window.session.turn is None)
     window.composer.edit.setPlainText("Thanks! And in JavaScript?")
     grab(window, out)
     window.close()
@@ -107,7 +107,7 @@ def models_pane(model: Path, out_dir: Path) -> None:
         window: MainWindow = create_main_window(paths, Settings(
             last_model_path=str(paths.models_dir / model.name), hub_endpoint=hub.endpoint))
         window.show()
-        wait_until(lambda: window.model is not None)
+        wait_until(lambda: window.session.model is not None)
         window.open_models_pane()
         wait_until(lambda: window.models_pane is not None and window.models_pane.isVisible())
         pane = window.models_pane

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.metadata
+import logging
 import os
+import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from chatapp.models.starter import STARTER
 from chatapp.paths import HOME_ENV, AppPaths
+
+pytest_plugins = ["pytester"]  # tests/unit/test_logfail.py runs tests of its own
 
 # Two shared cores: timing-based health checks would fail on load, not on bugs.
 settings.register_profile("chatapp", deadline=None,
@@ -43,3 +48,73 @@ def app_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppPa
     paths = AppPaths.from_environment()
     paths.ensure()
     yield paths
+
+
+# -- logfail: a warning or error nobody expected fails the test ---------------------------
+
+
+class LogFail(logging.Handler):
+    """Collects WARNING and above from every logger while a test runs.
+
+    A test that provokes a warning on purpose says so with ``logfail.expect(logger,
+    pattern)`` (the logger's name or a parent's, a regex searched in the message), or
+    the marker ``@pytest.mark.expect_log(logger, pattern)``. Anything else logged at
+    WARNING or above fails the test: a warning nobody looks at is a bug nobody sees.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+        self._expected: list[tuple[str, re.Pattern[str]]] = []
+        self._lock_records = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with self._lock_records:
+            self.records.append(record)
+
+    def expect(self, logger: str, pattern: str) -> None:
+        self._expected.append((logger, re.compile(pattern, re.DOTALL)))
+
+    def _is_expected(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return any((record.name == logger or record.name.startswith(logger + "."))
+                   and pattern.search(message) for logger, pattern in self._expected)
+
+    def unexpected(self) -> list[logging.LogRecord]:
+        with self._lock_records:
+            return [r for r in self.records if not self._is_expected(r)]
+
+
+@pytest.fixture(autouse=True)
+def logfail(request: pytest.FixtureRequest) -> Iterator[LogFail]:
+    handler = LogFail()
+    for marker in request.node.iter_markers("expect_log"):
+        handler.expect(*marker.args)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+    unexpected = handler.unexpected()
+    if unexpected:
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()[:300]}"
+                          for r in unexpected[:10])
+        pytest.fail(f"{len(unexpected)} unexpected warning(s) or error(s) were logged:\n"
+                    f"{lines}\n(expected ones: logfail.expect(logger, pattern))",
+                    pytrace=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "expect_log(logger, pattern): a warning or error this test provokes")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _abandoned_threads_end() -> Iterator[None]:
+    """Threads a quit gave up on end by themselves; wait for them before Qt's teardown
+    (a QThread destroyed while running aborts the process)."""
+    yield
+    from chatapp.ui.workers import abandoned
+
+    abandoned.wait_all(120)

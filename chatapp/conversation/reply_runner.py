@@ -1,52 +1,50 @@
-"""One turn of a conversation: save the question, stream the answer into the history.
+"""One reply: stream the model's answer into the history, whatever happens on the way.
 
-The order is what keeps every word: the user's message is committed before the model
-starts; the reply row exists (state "streaming") before its first token and is
-rewritten at least every second while it grows, so a crash or kill loses at most the
-last second of a reply. At the end the reply is finalized with how it was made.
+The user's message is already saved (conversation.questions) when a reply starts. The
+reply row exists (state "streaming") before its first token, and what has streamed is
+written to it on a timer of its own (conversation.throttle), so text that was shown for
+more than a second is on disk even while the model stalls; a crash or kill loses at most
+the last moment of a reply. At the end the reply is finalized with how it was made.
+
+Whatever goes wrong ends the reply cleanly: an error the user must read (the disk is
+full, the prompt does not fit) and a bug alike finalize the row as "error" with what was
+written so far, and reach the listener as the exception object.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
+from chatapp.conversation.throttle import TextThrottle
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling
 from chatapp.engine.prompt_window import PromptPlan, plan_prompt
-from chatapp.history.store import (
-    HistoryError,
-    HistoryStore,
-    Message,
-    ReplyStats,
-    title_from_first_message,
-)
+from chatapp.errors import UserFacingError, internal_error
+from chatapp.history.store import HistoryError, HistoryStore, Message, ReplyStats
 from chatapp.settings import Settings
+from chatapp.vocabulary import PROMPT_STATES, MessageState, Role
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TITLE = "New chat"
-FLUSH_INTERVAL_S = 0.5  # under the promised one second, with margin for a slow disk
-# Messages that carry conversation: an error row or an empty reply says nothing to the model.
-_PROMPT_STATES = frozenset({"complete", "stopped", "interrupted"})
+SAVE_INTERVAL_S = 0.5  # under the promised one second, with margin for a slow disk
 
 
 class ReplyListener(Protocol):
-    def user_message_saved(self, message: Message) -> None: ...
     def reply_started(self, message: Message, plan: PromptPlan) -> None: ...
     def reply_text(self, text: str) -> None: ...
     def reply_finished(self, message: Message, stats: GenerationStats) -> None: ...
-    def reply_failed(self, user_message: str, message: Message | None) -> None: ...
+    def reply_failed(self, error: UserFacingError, message: Message | None) -> None: ...
 
 
 @dataclass(frozen=True)
 class ReplyRequest:
     conversation_id: int
-    user_text: str | None  # None: regenerate the last reply
+    regenerate: bool  # replace the last reply instead of answering a new question
     settings: Settings
     seed: int
     model_sha256: str | None = None
@@ -67,12 +65,45 @@ def sampling_from(settings: Settings, seed: int) -> Sampling:
     )
 
 
-class ReplyRunner:
-    """Runs turns against one store and one engine, on the caller's (worker) thread."""
+class _StreamSaver:
+    """Writes a streaming reply's text to its row, on the throttle's own thread.
 
-    def __init__(self, store: HistoryStore, clock: Callable[[], float] = time.monotonic) -> None:
+    SQLite connections belong to one thread, so the saver opens its own store there.
+    """
+
+    def __init__(self, db_path: Path, message_id: int, interval_s: float) -> None:
+        self._db_path = db_path
+        self._message_id = message_id
+        self._store: HistoryStore | None = None
+        self._content = ""
+        self._throttle = TextThrottle(self._save, interval_s, name="reply-saver",
+                                      on_exit=self._close)
+
+    def push(self, text: str) -> None:
+        if self._throttle.failure is not None:  # the disk filled up: stop the reply
+            raise self._throttle.failure
+        self._throttle.push(text)
+
+    def close(self) -> None:
+        self._throttle.close()
+
+    def _save(self, text: str) -> None:
+        if self._store is None:
+            self._store = HistoryStore(self._db_path)
+        self._content += text
+        self._store.update_streaming_content(self._message_id, self._content)
+
+    def _close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+class ReplyRunner:
+    """Runs replies against one store, on the caller's (the engine's) thread."""
+
+    def __init__(self, store: HistoryStore, *, save_interval_s: float = SAVE_INTERVAL_S) -> None:
         self.store = store
-        self._clock = clock
+        self._save_interval = save_interval_s
         # Where each conversation's prompt window starts; see prompt_window.
         self._window_start: dict[int, int] = {}
 
@@ -80,11 +111,16 @@ class ReplyRunner:
         return [
             ChatMessage(m.role, m.content)  # type: ignore[arg-type]
             for m in self.store.list_messages(conversation_id)
-            if m.role in ("user", "assistant") and m.state in _PROMPT_STATES and m.content
+            if m.role in (Role.USER, Role.ASSISTANT) and m.state in PROMPT_STATES and m.content
         ]
 
-    def plan(self, engine: LlamaEngine, conversation_id: int, settings: Settings) -> PromptPlan:
+    def plan(self, engine: LlamaEngine, conversation_id: int, settings: Settings,
+             *, to_answer: bool = False) -> PromptPlan:
+        """The prompt of the conversation as it is; with ``to_answer`` it must end with
+        the user's message."""
         messages = self._prompt_messages(conversation_id)
+        if not messages or (to_answer and messages[-1].role != "user"):
+            raise EngineError("There is no message to answer yet.")
         plan = plan_prompt(
             settings.system_prompt or None, messages,
             tokenize_chat=engine.tokenize_chat,
@@ -98,8 +134,7 @@ class ReplyRunner:
     def context_usage(self, engine: LlamaEngine, conversation_id: int,
                       settings: Settings) -> ContextUsage:
         """What the next prompt of this conversation would take of the context."""
-        messages = self._prompt_messages(conversation_id)
-        if not messages:
+        if not self._prompt_messages(conversation_id):
             system = [ChatMessage("system", settings.system_prompt)] \
                 if settings.system_prompt else []
             used = len(engine.tokenize_chat(system)) if system else 0
@@ -112,83 +147,79 @@ class ReplyRunner:
 
     def run(self, engine: LlamaEngine, request: ReplyRequest, listener: ReplyListener,
             should_stop: Callable[[], bool]) -> None:
-        """Answer the conversation's last user message (after adding the request's text).
-
-        Without user text this regenerates: the last reply, if any, is replaced.
-        """
+        """Answer the conversation's last message, the user's; never raises."""
+        reply: Message | None = None
+        parts: list[str] = []
         try:
-            self._run(engine, request, listener, should_stop)
-        except HistoryError as error:
-            # The disk is full or the database unwritable: what was committed stays.
-            log.error("History write failed during a reply: %s", error)
-            listener.reply_failed(error.user_message, None)
-
-    def _run(self, engine: LlamaEngine, request: ReplyRequest, listener: ReplyListener,
-             should_stop: Callable[[], bool]) -> None:
-        conversation_id, settings = request.conversation_id, request.settings
-        try:
-            if request.user_text is not None:
-                saved = self._save_user_message(conversation_id, request.user_text)
-                listener.user_message_saved(saved)
-            else:
-                self._drop_last_reply(conversation_id)
-            plan = self.plan(engine, conversation_id, settings)
-        except EngineError as error:
-            listener.reply_failed(error.user_message, None)
+            if request.regenerate:
+                self._drop_last_reply(request.conversation_id)
+            plan = self.plan(engine, request.conversation_id, request.settings,
+                             to_answer=True)
+            reply = self._start_reply(engine, request)
+            listener.reply_started(reply, plan)
+            stats = self._generate(engine, request, plan, reply=reply, parts=parts,
+                                   listener=listener, should_stop=should_stop)
+            final = self.store.finalize_message(
+                reply.id, "".join(parts),
+                MessageState.STOPPED if stats.stop_reason == "stopped" else MessageState.COMPLETE,
+                stats=ReplyStats(prompt_tokens=stats.prompt_tokens,
+                                 generated_tokens=stats.generated_tokens,
+                                 ttft_s=stats.ttft_s, tokens_per_s=stats.tokens_per_s),
+            )
+        except UserFacingError as error:
+            log.info("The reply failed: %s (%s)", error.user_message, error.detail)
+            listener.reply_failed(error, self._record_failure(request, reply, parts, error))
             return
-        sampling = sampling_from(settings, request.seed)
+        except Exception as error:  # a bug: the turn still ends, and the log has it
+            log.exception("The reply failed unexpectedly")
+            wrapped = internal_error(error, "writing the reply")
+            listener.reply_failed(wrapped, self._record_failure(request, reply, parts, wrapped))
+            return
+        listener.reply_finished(final, stats)
+
+    def _start_reply(self, engine: LlamaEngine, request: ReplyRequest) -> Message:
+        settings = request.settings
         recorded = {**settings.sampling_dict(), "seed": request.seed,
                     "context_length": engine.context_length,
                     "system_prompt": settings.system_prompt}
-        reply = self.store.add_message(
-            conversation_id, "assistant", "", state="streaming",
+        return self.store.add_message(
+            request.conversation_id, Role.ASSISTANT, "", state=MessageState.STREAMING,
             model_file=engine.model_path.name, model_sha256=request.model_sha256,
             generation_settings=recorded,
         )
-        listener.reply_started(reply, plan)
-        parts: list[str] = []
-        last_flush = self._clock()
-        flushed_len = 0
+
+    def _generate(self, engine: LlamaEngine, request: ReplyRequest, plan: PromptPlan, *,
+                  reply: Message, parts: list[str], listener: ReplyListener,
+                  should_stop: Callable[[], bool]) -> GenerationStats:
+        saver = _StreamSaver(self.store.path, reply.id, self._save_interval)
 
         def on_text(text: str) -> None:
-            nonlocal last_flush, flushed_len
             parts.append(text)
+            saver.push(text)  # queued for the disk before the UI shows it
             listener.reply_text(text)
-            now = self._clock()
-            if now - last_flush >= FLUSH_INTERVAL_S:
-                content = "".join(parts)
-                if len(content) != flushed_len:
-                    self.store.update_streaming_content(reply.id, content)
-                    flushed_len = len(content)
-                last_flush = now
 
         try:
-            stats = engine.generate(plan.tokens, sampling, on_text, should_stop)
-        except EngineError as error:
-            failed = self.store.finalize_message(reply.id, "".join(parts), "error",
-                                                 error=error.user_message)
-            listener.reply_failed(error.user_message, failed)
-            return
-        state = "stopped" if stats.stop_reason == "stopped" else "complete"
-        final = self.store.finalize_message(
-            reply.id, "".join(parts), state,
-            stats=ReplyStats(
-                prompt_tokens=stats.prompt_tokens, generated_tokens=stats.generated_tokens,
-                ttft_s=stats.ttft_s, tokens_per_s=stats.tokens_per_s,
-            ),
-        )
-        listener.reply_finished(final, stats)
+            return engine.generate(plan.tokens, sampling_from(request.settings, request.seed),
+                                   on_text, should_stop)
+        finally:
+            saver.close()  # its last write lands before the row is finalized
 
-    def _save_user_message(self, conversation_id: int, text: str) -> Message:
-        conversation = self.store.get_conversation(conversation_id)
-        saved = self.store.add_message(conversation_id, "user", text)
-        if conversation.message_count == 0 and conversation.title == DEFAULT_TITLE:
-            self.store.rename_conversation(conversation_id, title_from_first_message(text))
-        return saved
+    def _record_failure(self, request: ReplyRequest, reply: Message | None, parts: list[str],
+                        error: UserFacingError) -> Message | None:
+        """The failed reply as the history keeps it: its text so far and why it failed."""
+        try:
+            if reply is None:
+                reply = self.store.add_message(request.conversation_id, Role.ASSISTANT, "",
+                                               state=MessageState.STREAMING)
+            return self.store.finalize_message(reply.id, "".join(parts), MessageState.ERROR,
+                                               error=error.user_message)
+        except HistoryError as failure:  # e.g. the full disk that failed the reply
+            log.error("Could not record the failed reply: %s", failure)
+            return None
 
     def _drop_last_reply(self, conversation_id: int) -> None:
         messages = self.store.list_messages(conversation_id)
-        if messages and messages[-1].role == "assistant":
-            self.store.delete_message(messages[-1].id)
-        if not any(m.role == "user" for m in messages):
+        if not any(m.role == Role.USER for m in messages):
             raise EngineError("There is no message to answer yet.")
+        if messages and messages[-1].role == Role.ASSISTANT:
+            self.store.delete_message(messages[-1].id)

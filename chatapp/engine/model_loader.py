@@ -91,7 +91,8 @@ def check_model_file(path: Path) -> GgufInfo:
             with contextlib.suppress(NotFirstSplitError):
                 inspect_gguf(part)
     except GgufError as error:
-        raise ModelLoadError(error.user_message, detail=error.detail) from error
+        raise ModelLoadError(f"Cannot load {path.name}. {error.user_message}",
+                             detail=error.detail) from error
     except OSError as error:
         raise ModelLoadError(f"{path.name} cannot be read: {error.strerror or error}.",
                              detail=str(error)) from error

@@ -429,8 +429,8 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         )
     if version == 0 and tables:
         raise ForeignDatabaseError(str(path))
-    (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-    if str(mode).lower() != "wal":
+    mode = _enable_wal(conn)
+    if mode.lower() != "wal":
         # E.g. a network file system without shared memory. Still correct, only readers
         # and the writer wait for each other.
         log.warning("history %s: WAL mode unavailable, using journal_mode=%s", path, mode)
@@ -438,6 +438,21 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
     migrate(conn)
+
+
+def _enable_wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL; the journal mode the file ends up in."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return str(mode)
+        except sqlite3.OperationalError as exc:
+            # Switching a new file to WAL needs it to itself, and SQLite answers BUSY at
+            # once instead of waiting on the busy timeout while another connection reads.
+            if exc.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

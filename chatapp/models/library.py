@@ -12,10 +12,13 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from chatapp.files.atomic import keep_aside, write_json_atomic
+from chatapp.files.copying import copy_file
+from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
 from chatapp.gguf.split_files import model_files, split_name
 from chatapp.models.errors import LibraryError, RegistryDamagedError
@@ -128,7 +131,7 @@ class ModelLibrary:
             self._write_registry([*paths, path])
         return path
 
-    def import_copy(self, path: Path) -> Path:
+    def import_copy(self, path: Path, cancel: threading.Event | None = None) -> Path:
         """Copy a GGUF file into the models folder (checked first, never half-copied)."""
         path = path.expanduser().resolve()
         self._check(path)
@@ -140,14 +143,14 @@ class ModelLibrary:
         free = shutil.disk_usage(self.models_dir).free
         if free < needed:
             raise LibraryError(
-                f"Copying {path.name} needs {needed / 1e9:.1f} GB, but only "
-                f"{free / 1e9:.1f} GB is free in {self.models_dir}. Import it in place "
+                f"Copying {path.name} needs {format_bytes(needed)}, but only "
+                f"{format_bytes(free)} is free in {self.models_dir}. Import it in place "
                 "instead, or free some space.")
         fd, tmp_name = tempfile.mkstemp(dir=self.models_dir, prefix=".import-", suffix=".part")
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            shutil.copyfile(path, tmp)
+            copy_file(path, tmp, cancel)
             os.replace(tmp, target)
         except OSError as error:
             raise LibraryError(f"{path.name} could not be copied: "
@@ -155,6 +158,19 @@ class ModelLibrary:
         finally:
             tmp.unlink(missing_ok=True)
         return target
+
+    def remove_leftovers(self) -> list[Path]:
+        """Delete the temporary files of copies a killed app left in the models folder.
+
+        Only while no other chatapp uses this folder (the app holds its instance lock).
+        """
+        removed = []
+        if self.models_dir.is_dir():
+            for leftover in self.models_dir.glob(".*.part"):
+                if leftover.name.startswith((".import-", ".starter-")) and leftover.is_file():
+                    leftover.unlink(missing_ok=True)
+                    removed.append(leftover)
+        return removed
 
     def delete(self, path: Path) -> bool:
         """Delete a model from the models folder, or forget an imported one.

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from chatapp.files.checksum import sha256_of
+from chatapp.files.copying import copy_file
 from chatapp.models.errors import StarterModelError
 
 
@@ -53,7 +53,7 @@ def find_starter_source() -> Path | None:
     return path if path.is_file() else None
 
 
-def install_starter(models_dir: Path) -> Path:
+def install_starter(models_dir: Path, cancel: threading.Event | None = None) -> Path:
     """Copy the starter model into the models folder, verified; return its path there.
 
     The copy goes to a temporary name first and is renamed only once its hash matches,
@@ -73,8 +73,7 @@ def install_starter(models_dir: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        shutil.copyfile(source, tmp)
-        if sha256_of(tmp) != STARTER.sha256:
+        if copy_file(source, tmp, cancel) != STARTER.sha256:
             raise StarterModelError(
                 f"The bundled starter model at {source} is damaged (its checksum does not "
                 "match). Reinstall chatapp."

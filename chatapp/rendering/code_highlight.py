@@ -1,4 +1,10 @@
-"""Syntax highlighting for code blocks, as HTML that Qt's rich text understands."""
+"""Syntax highlighting for code blocks, as HTML that Qt's rich text understands.
+
+Only a block that names its language is highlighted: guessing one means asking every one
+of Pygments' ~600 lexers (importing each module the first time) and is often wrong, so
+an untagged block is shown as plain text. Highlighting costs time in proportion to the
+code, so the app does it off the UI thread (ui/highlighter.py).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,8 @@ import html
 
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name, guess_lexer
+from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
-
-# Guessing a language on long text is slow and rarely better than plain.
-_GUESS_LIMIT = 4000
 
 
 @functools.cache
@@ -20,14 +23,18 @@ def _formatter(dark: bool) -> HtmlFormatter:  # type: ignore[type-arg]
     return HtmlFormatter(nowrap=True, noclasses=True, style="monokai" if dark else "default")
 
 
+def plain_html(code: str) -> str:
+    """``<pre>`` HTML of the code as it is, escaped."""
+    return f"<pre>{html.escape(code)}</pre>"
+
+
 def highlight_html(code: str, language: str, dark: bool = False) -> str:
     """``<pre>`` HTML with inline colours; plain escaped text when no lexer fits."""
+    if not language:
+        return plain_html(code)
     try:
-        lexer = get_lexer_by_name(language) if language else (
-            guess_lexer(code) if len(code) < _GUESS_LIMIT else None)
+        lexer = get_lexer_by_name(language)
     except ClassNotFound:
-        lexer = None
-    if lexer is None:
-        return f"<pre>{html.escape(code)}</pre>"
+        return plain_html(code)
     body = highlight(code, lexer, _formatter(dark)).rstrip("\n")
     return f"<pre>{body}</pre>"

@@ -208,7 +208,7 @@ def _run(
             # A backend's own error text could quote what it was given.
             error = TokenStoreError(error.problem, error.user_message.replace(secret, "[token]"),
                                     error.detail.replace(secret, "[token]"))
-        log.warning("Keyring %s failed: %s", action, error.detail)
+        log.info("Keyring %s failed: %s", action, error.detail)  # the user is told
         raise error
     return outcome[0]
 

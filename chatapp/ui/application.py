@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from importlib import resources
 
@@ -11,8 +13,13 @@ from PySide6.QtWidgets import QApplication
 from chatapp import APP_NAME, __version__
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, load_settings
+from chatapp.ui.exception_hook import install_exception_hook
 from chatapp.ui.main_window import MainWindow
+from chatapp.ui.single_instance import InstanceGuard, activate_running_instance, bring_to_front
 from chatapp.ui.theme import apply_theme
+from chatapp.ui.workers import abandoned
+
+log = logging.getLogger(__name__)
 
 
 def app_icon() -> QIcon:
@@ -34,13 +41,34 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 def create_main_window(paths: AppPaths, settings: Settings | None = None) -> MainWindow:
-    paths.ensure()
+    """The window on ``paths`` (their folders made by the caller, before the event loop:
+    from then on the UI thread does no file I/O)."""
     return MainWindow(paths, settings if settings is not None
                       else load_settings(paths.settings_file))
 
 
 def run_gui(paths: AppPaths, argv: list[str] | None = None) -> int:
     app = create_application(argv if argv is not None else sys.argv)
+    install_exception_hook()
+    # Claimed before the window exists: a second launch must never open the history (its
+    # start-up recovery would cut off the reply the running instance is writing).
+    guard = InstanceGuard(paths.data_dir, parent=app)
+    if not guard.claim():
+        return activate_running_instance(guard)
     window = create_main_window(paths)
+    guard.activation_requested.connect(lambda: bring_to_front(window))
     window.show()
-    return int(app.exec())
+    try:
+        code = int(app.exec())
+    finally:
+        guard.release()
+    busy = abandoned.still_running()
+    if busy:
+        # Threads given up at quit (see MainWindow.closeEvent) would make Qt abort when the
+        # interpreter destroys them: end the process without waiting for them.
+        log.info("Exiting without waiting for %s", ", ".join(busy))
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

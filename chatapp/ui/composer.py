@@ -6,13 +6,22 @@ from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ComposerState(Enum):
     NO_MODEL = "no_model"
     LOADING = "loading"
     READY = "ready"
+    SENDING = "sending"  # the message is being saved; it stays in the box until it is
     GENERATING = "generating"
 
 
@@ -20,6 +29,7 @@ HINTS = {
     ComposerState.NO_MODEL: "No model is loaded: load one (Model menu) to start chatting.",
     ComposerState.LOADING: "The model is loading…",
     ComposerState.READY: "Message the model (Enter sends, Shift+Enter for a new line)",
+    ComposerState.SENDING: "Sending…",
     ComposerState.GENERATING: "Writing a reply… (Esc or Stop to stop it)",
 }
 
@@ -81,19 +91,25 @@ class Composer(QWidget):
     def set_state(self, state: ComposerState) -> None:
         self.state = state
         ready = state is ComposerState.READY
-        generating = state is ComposerState.GENERATING
-        # While a reply streams the next message can already be written, not sent.
-        self.edit.setEnabled(ready or generating)
+        # While a reply streams the next message can already be written, not sent; while
+        # the message is being saved it stays as it is, so nothing typed is lost.
+        in_turn = state in (ComposerState.SENDING, ComposerState.GENERATING)
+        self.edit.setEnabled(ready or in_turn)
+        self.edit.setReadOnly(state is ComposerState.SENDING)
         self.send_button.setEnabled(ready)
-        self.send_button.setVisible(not generating)
-        self.stop_button.setVisible(generating)
+        self.send_button.setVisible(not in_turn)
+        self.stop_button.setVisible(in_turn)
         # Hints that explain why nothing can be sent stay visible below a disabled box.
         explained = state in (ComposerState.NO_MODEL, ComposerState.LOADING)
         self.edit.setPlaceholderText("" if explained else HINTS[state])
         self.hint.setText(HINTS[state] if explained else "")
         self.hint.setVisible(explained)
         if ready:
-            self.edit.setFocus()
+            # Back to the message box, unless the user is busy elsewhere (typing a chat's
+            # new name, selecting text): taking the focus would end what they are doing.
+            focused = QApplication.focusWidget()
+            if focused is None or focused is self or self.isAncestorOf(focused):
+                self.edit.setFocus()
 
     def _submit(self) -> None:
         if self.state is not ComposerState.READY:
@@ -101,9 +117,12 @@ class Composer(QWidget):
         text = self.edit.toPlainText().strip()
         if not text:
             return
-        self.edit.clear()
+        # The draft stays until the message is saved (clear_draft).
         self.send_requested.emit(text)
 
+    def clear_draft(self) -> None:
+        self.edit.clear()
+
     def _stop(self) -> None:
-        if self.state is ComposerState.GENERATING:
+        if self.state in (ComposerState.SENDING, ComposerState.GENERATING):
             self.stop_requested.emit()

@@ -1,23 +1,29 @@
-"""The list of conversations: new, select, rename (F2 or double-click), delete (confirmed)."""
+"""The list of conversations: new, select, rename (F2 or double-click), delete (confirmed).
+
+The list is refreshed whenever a chat changes (after every reply). A rename the user is
+typing must survive that: while an editor is open the new list is held back and shown
+when the editor closes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from chatapp.history.store import Conversation
+from chatapp.ui.plain_text import plain_question, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the title as saved, to tell a rename
 
 
 class ConversationList(QWidget):
@@ -50,6 +56,8 @@ class ConversationList(QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemChanged.connect(self._item_edited)
+        # After the edit is committed (itemChanged) or abandoned: show what was held back.
+        self.list.itemDelegate().closeEditor.connect(self._editor_closed)
         layout.addWidget(self.list, 1)
 
         delete = QAction("Delete chat", self.list)
@@ -58,30 +66,49 @@ class ConversationList(QWidget):
         delete.triggered.connect(self._delete_current)
         self.list.addAction(delete)
         self._filling = False
+        self._held: tuple[list[Conversation], int | None] | None = None
+
+    @property
+    def editing(self) -> bool:
+        return self.list.state() == QAbstractItemView.State.EditingState
 
     def set_conversations(self, conversations: list[Conversation], current: int | None) -> None:
+        if self.editing:
+            self._held = (conversations, current)
+            return
+        self._held = None
         self._filling = True
         self.list.clear()
         for conversation in conversations:
             item = QListWidgetItem(conversation.title)
             item.setData(ID_ROLE, conversation.id)
+            item.setData(TITLE_ROLE, conversation.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(conversation.title)
+            item.setToolTip(plain_tooltip(conversation.title))
             self.list.addItem(item)
             if conversation.id == current:
                 self.list.setCurrentItem(item)
+        if current is None:
+            self.list.clearSelection()
+            self.list.setCurrentItem(None)  # type: ignore[call-overload]
         self._filling = False
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
         return int(item.data(ID_ROLE)) if item is not None else None
 
-    def select(self, conversation_id: int) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(ID_ROLE) == conversation_id:
-                self.list.setCurrentItem(item)
-                return
+    def _editor_closed(self) -> None:
+        held = self._held
+        if held is not None:
+            # After the delegate has finished with its editor.
+            QTimer.singleShot(0, lambda: self._apply_held(held))
+
+    def _apply_held(self, held: tuple[list[Conversation], int | None]) -> None:
+        if self._held is held and not self.editing:
+            conversations, current = held
+            # A title just renamed is shown as typed until the refresh after the rename.
+            self.set_conversations(conversations, self.current_id()
+                                   if self.current_id() is not None else current)
 
     def _current_changed(self, current: QListWidgetItem | None,
                          _previous: QListWidgetItem | None) -> None:
@@ -92,12 +119,16 @@ class ConversationList(QWidget):
         if self._filling:
             return
         title = item.text().strip()
-        if title and title != item.toolTip():
-            item.setToolTip(title)
+        before = str(item.data(TITLE_ROLE))
+        if title and title != before:
+            self._filling = True
+            item.setData(TITLE_ROLE, title)
+            item.setToolTip(plain_tooltip(title))
+            self._filling = False
             self.rename_requested.emit(int(item.data(ID_ROLE)), title)
         elif not title:
             self._filling = True
-            item.setText(item.toolTip())
+            item.setText(before)
             self._filling = False
 
     def _context_menu(self, position: QPoint) -> None:
@@ -115,11 +146,6 @@ class ConversationList(QWidget):
             self._confirm_delete(item)
 
     def _confirm_delete(self, item: QListWidgetItem) -> None:
-        answer = QMessageBox.question(
-            self, "Delete chat",
-            f"Delete “{item.text()}” and all its messages? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if plain_question(self, "Delete chat", f"Delete “{item.text()}” and all its "
+                          "messages? This cannot be undone."):
             self.delete_requested.emit(int(item.data(ID_ROLE)))

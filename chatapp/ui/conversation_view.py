@@ -193,18 +193,13 @@ class ConversationView(QScrollArea):
 
     # -- a turn ------------------------------------------------------------------------
 
-    def add_user_message(self, text: str) -> MessageWidget:
-        widget = MessageWidget("user", text, self._column)
+    def add_user_message(self, message: Message) -> MessageWidget:
+        """Show the user's message, which is already in the history."""
+        widget = self._widget_for(message)
         self._append_widget(widget)
         self._stick_to_bottom = True
         self._refresh_last_reply()
         return widget
-
-    def user_message_saved(self, message: Message) -> None:
-        pending = next((w for w in reversed(self.messages)
-                        if w.role == "user" and w.message is None), None)
-        if pending is not None:
-            pending.set_message(message)
 
     def start_reply(self) -> MessageWidget:
         widget = MessageWidget("assistant", "", self._column)

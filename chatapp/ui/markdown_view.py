@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatapp.rendering.code_highlight import highlight_html
+from chatapp.rendering.code_highlight import plain_html
 from chatapp.rendering.markdown_blocks import Block
+from chatapp.ui.highlighter import highlighter
 
 
 def is_dark_theme() -> bool:
@@ -99,6 +100,7 @@ class CodeBlock(QFrame):
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(10, 2, 4, 2)
         language_label = QLabel(language or "code", header)
+        language_label.setTextFormat(Qt.TextFormat.PlainText)  # from the reply, not ours
         language_label.setObjectName("codeLanguage")
         self.copy_button = QPushButton("Copy", header)
         self.copy_button.setObjectName("copyCode")
@@ -116,7 +118,7 @@ class CodeBlock(QFrame):
         body.setTextFormat(Qt.TextFormat.RichText)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        body.setText(highlight_html(code, language, dark=is_dark_theme()))
+        body.setText(plain_html(code))  # at once; the colours follow (ui/highlighter.py)
         body.setContentsMargins(10, 6, 10, 6)
         scroller = QScrollArea(self)
         scroller.setObjectName("codeScroll")
@@ -129,6 +131,17 @@ class CodeBlock(QFrame):
         self._scroller = scroller
         self._fit_height()
         layout.addWidget(scroller)
+        self.highlighted = False
+        if language:
+            self._cancel = highlighter().request(code, language, is_dark_theme(),
+                                                 self._show_highlighted)
+            self.destroyed.connect(self._cancel)
+
+    def _show_highlighted(self, html: str) -> None:
+        self._body.setText(html)
+        self._body.adjustSize()
+        self._fit_height()
+        self.highlighted = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -10,6 +10,7 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
 from chatapp.rendering.markdown_blocks import Block, split_all, split_complete
 from chatapp.ui.markdown_view import PlainLabel, block_widget
+from chatapp.ui.plain_text import plain_label
 
 # The unfinished block's live label holds at most about this much text.
 LIVE_TAIL_LIMIT = 1500
@@ -74,7 +75,7 @@ class MessageWidget(QFrame):
         self.tail = PlainLabel(self.body)
         self._body_layout.addWidget(self.tail)
 
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(QLabel(self))
         self.error_label.setObjectName("messageError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -82,7 +83,7 @@ class MessageWidget(QFrame):
 
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 0, 0)
-        self.stats_label = QLabel(self)
+        self.stats_label = plain_label(QLabel(self))  # names the model file
         self.stats_label.setObjectName("messageStats")
         footer.addWidget(self.stats_label, 1)
         self.copy_button = QPushButton("Copy", self)

@@ -57,14 +57,16 @@ def _run_app(paths: AppPaths, model_path: Path, timeout_s: float) -> dict[str, o
 
     from chatapp.history.store import HistoryStore
     from chatapp.ui.application import create_application, create_main_window
+    from chatapp.ui.composer import ComposerState
 
     app = create_application([sys.argv[0]])
     deadline = time.monotonic() + timeout_s
     settings = Settings(last_model_path=str(model_path), temperature=0.0,
                         max_reply_tokens=48)
+    paths.ensure()
     window = create_main_window(paths, settings)
     window.show()
-    worker = window.engine.worker
+    session = window.session  # its signals arrive on the UI thread
     outcome: dict[str, object] = {}
 
     def wait_for(what: str, ready: Callable[[], bool]) -> None:
@@ -79,12 +81,13 @@ def _run_app(paths: AppPaths, model_path: Path, timeout_s: float) -> dict[str, o
             raise SelfTestError(f"timed out after {timeout_s:.0f} s waiting for {what}")
 
     try:
-        worker.model_failed.connect(lambda _path, message: outcome.update(load_error=message))
-        worker.reply_finished.connect(lambda message, stats: outcome.update(
+        session.error.connect(lambda error: outcome.update(load_error=error.user_message))
+        session.reply_finished.connect(lambda message, stats: outcome.update(
             message=message, stats=stats))
-        worker.reply_failed.connect(lambda text, _message: outcome.update(reply_error=text))
+        session.reply_failed.connect(lambda error, _message: outcome.update(
+            reply_error=error.user_message))
         wait_for("the model to load",
-                 lambda: window.model is not None or "load_error" in outcome)
+                 lambda: session.composer is ComposerState.READY or "load_error" in outcome)
         if "load_error" in outcome:
             raise SelfTestError(f"the model did not load: {outcome['load_error']}")
         window.composer.edit.setPlainText(QUESTION)

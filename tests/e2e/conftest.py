@@ -40,7 +40,8 @@ def open_window(qtbot: QtBot, app_paths: AppPaths) -> Iterator[OpenWindow]:
 
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.model is not None and window.loading_path is None,
+    qtbot.waitUntil(lambda: window.session.model is not None
+                    and window.session.loading_path is None,
                     timeout=LOAD_TIMEOUT_MS)
     assert window.composer.state is ComposerState.READY
 
@@ -53,7 +54,7 @@ def send(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def wait_reply_done(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.generating_conversation is None
+    qtbot.waitUntil(lambda: window.session.turn is None
                     and window.composer.state is not ComposerState.GENERATING,
                     timeout=REPLY_TIMEOUT_MS)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from chatapp.engine.model_loader import ModelSummary
@@ -34,13 +34,13 @@ def state(window: MainWindow) -> ComposerState:
 
 
 def loaded(window: MainWindow) -> ModelSummary | None:
-    return window.model
+    return window.session.model
 
 
 def test_first_run_points_to_the_starter_model(qtbot: QtBot, open_window: OpenWindow,
                                                app_paths: AppPaths, model_path: Path) -> None:
     window = open_window()
-    qtbot.waitUntil(lambda: not window.storage.busy)
+    qtbot.waitUntil(lambda: not window.session.busy)
     assert loaded(window) is None
     assert state(window) is ComposerState.NO_MODEL
     assert not window.composer.edit.isEnabled()
@@ -51,7 +51,7 @@ def test_first_run_points_to_the_starter_model(qtbot: QtBot, open_window: OpenWi
     wait_loaded(qtbot, window)
     installed = app_paths.models_dir / model_path.name
     assert installed.is_file()
-    assert window.model is not None and window.model.path == installed
+    assert window.session.model is not None and window.session.model.path == installed
     assert window.composer.edit.isEnabled()
 
 
@@ -61,12 +61,17 @@ def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: Op
     # Short replies keep the test quick; the settings file is what a restart reads.
     save_settings(app_paths.settings_file, Settings(max_reply_tokens=48, temperature=0.0))
     window = open_window()
-    window.load_model(model_path)  # as Model ▸ Open does
+    window.session.load_model(model_path)  # as Model ▸ Open does
     wait_loaded(qtbot, window)
     pieces: list[str] = []
-    window.engine.worker.reply_text.connect(pieces.append)
+    window.session.reply_text.connect(pieces.append)
     send(qtbot, window, "What is the capital of France?")
-    assert state(window) is ComposerState.GENERATING
+    # The message stays in the box until it is saved, then the reply is written.
+    assert state(window) is ComposerState.SENDING
+    assert window.composer.edit.toPlainText() == "What is the capital of France?"
+    qtbot.waitUntil(lambda: state(window) is not ComposerState.SENDING)
+    assert window.composer.edit.toPlainText() == ""
+    assert window.view.messages[0].message is not None  # shown once saved
     wait_reply_done(qtbot, window)
     assert len(pieces) > 3  # it streamed
     reply = window.view.messages[-1]
@@ -103,7 +108,7 @@ def test_stop_keeps_the_partial_reply(qtbot: QtBot, open_window: OpenWindow,
                                         temperature=0.8))
     wait_loaded(qtbot, window)
     pieces: list[str] = []
-    window.engine.worker.reply_text.connect(pieces.append)
+    window.session.reply_text.connect(pieces.append)
     send(qtbot, window, "Write a very long story about a dragon and a knight.")
     qtbot.waitUntil(lambda: len(pieces) >= 20, timeout=REPLY_TIMEOUT_MS)
     qtbot.mouseClick(window.composer.stop_button, Qt.MouseButton.LeftButton)
@@ -122,30 +127,30 @@ def test_stop_keeps_the_partial_reply(qtbot: QtBot, open_window: OpenWindow,
 def test_bad_files_are_explained_and_the_app_keeps_working(
         qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, model_path: Path) -> None:
     window = open_window(Settings(max_reply_tokens=48))
-    qtbot.waitUntil(lambda: not window.storage.busy)
+    qtbot.waitUntil(lambda: not window.session.busy)
     not_gguf = tmp_path / "holiday-photo.gguf"
     not_gguf.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))
-    window.load_model(not_gguf)
-    qtbot.waitUntil(lambda: window.loading_path is None and window.banner.isVisible(),
+    window.session.load_model(not_gguf)
+    qtbot.waitUntil(lambda: window.session.loading_path is None and window.banner.isVisible(),
                     timeout=30_000)
     assert "not a GGUF" in window.banner.label.text()
     assert state(window) is ComposerState.NO_MODEL
 
-    window.load_model(model_path)
+    window.session.load_model(model_path)
     wait_loaded(qtbot, window)
 
     truncated = tmp_path / "half-downloaded.gguf"
     with model_path.open("rb") as source:
         truncated.write_bytes(source.read(model_path.stat().st_size // 2))
-    window.load_model(truncated)
-    qtbot.waitUntil(lambda: window.loading_path is None and window.banner.isVisible(),
+    window.session.load_model(truncated)
+    qtbot.waitUntil(lambda: window.session.loading_path is None and window.banner.isVisible(),
                     timeout=30_000)
     message = window.banner.label.text()
     assert "download" in message.lower()
     assert "ends early" in message or "incomplete" in message.lower() or \
         "completely" in message
     # The model loaded before stays loaded, and the chat works.
-    assert window.model is not None and window.model.path == model_path
+    assert window.session.model is not None and window.session.model.path == model_path
     assert state(window) is ComposerState.READY
     send(qtbot, window, "Say hi.")
     wait_reply_done(qtbot, window)
@@ -192,25 +197,74 @@ def test_settings_are_saved_and_apply_to_the_next_reply(
     assert reply.generation_settings["system_prompt"] == "Answer in one word."
 
 
-def test_new_rename_and_delete_chats(qtbot: QtBot, open_window: OpenWindow,
-                                     app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
-    window = open_window()
-    qtbot.waitUntil(lambda: not window.storage.busy)
-    qtbot.mouseClick(window.sidebar.new_button, Qt.MouseButton.LeftButton)
+def test_a_new_chat_is_saved_with_its_first_message(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path) -> None:
+    with HistoryStore(app_paths.history_db) as store:
+        store.create_conversation("Older chat")
+    window = open_window(model_settings(model_path))
+    wait_loaded(qtbot, window)
     qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
-    window.new_conversation()
+    qtbot.mouseClick(window.sidebar.new_button, Qt.MouseButton.LeftButton)
+    # An empty chat is not kept: nothing new in the list or the history yet.
+    assert window.view.conversation_id is None and window.sidebar.current_id() is None
+    qtbot.wait(200)
+    assert window.sidebar.list.count() == 1
+    send(qtbot, window, "Name three rivers.")
+    wait_reply_done(qtbot, window)
     qtbot.waitUntil(lambda: window.sidebar.list.count() == 2)
-    window.sidebar.list.item(0).setText("Recipes")
-    qtbot.waitUntil(lambda: any(c.title == "Recipes" for c in window.conversations))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    recipes = next(c.id for c in window.conversations if c.title == "Recipes")
+    assert window.sidebar.list.item(0).text() == "Name three rivers."
+    assert window.sidebar.current_id() == window.session.current is not None
+
+
+def test_rename_and_delete_chats(qtbot: QtBot, open_window: OpenWindow,
+                                 app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    with HistoryStore(app_paths.history_db) as store:
+        store.create_conversation("First")
+        store.create_conversation("Second")
+    window = open_window()
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 2)
+    window.sidebar.list.item(0).setText("Recipes")  # what committing an edit does
+    qtbot.waitUntil(lambda: any(c.title == "Recipes" for c in window.session.conversations))
+    # The confirmation is the one dialog a user clicks through.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    recipes = next(c.id for c in window.session.conversations if c.title == "Recipes")
     row = next(i for i in range(2) if window.sidebar.list.item(i).text() == "Recipes")
     window.sidebar._confirm_delete(window.sidebar.list.item(row))
     qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
     with sqlite3.connect(app_paths.history_db) as db:
         ids = [r[0] for r in db.execute("SELECT id FROM conversations")]
     assert recipes not in ids and len(ids) == 1
+
+
+def test_a_rename_being_typed_survives_the_refresh_after_a_reply(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path) -> None:
+    with HistoryStore(app_paths.history_db) as store:
+        other = store.create_conversation("Rename me")
+        store.add_message(other.id, "user", "Hi")
+        store.add_message(other.id, "assistant", "Hello")
+    window = open_window(model_settings(model_path, max_reply_tokens=60))
+    wait_loaded(qtbot, window)
+    qtbot.mouseClick(window.sidebar.new_button, Qt.MouseButton.LeftButton)
+    send(qtbot, window, "Count to twenty.")
+    qtbot.waitUntil(lambda: state(window) is ComposerState.GENERATING)
+    refreshes: list[object] = []
+    window.session.conversations_changed.connect(lambda *_a: refreshes.append(True))
+    item = next(window.sidebar.list.item(i) for i in range(window.sidebar.list.count())
+                if window.sidebar.list.item(i).text() == "Rename me")
+    window.sidebar.list.editItem(item)  # F2
+    editor = window.sidebar.list.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Holiday plans")
+    wait_reply_done(qtbot, window)
+    qtbot.waitUntil(lambda: bool(refreshes))  # the list was refreshed after the reply
+    assert window.sidebar.editing and editor.text() == "Holiday plans"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(c.title == "Holiday plans"
+                                for c in window.session.conversations))
+    qtbot.waitUntil(lambda: {window.sidebar.list.item(i).text()
+                             for i in range(window.sidebar.list.count())}
+                    == {"Holiday plans", "Count to twenty."})
 
 
 def test_overflowing_conversations_say_what_is_left_out(

@@ -32,7 +32,9 @@ from chatapp.settings import Settings
 from chatapp.ui.application import create_application, create_main_window
 
 app = create_application([sys.argv[0]])
-window = create_main_window(AppPaths.from_environment(),
+paths = AppPaths.from_environment()
+paths.ensure()
+window = create_main_window(paths,
                             Settings(last_model_path=sys.argv[1], max_reply_tokens=3000,
                                      temperature=1.0))
 window.show()
@@ -49,11 +51,11 @@ def ask():
     window.composer.edit.submitted.emit()
     emit("sent")
 
-worker = window.engine.worker
-worker.model_loaded.connect(lambda _summary: ask())
-worker.reply_text.connect(lambda text: emit("piece", text))
+session = window.session  # its signals arrive on this (the UI) thread
+session.model_changed.connect(lambda _summary: QTimer.singleShot(0, ask))
+session.reply_text.connect(lambda text: emit("piece", text))
 # If the model ends a story before the kill, ask again: the kill must land mid-reply.
-worker.reply_finished.connect(lambda *_a: (emit("done"), QTimer.singleShot(0, ask)))
+session.reply_finished.connect(lambda *_a: (emit("done"), QTimer.singleShot(0, ask)))
 app.exec()
 """
 

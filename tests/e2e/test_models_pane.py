@@ -5,6 +5,7 @@ huggingface_hub runs unmodified; only the hub's address differs.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import keyring
@@ -72,7 +73,7 @@ def search_and_pick(qtbot: QtBot, pane: ModelsPane, query: str, repo_id: str,
 def test_search_download_load_and_chat(qtbot: QtBot, open_window: OpenWindow, hub: StandInHub,
                                        app_paths: AppPaths) -> None:
     window = open_window(Settings(hub_endpoint=hub.endpoint, max_reply_tokens=48))
-    qtbot.waitUntil(lambda: not window.storage.busy)
+    qtbot.waitUntil(lambda: not window.session.busy)
     assert hub.requests == []  # nothing touched the network before the user searched
     pane = open_pane(qtbot, window)
     events: list[DownloadEvent] = []
@@ -107,7 +108,7 @@ def test_search_download_load_and_chat(qtbot: QtBot, open_window: OpenWindow, hu
     pane.installed.table.selectRow(0)
     qtbot.mouseClick(pane.installed.load_button, Qt.MouseButton.LeftButton)
     wait_loaded(qtbot, window)
-    assert window.model is not None and window.model.path == installed
+    assert window.session.model is not None and window.session.model.path == installed
     send(qtbot, window, "Say hello.")
     wait_reply_done(qtbot, window)
     assert window.view.messages[-1].text.strip()
@@ -146,11 +147,11 @@ def test_an_architecture_the_engine_cannot_run_is_flagged_before_download(
         monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths) -> None:
     asked: list[str] = []
 
-    def refuse(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
+    def refuse(box: QMessageBox) -> object:  # the one dialog a user clicks through
+        asked.append(box.text())
         return QMessageBox.StandardButton.No
 
-    monkeypatch.setattr(QMessageBox, "warning", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
     window = open_window(Settings(hub_endpoint=hub.endpoint))
     pane = open_pane(qtbot, window)
     search_and_pick(qtbot, pane, "futurenet", UNSUPPORTED_REPO)
@@ -189,6 +190,39 @@ def test_pause_and_resume_from_the_pane(qtbot: QtBot, open_window: OpenWindow, h
     resumed = [r for r in hub.requests if r.server == "storage" and r.method == "GET"
                and (r.header("range") or "").startswith(f"bytes={kept}-")]
     assert resumed, "the resumed download asked for the missing bytes only"
+
+
+def test_a_download_left_by_a_quit_comes_back_paused_and_resumes(
+        qtbot: QtBot, open_window: OpenWindow, hub: StandInHub, app_paths: AppPaths) -> None:
+    hub.set_faults(throttle_bytes_per_s=500_000)
+    window = open_window(Settings(hub_endpoint=hub.endpoint))
+    pane = open_pane(qtbot, window)
+    search_and_pick(qtbot, pane, "medium", MEDIUM_REPO, MEDIUM_FILE)
+    qtbot.mouseClick(pane.search.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r.status.bytes_done > 100_000
+                                for r in pane.downloads.rows.values()), timeout=TIMEOUT_MS)
+    window.close()  # quit in the middle of the file
+    hub.set_faults(throttle_bytes_per_s=None)
+    hub.clear_requests()
+
+    again = open_window(Settings(hub_endpoint=hub.endpoint))
+    qtbot.waitUntil(lambda: bool(again.hub.statuses), timeout=TIMEOUT_MS)
+    assert hub.requests == []  # a restored download opens no connection by itself
+    pane = open_pane(qtbot, again)
+    (row,) = pane.downloads.rows.values()
+    assert row.status.state == DownloadState.PAUSED and row.isVisibleTo(pane)
+    kept = row.status.bytes_done
+    assert 0 < kept < (row.status.total_bytes or 0)
+    assert "Paused" in row.detail.text() and row.resume_button.isVisibleTo(row)
+    qtbot.mouseClick(row.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: row.status.state == DownloadState.DONE, timeout=TIMEOUT_MS)
+    installed = app_paths.models_dir / MEDIUM_FILE
+    assert installed.is_file()
+    expected = hub.repos[MEDIUM_REPO].files[MEDIUM_FILE].sha256
+    assert hashlib.sha256(installed.read_bytes()).hexdigest() == expected
+    resumed = [r for r in hub.requests if r.server == "storage" and r.method == "GET"]
+    assert resumed and (resumed[0].header("range") or "").startswith("bytes=")
+    assert not (resumed[0].header("range") or "").startswith("bytes=0-")
 
 
 def test_without_a_keyring_the_token_box_says_what_is_missing(
@@ -239,8 +273,7 @@ def test_import_in_place_copy_and_delete(qtbot: QtBot, open_window: OpenWindow,
     assert (app_paths.models_dir / "copied.gguf").is_file()
 
     # Delete, confirmed: the copy in the models folder goes; the in-place one is forgotten.
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
     for name in ("copied.gguf", "my-model.gguf"):
         row = next(r for r in range(installed.table.rowCount())
                    if cell(installed.table, r, 0).startswith(name))

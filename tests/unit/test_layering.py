@@ -27,8 +27,10 @@ LAYERS: list[set[str]] = [
     {"gguf"},
     # The base: where things are kept, the user's settings, the machine ...
     {"paths", "settings", "hardware", "logging_setup"},
-    # ... and, under everything, shared words, numbers and safe file writing.
-    {"errors", "vocabulary", "formatting", "files", "__init__"},
+    # ... and shared words, numbers and safe file writing ...
+    {"vocabulary", "formatting", "files", "__init__"},
+    # ... on the one root of the errors a user reads.
+    {"errors"},
 ]
 
 

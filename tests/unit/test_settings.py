@@ -38,6 +38,8 @@ def test_round_trip_and_private_file(tmp_path: Path) -> None:
     assert not [p for p in path.parent.iterdir() if p.name != "settings.json"]
 
 
+@pytest.mark.expect_log("chatapp.settings",
+                        "is not valid JSON|Cannot read settings")
 def test_missing_or_damaged_file_gives_defaults(tmp_path: Path) -> None:
     assert load_settings(tmp_path / "nope.json") == Settings()
     broken = tmp_path / "broken.json"
@@ -47,6 +49,7 @@ def test_missing_or_damaged_file_gives_defaults(tmp_path: Path) -> None:
     assert load_settings(broken) == Settings()
 
 
+@pytest.mark.expect_log("chatapp.settings", "Ignoring setting")
 def test_bad_fields_fall_back_one_by_one(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({
@@ -69,6 +72,7 @@ def test_saving_an_invalid_value_writes_nothing(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+@pytest.mark.expect_log("chatapp.settings", "Ignoring setting|not valid JSON")
 @given(st.dictionaries(st.sampled_from(sorted(LIMITS)),
                        st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=True),
                                  st.text(max_size=5), st.none(), st.booleans())))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from chatapp.formatting import format_bytes, format_duration
 from chatapp.hub.downloads import DownloadState, DownloadStatus
+from chatapp.ui.plain_text import plain_label
 
 _STATE_TEXT = {
     DownloadState.QUEUED: "Waiting",
@@ -61,7 +62,7 @@ class DownloadRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         top = QHBoxLayout()
-        self.name = QLabel(status.name, self)
+        self.name = plain_label(QLabel(status.name, self))
         self.name.setObjectName("downloadName")
         top.addWidget(self.name, 1)
         self.pause_button = QPushButton("Pause", self)
@@ -81,7 +82,7 @@ class DownloadRow(QFrame):
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
         layout.addWidget(self.bar)
-        self.detail = QLabel(self)
+        self.detail = plain_label(QLabel(self))
         self.detail.setObjectName("downloadDetail")
         self.detail.setWordWrap(True)
         layout.addWidget(self.detail)

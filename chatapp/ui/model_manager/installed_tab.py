@@ -6,6 +6,7 @@ used where it is or copied into the models folder.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware
 from chatapp.models.fit import fit_for_gguf
 from chatapp.models.library import InstalledModel, ModelLibrary
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 
 COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", "Where")
@@ -36,6 +39,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
     """Ask whether to copy the file (True), use it in place (False), or cancel (None)."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle("Import model")
     box.setText(f"Use {path.name} where it is, or copy it into chatapp's models folder?")
     box.setInformativeText("Using it in place saves disk space; a copy keeps working "
@@ -65,7 +69,7 @@ class InstalledTab(QWidget):
         self.loaded_path: Path | None = None
 
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
+        self.summary = plain_label(QLabel(self))
         self.summary.setObjectName("installedSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -91,7 +95,7 @@ class InstalledTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
-        self.message = QLabel(self)
+        self.message = plain_label(QLabel(self))
         self.message.setObjectName("installedMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -101,8 +105,7 @@ class InstalledTab(QWidget):
 
     def refresh(self) -> None:
         library = self.library
-        self.disk.submit(lambda _ctx: library.describe(), self._show,
-                         self.message.setText)
+        self.disk.submit(lambda _ctx: library.describe(), self._show, self._failed)
 
     def _show(self, models: list[InstalledModel]) -> None:
         selected = self.selected()
@@ -124,12 +127,12 @@ class InstalledTab(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(PATH_ROLE, str(model.path))
                 if model.problem:
-                    item.setToolTip(model.problem)
+                    item.setToolTip(plain_tooltip(model.problem))
                 self.table.setItem(row, column, item)
             badge = FitBadge(fit_for_gguf(info, self.hardware) if info else None)
             if model.problem:
                 badge.setText("Unusable")
-                badge.setToolTip(model.problem)
+                badge.setToolTip(plain_tooltip(model.problem))
             self.table.setCellWidget(row, 5, badge)
             if model.path == selected:
                 self.table.selectRow(row)
@@ -182,14 +185,13 @@ class InstalledTab(QWidget):
         else:
             question = (f"Remove {path.name} from chatapp's list? The file itself stays in "
                         f"{path.parent}.")
-        answer = QMessageBox.question(self, "Delete model", question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not plain_question(self, "Delete model", question):
             return
         library = self.library
-        self.disk.submit(lambda _ctx: library.delete(path), self._deleted, self.message.setText)
+        self.disk.submit(lambda _ctx: library.delete(path), self._deleted, self._failed)
+
+    def _failed(self, error: UserFacingError) -> None:
+        self.message.setText(error.user_message)
 
     def _deleted(self, removed_file: bool) -> None:
         self.message.setText("Deleted." if removed_file else "Removed from the list.")
@@ -216,10 +218,10 @@ class InstalledTab(QWidget):
         library = self.library
         self.message.setText(f"Copying {path.name}…" if copy else f"Checking {path.name}…")
 
-        def job(_ctx: object) -> Path:
-            return library.import_copy(path) if copy else library.import_in_place(path)
+        def job(cancel: threading.Event) -> Path:
+            return library.import_copy(path, cancel) if copy else library.import_in_place(path)
 
-        self.disk.submit(job, self._imported, self.message.setText)
+        self.disk.submit(job, self._imported, self._failed)
 
     def _imported(self, path: Path) -> None:
         self.message.setText(f"Imported {path.name}.")

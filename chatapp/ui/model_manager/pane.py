@@ -12,8 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing
@@ -27,6 +28,7 @@ from chatapp.ui.model_manager.installed_tab import InstalledTab
 from chatapp.ui.model_manager.recommended_tab import RecommendedTab
 from chatapp.ui.model_manager.search_tab import SearchTab
 from chatapp.ui.model_manager.token_box import TokenBox
+from chatapp.ui.plain_text import plain_label, plain_question
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.task_thread import TaskThread
 
@@ -51,11 +53,11 @@ class ModelsPane(QDialog):
         self.statuses: dict[str, DownloadStatus] = {}
 
         layout = QVBoxLayout(self)
-        machine = QLabel(
+        machine = plain_label(QLabel(
             f"This computer: {format_bytes(hardware.total_ram_bytes, binary=True)} memory "
             f"({format_bytes(hardware.available_ram_bytes, binary=True)} free), "
             f"{hardware.physical_cores} CPU cores. Models run on the CPU; their files stay "
-            f"in {library.models_dir}.", self)
+            f"in {library.models_dir}.", self))
         machine.setObjectName("machineSummary")
         machine.setWordWrap(True)
         layout.addWidget(machine)
@@ -72,7 +74,7 @@ class ModelsPane(QDialog):
         layout.addWidget(self.tabs, 1)
         self.downloads = DownloadsView(self)
         layout.addWidget(self.downloads)
-        self.message = QLabel(self)
+        self.message = plain_label(QLabel(self))
         self.message.setObjectName("paneMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -89,6 +91,8 @@ class ModelsPane(QDialog):
         self.downloads.load_requested.connect(self.load_requested)
         hub.download_event.connect(self._download_event)
         hub.queue_loaded.connect(self._queue_loaded)
+        # Downloads restored from an earlier run (paused) or already going: shown at once.
+        self._queue_loaded(list(hub.statuses.values()))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -137,7 +141,7 @@ class ModelsPane(QDialog):
         name = request.name or request.paths[0]
         self.message.setText(f"Checking {name} on the hub before downloading…")
         self.hub.submit(read_header, lambda header: self._confirm_and_enqueue(request, header),
-                        self.message.setText)
+                        self._failed)
 
     def _confirm_and_enqueue(self, request: DownloadRequest, header: RemoteHeader) -> None:
         name = request.name or request.paths[0]
@@ -145,19 +149,18 @@ class ModelsPane(QDialog):
             if not header.unsupported:
                 self.message.setText(f"{name} was not downloaded: {header.warning}")
                 return
-            answer = QMessageBox.warning(
-                self, "This model will not run",
-                f"{header.warning}\n\nDownload it anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
+            if not plain_question(self, "This model will not run",
+                                  f"{header.warning}\n\nDownload it anyway?"):
                 self.message.setText(f"{name} was not downloaded.")
                 return
         context = f", context up to {header.context_length:,} tokens" \
             if header.context_length else ""
         self.message.setText(f"Downloading {name} ({header.architecture or 'unknown'}"
                              f"{context}).")
-        self.hub.enqueue(request, self.message.setText)
+        self.hub.enqueue(request, self._failed)
+
+    def _failed(self, error: UserFacingError) -> None:
+        self.message.setText(error.user_message)
 
     # -- queue events ------------------------------------------------------------------
 

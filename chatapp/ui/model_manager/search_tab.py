@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes, format_parameters
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
@@ -26,6 +27,7 @@ from chatapp.hub.remote_header import RemoteHeader, read_model_header
 from chatapp.models.fit import fit_for_file_size, fit_for_gguf
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.hub_worker import HubController
 
 PAGE_SIZE = 20
@@ -95,7 +97,7 @@ class SearchTab(QWidget):
         splitter.setSizes([420, 480])
         layout.addWidget(splitter, 1)
 
-        self.message = QLabel(self)
+        self.message = plain_label(QLabel(self))
         self.message.setObjectName("searchMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -147,10 +149,10 @@ class SearchTab(QWidget):
                              "downloaded first." if self.repos else "No GGUF repositories "
                              f"match “{page.query}”.")
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: UserFacingError) -> None:
         self.search_button.setEnabled(True)
         self.more_button.setEnabled(True)
-        self.message.setText(message)
+        self.message.setText(error.user_message)
 
     # -- one repository ----------------------------------------------------------------
 
@@ -221,9 +223,9 @@ class SearchTab(QWidget):
                     fit_for_gguf(header.info, self.hardware)))
             self.download_button.setEnabled(model.complete)
 
-        def failed(message: str) -> None:
+        def failed(error: UserFacingError) -> None:
             if self.selected_model() is model:
-                self.details.setText(message)
+                self.details.setText(error.user_message)
 
         self.hub.submit(job, show, failed)
 

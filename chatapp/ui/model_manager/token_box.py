@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.errors import UserFacingError
 from chatapp.secrets.hf_token import (
     TokenStoreError,
     delete_token,
@@ -27,6 +28,7 @@ from chatapp.secrets.hf_token import (
     set_token,
     validate_token,
 )
+from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.task_thread import TaskThread
 
 
@@ -54,7 +56,7 @@ class TokenBox(QGroupBox):
         row.addWidget(self.save_button)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
-        self.state = QLabel(self)
+        self.state = plain_label(QLabel(self))
         self.state.setObjectName("tokenState")
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
@@ -101,9 +103,9 @@ class TokenBox(QGroupBox):
             self._set_busy(False)
             done(result)
 
-        def failed(message: str) -> None:
+        def failed(error: UserFacingError) -> None:
             self._set_busy(False)
-            self.state.setText(message)
+            self.state.setText(error.user_message)
 
         self.secrets.submit(lambda _ctx: call(), finished, failed)
 

@@ -3,7 +3,8 @@
 Loading, generating and measuring the context all run here, never on the UI thread.
 The UI asks through the EngineController; answers come back as signals. Stopping is
 the one exception: the worker is busy inside the token loop, so Stop sets a
-thread-safe flag the loop reads before every token.
+thread-safe flag the loop reads between batches and tokens; quitting also sets a
+cancel flag that ends a model load or its test-load in a child process at once.
 """
 
 from __future__ import annotations
@@ -15,18 +16,21 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
+from chatapp.conversation.throttle import TextThrottle
 from chatapp.engine.context_policy import choose_threads
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.load_probe import ProbeCache
 from chatapp.engine.model_loader import LoadedModel, load_model
 from chatapp.engine.prompt_window import PromptPlan
+from chatapp.errors import UserFacingError, internal_error
 from chatapp.hardware import detect_hardware
-from chatapp.history.store import HistoryError, HistoryStore, Message
+from chatapp.history.store import HistoryStore, Message
 from chatapp.settings import Settings
+from chatapp.ui.workers import abandoned
 
 log = logging.getLogger(__name__)
 
@@ -36,14 +40,12 @@ TEXT_INTERVAL_S = 0.033  # streamed text reaches the UI about 30 times a second
 class _EngineWorker(QObject):
     loading = Signal(str, str)  # model path, stage
     model_loaded = Signal(object)  # ModelSummary
-    model_failed = Signal(str, str)  # model path, message for the user
-    model_unloaded = Signal()
+    model_failed = Signal(str, object)  # model path, UserFacingError
     context_usage = Signal(int, int, int, int)  # conversation, used, context, dropped
-    user_message_saved = Signal(object)  # Message
     reply_started = Signal(object, int, int)  # Message, prompt tokens, dropped messages
     reply_text = Signal(str)
     reply_finished = Signal(object, object)  # Message, GenerationStats
-    reply_failed = Signal(str, object)  # message for the user, Message | None
+    reply_failed = Signal(object, object)  # UserFacingError, Message | None
 
     def __init__(self, db_path: Path, probe_cache: Path) -> None:
         super().__init__()
@@ -54,6 +56,7 @@ class _EngineWorker(QObject):
         self._runner: ReplyRunner | None = None
         self._requested_context = 0
         self.stop_requested = threading.Event()
+        self.cancel = threading.Event()  # set at quit: loads end, nothing new starts
 
     def _reply_runner(self) -> ReplyRunner:
         if self._runner is None:
@@ -64,6 +67,8 @@ class _EngineWorker(QObject):
 
     @Slot(str, object)
     def load(self, path_text: str, settings: Settings) -> None:
+        if self.cancel.is_set():
+            return
         path = Path(path_text)
         previous = self._model
         try:
@@ -72,15 +77,16 @@ class _EngineWorker(QObject):
                 requested_threads=settings.threads, hardware=detect_hardware(),
                 probe_cache=self._probe_cache,
                 on_stage=lambda stage: self.loading.emit(path_text, stage),
+                cancel=self.cancel,
             )
-        except EngineError as error:
-            log.warning("Loading %s failed: %s (%s)", path, error.user_message, error.detail)
+        except UserFacingError as error:
+            log.info("Loading %s failed: %s (%s)", path, error.user_message, error.detail)
             # The model that was loaded before stays loaded and usable.
-            self.model_failed.emit(path_text, error.user_message)
+            self.model_failed.emit(path_text, error)
             return
         except Exception as error:
             log.exception("Unexpected failure loading %s", path)
-            self.model_failed.emit(path_text, f"{path.name} could not be loaded: {error}")
+            self.model_failed.emit(path_text, internal_error(error, f"loading {path.name}"))
             return
         if previous is not None:
             previous.engine.close()
@@ -103,36 +109,38 @@ class _EngineWorker(QObject):
             self._model = replace(model, threads=threads, threads_batch=threads_batch)
             self.model_loaded.emit(self._model.summary())
 
-    @Slot()
-    def unload(self) -> None:
-        if self._model is not None:
-            self._model.engine.close()
-            self._model = None
-            self.model_unloaded.emit()
-
-    @Slot(int, object, object)
-    def send(self, conversation_id: int, user_text: str | None, settings: Settings) -> None:
-        if self._model is None:
-            self.reply_failed.emit("No model is loaded. Load a model first.", None)
-            return
+    @Slot(int, bool, object)
+    def send(self, conversation_id: int, regenerate: bool, settings: Settings) -> None:
+        relay = _Relay(self)
         try:
+            if self._model is None:
+                raise EngineError("No model is loaded. Load a model first.")
             runner = self._reply_runner()
-        except HistoryError as error:
-            self.reply_failed.emit(error.user_message, None)
+        except UserFacingError as error:
+            relay.reply_failed(error, None)
             return
-        request = ReplyRequest(conversation_id, user_text, settings, secrets.randbits(31),
+        except Exception as error:
+            log.exception("Could not start a reply")
+            relay.reply_failed(internal_error(error, "starting the reply"), None)
+            return
+        request = ReplyRequest(conversation_id, regenerate, settings, secrets.randbits(31),
                                model_sha256=self._model.sha256)
-        runner.run(self._model.engine, request, _Relay(self), self.stop_requested.is_set)
+        # The runner never raises: every failure reaches the relay.
+        runner.run(self._model.engine, request, relay,
+                   lambda: self.stop_requested.is_set() or self.cancel.is_set())
 
     @Slot(int, object)
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
-        if self._model is None:
+        if self._model is None or self.cancel.is_set():
             return
         try:
             usage = self._reply_runner().context_usage(self._model.engine, conversation_id,
                                                        settings)
-        except (HistoryError, EngineError) as error:
-            log.warning("Could not measure the context: %s", error)
+        except UserFacingError as error:
+            log.info("Could not measure the context: %s", error.detail)
+            return
+        except Exception:
+            log.exception("Measuring the context failed")
             return
         self.context_usage.emit(conversation_id, usage.prompt_tokens, usage.context_length,
                                 usage.dropped_messages)
@@ -154,49 +162,46 @@ class _EngineWorker(QObject):
 class _Relay:
     """The runner's listener: every callback becomes a signal to the UI thread.
 
-    Text is sent in batches, at most every TEXT_INTERVAL_S (the first piece at once):
-    each signal wakes the UI thread to render it, and on a machine whose cores all run
-    the model, every wake-up takes time from the model's threads.
+    Text goes through a TextThrottle: at most one signal every TEXT_INTERVAL_S (each one
+    wakes the UI thread to render, and on a machine whose cores all run the model every
+    wake-up takes time from it), and never held back longer than that, even when the
+    next token is slow to come.
     """
 
     def __init__(self, worker: _EngineWorker) -> None:
         self._worker = worker
-        self._pending: list[str] = []
-        self._sent_at = 0.0
+        self._text: TextThrottle | None = None
 
-    def _send_text(self) -> None:
-        if self._pending:
-            self._worker.reply_text.emit("".join(self._pending))
-            self._pending.clear()
-        self._sent_at = time.monotonic()
-
-    def user_message_saved(self, message: Message) -> None:
-        self._worker.user_message_saved.emit(message)
+    def _flush(self) -> None:
+        if self._text is not None:
+            # What it still holds is sent from here, so before the end is announced.
+            self._text.close(rest_here=self._worker.reply_text.emit)
+            self._text = None
 
     def reply_started(self, message: Message, plan: PromptPlan) -> None:
+        self._text = TextThrottle(self._worker.reply_text.emit, TEXT_INTERVAL_S,
+                                  name="reply-relay")
         self._worker.reply_started.emit(message, plan.prompt_tokens, plan.dropped_messages)
 
     def reply_text(self, text: str) -> None:
-        self._pending.append(text)
-        if time.monotonic() - self._sent_at >= TEXT_INTERVAL_S:
-            self._send_text()
+        if self._text is not None:
+            self._text.push(text)
 
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
-        self._send_text()
+        self._flush()
         self._worker.reply_finished.emit(message, stats)
 
-    def reply_failed(self, user_message: str, message: Message | None) -> None:
-        self._send_text()
-        self._worker.reply_failed.emit(user_message, message)
+    def reply_failed(self, error: UserFacingError, message: Message | None) -> None:
+        self._flush()
+        self._worker.reply_failed.emit(error, message)
 
 
 class EngineController(QObject):
-    """The UI's handle on the engine thread. Signals of the worker are re-exposed here."""
+    """The UI's handle on the engine thread; the worker's signals are used directly."""
 
     _load = Signal(str, object)
     _apply_settings = Signal(object)
-    _unload = Signal()
-    _send = Signal(int, object, object)
+    _send = Signal(int, bool, object)
     _measure = Signal(int, object)
     _shutdown = Signal()
 
@@ -208,7 +213,6 @@ class EngineController(QObject):
         self.worker.moveToThread(self._thread)
         self._load.connect(self.worker.load)
         self._apply_settings.connect(self.worker.apply_settings)
-        self._unload.connect(self.worker.unload)
         self._send.connect(self.worker.send)
         self._measure.connect(self.worker.measure_context)
         self._shutdown.connect(self.worker.shutdown)
@@ -220,13 +224,10 @@ class EngineController(QObject):
     def apply_settings(self, settings: Settings) -> None:
         self._apply_settings.emit(settings)
 
-    def unload(self) -> None:
-        self._unload.emit()
-
-    def send(self, conversation_id: int, user_text: str | None, settings: Settings) -> None:
+    def send(self, conversation_id: int, regenerate: bool, settings: Settings) -> None:
         # Cleared here, not in the worker, so a Stop pressed before the worker starts counts.
         self.worker.stop_requested.clear()
-        self._send.emit(conversation_id, user_text, settings)
+        self._send.emit(conversation_id, regenerate, settings)
 
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         self._measure.emit(conversation_id, settings)
@@ -234,8 +235,17 @@ class EngineController(QObject):
     def stop(self) -> None:
         self.worker.stop_requested.set()
 
-    def shutdown(self) -> None:
+    def request_shutdown(self) -> None:
+        """Stop the reply, cancel a load, and end the thread after its current job."""
         if self._thread.isRunning():
+            self.worker.cancel.set()
             self.stop()
             self._shutdown.emit()
-            self._thread.wait()
+
+    def wait_stopped(self, deadline: float) -> bool:
+        remaining_ms = max(0, int((deadline - time.monotonic()) * 1000))
+        if self._thread.wait(QDeadlineTimer(remaining_ms)):
+            return True
+        log.warning("The engine is still busy at quit; it is abandoned")
+        abandoned.keep(self._thread, self.worker)
+        return False

@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from chatapp.errors import UserFacingError
 from chatapp.hub.client import HubClient
-from chatapp.hub.downloads import DownloadManager, DownloadRequest
+from chatapp.hub.downloads import (
+    DownloadEvent,
+    DownloadManager,
+    DownloadRequest,
+    DownloadState,
+    DownloadStatus,
+)
 from chatapp.ui.workers.task_thread import TaskThread
 
 log = logging.getLogger(__name__)
@@ -44,9 +52,25 @@ class HubController(QObject):
         self._free_space = free_space
         self._models_dir = models_dir
         self._jobs = TaskThread("hub", lambda: self._client, self)
-        self.error = self._jobs.error
+        self.failed = self._jobs.failed
+        # The latest status of every download, kept on the UI thread, so a Models pane
+        # opened later shows downloads restored from an earlier run (paused) at once.
+        self.statuses: dict[str, DownloadStatus] = {}
+        self.download_event.connect(self._remember)
         # Reading the saved queue is disk work: the first job on the hub thread.
-        self._jobs.submit(lambda _client: self._open_manager(), self.queue_loaded.emit)
+        self._jobs.submit(lambda _client: self._open_manager(), self._queue_opened)
+
+    def _queue_opened(self, statuses: list[DownloadStatus]) -> None:
+        for status in statuses:
+            self.statuses.setdefault(status.job_id, status)
+        self.queue_loaded.emit(statuses)
+
+    def _remember(self, event: DownloadEvent) -> None:
+        status = event.status
+        if event.kind == "removed" and status.state != DownloadState.DONE:
+            self.statuses.pop(status.job_id, None)
+        else:
+            self.statuses[status.job_id] = status
 
     @property
     def client(self) -> HubClient:
@@ -74,7 +98,7 @@ class HubController(QObject):
     # -- hub requests ------------------------------------------------------------------
 
     def submit(self, job: Callable[[HubClient], T], on_done: Callable[[T], None],
-               on_error: Callable[[str], None] | None = None) -> None:
+               on_error: Callable[[UserFacingError], None] | None = None) -> None:
         self._jobs.submit(job, on_done, on_error)
 
     def set_connection(self, endpoint: str, token: str | None) -> None:
@@ -88,7 +112,8 @@ class HubController(QObject):
 
     # -- downloads ---------------------------------------------------------------------
 
-    def enqueue(self, request: DownloadRequest, on_error: Callable[[str], None]) -> None:
+    def enqueue(self, request: DownloadRequest,
+                on_error: Callable[[UserFacingError], None]) -> None:
         self._jobs.submit(self._with_manager(lambda m: m.enqueue(request)),
                           lambda _job_id: None, on_error)
 
@@ -101,12 +126,17 @@ class HubController(QObject):
     def cancel(self, job_id: str) -> None:
         self._jobs.submit(self._with_manager(lambda m: m.cancel(job_id)), lambda _n: None)
 
-    def shutdown(self) -> None:
-        """Pause the running download (its bytes are kept) and stop both threads."""
-        def stop() -> None:
-            if self._manager is not None:
-                self._manager.stop()
-            if self._serving is not None:
-                self._serving.join(timeout=30)
+    def request_stop(self) -> None:
+        """Pause the running download (its bytes are kept); drop queued hub requests."""
+        if self._manager is not None:
+            self._manager.stop()
+        self._jobs.request_stop(drain=False)
 
-        self._jobs.shutdown(stop)
+    def wait_stopped(self, deadline: float) -> bool:
+        """Until ``deadline``; the downloads thread is a daemon, abandoned if still busy
+        (its partial file keeps what it wrote, and comes back paused next time)."""
+        if self._serving is not None:
+            self._serving.join(timeout=max(0.0, deadline - time.monotonic()))
+            if self._serving.is_alive():
+                log.warning("The download did not stop in time at quit; it is abandoned")
+        return self._jobs.wait_stopped(deadline)

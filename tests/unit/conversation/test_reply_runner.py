@@ -1,16 +1,20 @@
-"""A turn end to end in the core: real engine, real SQLite, no Qt."""
+"""A reply end to end in the core: real engine, real SQLite, no Qt."""
 
 from __future__ import annotations
 
 import itertools
+import logging
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from chatapp.conversation.questions import save_question
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, LoadSettings
 from chatapp.engine.prompt_window import PromptPlan
+from chatapp.errors import InternalError, UserFacingError
 from chatapp.history.store import HistoryStore, Message
 from chatapp.settings import Settings
 
@@ -34,57 +38,55 @@ class Recorder:
     """Listener that also reads the database from a second connection, as a crash would."""
 
     def __init__(self, db: Path) -> None:
-        self.observer = HistoryStore(db)
+        self.db = db
         self.events: list[str] = []
         self.saved_before_reply: list[Message] = []
-        self.contents_while_streaming: list[str] = []
         self.text = ""
+        self.pieces: list[str] = []
         self.final: Message | None = None
         self.stats: GenerationStats | None = None
-        self.error: str | None = None
+        self.error: UserFacingError | None = None
         self.reply_id: int | None = None
-
-    def user_message_saved(self, message: Message) -> None:
-        self.events.append("user_saved")
 
     def reply_started(self, message: Message, plan: PromptPlan) -> None:
         self.events.append("started")
         self.reply_id = message.id
-        self.saved_before_reply = self.observer.list_messages(message.conversation_id)
+        with HistoryStore(self.db) as observer:
+            self.saved_before_reply = observer.list_messages(message.conversation_id)
 
     def reply_text(self, text: str) -> None:
         self.text += text
-        if self.reply_id is not None:
-            self.contents_while_streaming.append(
-                self.observer.get_message(self.reply_id).content)
+        self.pieces.append(text)
 
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
         self.events.append("finished")
         self.final, self.stats = message, stats
 
-    def reply_failed(self, user_message: str, message: Message | None) -> None:
+    def reply_failed(self, error: UserFacingError, message: Message | None) -> None:
         self.events.append("failed")
-        self.error = user_message
+        self.error = error
         self.final = message
 
 
-def test_a_turn_is_saved_before_and_while_it_streams(engine: LlamaEngine, db: Path) -> None:
-    ticks = itertools.count()
+def ask(store: HistoryStore, runner: ReplyRunner, engine: LlamaEngine, recorder: Recorder,
+        conversation_id: int | None, text: str, settings: Settings = SETTINGS,
+        seed: int = 1) -> int:
+    saved = save_question(store, conversation_id, text)
+    runner.run(engine, ReplyRequest(saved.conversation.id, False, settings, seed), recorder,
+               lambda: False)
+    return saved.conversation.id
+
+
+def test_a_reply_is_saved_as_it_streams_and_finalized(engine: LlamaEngine, db: Path) -> None:
     store = HistoryStore(db)
-    # Every clock read is one second later: the reply must be flushed as it grows.
-    runner = ReplyRunner(store, clock=lambda: float(next(ticks)))
-    conversation = store.create_conversation()
     recorder = Recorder(db)
-    runner.run(engine, ReplyRequest(conversation.id, "What is the capital of France?",
-                                    SETTINGS, seed=1), recorder, lambda: False)
-    assert recorder.events == ["user_saved", "started", "finished"]
-    # The question was committed before the model started.
+    conversation = ask(store, ReplyRunner(store), engine, recorder, None,
+                       "What is the capital of France?")
+    assert recorder.events == ["started", "finished"]
+    # The question was committed before the model started, and named the new chat.
     first = recorder.saved_before_reply[0]
     assert (first.role, first.content) == ("user", "What is the capital of France?")
-    # The partial reply reached the database while streaming, growing each time.
-    partials = [c for c in recorder.contents_while_streaming if c]
-    assert len(partials) >= 3
-    assert all(recorder.text.startswith(p) for p in partials)
+    assert store.get_conversation(conversation).title == "What is the capital of France?"
     final = recorder.final
     assert final is not None and final.state == "complete"
     assert final.content == recorder.text and final.content.strip()
@@ -93,38 +95,85 @@ def test_a_turn_is_saved_before_and_while_it_streams(engine: LlamaEngine, db: Pa
     assert final.generation_settings["temperature"] == 0.0
     assert final.generation_settings["seed"] == 1
     assert final.generated_tokens == recorder.stats.generated_tokens  # type: ignore[union-attr]
-    assert store.get_conversation(conversation.id).title == "What is the capital of France?"
+
+
+class StallingRecorder(Recorder):
+    """Blocks the engine's thread at the fourth piece, as a model stuck in a long batch
+    would, until the test has looked at the database."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(db)
+        self.stalled = threading.Event()
+        self.release = threading.Event()
+
+    def reply_text(self, text: str) -> None:
+        super().reply_text(text)
+        if len(self.pieces) == 4:
+            self.stalled.set()
+            assert self.release.wait(60)
+
+
+def test_what_was_shown_is_on_disk_while_the_model_stalls(engine: LlamaEngine,
+                                                          db: Path) -> None:
+    with HistoryStore(db) as store:
+        saved = save_question(store, None, "Tell me about cats.")
+    recorder = StallingRecorder(db)
+    request = ReplyRequest(saved.conversation.id, False,
+                           Settings(temperature=0.0, max_reply_tokens=30), 1)
+
+    def run_reply() -> None:  # the engine's thread, with a store of its own
+        with HistoryStore(db) as store:
+            ReplyRunner(store, save_interval_s=0.3).run(engine, request, recorder,
+                                                        lambda: False)
+
+    thread = threading.Thread(target=run_reply)
+    thread.start()
+    try:
+        assert recorder.stalled.wait(120)
+        shown = recorder.text
+        assert recorder.reply_id is not None
+        with HistoryStore(db) as observer:
+            seen = ""
+            for _ in range(200):  # up to 20 s; normally within one interval
+                seen = observer.get_message(recorder.reply_id).content
+                if seen == shown:
+                    break
+                threading.Event().wait(0.1)
+        # No token arrived after these were shown: only the saver's timer wrote them.
+        assert seen == shown
+    finally:
+        recorder.release.set()
+        thread.join(120)
+    assert recorder.events == ["started", "finished"]
 
 
 def test_stop_keeps_the_partial_reply(engine: LlamaEngine, db: Path) -> None:
     store = HistoryStore(db)
     runner = ReplyRunner(store)
-    conversation = store.create_conversation()
+    saved = save_question(store, None, "Write a very long story.")
     recorder = Recorder(db)
     checks = itertools.count()
     settings = Settings(temperature=0.7, max_reply_tokens=500)
-    runner.run(engine, ReplyRequest(conversation.id, "Write a very long story.", settings, 3),
-               recorder, lambda: next(checks) >= 9)  # the tenth check says stop
+    # Checks before the prompt and before the first token, then one per token: stop at
+    # the tenth token.
+    runner.run(engine, ReplyRequest(saved.conversation.id, False, settings, 3),
+               recorder, lambda: next(checks) >= 11)
     final = recorder.final
     assert final is not None and final.state == "stopped"
     assert final.content == recorder.text and final.content
     assert final.generated_tokens == 10
-    stored = store.list_messages(conversation.id)
-    assert [m.state for m in stored] == ["complete", "stopped"]
+    assert [m.state for m in store.list_messages(saved.conversation.id)] == [
+        "complete", "stopped"]
 
 
 def test_regenerate_replaces_the_last_reply(engine: LlamaEngine, db: Path) -> None:
     store = HistoryStore(db)
     runner = ReplyRunner(store)
-    conversation = store.create_conversation()
-    runner.run(engine, ReplyRequest(conversation.id, "Name a fruit.", SETTINGS, 1),
+    conversation = ask(store, runner, engine, Recorder(db), None, "Name a fruit.")
+    first = store.list_messages(conversation)
+    runner.run(engine, ReplyRequest(conversation, True, Settings(max_reply_tokens=30), 2),
                Recorder(db), lambda: False)
-    first = store.list_messages(conversation.id)
-    recorder = Recorder(db)
-    runner.run(engine, ReplyRequest(conversation.id, None, Settings(max_reply_tokens=30), 2),
-               recorder, lambda: False)
-    second = store.list_messages(conversation.id)
-    assert "user_saved" not in recorder.events
+    second = store.list_messages(conversation)
     assert len(second) == 2
     assert second[0].id == first[0].id
     assert first[1].generation_settings is not None
@@ -136,11 +185,11 @@ def test_regenerate_replaces_the_last_reply(engine: LlamaEngine, db: Path) -> No
 def test_follow_ups_reuse_the_cache(engine: LlamaEngine, db: Path) -> None:
     store = HistoryStore(db)
     runner = ReplyRunner(store)
-    conversation = store.create_conversation()
+    conversation: int | None = None
+    recorder = Recorder(db)
     for question in ("What is 2+2?", "And 3+3?", "And 4+4?"):
         recorder = Recorder(db)
-        runner.run(engine, ReplyRequest(conversation.id, question, SETTINGS, 1), recorder,
-                   lambda: False)
+        conversation = ask(store, runner, engine, recorder, conversation, question)
     stats = recorder.stats
     assert stats is not None
     assert stats.evaluated_prompt_tokens < stats.prompt_tokens / 2
@@ -148,15 +197,34 @@ def test_follow_ups_reuse_the_cache(engine: LlamaEngine, db: Path) -> None:
 
 def test_an_overlong_message_is_kept_and_explained(engine: LlamaEngine, db: Path) -> None:
     store = HistoryStore(db)
-    runner = ReplyRunner(store)
-    conversation = store.create_conversation()
     recorder = Recorder(db)
     text = "lorem ipsum " * 1500
-    runner.run(engine, ReplyRequest(conversation.id, text, SETTINGS, 1), recorder,
-               lambda: False)
-    assert recorder.events == ["user_saved", "failed"]
-    assert recorder.error is not None and "too long" in recorder.error
-    assert [m.content for m in store.list_messages(conversation.id)] == [text]
+    conversation = ask(store, ReplyRunner(store), engine, recorder, None, text)
+    assert recorder.events == ["failed"]
+    assert recorder.error is not None and "too long" in recorder.error.user_message
+    messages = store.list_messages(conversation)
+    assert [(m.role, m.state) for m in messages] == [("user", "complete"),
+                                                     ("assistant", "error")]
+    assert messages[0].content == text
+    assert messages[1].error == recorder.error.user_message
+    assert recorder.final is not None and recorder.final.id == messages[1].id
+
+
+@pytest.mark.expect_log("chatapp.conversation.reply_runner", "The reply failed unexpectedly")
+def test_an_unexpected_error_ends_the_reply_and_is_logged(
+        engine: LlamaEngine, db: Path, caplog: pytest.LogCaptureFixture) -> None:
+    store = HistoryStore(db)
+    recorder = Recorder(db)
+    # A lone surrogate (a hand-edited settings file) cannot be encoded for the tokenizer.
+    broken = Settings(temperature=0.0, max_reply_tokens=20, system_prompt="Be \ud800 brief.")
+    with caplog.at_level(logging.ERROR):
+        conversation = ask(store, ReplyRunner(store), engine, recorder, None, "Hello?",
+                           broken)
+    assert recorder.events == ["failed"]
+    assert isinstance(recorder.error, InternalError)
+    assert "bug in chatapp" in recorder.error.user_message
+    assert any(r.exc_info for r in caplog.records if r.levelno >= logging.ERROR)
+    assert [m.state for m in store.list_messages(conversation)] == ["complete", "error"]
 
 
 def test_long_conversations_drop_their_oldest_turns(engine: LlamaEngine, db: Path) -> None:
@@ -170,6 +238,5 @@ def test_long_conversations_drop_their_oldest_turns(engine: LlamaEngine, db: Pat
     assert usage.dropped_messages > 0
     assert usage.prompt_tokens <= engine.context_length
     recorder = Recorder(db)
-    runner.run(engine, ReplyRequest(conversation.id, "Last one?", SETTINGS, 1), recorder,
-               lambda: False)
+    ask(store, runner, engine, recorder, conversation.id, "Last one?")
     assert recorder.events[-1] == "finished"

@@ -19,6 +19,7 @@ def test_the_models_own_template_is_used(engine: LlamaEngine) -> None:
     assert rendered.endswith("<|im_start|>assistant\n")
 
 
+@pytest.mark.expect_log("chatapp.engine.chat_template", "raised SecurityError: access to attribute")
 def test_a_template_cannot_reach_python(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     # CVE-2024-34359 shape: walk from a string to os and run a command.
@@ -35,6 +36,8 @@ def test_a_template_cannot_reach_python(tmp_path: Path) -> None:
     assert "failed" in template.source
 
 
+@pytest.mark.expect_log("chatapp.engine.chat_template",
+                        "does not compile|raised ValueError: no system role")
 def test_missing_or_broken_templates_fall_back_to_chatml() -> None:
     assert ChatTemplate(None).render(MESSAGES) == render_chatml(MESSAGES)
     broken = ChatTemplate("{% for m in messages %}{{ m.content ")
@@ -90,6 +93,8 @@ def test_content_is_trimmed_as_the_template_trims_it(expression: str, expected: 
     ("{% for m in messages %}{{ m.content | upper }}{% endfor %}", "transforms"),
     ("{% for m in messages %}{{ m.content | replace('\\n', ' ') }}{% endfor %}", "transforms"),
 ])
+@pytest.mark.expect_log("chatapp.engine.chat_template",
+                        r"is not usable \(it (cuts or transforms|repeats|leaves out the text of)")
 def test_a_template_that_alters_message_text_falls_back(body: str, reason: str,
                                                         caplog: pytest.LogCaptureFixture) -> None:
     template = ChatTemplate(body)

@@ -195,6 +195,7 @@ def test_model_metadata(engine: LlamaEngine, model_path: Path) -> None:
     assert engine.model_path == model_path
 
 
+@pytest.mark.expect_log("chatapp.llama_cpp", "invalid magic characters|failed to load model")
 def test_a_non_gguf_file_fails_with_a_message(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.gguf"
     bogus.write_text("hello", encoding="utf-8")

@@ -37,6 +37,7 @@ def test_a_changed_file_is_probed_again(model_path: Path, tmp_path: Path) -> Non
     assert cache.known_sha256(copy) is None
 
 
+@pytest.mark.expect_log("chatapp.engine.load_probe", "Model probe of .* failed with code -")
 def test_a_crashing_child_becomes_a_message(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     # A real process that aborts, as llama.cpp does on a GGML_ASSERT.
@@ -53,6 +54,7 @@ def test_a_crashing_child_becomes_a_message(tmp_path: Path,
     assert cache.known_sha256(model) is None
 
 
+@pytest.mark.expect_log("chatapp.engine.load_probe", "Model probe of .* failed with code 1")
 def test_a_file_the_engine_rejects_reports_why(tmp_path: Path) -> None:
     bogus = tmp_path / "not-a-model.gguf"
     bogus.write_bytes(b"GGUF" + b"\0" * 64)

@@ -80,6 +80,7 @@ def real_render(formatter: Jinja2ChatFormatter, messages: list[ChatMessage]) -> 
     ).prompt)
 
 
+@pytest.mark.expect_log("chatapp.engine.chat_template", "is not usable")
 def test_every_template_keeps_each_message_or_falls_back(
         caplog: pytest.LogCaptureFixture) -> None:
     paths = sorted(templates_dir().glob("*.jinja"))
@@ -114,6 +115,7 @@ def test_every_template_keeps_each_message_or_falls_back(
         assert EXPECTED_FALLBACKS[key] in reason, (key, reason)
 
 
+@pytest.mark.expect_log("chatapp.engine.chat_template", "is not usable")
 def test_message_text_never_reaches_a_template() -> None:
     for path in sorted(templates_dir().glob("*.jinja")):
         source = path.read_text(encoding="utf-8")

@@ -13,3 +13,7 @@ def test_known_language_is_coloured_and_escaped() -> None:
 def test_unknown_language_is_plain_escaped_text() -> None:
     html = highlight_html("<script>alert(1)</script>", "no-such-language")
     assert html == "<pre>&lt;script&gt;alert(1)&lt;/script&gt;</pre>"
+
+
+def test_untagged_code_is_shown_as_it_is() -> None:
+    assert highlight_html("def f(): pass", "") == "<pre>def f(): pass</pre>"

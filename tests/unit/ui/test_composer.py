@@ -24,7 +24,24 @@ def test_enter_sends_and_shift_enter_adds_a_line(qtbot: QtBot) -> None:
     assert sent == []
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     assert sent == ["first line\nsecond line"]
+    # The draft stays until the message is saved.
+    assert composer.edit.toPlainText() == "first line\nsecond line"
+    composer.clear_draft()
     assert composer.edit.toPlainText() == ""
+
+
+def test_while_sending_the_draft_cannot_change_and_stop_counts(qtbot: QtBot) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    qtbot.keyClicks(composer.edit, "question")
+    composer.set_state(ComposerState.SENDING)
+    stops: list[bool] = []
+    composer.stop_requested.connect(lambda: stops.append(True))
+    qtbot.keyClicks(composer.edit, " more")
+    assert composer.edit.toPlainText() == "question"
+    assert composer.stop_button.isVisible() and not composer.send_button.isVisible()
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Escape)
+    assert stops == [True]
 
 
 def test_blank_messages_are_not_sent(qtbot: QtBot) -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from chatapp.history.store import Conversation
+from chatapp.ui import conversation_list
 from chatapp.ui.conversation_list import ConversationList
 
 
@@ -34,11 +34,9 @@ def test_select_rename_and_confirmed_delete(qtbot: QtBot,
 
     deleted: list[int] = []
     widget.delete_requested.connect(deleted.append)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(conversation_list, "plain_question", lambda *_a: False)
     widget._confirm_delete(widget.list.item(0))
     assert deleted == []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(conversation_list, "plain_question", lambda *_a: True)
     widget._confirm_delete(widget.list.item(0))
     assert deleted == [3]

@@ -36,7 +36,7 @@ def make(qtbot: QtBot) -> ConversationView:
 def test_streamed_reply_renders_blocks_as_they_complete(qtbot: QtBot) -> None:
     view = make(qtbot)
     view.show_conversation(1, [])
-    view.add_user_message("Show code")
+    view.add_user_message(message(1, "user", "Show code"))
     widget = view.start_reply()
     view.append_reply_text("Sure:\n\n```python\nprint(1)\n")
     qtbot.waitUntil(lambda: widget.findChildren(ProseLabel) != [])
@@ -116,7 +116,7 @@ def test_only_the_last_reply_offers_regenerate(qtbot: QtBot) -> None:
 def test_a_failed_reply_shows_why(qtbot: QtBot) -> None:
     view = make(qtbot)
     view.show_conversation(1, [])
-    view.add_user_message("x" * 10)
+    view.add_user_message(message(1, "user", "x" * 10))
     widget = view.start_reply()
     view.fail_reply("This message is too long for the model's context.", None)
     assert widget.error_label.isVisibleTo(widget)

@@ -6,7 +6,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from chatapp.ui.markdown_view import PlainLabel, ProseLabel
+from chatapp.rendering.code_highlight import plain_html
+from chatapp.ui.markdown_view import CodeBlock, PlainLabel, ProseLabel
 
 LONG = " ".join(["a fairly ordinary sentence of words"] * 40)
 
@@ -45,3 +46,32 @@ def test_heights_follow_the_font(qtbot: QtBot) -> None:
     after = label.heightForWidth(400)
     assert after > before
     assert after == reference_height(LONG, 400, label)
+
+
+def test_code_shows_at_once_and_its_colours_follow_from_another_thread(qtbot: QtBot) -> None:
+    code = "def f(x):\n    return x < 1\n" * 2000  # long: seconds of Pygments
+    block = CodeBlock(code, "python")
+    qtbot.addWidget(block)
+    body = block.findChild(QLabel, "codeBody")
+    assert body is not None
+    assert body.text() == plain_html(code) and not block.highlighted
+    qtbot.waitUntil(lambda: block.highlighted, timeout=60_000)
+    assert "color" in body.text() and "&lt;" in body.text()
+
+
+def test_untagged_code_is_not_guessed(qtbot: QtBot) -> None:
+    block = CodeBlock("SELECT * FROM t WHERE a < 2;", "")
+    qtbot.addWidget(block)
+    qtbot.wait(100)
+    body = block.findChild(QLabel, "codeBody")
+    assert body is not None and body.text() == "<pre>SELECT * FROM t WHERE a &lt; 2;</pre>"
+    assert not block.highlighted
+
+
+def test_a_block_deleted_before_its_colours_arrive_is_left_alone(qtbot: QtBot) -> None:
+    block = CodeBlock("x = 1\n" * 5000, "python")
+    block.deleteLater()
+    qtbot.wait(50)
+    later = CodeBlock("y = 2", "python")  # the highlighter still works afterwards
+    qtbot.addWidget(later)
+    qtbot.waitUntil(lambda: later.highlighted, timeout=60_000)

@@ -91,6 +91,7 @@ def test_a_guard_for_another_folder_is_independent(
     assert activated == ["other"]
 
 
+@pytest.mark.expect_log("chatapp.ui.single_instance", "cannot lock the data folder")
 def test_a_folder_that_cannot_be_locked_does_not_stop_the_app(
         tmp_path: Path, make_guard: MakeGuard) -> None:
     not_a_folder = tmp_path / "data"
@@ -137,6 +138,7 @@ def test_an_instance_that_accepts_but_never_answers_counts_as_no_answer(
         hung.close()
 
 
+@pytest.mark.expect_log("chatapp.ui.single_instance", "did not answer")
 def test_a_launch_that_gets_no_answer_says_so_and_fails(
         tmp_path: Path, make_guard: MakeGuard, capsys: pytest.CaptureFixture[str]) -> None:
     # The lock is held but nothing listens: what a second launch sees when the first

@@ -1,0 +1,35 @@
+"""Saving what the user asks, before anything else happens with it.
+
+A message appears in the conversation only once it is in the history, so a crash at any
+moment after the user saw it sent never loses it. A chat that does not exist yet (the
+first message of a new chat) is created in the same step, and named after that message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chatapp.history.store import Conversation, HistoryStore, Message, title_from_first_message
+from chatapp.vocabulary import DEFAULT_TITLE, Role
+
+__all__ = ["SavedQuestion", "save_question"]
+
+
+@dataclass(frozen=True)
+class SavedQuestion:
+    conversation: Conversation  # as it is after the question was added (title included)
+    message: Message
+    created: bool  # the chat was created for this question
+
+
+def save_question(store: HistoryStore, conversation_id: int | None, text: str) -> SavedQuestion:
+    """Add the user's message (creating the chat when ``conversation_id`` is None)."""
+    created = conversation_id is None
+    if conversation_id is None:
+        conversation = store.create_conversation(title_from_first_message(text))
+    else:
+        conversation = store.get_conversation(conversation_id)
+    message = store.add_message(conversation.id, Role.USER, text)
+    if not created and conversation.message_count == 0 and conversation.title == DEFAULT_TITLE:
+        store.rename_conversation(conversation.id, title_from_first_message(text))
+    return SavedQuestion(store.get_conversation(conversation.id), message, created)

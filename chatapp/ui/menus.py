@@ -1,0 +1,52 @@
+"""The window's menu bar: File, Model and Help, with their shortcuts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from chatapp.models.starter import STARTER
+
+
+@dataclass(frozen=True)
+class MenuActions:
+    new_chat: QAction
+    quit: QAction
+    models: QAction
+    open_model: QAction
+    install_starter: QAction
+    settings: QAction
+    about: QAction
+
+
+def build_menus(window: QMainWindow) -> MenuActions:
+    bar = window.menuBar()
+
+    def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
+               ) -> QAction:
+        made = QAction(text, window)
+        if shortcut is not None:
+            made.setShortcut(shortcut)
+        return made
+
+    actions = MenuActions(
+        new_chat=action("&New chat"),
+        quit=action("&Quit", QKeySequence.StandardKey.Quit),
+        models=action("&Models…", QKeySequence("Ctrl+M")),
+        open_model=action("&Open model file…", QKeySequence.StandardKey.Open),
+        install_starter=action(f"Install the starter model ({STARTER.display_name})"),
+        settings=action("&Settings…", QKeySequence.StandardKey.Preferences),
+        about=action("&About chatapp"),
+    )
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(actions.new_chat)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    model_menu = bar.addMenu("&Model")
+    for item in (actions.models, actions.open_model, actions.install_starter,
+                 actions.settings):
+        model_menu.addAction(item)
+    bar.addMenu("&Help").addAction(actions.about)
+    return actions
