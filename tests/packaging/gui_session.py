@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 QUESTION = "Write a haiku about the sea."
-# Model ▸ "Install the starter model" is the menu's third item (chatapp/ui/main_window.py):
+# Model ▸ "Install the starter model" is the menu's third item (chatapp/ui/menus.py):
 # the keyboard reaches it as a person would, with no mouse coordinates to guess.
 STARTER_MENU_POSITION = 3
 
