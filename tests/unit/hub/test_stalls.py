@@ -54,8 +54,10 @@ def partial_size(models_dir: Path) -> int:
     return partial.stat().st_size
 
 
-def storage_gets(hub: StandInHub) -> list[RecordedRequest]:
-    return hub.requests_matching(server="storage", method="GET")
+def byte_gets(hub: StandInHub) -> list[RecordedRequest]:
+    """The GETs of the file's bytes (from the storage server when the hub redirects)."""
+    server = "storage" if hub.lfs_redirect else "hub"
+    return hub.requests_matching(server=server, method="GET")
 
 
 def wait_until(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
@@ -81,7 +83,7 @@ def resume_to_a_verified_file(mgr: DownloadManager, job_id: str, hub: StandInHub
     mgr.resume(job_id)
     done = mgr.run_next()
     assert done is not None and done.state == DownloadState.DONE, done and done.error
-    assert [r.header("Range") for r in storage_gets(hub)] == [f"bytes={kept}-"]
+    assert [r.header("Range") for r in byte_gets(hub)] == [f"bytes={kept}-"]
     assert sha256(models_dir / MEDIUM_FILE) == sha256(blobs.medium)
 
 
@@ -139,11 +141,6 @@ def any_hub(request: pytest.FixtureRequest, hub: StandInHub, tmp_path: Path, blo
             close_session()
 
 
-def byte_gets(hub: StandInHub) -> list[RecordedRequest]:
-    server = "storage" if hub.lfs_redirect else "hub"
-    return hub.requests_matching(server=server, method="GET")
-
-
 def test_quit_does_not_wait_for_a_server_that_sends_nothing(
     models_dir: Path, any_hub: StandInHub, blobs: Blobs,
 ) -> None:
@@ -174,13 +171,7 @@ def test_quit_does_not_wait_for_a_server_that_sends_nothing(
     ((status),) = again.statuses()
     assert (status.job_id, status.state, status.bytes_done, status.error) == (
         job_id, DownloadState.PAUSED, 3 * MiB, None)
-    hub.set_faults()
-    hub.clear_requests()
-    again.resume(job_id)
-    done = again.run_next()
-    assert done is not None and done.state == DownloadState.DONE, done and done.error
-    assert [r.header("Range") for r in byte_gets(hub)] == [f"bytes={3 * MiB}-"]
-    assert sha256(models_dir / MEDIUM_FILE) == sha256(blobs.medium)
+    resume_to_a_verified_file(again, job_id, hub, models_dir, blobs, 3 * MiB)
 
 
 @pytest.mark.parametrize("action", ["pause", "cancel"])
@@ -228,7 +219,7 @@ def test_a_pause_taken_back_after_it_ended_the_transfer_just_retries(
     assert taken_back
     assert final is not None and final.state == DownloadState.DONE, final and final.error
     # the ended transfer was retried from the bytes kept, and the retry was not ended too
-    first, retry = (r.header("Range") for r in storage_gets(hub))
+    first, retry = (r.header("Range") for r in byte_gets(hub))
     assert first is None and retry is not None
     assert 2 * MiB <= int(retry.removeprefix("bytes=").rstrip("-")) <= 3 * MiB
     assert sha256(models_dir / MEDIUM_FILE) == sha256(blobs.medium)
@@ -244,7 +235,7 @@ def test_retry_after_is_honoured(models_dir: Path, client: HubClient, hub: Stand
     mgr.enqueue(REQUEST)
     done = mgr.run_next()
     assert done is not None and done.state == DownloadState.DONE, done and done.error
-    first, second = storage_gets(hub)
+    first, second = byte_gets(hub)
     assert (first.status, second.status) == (429, 200)
     assert second.at - first.at >= at_least
     assert sha256(models_dir / MEDIUM_FILE) == sha256(blobs.medium)
@@ -264,7 +255,7 @@ def test_a_retry_after_beyond_the_stall_budget_fails_at_once(
     assert isinstance(failed.error, RateLimitedError) and failed.error.resumable
     assert failed.error.retry_after == 120
     assert "Wait about 2 min, then try again" in failed.error.user_message
-    assert len(storage_gets(hub)) == 1  # asked once, as the server wished
+    assert len(byte_gets(hub)) == 1  # asked once, as the server wished
     hub.set_faults()
     mgr.resume(job_id)
     assert (done := mgr.run_next()) is not None and done.state == DownloadState.DONE
@@ -277,7 +268,7 @@ def test_a_retry_after_wait_ends_at_once_on_pause(
     mgr = manager(models_dir, client)
     job_id = mgr.enqueue(REQUEST)
     worker, outcome = in_thread(mgr.run_next)
-    wait_until(lambda: [r.status for r in storage_gets(hub)] == [429], "the 429")
+    wait_until(lambda: [r.status for r in byte_gets(hub)] == [429], "the 429")
     began = time.monotonic()
     mgr.pause(job_id)
     worker.join(10)
