@@ -7,11 +7,15 @@ from enum import Enum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -104,12 +108,22 @@ class Composer(QWidget):
         self.edit.setPlaceholderText("" if explained else HINTS[state])
         self.hint.setText(HINTS[state] if explained else "")
         self.hint.setVisible(explained)
-        if ready:
-            # Back to the message box, unless the user is busy elsewhere (typing a chat's
-            # new name, selecting text): taking the focus would end what they are doing.
-            focused = QApplication.focusWidget()
-            if focused is None or focused is self or self.isAncestorOf(focused):
-                self.edit.setFocus()
+        if ready and not self._typing_elsewhere():
+            self.edit.setFocus()
+
+    def _typing_elsewhere(self) -> bool:
+        """The user is typing in another field (a chat's new name, a setting) or another
+        window: taking the focus would cut into it. Anywhere else (a button, the chat
+        list) the message box takes it, so what the user types next is the message; a
+        space on a focused button would press it."""
+        focused = QApplication.focusWidget()
+        if focused is None or focused is self or self.isAncestorOf(focused):
+            return False
+        if focused.window() is not self.window():
+            return True
+        if isinstance(focused, QAbstractItemView):
+            return focused.state() == QAbstractItemView.State.EditingState
+        return isinstance(focused, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit))
 
     def _submit(self) -> None:
         if self.state is not ComposerState.READY:

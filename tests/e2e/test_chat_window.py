@@ -53,6 +53,9 @@ def test_first_run_points_to_the_starter_model(qtbot: QtBot, open_window: OpenWi
     assert installed.is_file()
     assert window.session.model is not None and window.session.model.path == installed
     assert window.composer.edit.isEnabled()
+    # What the person types next is their first message, wherever the focus rested.
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.composer.edit.hasFocus()
 
 
 def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: OpenWindow,

@@ -74,6 +74,13 @@ def reply_complete(db: Path) -> bool:
     return [(r, s) for r, s, _c in rows] == [("user", "complete"), ("assistant", "complete")]
 
 
+def saved_question(db: Path) -> str:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+        (content,) = connection.execute(
+            "SELECT content FROM messages WHERE role = 'user' ORDER BY position").fetchone()
+    return str(content)
+
+
 def grab_screen(out: Path) -> None:
     """The X screen as the user sees it, grabbed by a separate Qt client."""
     code = (
@@ -147,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     log.unlink()
     print(json.dumps({"exit_code": code, "wm_class": window_class,
                       "seconds": round(time.monotonic() - started, 1),
+                      "question": saved_question(data / "history.sqlite3"),
                       "stderr": stderr[-2000:]}), flush=True)
     return 0
 

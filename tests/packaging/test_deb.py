@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from chatapp.models.starter import STARTER
+from tests.packaging.gui_session import QUESTION
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_DIR = Path("/opt/chatapp")
@@ -198,6 +199,8 @@ def test_a_person_installs_the_starter_model_and_chats(installation: Installatio
               timeout=900)
     session = json.loads(done.stdout.strip().splitlines()[-1])
     assert session["exit_code"] == 0, session["stderr"]
+    # Every key typed went into the message (the box has the focus once the model loads).
+    assert session["question"] == QUESTION
     entry = DESKTOP_FILE.read_text(encoding="utf-8")
     # The window belongs to the menu entry (docks group and label it by WM_CLASS).
     assert f"StartupWMClass={session['wm_class']}\n" in entry

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.ui.composer import Composer, ComposerState
@@ -81,3 +82,26 @@ def test_while_generating_stop_replaces_send(qtbot: QtBot) -> None:
     qtbot.keyClick(composer.edit, Qt.Key.Key_Escape)
     qtbot.mouseClick(composer.stop_button, Qt.MouseButton.LeftButton)
     assert stops == [True, True]
+
+
+def test_ready_takes_the_focus_from_a_button_but_not_from_a_field(qtbot: QtBot) -> None:
+    # On first run the focus rests on a button while the model loads; typing then went
+    # to the button (a space pressed it) instead of into the message.
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    button, field, composer = QPushButton("New chat"), QLineEdit(), Composer()
+    for widget in (button, field, composer):
+        layout.addWidget(widget)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    composer.set_state(ComposerState.READY)
+    assert composer.edit.hasFocus()
+    composer.set_state(ComposerState.GENERATING)
+    field.setFocus()  # typing a chat's new name meanwhile
+    qtbot.waitUntil(field.hasFocus)
+    composer.set_state(ComposerState.READY)
+    assert field.hasFocus()
