@@ -85,6 +85,7 @@ def composer_state(model: ModelSummary | None, loading: bool, turn: Turn | None)
 
 class ChatSession(QObject):
     conversations_changed = Signal(object, object)  # list[Conversation], current id | None
+    current_changed = Signal(object)  # the open chat's id, or None for a new chat
     # The open chat: id | None, its messages, the reply being written in it (or None).
     conversation_shown = Signal(object, object, object)
     question_saved = Signal(object)  # Message: show it; the composer clears its draft
@@ -330,8 +331,8 @@ class ChatSession(QObject):
         """An empty chat; it is created in the history with its first message."""
         self._view += 1
         self.current = None
+        self.current_changed.emit(None)
         self.conversation_shown.emit(None, [], None)
-        self.conversations_changed.emit(self.conversations, None)
         self.context_changed.emit(0, self.model.context_length if self.model else 0, 0)
 
     def open_conversation(self, conversation_id: int) -> None:
@@ -340,6 +341,7 @@ class ChatSession(QObject):
         self._view += 1
         view = self._view
         self.current = conversation_id
+        self.current_changed.emit(conversation_id)  # also when not opened by a click
 
         def done(messages: list[Message]) -> None:
             if view != self._view:

@@ -97,6 +97,20 @@ class ConversationList(QWidget):
         item = self.list.currentItem()
         return int(item.data(ID_ROLE)) if item is not None else None
 
+    def show_current(self, conversation_id: int | None) -> None:
+        """Mark the open chat's row (none for a new chat); not announced as a choice."""
+        if conversation_id == self.current_id() or self.editing:
+            return  # an open editor keeps its row; the next refresh marks the chat
+        self._filling = True
+        try:
+            found = next((self.list.item(row) for row in range(self.list.count())
+                          if self.list.item(row).data(ID_ROLE) == conversation_id), None)
+            if found is None:
+                self.list.clearSelection()
+            self.list.setCurrentItem(found)  # type: ignore[arg-type]
+        finally:
+            self._filling = False
+
     def _editor_closed(self) -> None:
         held = self._held
         if held is not None:

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.view.regenerate_requested.connect(session.regenerate)
 
         session.conversations_changed.connect(self._conversations_changed)
+        session.current_changed.connect(self.sidebar.show_current)
         session.conversation_shown.connect(self._conversation_shown)
         session.question_saved.connect(self._question_saved)
         session.reply_begun.connect(self._reply_begun)

@@ -219,6 +219,21 @@ def test_a_new_chat_is_saved_with_its_first_message(
     assert window.sidebar.current_id() == window.session.current is not None
 
 
+def test_the_list_marks_the_chat_on_screen_however_it_was_opened(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths) -> None:
+    with HistoryStore(app_paths.history_db) as store:
+        first = store.create_conversation("First")
+        second = store.create_conversation("Second")
+    window = open_window()
+    qtbot.waitUntil(lambda: window.view.conversation_id == second.id)
+    assert window.sidebar.current_id() == second.id
+    window.session.open_conversation(first.id)  # not by a click on the list
+    qtbot.waitUntil(lambda: window.view.conversation_id == first.id)
+    assert window.sidebar.current_id() == first.id
+    window.session.new_conversation()
+    assert window.sidebar.current_id() is None
+
+
 def test_rename_and_delete_chats(qtbot: QtBot, open_window: OpenWindow,
                                  app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
     with HistoryStore(app_paths.history_db) as store:

@@ -40,3 +40,16 @@ def test_select_rename_and_confirmed_delete(qtbot: QtBot,
     monkeypatch.setattr(conversation_list, "plain_question", lambda *_a: True)
     widget._confirm_delete(widget.list.item(0))
     assert deleted == [3]
+
+
+def test_the_open_chat_is_marked_without_being_announced_as_a_choice(qtbot: QtBot) -> None:
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    widget.set_conversations(conversations(), current=3)
+    chosen: list[int] = []
+    widget.selected.connect(chosen.append)
+    widget.show_current(1)  # opened from elsewhere (a search result, start-up)
+    assert widget.current_id() == 1
+    widget.show_current(None)  # a new chat, not in the list yet
+    assert widget.current_id() is None and widget.list.selectedItems() == []
+    assert chosen == []
