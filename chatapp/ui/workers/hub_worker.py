@@ -128,9 +128,13 @@ class HubController(QObject):
 
     def request_stop(self) -> None:
         """Pause the running download (its bytes are kept); drop queued hub requests."""
-        if self._manager is not None:
-            self._manager.stop()
-        self._jobs.request_stop(drain=False)
+        def stop_downloads() -> None:
+            if self._manager is not None:
+                self._manager.stop()
+
+        stop_downloads()  # now, and again after the hub thread's current job, in case
+        # that job is the one opening the download queue
+        self._jobs.request_stop(drain=False, cleanup=stop_downloads)
 
     def wait_stopped(self, deadline: float) -> bool:
         """Until ``deadline``; the downloads thread is a daemon, abandoned if still busy
