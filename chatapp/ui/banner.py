@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from chatapp.ui.plain_text import plain_label
+
 
 class Banner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -12,11 +14,10 @@ class Banner(QWidget):
         self.setObjectName("banner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
-        self.label = QLabel(self)
+        # Messages name files and chats: shown as text, never read as HTML.
+        self.label = plain_label(QLabel(self))
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)
-        # Messages name files and chats: shown as text, never read as HTML.
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(self)
         close.setText("✕")
