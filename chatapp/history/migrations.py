@@ -136,9 +136,23 @@ BEGIN
 END;
 """
 
+# A reasoning model's thought is kept apart from its answer: never shown as the answer,
+# never searched as it (the search index covers `content` only), never sent back to the
+# model as if it had been said. `ttfa_s` is the wait for the answer's first token
+# (`ttft_s` counts the thought's). A chat's thinking choice ('on', 'off', 'low',
+# 'medium', 'high'; NULL: the model's own default) belongs to the chat.
+_V3_REASONING = """
+ALTER TABLE messages ADD COLUMN reasoning TEXT;
+ALTER TABLE messages ADD COLUMN reasoning_s REAL;
+ALTER TABLE messages ADD COLUMN ttfa_s REAL;
+ALTER TABLE conversations ADD COLUMN thinking TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations and messages", _V1_BASE_SCHEMA),
     Migration(2, "full-text search over finished messages", _V2_FULL_TEXT_SEARCH),
+    Migration(3, "reasoning kept apart from the answer; a thinking choice per chat",
+              _V3_REASONING),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

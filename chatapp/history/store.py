@@ -167,6 +167,7 @@ class Conversation:
     updated_at: float
     system_prompt: str | None
     message_count: int
+    thinking: str | None = None  # the chat's thinking choice; None: the model's default
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,9 @@ class Message:
     ttft_s: float | None
     tokens_per_s: float | None
     error: str | None
+    reasoning: str | None = None  # a reasoning model's thought, kept apart from the answer
+    reasoning_s: float | None = None  # how long it thought
+    ttfa_s: float | None = None  # from the request to the answer's first token
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,18 +210,20 @@ class ReplyStats:
     generated_tokens: int
     ttft_s: float | None
     tokens_per_s: float | None
+    ttfa_s: float | None = None
+    reasoning_s: float | None = None
 
 
 _CONVERSATION_SQL: Final = """
     SELECT c.id, c.title, c.created_at, c.updated_at, c.system_prompt,
-           (SELECT count(*) FROM messages AS m WHERE m.conversation_id = c.id)
+           (SELECT count(*) FROM messages AS m WHERE m.conversation_id = c.id), c.thinking
     FROM conversations AS c
 """
 
 _MESSAGE_SQL: Final = """
     SELECT id, conversation_id, role, content, state, created_at, updated_at, model_file,
            model_sha256, generation_settings, prompt_tokens, generated_tokens, ttft_s,
-           tokens_per_s, error
+           tokens_per_s, error, reasoning, reasoning_s, ttfa_s
     FROM messages
 """
 
@@ -251,13 +257,14 @@ _SEARCH_SNIPPETS_SQL: Final = f"""
 
 
 def _conversation(row: Any) -> Conversation:
-    return Conversation(row[0], row[1], row[2], row[3], row[4], row[5])
+    return Conversation(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
 
 
 def _message(row: Any) -> Message:
     return Message(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
         _decode_settings(row[9]), row[10], row[11], row[12], row[13], row[14],
+        row[15], row[16], row[17],
     )
 
 
@@ -290,6 +297,10 @@ def _text(value: str) -> str:
     except UnicodeEncodeError:
         return _SURROGATES.sub("\ufffd", value)
     return value
+
+
+def _optional_text(value: str | None) -> str | None:
+    return _text(value) if value else None
 
 
 def _title(title: str) -> str:
@@ -605,6 +616,16 @@ class HistoryStore:
         if cursor.rowcount == 0:
             raise HistoryNotFoundError("That chat no longer exists.")
 
+    def set_thinking(self, conversation_id: int, thinking: str | None) -> None:
+        """Remember the chat's thinking choice (None: the model's default). Like a
+        rename, it does not move the chat to the top of the list."""
+        with self._errors() as conn:
+            cursor = conn.execute(
+                "UPDATE conversations SET thinking = ? WHERE id = ?", (thinking, conversation_id)
+            )
+        if cursor.rowcount == 0:
+            raise HistoryNotFoundError("That chat no longer exists.")
+
     def delete_conversation(self, conversation_id: int) -> None:
         """Delete a chat; its messages go with it (ON DELETE CASCADE, in one statement)."""
         with self._errors() as conn:
@@ -675,7 +696,8 @@ class HistoryStore:
             model_sha256, _decode_settings(settings), None, None, None, None, None,
         )
 
-    def update_streaming_content(self, message_id: int, content: str) -> None:
+    def update_streaming_content(self, message_id: int, content: str,
+                                 reasoning: str | None = None) -> None:
         """Replace the text of a reply that is being streamed (committed on return).
 
         One UPDATE and nothing else: it does not touch the search index (streaming rows
@@ -685,9 +707,9 @@ class HistoryStore:
         """
         with self._errors() as conn:
             cursor = conn.execute(
-                "UPDATE messages SET content = ?, updated_at = ? "
+                "UPDATE messages SET content = ?, reasoning = ?, updated_at = ? "
                 "WHERE id = ? AND state = 'streaming'",
-                (_text(content), self._clock(), message_id),
+                (_text(content), _optional_text(reasoning), self._clock(), message_id),
             )
             if cursor.rowcount == 0:
                 raise self._not_streaming(conn, message_id)
@@ -698,12 +720,15 @@ class HistoryStore:
         content: str,
         state: str,
         stats: ReplyStats | None = None,
+        *,
         error: str | None = None,
+        reasoning: str | None = None,
     ) -> Message:
-        """Set a reply's final text, state (not 'streaming'), stats and error, exactly as
-        given; bump the chat's updated_at. The reply becomes searchable."""
+        """Set a reply's final text, reasoning, state (not 'streaming'), stats and error,
+        exactly as given; bump the chat's updated_at. The answer becomes searchable."""
         _check_state(state, FINAL_STATES)
         content = _text(content)
+        reasoning = _optional_text(reasoning)
         now = self._clock()
         with self._transaction() as conn:
             row = conn.execute(
@@ -715,7 +740,8 @@ class HistoryStore:
                 """
                 UPDATE messages
                 SET content = ?, state = ?, updated_at = ?, prompt_tokens = ?,
-                    generated_tokens = ?, ttft_s = ?, tokens_per_s = ?, error = ?
+                    generated_tokens = ?, ttft_s = ?, tokens_per_s = ?, error = ?,
+                    reasoning = ?, reasoning_s = ?, ttfa_s = ?
                 WHERE id = ?
                 """,
                 (
@@ -724,7 +750,10 @@ class HistoryStore:
                     stats.generated_tokens if stats else None,
                     stats.ttft_s if stats else None,
                     stats.tokens_per_s if stats else None,
-                    error, message_id,
+                    error, reasoning,
+                    stats.reasoning_s if stats else None,
+                    stats.ttfa_s if stats else None,
+                    message_id,
                 ),
             )
             conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, row[0]))

@@ -71,7 +71,7 @@ def schema(path: Path) -> list[tuple[str, str, str]]:
 
 def test_migrations_are_numbered_in_order() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert LATEST_VERSION == MIGRATIONS[-1].version == 2
+    assert LATEST_VERSION == MIGRATIONS[-1].version == 3
 
 
 def test_split_statements_keeps_trigger_bodies_whole() -> None:
@@ -145,6 +145,10 @@ def test_version_1_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
                                                      "pelicans sleep standing"]
         assert messages[1].generation_settings == {"temperature": 0.5}
         assert messages[1].prompt_tokens == 7
+        # Version 3: old replies have no thought, old chats the model's thinking default.
+        assert (messages[1].reasoning, messages[1].reasoning_s, messages[1].ttfa_s) == (
+            None, None, None)
+        assert store.get_conversation(1).thinking is None
         # The new index was filled with the old, finished messages...
         assert len(store.search("pelicans")) == 2
         assert store.search("herons") == []
@@ -163,7 +167,8 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None
     path = tmp_path / "history.sqlite3"
     with HistoryStore(path) as store:
         store.create_conversation("survivor")
-    broken = Migration(3, "broken", "CREATE TABLE half_done (x); SELECT * FROM no_such_table;")
+    broken = Migration(LATEST_VERSION + 1, "broken",
+                       "CREATE TABLE half_done (x); SELECT * FROM no_such_table;")
 
     conn = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
@@ -179,10 +184,11 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None
 
 def test_migrate_applies_each_pending_migration_once(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
-    extra = Migration(3, "add a column", "ALTER TABLE conversations ADD COLUMN pinned INT;")
+    extra = Migration(LATEST_VERSION + 1, "add a column",
+                      "ALTER TABLE conversations ADD COLUMN pinned INT;")
     assert migrate(conn, MIGRATIONS[:1]) == 1
-    assert migrate(conn, (*MIGRATIONS, extra)) == 3
-    assert migrate(conn, (*MIGRATIONS, extra)) == 3  # a second run does nothing
+    assert migrate(conn, (*MIGRATIONS, extra)) == LATEST_VERSION + 1
+    assert migrate(conn, (*MIGRATIONS, extra)) == LATEST_VERSION + 1  # a second run: nothing
     columns = [row[1] for row in conn.execute("PRAGMA table_info(conversations)")]
     assert columns.count("pinned") == 1
     with pytest.raises(ValueError, match="numbered"):

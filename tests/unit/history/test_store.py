@@ -247,6 +247,43 @@ def test_streaming_then_finalize_with_stats(store: HistoryStore) -> None:
         store.update_streaming_content(reply.id + 100, "x")
 
 
+def test_reasoning_is_kept_apart_from_the_answer(store: HistoryStore, db_path: Path) -> None:
+    chat = store.create_conversation()
+    store.add_message(chat.id, "user", "how do owls hunt")
+    reply = store.add_message(chat.id, "assistant", "", state="streaming")
+    store.update_streaming_content(reply.id, "", reasoning="Think of voles first.")
+    streaming = store.get_message(reply.id)
+    assert (streaming.content, streaming.reasoning) == ("", "Think of voles first.")
+
+    stats = ReplyStats(prompt_tokens=9, generated_tokens=30, ttft_s=0.2, tokens_per_s=20.0,
+                       ttfa_s=1.7, reasoning_s=1.5)
+    final = store.finalize_message(reply.id, "Owls hunt by sound.", "complete", stats,
+                                   reasoning="Think of voles first. Then ears.")
+    assert final.content == "Owls hunt by sound."
+    assert final.reasoning == "Think of voles first. Then ears."
+    assert (final.ttft_s, final.ttfa_s, final.reasoning_s) == (0.2, 1.7, 1.5)
+    # Search finds answers, never thoughts.
+    assert [h.message_id for h in store.search("sound")] == [final.id]
+    assert store.search("voles") == []
+    fts_integrity_ok(db_path)
+    # A reply without a thought stores NULL, not an empty string.
+    other = store.add_message(chat.id, "assistant", "", state="streaming")
+    assert store.finalize_message(other.id, "plain", "complete", reasoning="").reasoning is None
+
+
+def test_thinking_choice_belongs_to_the_chat(store: HistoryStore) -> None:
+    first, second = store.create_conversation("a"), store.create_conversation("b")
+    order = [c.id for c in store.list_conversations()]
+    store.set_thinking(first.id, "off")
+    assert store.get_conversation(first.id).thinking == "off"
+    assert store.get_conversation(second.id).thinking is None
+    assert [c.id for c in store.list_conversations()] == order  # not moved to the top
+    store.set_thinking(first.id, None)
+    assert store.get_conversation(first.id).thinking is None
+    with pytest.raises(HistoryNotFoundError):
+        store.set_thinking(first.id + second.id + 10, "on")
+
+
 def test_finalize_error_and_partial_stats(store: HistoryStore) -> None:
     chat = store.create_conversation()
     reply = store.add_message(chat.id, "assistant", "", state="streaming")
