@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"conversation"},
     {"models"},
     {"engine", "hub"},
-    {"history", "secrets", "rendering"},
+    {"history", "secrets", "rendering", "reasoning"},
     {"gguf"},
     # The base: where things are kept, the user's settings, the machine ...
     {"paths", "settings", "hardware", "logging_setup"},
