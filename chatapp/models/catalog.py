@@ -2,8 +2,10 @@
 
 The catalog ships with the app as ``catalog.json`` in the package ``chatapp.resources`` and is
 read without any network. Every entry names the Hugging Face repository and file, its size and
-SHA-256 (so a download can be verified before it is used), and the few numbers of the model's
-shape that the memory estimate needs (layers, KV heads, head sizes, trained context).
+SHA-256 (so a download can be verified before it is used), the public records that size and hash
+were taken from (at least two independent ones), whether the model reasons before it answers
+(a thinking phase the user waits through), and the few numbers of the model's shape that the
+memory estimate needs (layers, KV heads, head sizes, trained context).
 
 The file is validated strictly: a wrong type, a missing or unknown field, an architecture the
 bundled engine cannot run or a duplicate id is an error that names the entry and the field, so a
@@ -30,6 +32,7 @@ from chatapp.models.errors import CatalogError
 __all__ = [
     "CATALOG_RESOURCE",
     "CATALOG_SCHEMA",
+    "MIN_SOURCES",
     "Catalog",
     "CatalogEntry",
     "CatalogError",
@@ -39,6 +42,8 @@ __all__ = [
 
 CATALOG_RESOURCE: Final = "catalog.json"
 CATALOG_SCHEMA: Final = 1
+# A size and sha256 are entered only when this many independent public records agree on them.
+MIN_SOURCES: Final = 2
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REVISION = re.compile(r"[0-9a-f]{40}")
@@ -70,7 +75,10 @@ class CatalogEntry:
     quantization: str  # e.g. "Q4_K_M"
     size_bytes: int
     sha256: str | None  # None: not verified here, the downloader uses the hub's LFS sha256
-    source: str | None  # where size and sha256 were found
+    # The independent public records that agree on size and sha256 (at least two when sha256 is
+    # set): "<owner>/<repository> <path> (what it states)" or another citable record.
+    sources: tuple[str, ...]
+    reasoning: bool  # thinks before answering (a reasoning phase precedes the reply)
     parameters: int
     context_length: int  # the trained maximum (<arch>.context_length)
     license: str
@@ -164,8 +172,8 @@ def parse_catalog(text: str, *, origin: str = CATALOG_RESOURCE) -> Catalog:
 
 _FIELDS: Final = (
     "id", "name", "family", "description", "repo", "file", "revision", "quantization",
-    "size_bytes", "sha256", "source", "parameters", "context_length", "license", "architecture",
-    "layers", "kv_heads", "key_length", "value_length",
+    "size_bytes", "sha256", "sources", "reasoning", "parameters", "context_length", "license",
+    "architecture", "layers", "kv_heads", "key_length", "value_length",
 )  # fmt: skip
 
 
@@ -192,9 +200,11 @@ def _parse_entry(raw: object, where: str) -> CatalogEntry:
     if architecture not in SUPPORTED_ARCHITECTURES:
         f.fail("architecture", architecture, "an architecture the bundled engine can load")
     sha256 = f.optional_text("sha256", pattern=_SHA256, hint="64 lower-case hex digits")
-    source = f.optional_text("source")
-    if sha256 is not None and source is None:
-        f.fail("source", None, "where the sha256 came from (required when sha256 is set)")
+    sources = f.text_list("sources")
+    if sha256 is not None and len(sources) < MIN_SOURCES:
+        f.fail("sources", list(sources),
+               f"at least {MIN_SOURCES} independent records of size and sha256 (required when "
+               "sha256 is set)")
     layers = f.integer("layers", 1, LLAMA_MAX_LAYERS)
     return CatalogEntry(
         id=model_id,
@@ -207,7 +217,8 @@ def _parse_entry(raw: object, where: str) -> CatalogEntry:
         quantization=quantization,
         size_bytes=f.integer("size_bytes", 1, _MAX_SIZE_BYTES),
         sha256=sha256,
-        source=source,
+        sources=sources,
+        reasoning=f.boolean("reasoning"),
         parameters=f.integer("parameters", 1, _MAX_PARAMETERS),
         context_length=f.integer("context_length", _MIN_CONTEXT, _MAX_CONTEXT),
         license=f.text("license"),
@@ -257,6 +268,28 @@ class _Fields:
         if self._raw[key] is None:
             return None
         return self.text(key, pattern=pattern, hint=hint)
+
+    def boolean(self, key: str) -> bool:
+        value = self._raw[key]
+        if type(value) is not bool:  # 0/1 or "true" are mistakes, not booleans
+            self.fail(key, value, "true or false")
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        """A list of distinct one-line strings (possibly empty)."""
+        value = self._raw[key]
+        if not isinstance(value, list):
+            self.fail(key, value, "a list of strings")
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip() or item != item.strip():
+                self.fail(key, item, f"a list of non-empty strings (item {index + 1})")
+            if len(item) > _MAX_TEXT or any(ord(c) < 32 for c in item):
+                self.fail(key, item, f"a list of one-line strings of at most {_MAX_TEXT} chars")
+            if item in items:
+                self.fail(key, item, "a list of distinct records (this one repeats)")
+            items.append(item)
+        return tuple(items)
 
     def integer(self, key: str, low: int, high: int) -> int:
         value = self._raw[key]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.resources
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from chatapp.gguf.architectures import NOT_MAIN_MODEL_ARCHITECTURES, SUPPORTED_A
 from chatapp.gguf.inspect import inspect_gguf
 from chatapp.models.catalog import (
     CATALOG_RESOURCE,
+    MIN_SOURCES,
     CatalogEntry,
     CatalogError,
     load_catalog,
@@ -59,13 +61,26 @@ def implausible_size(entry: CatalogEntry) -> str | None:
 # --- The shipped catalog ---
 
 
+# The models that think before they answer: Qwen3 (thinking by default), Qwen3.5 4B and 9B (the
+# 0.8B and 2B answer directly by default), SmolLM3, LFM2.5 Thinking and gpt-oss.
+REASONING_MODELS = frozenset({
+    "qwen3-0.6b-q4_k_m", "qwen3-1.7b-q4_k_m", "qwen3-4b-q4_k_m", "qwen3-8b-q4_k_m",
+    "qwen3.5-4b-q4_k_m", "qwen3.5-9b-q4_k_m", "smollm3-3b-q4_k_m",
+    "lfm2.5-1.2b-thinking-q4_k_m", "gpt-oss-20b-q4_k_m",
+})  # fmt: skip
+
+
 def test_the_catalog_covers_small_to_large_cpu_models() -> None:
     catalog = load_catalog()
-    assert len(catalog) >= 12
+    assert len(catalog) >= 20
     parameters = [e.parameters for e in catalog]
     assert min(parameters) <= 200_000_000
-    assert 7_000_000_000 <= max(parameters) <= 9_000_000_000
-    assert len({e.family for e in catalog}) >= 6
+    # One large model (gpt-oss-20b, a mixture of experts that reads ~3.6B weights a token);
+    # every other model is at most 10B.
+    large = [e for e in catalog if e.parameters > 10_000_000_000]
+    assert [e.id for e in large] == ["gpt-oss-20b-q4_k_m"]
+    assert max(p for p in parameters if p <= 10_000_000_000) >= 7_000_000_000
+    assert len({e.family for e in catalog}) >= 10
     # Ordered by size, so the list reads from "runs anywhere" to "needs a big machine".
     sizes = [e.size_bytes for e in catalog]
     assert sizes == sorted(sizes)
@@ -108,12 +123,27 @@ def test_the_size_check_catches_wrong_sizes(model_id: str, factor: float) -> Non
     assert implausible_size(wrong) is not None
 
 
-def test_every_hash_is_verified_and_says_where_it_came_from() -> None:
+def test_every_entry_has_a_hash_and_size_that_two_independent_records_agree_on() -> None:
+    for entry in load_catalog():
+        assert entry.sha256 is not None and re.fullmatch(r"[0-9a-f]{64}", entry.sha256), entry.id
+        assert entry.size_bytes > 0, entry.id
+        assert len(entry.sources) >= MIN_SOURCES == 2, entry.id
+        assert len(set(entry.sources)) == len(entry.sources), entry.id
+        # Independent: each record is in another repository or site. A source starts with the
+        # repository ("owner/name path ...") or the site that holds the record.
+        where = [source.split()[0] for source in entry.sources]
+        assert len(set(where)) == len(where), (entry.id, where)
+
+
+def test_the_models_that_think_before_answering_are_marked() -> None:
     catalog = load_catalog()
-    verified = [e for e in catalog if e.sha256 is not None]
-    assert len(verified) >= 12
-    for entry in verified:
-        assert entry.source, entry.id
+    assert {e.id for e in catalog if e.reasoning} == REASONING_MODELS
+    for entry in catalog:
+        assert isinstance(entry.reasoning, bool), entry.id
+        if "thinking" in entry.id or entry.family in {"gpt-oss", "SmolLM3"}:
+            assert entry.reasoning, entry.id
+        if "instruct-2507" in entry.id or entry.family in {"Qwen2.5", "Llama 3.2", "Gemma 3"}:
+            assert not entry.reasoning, entry.id
 
 
 def test_the_kv_cache_per_token_is_plausible() -> None:
@@ -192,7 +222,20 @@ def parse_with(change: dict[str, Any]) -> None:
         ({"kv_heads": None}, "kv_heads"),
         ({"sha256": "74A4DA8C9FDBCD15BD1F6D01D621410D31C6FC00986F5EB687824E7B93D7A9DB"}, "sha256"),
         ({"sha256": "74a4da8c"}, "sha256"),
-        ({"source": None}, "source"),
+        ({"sources": ["faberlang/gradus README.md"]}, "sources"),  # one record is not enough
+        ({"sources": []}, "sources"),
+        ({"sources": "a/b x.py, c/d y.py"}, "sources"),
+        ({"sources": ["a/b x.py", "a/b x.py"]}, "sources"),
+        ({"sources": ["a/b x.py", ""]}, "sources"),
+        ({"sources": ["a/b x.py", 7]}, "sources"),
+        ({"sources": ["a/b x.py", "c/d\ny.py"]}, "sources"),
+        ({"sources": KeyError}, "sources"),
+        ({"source": "a/b x.py"}, "source"),  # the old single field is refused, not ignored
+        ({"reasoning": KeyError}, "reasoning"),
+        ({"reasoning": None}, "reasoning"),
+        ({"reasoning": 0}, "reasoning"),
+        ({"reasoning": 1}, "reasoning"),
+        ({"reasoning": "false"}, "reasoning"),
         ({"revision": "main"}, "revision"),
         ({"architecture": "clip"}, "architecture"),
         ({"architecture": "mamba9"}, "architecture"),
@@ -220,9 +263,23 @@ def test_an_unverified_hash_is_allowed() -> None:
     document = raw_catalog()
     index = edited_index(document)
     document["models"][index]["sha256"] = None
-    document["models"][index]["source"] = None
+    document["models"][index]["sources"] = []
     catalog = parse_catalog(json.dumps(document))
     assert catalog.entries[index].sha256 is None
+    assert catalog.entries[index].sources == ()
+
+
+def test_the_shipped_catalog_parses_with_sources_and_reasoning() -> None:
+    document = raw_catalog()
+    catalog = parse_catalog(json.dumps(document))
+    assert len(catalog) == len(document["models"])
+    for raw, entry in zip(document["models"], catalog, strict=True):
+        assert entry.sources == tuple(raw["sources"])
+        assert entry.reasoning is raw["reasoning"]
+    # Both values of the flag survive a round trip.
+    index = edited_index(document)
+    document["models"][index]["reasoning"] = True
+    assert parse_catalog(json.dumps(document)).entries[index].reasoning is True
 
 
 def test_duplicates_are_refused() -> None:
