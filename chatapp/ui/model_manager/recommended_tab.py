@@ -1,4 +1,8 @@
-"""Recommended models: the curated catalog, each with its size, memory needs and fit."""
+"""Recommended models: the curated catalog, each with its size, memory needs and fit.
+
+Models that reason before they answer are marked: their reply starts after a thinking phase
+the user waits through (better at hard questions, slower to begin), so it is said up front.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,23 @@ from chatapp.models.fit import fit_for_entry
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
 
-COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?", "License", "")
+COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?", "Answers",
+           "License", "")
+FIT_COLUMN = COLUMNS.index("Fits?")
+ANSWERS_COLUMN = COLUMNS.index("Answers")
 ACTION_COLUMN = len(COLUMNS) - 1
+
+THINKS_TAG = "Thinks before answering"
+DIRECT_TAG = "Directly"
+THINKS_EXPLANATION = (
+    "This model reasons step by step before it replies: better at hard questions, "
+    "but the answer starts later.")
+DIRECT_EXPLANATION = "This model starts its answer straight away."
+
+
+def answers_tag(entry: CatalogEntry) -> str:
+    """How the model answers, as the Answers column shows it."""
+    return THINKS_TAG if entry.reasoning else DIRECT_TAG
 
 
 class RecommendedTab(QWidget):
@@ -36,7 +55,9 @@ class RecommendedTab(QWidget):
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Chat models chosen for computers without a graphics card, smallest first. The "
-            "badge says whether each fits this computer's memory; hover it for the numbers.",
+            "badge says whether each fits this computer's memory; hover it for the numbers. "
+            f"Models marked \u201c{THINKS_TAG}\u201d reason first: better at hard questions, "
+            "slower to start replying.",
             self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -51,14 +72,20 @@ class RecommendedTab(QWidget):
             fit = fit_for_entry(entry, self.hardware)
             values = (entry.name, format_parameters(entry.parameters), entry.quantization,
                       format_bytes(entry.size_bytes),
-                      format_bytes(fit.needed_bytes, binary=True), "",
+                      format_bytes(fit.needed_bytes, binary=True), "", answers_tag(entry),
                       entry.license, "")
+            explanation = THINKS_EXPLANATION if entry.reasoning else DIRECT_EXPLANATION
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                item.setToolTip(f"{entry.description}\n{entry.repo}/{entry.file}")
+                item.setToolTip(f"{entry.description}\n{explanation}\n{entry.repo}/{entry.file}")
                 self.table.setItem(row, column, item)
-            self.table.setCellWidget(row, 5, FitBadge(fit))
+            answers = self.table.item(row, ANSWERS_COLUMN)
+            if answers is not None and entry.reasoning:
+                font = answers.font()
+                font.setBold(True)
+                answers.setFont(font)
+            self.table.setCellWidget(row, FIT_COLUMN, FitBadge(fit))
             self.table.setCellWidget(row, ACTION_COLUMN, self._action_button(entry))
 
     def _action_button(self, entry: CatalogEntry) -> QPushButton:
@@ -74,6 +101,8 @@ class RecommendedTab(QWidget):
             button.setText("Download")
             button.clicked.connect(lambda: self.download_requested.emit(entry))
         button.setAccessibleName(f"{button.text()} {entry.name}")
+        if entry.reasoning:
+            button.setAccessibleDescription(f"{entry.name}: {THINKS_TAG.lower()}")
         return button
 
     def set_state(self, installed: set[str], downloading: set[str]) -> None:
