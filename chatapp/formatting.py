@@ -44,5 +44,24 @@ def format_duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
+def format_elapsed(seconds: float) -> str:
+    """How long something took: "0.4 s", "7 s", "12 s", "1 min 5 s", "1 h 2 min".
+
+    Finer than ``format_duration`` (an estimate of what is left, rounded to what one
+    can plan by): a measured time keeps a decimal below ten seconds, and minutes keep
+    their seconds.
+    """
+    if seconds < 10:
+        return f"{max(0.0, round(seconds, 1)):.1f}".removesuffix(".0") + " s"
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        minutes, rest = divmod(whole, 60)
+        return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+    hours, rest = divmod(round(whole / 60), 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
 def format_context(used: int, total: int) -> str:
     return f"{used:,} / {total:,} tokens"

@@ -21,21 +21,13 @@ from PySide6.QtWidgets import (
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
 from chatapp.ui.message_widget import MessageWidget
+from chatapp.ui.theme import SCROLL_BAR_STYLE
 from chatapp.vocabulary import PROMPT_STATES
 
 # Shown when a conversation opens (a screenful and more); earlier ones on request, so
 # opening a chat of thousands of messages costs what opening a short one does.
 INITIAL_MESSAGES = 16
 EARLIER_BATCH = 50
-# A slim bar without arrows, as chat apps have. Also cheaper: Fusion's bar, repainted each
-# time a streaming reply grows, drew its long lines through Qt's paint thread pool,
-# waking a thread that takes a core from the model.
-SCROLL_BAR_STYLE = """
-QScrollBar:vertical { width: 10px; background: transparent; margin: 2px; }
-QScrollBar::handle:vertical { background: palette(mid); border-radius: 3px; min-height: 32px; }
-QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
-QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
-"""
 
 
 class ConversationView(QScrollArea):
@@ -48,8 +40,6 @@ class ConversationView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Conversation")
-        # On the bar itself: the application's style sheet reaches a scroll area's bars
-        # before their parent has a name to select it by.
         self.verticalScrollBar().setStyleSheet(SCROLL_BAR_STYLE)
 
         self._column = QWidget(self)
@@ -227,6 +217,25 @@ class ConversationView(QScrollArea):
         if self.streaming is None:
             return
         self.streaming.append(text)
+        self._schedule_flush()
+
+    def append_reasoning_text(self, text: str) -> None:
+        """Show streamed thought, buffered and painted with the answer's text."""
+        if self.streaming is None:
+            return
+        self.streaming.append_reasoning(text)
+        self._schedule_flush()
+
+    def reasoning_finished(self, seconds: float) -> None:
+        """The model stopped thinking after ``seconds``: its thought folds, the answer follows.
+
+        The thought still buffered is shown now; answer text already buffered waits for
+        the flush, so the thought always ends before the answer starts.
+        """
+        if self.streaming is not None:
+            self.streaming.finish_reasoning(seconds)
+
+    def _schedule_flush(self) -> None:
         if not self._flush_scheduled:
             # After any other text already queued for this thread: one render for all.
             self._flush_scheduled = True

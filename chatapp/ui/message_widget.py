@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -11,6 +14,8 @@ from chatapp.history.store import Message
 from chatapp.rendering.markdown_blocks import Block, split_all, split_complete
 from chatapp.ui.markdown_view import PlainLabel, block_widget
 from chatapp.ui.plain_text import plain_label
+from chatapp.ui.thinking_block import ThinkingBlock
+from chatapp.vocabulary import MessageState
 
 # The unfinished block's live label holds at most about this much text.
 LIVE_TAIL_LIMIT = 1500
@@ -35,6 +40,11 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
         parts.append(f"{message.tokens_per_s:.1f} tokens/s")
     if message.ttft_s is not None:
         parts.append(f"first token {message.ttft_s:.2f} s")
+    # A reasoning model's answer starts after its thought: that wait is worth its own
+    # figure. Compared as shown, so the same number never appears twice.
+    if message.ttfa_s is not None and (
+            message.ttft_s is None or f"{message.ttfa_s:.2f}" != f"{message.ttft_s:.2f}"):
+        parts.append(f"first answer token {message.ttfa_s:.2f} s")
     if message.model_file:
         parts.append(message.model_file)
     return " · ".join(parts)
@@ -43,15 +53,19 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
 class MessageWidget(QFrame):
     regenerate_requested = Signal()
 
-    def __init__(self, role: str, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, role: str, text: str = "", parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.role = role
+        self._clock = clock  # times the thought while it streams (tests pass their own)
         self.message: Message | None = None
         self.text = text
         self.streaming = False
         self._consumed = 0  # characters of text already rendered as complete blocks
         self._streamed_blocks: list[Block] = []  # the blocks rendered while streaming
         self._pending: list[str] = []  # streamed text not yet shown
+        self._pending_reasoning: list[str] = []  # streamed thought not yet shown
+        self.thinking: ThinkingBlock | None = None  # made when there is a thought
         self._frozen = 0  # characters of the unfinished block shown in frozen labels
         self._frozen_widgets: list[QWidget] = []
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
@@ -66,6 +80,7 @@ class MessageWidget(QFrame):
         self.title.setObjectName("messageRole")
         header.addWidget(self.title, 1)
         layout.addLayout(header)
+        self._layout = layout
 
         self.body = QWidget(self)
         self._body_layout = QVBoxLayout(self.body)
@@ -88,7 +103,8 @@ class MessageWidget(QFrame):
         footer.addWidget(self.stats_label, 1)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setObjectName("copyMessage")
-        self.copy_button.setToolTip("Copy the whole message")
+        self.copy_button.setToolTip("Copy the whole message" if role == "user"
+                                    else "Copy the answer (without the thought)")
         self.copy_button.setAccessibleName("Copy message")
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.regenerate_button = QPushButton("Regenerate", self)
@@ -122,15 +138,49 @@ class MessageWidget(QFrame):
     def append(self, text: str) -> None:
         self._pending.append(text)
 
+    def append_reasoning(self, text: str) -> None:
+        """Streamed thought, shown by the next flush (before any answer text)."""
+        if not text:
+            return
+        block = self._thinking_block()
+        if not block.is_live and not block.text:
+            block.start()  # counts from the first piece's arrival, not its painting
+        self._pending_reasoning.append(text)
+
+    def finish_reasoning(self, seconds: float | None) -> None:
+        """The thought is over and the answer begins: the block folds."""
+        self._flush_reasoning()
+        if self.thinking is not None and self.thinking.is_live:
+            self.thinking.finish(seconds)
+
+    def _flush_reasoning(self) -> None:
+        if not self._pending_reasoning or self.thinking is None:
+            return
+        text = "".join(self._pending_reasoning)
+        self._pending_reasoning.clear()
+        if not self.thinking.text:
+            self.tail.hide()  # the live block says the model is at work, not "…"
+        self.thinking.append(text)
+
+    def _thinking_block(self) -> ThinkingBlock:
+        if self.thinking is None:
+            self.thinking = ThinkingBlock(self, clock=self._clock)
+            self._layout.insertWidget(1, self.thinking)  # under the role, above the answer
+        return self.thinking
+
     def flush(self) -> None:
         """Render what streamed in since the last flush (called when text arrives).
 
-        Complete blocks become rendered widgets. The unfinished block stays plain text,
-        and when it grows long its finished lines are frozen into labels of their own,
-        so each update lays out a bounded amount of text however long the block gets.
+        The thought first, as it came first. Complete answer blocks become rendered
+        widgets. The unfinished block stays plain text, and when it grows long its
+        finished lines are frozen into labels of their own, so each update lays out a
+        bounded amount of text however long the block gets.
         """
+        self._flush_reasoning()
         if not self._pending:
             return
+        if self.streaming:
+            self.tail.show()
         self.text += "".join(self._pending)
         self._pending.clear()
         split = split_complete(self.text[self._consumed:])
@@ -214,6 +264,7 @@ class MessageWidget(QFrame):
         self.flush()
         self.streaming = False
         self.set_message(message, stats)
+        self._end_thinking(stopped=message.state != MessageState.COMPLETE)
         if message.content != self.text or not self._reuse_streamed_blocks():
             self.text = message.content
             self._render_final()
@@ -225,6 +276,7 @@ class MessageWidget(QFrame):
         if message is not None:
             self.set_message(message)
             self.text = message.content
+        self._end_thinking(stopped=True)
         self._render_final()
         self.show_error(user_message)
         self.copy_button.setVisible(bool(self.text))
@@ -241,6 +293,29 @@ class MessageWidget(QFrame):
             self.stats_label.setText(format_stats(message, stats))
         if message.error:
             self.show_error(message.error)
+        if message.reasoning:
+            self._show_stored_reasoning(message)
+
+    def _show_stored_reasoning(self, message: Message) -> None:
+        """The thought as the history has it: folded when opened from the history."""
+        assert message.reasoning is not None
+        block = self._thinking_block()
+        if self._pending_reasoning:
+            self._flush_reasoning()
+        if block.text != message.reasoning:
+            block.set_text(message.reasoning)
+        # Ended before any answer (and not complete): it was stopped while thinking.
+        stopped = message.state != MessageState.COMPLETE and not message.content
+        # A live block folds; a finished one only takes the stored time (a block shown
+        # live without a time keeps the one it counted).
+        if block.is_live or message.reasoning_s is not None or stopped:
+            block.finish(message.reasoning_s, stopped=stopped)
+
+    def _end_thinking(self, *, stopped: bool) -> None:
+        """A reply that ended while still thinking: the count stops, the text stays."""
+        self._flush_reasoning()
+        if self.thinking is not None and self.thinking.is_live:
+            self.thinking.finish(None, stopped=stopped)
 
     def set_regenerate_visible(self, visible: bool) -> None:
         self.regenerate_button.setVisible(visible and not self.streaming)
@@ -254,7 +329,7 @@ class MessageWidget(QFrame):
         self.style().polish(self)
 
     def copy_to_clipboard(self) -> None:
-        QGuiApplication.clipboard().setText(self.text)
+        QGuiApplication.clipboard().setText(self.text)  # the answer; the thought has its own
         self.copy_button.setText("Copied")
         QTimer.singleShot(1500, self.copy_button, lambda: self.copy_button.setText("Copy"))
 

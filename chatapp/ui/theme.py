@@ -30,18 +30,37 @@ _COMMON = """
 #composerHint { color: %(muted)s; }
 #messageEdit { border: 1px solid palette(mid); border-radius: 8px; padding: 4px; }
 #placeholder { color: palette(text); padding: 40px; }
+#thinkingToggle { color: %(muted)s; border: none; padding: 2px 4px 2px 0; font-size: 9pt; }
+#thinkingToggle:hover { color: palette(text); }
+/* A left rule alone ("border-left: ...") draws nothing: all sides, then the left's width. */
+#thinkingContent { border: 0px solid %(thinking_rule)s; border-left-width: 2px; }
+#thinkingBody { color: %(muted)s; background: transparent; border: none; font-size: 9.5pt; }
+#copyThought { padding: 1px 8px; font-size: 8pt; }
 """
 
 _LIGHT = {
     "user_bg": "#eef3fb", "muted": "#6b7280", "error": "#b42318", "error_bg": "#fdecea",
     "code_bg": "#f6f8fa", "code_header": "#eaeef2", "notice_bg": "#fff6db",
-    "selected_bg": "#dbe6f7",
+    "selected_bg": "#dbe6f7", "thinking_rule": "#d5dae1",
 }
 _DARK = {
     "user_bg": "#25324a", "muted": "#9aa3af", "error": "#ff8a80", "error_bg": "#4a2220",
     "code_bg": "#1e1f22", "code_header": "#2b2d31", "notice_bg": "#4a3f1c",
-    "selected_bg": "#2f3d57",
+    "selected_bg": "#2f3d57", "thinking_rule": "#3a3f47",
 }
+
+
+# A slim bar without arrows, as chat apps have. Also cheaper: Fusion's bar, repainted each
+# time a streaming reply grows, drew its long lines through Qt's paint thread pool,
+# waking a thread that takes a core from the model. Set on each bar itself: the
+# application's style sheet reaches a scroll area's bars before their parent has a name
+# to select it by.
+SCROLL_BAR_STYLE = """
+QScrollBar:vertical { width: 10px; background: transparent; margin: 2px; }
+QScrollBar::handle:vertical { background: palette(mid); border-radius: 3px; min-height: 32px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
+"""
 
 
 def apply_theme(app: QApplication) -> None:

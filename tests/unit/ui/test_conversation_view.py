@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -280,3 +281,54 @@ def test_a_long_list_item_frozen_while_streaming_then_finished(qtbot: QtBot) -> 
     # Only the list was rendered again: the long paragraph's widget is the streamed one.
     assert first_paragraph.isVisibleTo(widget)
     assert first_paragraph.text() == lines
+
+
+def test_a_thought_streams_then_folds_before_the_answer(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.show_conversation(1, [])
+    view.add_user_message(message(1, "user", "2+2?"))
+    widget = view.start_reply()
+    thought = "The user asks <b>2+2</b>.\nThat is 4."
+    for start in range(0, len(thought), 5):
+        view.append_reasoning_text(thought[start:start + 5])
+    qtbot.waitUntil(lambda: widget.thinking is not None and widget.thinking.text != "")
+    block = widget.thinking
+    assert block is not None and block.is_live and block.is_expanded
+    # The end of the thought, its end and the answer all arrive before the next paint:
+    # the thought is whole before it folds, and the answer shows under it.
+    view.append_reasoning_text(" Done")
+    view.reasoning_finished(3.2)
+    view.append_reply_text("It is **4**.")
+    assert block.text == thought + " Done"
+    # A pair: mypy keeps what the assert above narrowed.
+    assert (block.is_live, block.is_expanded) == (False, False)
+    assert block.toggle.text() == "Thought for 3.2 s"
+    qtbot.waitUntil(lambda: widget.tail.text() == "It is **4**.")
+    assert widget.tail.isVisibleTo(widget)
+    final = dataclasses.replace(message(2, "assistant", "It is **4**."),
+                                reasoning=thought + " Done", reasoning_s=3.2, ttfa_s=3.5)
+    view.finish_reply(final, STATS)
+    assert block.toggle.text() == "Thought for 3.2 s"
+    assert "first answer token 3.50 s" in widget.stats_label.text()
+    widget.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "It is **4**."
+
+
+def test_an_opened_chat_shows_stored_thoughts_folded(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    thought = "Careful: a < b && b > c"
+    view.show_conversation(1, [
+        message(1, "user", "q"),
+        dataclasses.replace(message(2, "assistant", "The answer."), reasoning=thought,
+                            reasoning_s=12.4),
+        message(3, "user", "q2"),
+        message(4, "assistant", "No thought here."),
+    ])
+    reply, plain = view.messages[1], view.messages[3]
+    assert reply.thinking is not None and plain.thinking is None
+    qtbot.waitUntil(reply.thinking.isVisible)
+    assert not reply.thinking.is_expanded
+    assert reply.thinking.toggle.text() == "Thought for 12 s"
+    reply.thinking.toggle.click()
+    assert reply.thinking.body.toPlainText() == thought
+    assert reply.text == "The answer."
