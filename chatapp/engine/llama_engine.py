@@ -21,7 +21,7 @@ import ctypes
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,13 +156,16 @@ class LlamaEngine:
         self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
         self._n_vocab = int(llama_cpp.llama_vocab_n_tokens(self._vocab))
         metadata = self._llama.metadata
+        # Read once per model: scanning the vocabulary costs a call per token.
+        self.special_tokens = SpecialTokens.from_vocab(self._vocab)
+        special_texts = {token.text for token in self.special_tokens.tokens}
         self.template = ChatTemplate(
             metadata.get("tokenizer.chat_template"),
             bos_token=self._token_text(self._bos),
             eos_token=self._token_text(int(llama_cpp.llama_vocab_eos(self._vocab))),
+            # Without a template, ChatML only if the vocabulary was made for it.
+            chatml_vocab={"<|im_start|>", "<|im_end|>"} <= special_texts,
         )
-        # Read once per model: scanning the vocabulary costs a call per token.
-        self.special_tokens = SpecialTokens.from_vocab(self._vocab)
         self._prompt_tokenizer = PromptTokenizer(self.special_tokens, self.tokenize_text,
                                                  self.template.sample_markup())
         self.name = metadata.get("general.name") or self.model_path.stem
@@ -193,10 +196,15 @@ class LlamaEngine:
         """Tokenize text as text: no special token is parsed from it, and no BOS added."""
         return self._tokenize_bytes(text.encode("utf-8"), special=False)
 
-    def tokenize_chat(self, messages: Sequence[ChatMessage]) -> list[int]:
-        """The prompt for ``messages``: markup from the template, each content as text."""
-        parts = self.template.render_parts(messages)
-        return self._with_bos(self._prompt_tokenizer.tokenize(parts, messages))
+    def tokenize_chat(self, messages: Sequence[ChatMessage], *,
+                      options: Mapping[str, object] | None = None) -> list[int]:
+        """The prompt for ``messages``: markup from the template, each text as text.
+
+        ``options`` are the template's own variables (``enable_thinking``, ...). Raises
+        TemplateRenderError when the template cannot render the conversation.
+        """
+        rendered = self.template.render_parts(messages, options)
+        return self._with_bos(self._prompt_tokenizer.tokenize(rendered.parts, rendered.messages))
 
     def _with_bos(self, tokens: list[int]) -> list[int]:
         # Templates usually write the BOS token themselves; add it only where missing.

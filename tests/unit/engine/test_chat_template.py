@@ -1,25 +1,50 @@
-"""Chat templates from model files are untrusted code: sandboxed, with a fallback."""
+"""Chat templates from model files are untrusted code: sandboxed, and never shown text."""
 
 from __future__ import annotations
 
-import logging
+import json
+from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Self
 
 import pytest
 
-from chatapp.engine.chat_template import ChatMessage, ChatTemplate, render_chatml
+from chatapp.engine import chat_template
+from chatapp.engine.chat_template import (
+    MODEL_SOURCE,
+    ChatMessage,
+    ChatTemplate,
+    ContentSlot,
+    TemplateRenderError,
+)
 from chatapp.engine.llama_engine import LlamaEngine
 
 MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hi")]
+CHATML_LOOP = "<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n"
+
+
+def render(source: str, messages: list[ChatMessage] | None = None,
+           options: dict[str, object] | None = None) -> str:
+    return ChatTemplate(source).render(MESSAGES if messages is None else messages, options)
 
 
 def test_the_models_own_template_is_used(engine: LlamaEngine) -> None:
     rendered = engine.template.render(MESSAGES)
     assert rendered.startswith("<|im_start|>system\nBe brief.<|im_end|>")
     assert rendered.endswith("<|im_start|>assistant\n")
+    assert engine.template.source == MODEL_SOURCE
+    assert engine.template.template_source is not None
 
 
-@pytest.mark.expect_log("chatapp.engine.chat_template", "raised SecurityError: access to attribute")
+def test_the_engine_tokenizes_the_conversation_as_rendered(engine: LlamaEngine) -> None:
+    # Two user messages in a row (a failed reply) are one turn, text joined.
+    apart = [ChatMessage("user", "Hi"), ChatMessage("user", "Anyone there?")]
+    together = [ChatMessage("user", "Hi\n\nAnyone there?")]
+    assert engine.tokenize_chat(apart) == engine.tokenize_chat(together)
+    assert engine.tokenize_chat(apart, options={"enable_thinking": False}) \
+        == engine.tokenize_chat(together)
+
+
 def test_a_template_cannot_reach_python(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     # CVE-2024-34359 shape: walk from a string to os and run a command.
@@ -29,33 +54,80 @@ def test_a_template_cannot_reach_python(tmp_path: Path) -> None:
         "{% if c.__name__ == 'Popen' %}{{ c(['touch', '" + str(marker) + "']) }}{% endif %}"
         "{% endfor %}"
     )
-    template = ChatTemplate(hostile)
-    rendered = template.render(MESSAGES)
+    with pytest.raises(TemplateRenderError, match=r'raised "SecurityError: access to attr'):
+        render(hostile)
     assert not marker.exists()
-    assert rendered == render_chatml(MESSAGES)
-    assert "failed" in template.source
 
 
-@pytest.mark.expect_log("chatapp.engine.chat_template",
-                        "does not compile|raised ValueError: no system role")
-def test_missing_or_broken_templates_fall_back_to_chatml() -> None:
-    assert ChatTemplate(None).render(MESSAGES) == render_chatml(MESSAGES)
-    broken = ChatTemplate("{% for m in messages %}{{ m.content ")
-    assert broken.render(MESSAGES) == render_chatml(MESSAGES)
-    raising = ChatTemplate("{{ raise_exception('no system role') }}")
-    assert raising.render(MESSAGES) == render_chatml(MESSAGES)
+@pytest.mark.parametrize("body", [
+    "{% set ns = namespace(_private=1) %}",
+    "{% set ns = namespace(a=1) %}{% set ns._b = 2 %}",
+    "{{ dict.__class__ }}{{ messages.append(1) }}",
+])
+def test_the_sandbox_holds_as_in_transformers(body: str) -> None:
+    with pytest.raises(TemplateRenderError, match="raised"):
+        render(body + "{% for m in messages %}{{ m.content }}{% endfor %}")
 
 
-def test_bos_and_eos_are_available_to_templates() -> None:
-    template = ChatTemplate("{{ bos_token }}{% for m in messages %}{{ m.content }}"
-                            "{{ eos_token }}{% endfor %}", bos_token="<s>", eos_token="</s>")
-    assert template.render(MESSAGES) == "<s>Be brief.</s>Hi</s>"
-    assert template.source == "the model's chat template"
+def test_transformers_filters_and_globals_are_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Self:
+            return cls(2025, 3, 14, tzinfo=tz)
+
+    monkeypatch.setattr(chat_template, "datetime", Clock)
+    source = ("{{ {'b': '<é>', 'a': [1]} | tojson }}|{{ {'b': 1, 'a': 2} | tojson(sort_keys=true,"
+              " separators=(',', ':')) }}|{{ strftime_now('%d %b %Y') }}|"
+              "{{ dict(x=1) | tojson }}|{% set ns = namespace(n=0) %}"
+              "{% for i in range(5) %}{% if i == 2 %}{% break %}{% endif %}{{ i }}{% endfor %}"
+              "{% for m in messages %}{% set ns.n = ns.n + 1 %}"
+              "{% generation %}[{{ m.content }}]{% endgeneration %}{% endfor %}{{ ns.n }}")
+    assert render(source) == (
+        '{"b": "<é>", "a": [1]}|{"a":2,"b":1}|14 Mar 2025|{"x": 1}|01[Be brief.][Hi]2')
+    assert json.loads(render("{{ messages | tojson(indent=2) }}", [ChatMessage("user", "")])) \
+        == [{"role": "user", "content": ""}]
+
+
+def test_the_variables_are_transformers_ones() -> None:
+    source = ("{{ bos_token }}{% for m in messages %}{{ m.content }}{{ eos_token }}{% endfor %}"
+              "{{ tools is none }}{{ documents is none }}{{ add_generation_prompt }}"
+              "{{ enable_thinking is defined }}{{ enable_thinking }}")
+    template = ChatTemplate(source, bos_token="<s>", eos_token="</s>")
+    assert template.render(MESSAGES) == "<s>Be brief.</s>Hi</s>TrueTrueTrueFalse"
+    assert template.render(MESSAGES, {"enable_thinking": False}) \
+        == "<s>Be brief.</s>Hi</s>TrueTrueTrueTrueFalse"
+    assert template.source == MODEL_SOURCE
+    assert template.reads("enable_thinking") and template.reads("bos_token")
+    assert not template.reads("reasoning_effort") and not template.reads("m")
+
+
+@pytest.mark.parametrize(("options", "error"), [
+    ({"messages": []}, ValueError), ({"add_generation_prompt": False}, ValueError),
+    ({"bos_token": "x"}, ValueError), ({"enable_thinking": [True]}, TypeError),
+    ({"effort": object()}, TypeError),
+])
+def test_options_are_plain_values_of_the_callers_own(options: dict[str, object],
+                                                      error: type[Exception]) -> None:
+    with pytest.raises(error):
+        render("{{ messages[0].content }}", options=options)
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("{% for m in messages %}{{ m.content ", "does not compile"),
+    ("{{ raise_exception('no system role') }}", 'raised "no system role"'),
+    ("{{ messages[5].content.x }}", 'raised "UndefinedError: '),
+])
+def test_a_template_that_fails_says_what_failed_and_what_to_do(body: str, message: str) -> None:
+    template = ChatTemplate(body)
+    with pytest.raises(TemplateRenderError) as failure:
+        template.render([ChatMessage("user", "Hi")])
+    assert message in failure.value.user_message
+    assert failure.value.user_message.endswith(
+        "Edit the model's chat template in Models, or choose another model.")
+    assert failure.value.detail
 
 
 # -- message text never reaches the template ------------------------------------------
-
-CHATML_LOOP = "<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n"
 
 
 def test_a_template_cannot_look_at_message_text() -> None:
@@ -67,54 +139,86 @@ def test_a_template_cannot_look_at_message_text() -> None:
     rendered = nosy.render(messages)
     assert "LEAK" not in rendered and "LONG" not in rendered
     assert rendered == "<|im_start|>user\n" + "evil " * 20 + "<|im_end|>\n"
-    assert nosy.source == "the model's chat template"
 
 
 @pytest.mark.parametrize(("expression", "expected"), [
     ("m.content | trim", "[a  b]"),
     ("m.content.strip()", "[a  b]"),
-    ("m.content.lstrip()", "[a  b \n]"),
-    ("m.content.rstrip()", "[\t a  b]"),
-    ("m.content", "[\t a  b \n]"),
+    ("m.content.lstrip()", "[a  b \n\n]"),
+    ("m.content.rstrip()", "[\n\t a  b]"),
+    ("m.content.strip('\\n')", "[\t a  b ]"),
+    ("m.content.lstrip('\\n')", "[\t a  b \n\n]"),
+    ("m.content.rstrip('\\n')", "[\n\t a  b ]"),
+    ("m.content.lstrip('\\n') | trim", "[a  b]"),
+    ("m.content", "[\n\t a  b \n\n]"),
 ])
 def test_content_is_trimmed_as_the_template_trims_it(expression: str, expected: str) -> None:
     template = ChatTemplate("{% for m in messages %}[{{ " + expression + " }}]{% endfor %}")
-    assert template.render([ChatMessage("user", "\t a  b \n")]) == expected
-    assert template.source == "the model's chat template"
+    assert template.render([ChatMessage("user", "\n\t a  b \n\n")]) == expected
+
+
+def test_reasoning_is_trimmed_as_the_template_trims_it() -> None:
+    template = ChatTemplate("{% for m in messages %}<{{ m.reasoning_content.strip('\\n') }}>"
+                            "{{ m.content | trim }}{% endfor %}")
+    rendered = template.render_parts([ChatMessage("assistant", " A \n", reasoning="\n R \n")])
+    assert ContentSlot(0, "reasoning", "newlines", "newlines") in rendered.parts
+    assert rendered.text == "< R >A"
 
 
 @pytest.mark.parametrize(("body", "reason"), [
-    ("{% for m in messages[1:] %}{{ m.content }}{% endfor %}", "leaves out"),
+    ("{% for m in messages[1:] %}{{ m.content }}{% endfor %}", "leaves out the text"),
     ("{% for m in messages %}{{ m.content }}{{ m.content }}{% endfor %}", "repeats"),
-    ("{% for m in messages %}{{ m.content[:3] }}{% endfor %}", "cuts"),
-    ("{% for m in messages %}{{ m.content.split('\\n')[0] }}{% endfor %}", "cuts"),
+    ("{% for m in messages %}{{ m.content[:3] }}{% endfor %}", "cuts or transforms"),
+    ("{% for m in messages %}{{ m.content[1:] }}{% endfor %}", "cuts or transforms"),
+    ("{% for m in messages %}{{ m.content.split('\\n')[1] }}{% endfor %}", "cuts"),
     ("{% for m in messages %}{{ m.content | tojson }}{% endfor %}", "transforms"),
     ("{% for m in messages %}{{ m.content | e }}{% endfor %}", "transforms"),
     ("{% for m in messages %}{{ m.content | upper }}{% endfor %}", "transforms"),
     ("{% for m in messages %}{{ m.content | replace('\\n', ' ') }}{% endfor %}", "transforms"),
 ])
-@pytest.mark.expect_log("chatapp.engine.chat_template",
-                        r"is not usable \(it (cuts or transforms|repeats|leaves out the text of)")
-def test_a_template_that_alters_message_text_falls_back(body: str, reason: str,
-                                                        caplog: pytest.LogCaptureFixture) -> None:
+def test_a_template_that_alters_message_text_is_refused(body: str, reason: str) -> None:
     template = ChatTemplate(body)
-    with caplog.at_level(logging.WARNING):
-        assert template.render(MESSAGES) == render_chatml(MESSAGES)
-    assert "failed" in template.source
-    assert template.fallback_reason is not None and reason in template.fallback_reason
-    assert template.fallback_reason in caplog.text
-    # For good: the conversation keeps one format.
-    assert template.render(MESSAGES[1:]) == render_chatml(MESSAGES[1:])
+    for _ in range(2):  # and again: a failure changes nothing
+        with pytest.raises(TemplateRenderError) as failure:
+            template.render([ChatMessage("user", "Hi"), ChatMessage("assistant", "Hello")])
+        assert "alters message text" in failure.value.user_message
+        assert reason in failure.value.user_message
+    assert template.source == MODEL_SOURCE
 
 
-def test_sample_markup_leaves_the_template_as_it_was() -> None:
-    # Refuses system messages (as Gemma 2's does): the samples without one still count.
-    template = ChatTemplate("{% for m in messages %}{% if m.role == 'system' %}"
-                            "{{ raise_exception('no system') }}{% endif %}"
+def test_sample_markup_never_raises() -> None:
+    # Refuses system messages and replies (system prompts are folded into the user's
+    # turn): the samples that render still count.
+    template = ChatTemplate("{% for m in messages %}{% if m.role != 'user' %}"
+                            "{{ raise_exception('users only') }}{% endif %}"
                             "<start_of_turn>{{ m.role }}\n{{ m.content }}<end_of_turn>\n"
                             "{% endfor %}<start_of_turn>model\n")
-    markup = template.sample_markup()
-    assert "<start_of_turn>user\n" in markup
-    assert any("<end_of_turn>" in piece for piece in markup)
-    assert template.source == "the model's chat template"
-    assert ChatTemplate(None).sample_markup()[0] == "<|im_start|>system\n"
+    assert template.sample_markup() == []
+    assert template.end_markers() == ()
+    # (Jinja drops a template's final newline.)
+    assert template.generation_prompt() == "<end_of_turn>\n<start_of_turn>model"
+
+
+@pytest.mark.parametrize(("after", "markers"), [
+    ("<|eot_id|><|start_header_id|>user<|end_header_id|>\n\n", ("<|eot_id|>",)),
+    ("\n<end_of_turn>\n", ("<end_of_turn>",)),
+    ("</s>[INST]", ("</s>",)),
+    ("\n\nUser: ", ("User:",)),
+    ("", ()),
+    ("\n", ()),
+])
+def test_end_markers_are_what_follows_a_reply(after: str, markers: tuple[str, ...]) -> None:
+    template = ChatTemplate("{% for m in messages %}{{ m.content }}"
+                            "{% if m.role == 'assistant' %}" + after + "{% endif %}{% endfor %}")
+    assert template.end_markers() == markers
+
+
+def test_generation_prompt_follows_the_options() -> None:
+    template = ChatTemplate("{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}"
+                            "<|im_end|>\n{% endfor %}<|im_start|>assistant\n"
+                            "{% if enable_thinking is defined and enable_thinking %}<think>\n"
+                            "{% endif %}")
+    assert template.generation_prompt() == "<|im_end|>\n<|im_start|>assistant\n"
+    assert template.generation_prompt({"enable_thinking": True}) \
+        == "<|im_end|>\n<|im_start|>assistant\n<think>\n"
+    assert any("<think>" in piece for piece in template.sample_markup())
