@@ -60,6 +60,11 @@ class AppPaths:
         return self.data_dir / "imported-models.json"
 
     @property
+    def chat_templates_dir(self) -> Path:
+        """The user's own chat templates, one per model file (models/template_overrides)."""
+        return self.data_dir / "chat_templates"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

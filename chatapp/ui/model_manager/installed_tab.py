@@ -1,7 +1,9 @@
 """Installed models: what is on this computer, read from each file's header.
 
-Load, Delete (confirmed), Show in folder, and Import a GGUF file from elsewhere, either
-used where it is or copied into the models folder.
+Load, Delete (confirmed), Show in folder, Chat template… (view, edit, check and save the
+model's chat template, or reset it to the model's own), and Import a GGUF file from
+elsewhere, either used where it is or copied into the models folder. A model with a
+template of the user's own says so in the list.
 """
 
 from __future__ import annotations
@@ -25,15 +27,18 @@ from PySide6.QtWidgets import (
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware
+from chatapp.models import template_overrides
 from chatapp.models.fit import fit_for_gguf
 from chatapp.models.library import InstalledModel, ModelLibrary
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 
 COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", "Where")
 PATH_ROLE = Qt.ItemDataRole.UserRole
+CUSTOM_TEMPLATE_NOTE = "  (custom template)"
 
 
 def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
@@ -58,15 +63,21 @@ def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
 class InstalledTab(QWidget):
     load_requested = Signal(Path)
     changed = Signal()  # models were added or removed
+    chat_template_changed = Signal(Path)  # a model's own template was saved or removed
 
     def __init__(self, library: ModelLibrary, disk: TaskThread, hardware: Hardware,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 templates_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.disk = disk
         self.hardware = hardware
+        # None: the data folder's (AppPaths.chat_templates_dir)
+        self.templates_folder = templates_folder
         self.models: list[InstalledModel] = []
+        self.custom_templates: set[Path] = set()  # models with a template of the user's
         self.loaded_path: Path | None = None
+        self.template_dialog: ChatTemplateDialog | None = None
 
         layout = QVBoxLayout(self)
         self.summary = plain_label(QLabel(self))
@@ -87,10 +98,16 @@ class InstalledTab(QWidget):
         self.delete_button.clicked.connect(self._delete)
         self.show_button = QPushButton("Show in folder", self)
         self.show_button.clicked.connect(self._show_in_folder)
+        self.template_button = QPushButton("Chat template…", self)
+        self.template_button.setObjectName("chatTemplate")
+        self.template_button.setToolTip("View and edit the chat template this model's "
+                                        "conversations are written in")
+        self.template_button.clicked.connect(self.open_template_dialog)
         self.import_button = QPushButton("Import a GGUF file…", self)
         self.import_button.setObjectName("importModel")
         self.import_button.clicked.connect(self.choose_import)
-        for button in (self.load_button, self.delete_button, self.show_button):
+        for button in (self.load_button, self.delete_button, self.show_button,
+                       self.template_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -104,16 +121,25 @@ class InstalledTab(QWidget):
     # -- contents ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        library = self.library
-        self.disk.submit(lambda _ctx: library.describe(), self._show, self._failed)
+        library, folder = self.library, self.templates_folder
 
-    def _show(self, models: list[InstalledModel]) -> None:
+        def job(_ctx: object) -> tuple[list[InstalledModel], set[Path]]:
+            models = library.describe()
+            return models, {m.path for m in models
+                            if template_overrides.has_override(m.path, folder)}
+
+        self.disk.submit(job, self._show, self._failed)
+
+    def _show(self, listing: tuple[list[InstalledModel], set[Path]]) -> None:
         selected = self.selected()
+        models, self.custom_templates = listing
         self.models = models
         self.table.setRowCount(len(models))
         for row, model in enumerate(models):
             info = model.info
-            name = model.path.name + ("  (loaded)" if model.path == self.loaded_path else "")
+            name = (model.path.name
+                    + ("  (loaded)" if model.path == self.loaded_path else "")
+                    + (CUSTOM_TEMPLATE_NOTE if model.path in self.custom_templates else ""))
             values = (
                 name,
                 format_bytes(model.size),
@@ -163,6 +189,7 @@ class InstalledTab(QWidget):
         self.load_button.setEnabled(model is not None and model.problem is None)
         self.delete_button.setEnabled(model is not None)
         self.show_button.setEnabled(model is not None)
+        self.template_button.setEnabled(model is not None and model.info is not None)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -197,6 +224,31 @@ class InstalledTab(QWidget):
         self.message.setText("Deleted." if removed_file else "Removed from the list.")
         self.refresh()
         self.changed.emit()
+
+    def open_template_dialog(self) -> ChatTemplateDialog | None:
+        """The chat template of the selected model, in a window-modal dialog."""
+        path = self.selected()
+        if path is None or not self.template_button.isEnabled():
+            return None
+        dialog = ChatTemplateDialog(path, self.disk, overrides_folder=self.templates_folder,
+                                    parent=self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.template_changed.connect(
+            lambda changed: self._template_changed(changed, custom=dialog.override is not None))
+        self.template_dialog = dialog
+        dialog.destroyed.connect(lambda: self._forget_dialog(dialog))
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: ChatTemplateDialog) -> None:
+        if self.template_dialog is dialog:
+            self.template_dialog = None
+
+    def _template_changed(self, path: Path, *, custom: bool) -> None:
+        self.message.setText(f"Saved your chat template for {path.name}." if custom else
+                             f"{path.name} uses its own chat template again.")
+        self.refresh()
+        self.chat_template_changed.emit(path)
 
     def _show_in_folder(self) -> None:
         path = self.selected()

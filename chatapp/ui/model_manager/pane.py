@@ -39,6 +39,9 @@ _IN_FLIGHT = (DownloadState.QUEUED, DownloadState.RUNNING, DownloadState.VERIFYI
 class ModelsPane(QDialog):
     load_requested = Signal(Path)
     models_changed = Signal()
+    # A model's chat template was saved or reset to its own (the model file's path): a
+    # loaded model should take it up.
+    chat_template_changed = Signal(Path)
 
     def __init__(self, *, library: ModelLibrary, catalog: Catalog, hardware: Hardware,
                  disk: TaskThread, hub: HubController, secrets: TaskThread,
@@ -85,6 +88,7 @@ class ModelsPane(QDialog):
         self.search.download_requested.connect(self.download_model)
         self.installed.load_requested.connect(self.load_requested)
         self.installed.changed.connect(self._installed_changed)
+        self.installed.chat_template_changed.connect(self.chat_template_changed)
         self.downloads.pause_requested.connect(hub.pause)
         self.downloads.resume_requested.connect(hub.resume)
         self.downloads.cancel_requested.connect(hub.cancel)
