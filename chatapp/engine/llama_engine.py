@@ -19,10 +19,12 @@ from __future__ import annotations
 import codecs
 import ctypes
 import logging
+import math
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,16 @@ from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
 from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
 from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialTokens
+from chatapp.errors import UserFacingError
+from chatapp.reasoning.formats import (
+    THINKING_VARIABLES,
+    ReasoningSyntax,
+    ReplyFormat,
+    ThinkingControl,
+    detect_control,
+    detect_syntax,
+    starts_in_reasoning,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +60,7 @@ class LoadSettings:
     threads_batch: int
     batch_size: int = 512
     use_mmap: bool = True
+    chat_template: str | None = None  # the user's template for this model (None: its own)
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,18 @@ class Sampling:
     seed: int = 0xC0FFEE
     # For benchmarks: keep generating past end-of-sequence up to max_tokens.
     ignore_eos: bool = False
+    # A GBNF grammar (llama.cpp's grammar sampler): the model can write only what it allows.
+    grammar: str | None = None
+
+
+@dataclass(frozen=True)
+class Steer:
+    """What the listener of a token wants next (None from the listener: go on)."""
+
+    stop: str | None = None  # end the reply, with this stop reason ("length", "eos" ...)
+    # Markup to put into the model's context as if it had written it (e.g. "</think>"
+    # when the thinking budget is spent); tokenized with special tokens, not shown.
+    inject: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,17 +183,26 @@ class LlamaEngine:
         metadata = self._llama.metadata
         # Read once per model: scanning the vocabulary costs a call per token.
         self.special_tokens = SpecialTokens.from_vocab(self._vocab)
+        self.use_chat_template(self.settings.chat_template)
+        self.name = metadata.get("general.name") or self.model_path.stem
+
+    def use_chat_template(self, override: str | None) -> None:
+        """Render chats with ``override`` (the user's template), or None: the model's own."""
         special_texts = {token.text for token in self.special_tokens.tokens}
         self.template = ChatTemplate(
-            metadata.get("tokenizer.chat_template"),
+            override if override is not None
+            else self._llama.metadata.get("tokenizer.chat_template"),
             bos_token=self._token_text(self._bos),
             eos_token=self._token_text(int(llama_cpp.llama_vocab_eos(self._vocab))),
             # Without a template, ChatML only if the vocabulary was made for it.
             chatml_vocab={"<|im_start|>", "<|im_end|>"} <= special_texts,
         )
+        self.custom_template = override is not None
         self._prompt_tokenizer = PromptTokenizer(self.special_tokens, self.tokenize_text,
                                                  self.template.sample_markup())
-        self.name = metadata.get("general.name") or self.model_path.stem
+        # What the template decides is decided again.
+        for derived in ("reasoning_syntax", "thinking_control"):
+            self.__dict__.pop(derived, None)
 
     # -- facts -------------------------------------------------------------------------
 
@@ -179,6 +213,31 @@ class LlamaEngine:
     @property
     def cached_tokens(self) -> int:
         return len(self._cached)
+
+    @cached_property
+    def reasoning_syntax(self) -> ReasoningSyntax:
+        """How this model marks its thinking (ReasoningSyntax.NONE: it does not think)."""
+        vocabulary = {token.text for token in self.special_tokens.tokens}
+        return detect_syntax(self.template.template_source, vocabulary)
+
+    @cached_property
+    def thinking_control(self) -> ThinkingControl:
+        """The per-chat thinking switch the model's template offers, if any."""
+        variables = {name for name in THINKING_VARIABLES if self.template.reads(name)}
+        return detect_control(self.reasoning_syntax, variables)
+
+    def reply_format(self, options: Mapping[str, object] | None = None) -> ReplyFormat:
+        """What the reply parser needs for a reply rendered with these template options."""
+        syntax = self.reasoning_syntax
+        try:
+            generation_prompt = self.template.generation_prompt(options)
+            end_markers = self.template.end_markers(options)
+        except UserFacingError:
+            generation_prompt, end_markers = "", ()  # the turn's own render says why
+        if syntax is ReasoningSyntax.HARMONY:
+            end_markers = ()  # harmony's <|end|> closes a message, not the reply
+        return ReplyFormat(syntax, starts_in_reasoning(syntax, generation_prompt),
+                           tuple(end_markers))
 
     def set_threads(self, threads: int, threads_batch: int) -> None:
         llama_cpp.llama_set_n_threads(self._ctx, threads, threads_batch)
@@ -249,14 +308,28 @@ class LlamaEngine:
 
     # -- generation --------------------------------------------------------------------
 
+    def special_token_ids(self, texts: Iterable[str]) -> frozenset[int]:
+        """The special tokens spelled exactly as one of ``texts``."""
+        wanted = set(texts)
+        return frozenset(token.id for token in self.special_tokens.tokens
+                         if token.text in wanted)
+
     def generate(
         self,
         prompt: Sequence[int],
         sampling: Sampling,
-        on_text: Callable[[str], None],
+        on_text: Callable[[str], Steer | None],
         should_stop: Callable[[], bool],
+        *,
+        shown_specials: Collection[int] = (),
     ) -> GenerationStats:
-        """Stream a reply to ``prompt``; ``on_text`` receives each new piece of text."""
+        """Stream a reply to ``prompt``; ``on_text`` receives each token's text ("" for a
+        token with none, or whose bytes end in an unfinished character) and may steer.
+
+        Control tokens have no text, except those in ``shown_specials``: the markup a
+        reply parser must see (a "<think>" or harmony's "<|channel|>" that is a control
+        token in some vocabularies).
+        """
         started = time.perf_counter()
         n_ctx = self.context_length
         if not prompt:
@@ -267,7 +340,8 @@ class LlamaEngine:
                 f"({n_ctx:,} tokens)."
             )
         reused = self._reuse_prefix(prompt)
-        sampler = self._make_sampler(sampling, prompt)
+        sampler, grammar = self._make_sampler(sampling, prompt)
+        shown = frozenset(shown_specials)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         generated = 0
         stop_reason = "length"
@@ -289,9 +363,10 @@ class LlamaEngine:
                     stop_reason = "eos"
                     break
                 generated += 1
-                text = decoder.decode(self._token_bytes(token))
-                if text:
-                    on_text(text)
+                steer = on_text(decoder.decode(self._token_bytes(token, token in shown)))
+                if steer is not None and steer.stop:
+                    stop_reason = steer.stop
+                    break
                 if generated >= sampling.max_tokens:
                     stop_reason = "length"
                     break
@@ -304,6 +379,11 @@ class LlamaEngine:
                 self._one_token[0] = token
                 self._decode_batch(self._one_token, 1)
                 self._cached.append(token)
+                if steer is not None and steer.inject:
+                    refused = self._inject(steer.inject, sampler, grammar, n_ctx)
+                    if refused:
+                        stop_reason = refused
+                        break
         finally:
             llama_cpp.llama_sampler_free(sampler)
         tail = decoder.decode(b"", final=True)
@@ -320,6 +400,24 @@ class LlamaEngine:
             generation_s=ended - first,
             stop_reason=stop_reason,
         )
+
+    def _inject(self, markup: str, sampler: object, grammar: object | None,
+                n_ctx: int) -> str | None:
+        """Evaluate markup as the model's own next tokens; the stop reason if it cannot be."""
+        tokens = self._tokenize_bytes(markup.encode("utf-8"), special=True)
+        if len(self._cached) + len(tokens) + 1 >= n_ctx:
+            return "context_full"
+        if grammar is not None and not _grammar_allows(grammar, tokens):
+            # llama.cpp aborts the process when a grammar is made to accept a token it
+            # forbids: a reply whose grammar has no room for the markup ends here.
+            log.warning("The reply's grammar does not allow %r here; the reply ends", markup)
+            return "length"
+        for token in tokens:
+            llama_cpp.llama_sampler_accept(sampler, token)  # penalties and grammar see it
+        array = (llama_cpp.llama_token * len(tokens))(*tokens)
+        self._decode_batch(array, len(tokens))
+        self._cached.extend(tokens)
+        return None
 
     def _reuse_prefix(self, prompt: Sequence[int]) -> int:
         """Keep the cached tokens shared with ``prompt``; return how many."""
@@ -363,13 +461,25 @@ class LlamaEngine:
                 detail="; ".join(native_log.take_recent_problems()),
             )
 
-    def _make_sampler(self, sampling: Sampling, prompt: Sequence[int]) -> object:
+    def _make_sampler(self, sampling: Sampling,
+                      prompt: Sequence[int]) -> tuple[object, object | None]:
+        """The sampler chain, and the grammar sampler in it (if any)."""
         params = llama_cpp.llama_sampler_chain_default_params()
         params.no_perf = True
         chain = llama_cpp.llama_sampler_chain_init(params)
         add = llama_cpp.llama_sampler_chain_add
-        add(chain, llama_cpp.llama_sampler_init_penalties(
-            self._n_vocab, PENALTY_LAST_N, sampling.repeat_penalty, 0.0, 0.0))
+        grammar = None
+        if sampling.grammar is not None:
+            grammar = llama_cpp.llama_sampler_init_grammar(
+                self._vocab, sampling.grammar.encode("utf-8"), b"root")
+            if not grammar:
+                llama_cpp.llama_sampler_free(chain)
+                raise EngineError("The grammar for this reply is not valid.",
+                                  detail="; ".join(native_log.take_recent_problems()))
+            add(chain, grammar)
+        penalties = llama_cpp.llama_sampler_init_penalties(
+            self._n_vocab, PENALTY_LAST_N, sampling.repeat_penalty, 0.0, 0.0)
+        add(chain, penalties)
         if sampling.temperature <= 0:
             add(chain, llama_cpp.llama_sampler_init_greedy())
         else:
@@ -378,14 +488,35 @@ class LlamaEngine:
             add(chain, llama_cpp.llama_sampler_init_min_p(sampling.min_p, 1))
             add(chain, llama_cpp.llama_sampler_init_temp(sampling.temperature))
             add(chain, llama_cpp.llama_sampler_init_dist(sampling.seed))
-        # The repeat penalty sees the end of the prompt too, as in llama.cpp's own tools.
+        # The repeat penalty sees the end of the prompt too, as in llama.cpp's own tools
+        # (the penalties alone: a grammar constrains the reply, not the prompt).
         for token in prompt[-PENALTY_LAST_N:]:
-            llama_cpp.llama_sampler_accept(chain, token)
-        return chain
+            llama_cpp.llama_sampler_accept(penalties, token)
+        return chain, grammar
 
     def close(self) -> None:
         self._cached.clear()
         self._llama.close()
+
+
+def _grammar_allows(grammar: object, tokens: Sequence[int]) -> bool:
+    """Whether the grammar, in its present state, accepts ``tokens`` in turn (checked on a
+    copy, so its state is unchanged)."""
+    trial = llama_cpp.llama_sampler_clone(grammar)
+    try:
+        for token in tokens:
+            candidate = (llama_cpp.llama_token_data * 1)()
+            candidate[0].id = llama_cpp.llama_token(token)
+            candidate[0].logit, candidate[0].p = 0.0, 0.0
+            array = llama_cpp.llama_token_data_array(data=candidate, size=1, selected=-1,
+                                                     sorted=False)
+            llama_cpp.llama_sampler_apply(trial, ctypes.byref(array))
+            if not math.isfinite(candidate[0].logit):  # a forbidden token gets -inf
+                return False
+            llama_cpp.llama_sampler_accept(trial, token)
+        return True
+    finally:
+        llama_cpp.llama_sampler_free(trial)
 
 
 class _LoadProgress:

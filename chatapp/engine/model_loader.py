@@ -24,6 +24,7 @@ from chatapp.engine.load_probe import ProbeCache, probe_model
 from chatapp.gguf.inspect import GgufError, GgufInfo, NotFirstSplitError, inspect_gguf
 from chatapp.gguf.split_files import model_files
 from chatapp.hardware import Hardware
+from chatapp.reasoning.formats import NO_CONTROL, ReasoningSyntax, ThinkingControl
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,10 @@ class LoadedModel:
             trained_context=self.info.context_length,
             threads=self.threads,
             threads_batch=self.threads_batch,
-            chat_template=self.engine.template.source,
+            chat_template=self.engine.template.source
+            + (" (your custom template)" if self.engine.custom_template else ""),
+            reasoning=self.engine.reasoning_syntax,
+            thinking=self.engine.thinking_control,
         )
 
 
@@ -72,6 +76,8 @@ class ModelSummary:
     threads: int
     threads_batch: int
     chat_template: str
+    reasoning: ReasoningSyntax = ReasoningSyntax.NONE  # how it marks its thinking
+    thinking: ThinkingControl = NO_CONTROL  # the per-chat switch its template offers
 
 
 def check_model_file(path: Path) -> GgufInfo:
@@ -116,11 +122,13 @@ def load_model(
     probe_cache: ProbeCache,
     on_stage: Callable[[str], None] = lambda _stage: None,
     cancel: threading.Event | None = None,
+    chat_template: str | None = None,
 ) -> LoadedModel:
     """Check, probe and load ``path``; LoadCancelledError at the next step once cancelled.
 
     A cancel stops the probe's child process at once and aborts llama.cpp's load of the
-    weights midway, so quitting never waits for a load.
+    weights midway, so quitting never waits for a load. ``chat_template`` is the user's
+    template for this model (None: the model's own).
     """
     def check_cancel() -> None:
         if cancel is not None and cancel.is_set():
@@ -140,6 +148,7 @@ def load_model(
     log.info("Loading %s: context %d (%s), threads %d/%d", path.name, context.context_length,
              context.reason, threads, threads_batch)
     engine = LlamaEngine(path, LoadSettings(context_length=context.context_length,
-                                            threads=threads, threads_batch=threads_batch),
+                                            threads=threads, threads_batch=threads_batch,
+                                            chat_template=chat_template),
                          cancel=cancel)
     return LoadedModel(engine, info, sha256, context, threads, threads_batch)

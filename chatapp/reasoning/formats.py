@@ -137,6 +137,8 @@ class ThinkingControl:
 
 
 NO_CONTROL = ThinkingControl()
+# The template variables a thinking switch can be (see detect_control).
+THINKING_VARIABLES = ("reasoning_effort", "enable_thinking", "thinking")
 
 
 def detect_control(syntax: ReasoningSyntax,

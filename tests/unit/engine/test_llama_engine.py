@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import EngineError, ModelLoadError
-from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
+from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling, Steer
 
 GREEDY = Sampling(temperature=0.0, max_tokens=40)
 
@@ -202,3 +203,77 @@ def test_a_non_gguf_file_fails_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(ModelLoadError) as raised:
         LlamaEngine(bogus, LoadSettings(context_length=256, threads=1, threads_batch=1))
     assert "notes.gguf" in raised.value.user_message
+
+
+# A thought and an answer, in the shape a reasoning model writes them: SmolLM2 does not
+# think, so llama.cpp's grammar sampler makes it.
+THINKING_GRAMMAR = r'''
+root ::= "<think>" thought "</think>" answer
+thought ::= [a-z ]{4,60}
+answer ::= [A-Za-z ,]{1,40} "."
+'''
+
+
+def test_a_grammar_constrains_what_the_model_writes(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Why is the sky blue?")))
+    pieces: list[str] = []
+    stats = engine.generate(prompt, Sampling(temperature=0.8, max_tokens=200,
+                                             grammar=THINKING_GRAMMAR),
+                            pieces.append, lambda: False)
+    text = "".join(pieces)
+    assert re.fullmatch(r"<think>[a-z ]{4,60}</think>[A-Za-z ,]{1,40}\.", text), text
+    assert stats.stop_reason == "eos"  # the grammar ends, so the model must stop
+
+
+@pytest.mark.expect_log("chatapp.llama_cpp", "failed to parse grammar")
+def test_an_invalid_grammar_is_a_clear_error(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Hi")))
+    with pytest.raises(EngineError, match="grammar"):
+        engine.generate(prompt, Sampling(grammar="root ::= (unclosed"), lambda _t: None,
+                        lambda: False)
+
+
+def test_a_listener_can_stop_or_write_into_the_reply(engine: LlamaEngine) -> None:
+    prompt = engine.tokenize_chat(chat(("user", "Count from one to twenty.")))
+    calls: list[str] = []
+
+    def stop_at_three(text: str) -> Steer | None:
+        calls.append(text)
+        return Steer(stop="length") if len(calls) == 3 else None
+
+    stats = engine.generate(prompt, Sampling(temperature=0, max_tokens=50), stop_at_three,
+                            lambda: False)
+    assert (stats.stop_reason, stats.generated_tokens, len(calls)) == ("length", 3, 3)
+
+    # Markup written in after the first token sits in the context (the cache) as if the
+    # model had written it, is not shown, and does not count as generated.
+    injected = "</think>\n\n"
+    injected_tokens = engine._tokenize_bytes(injected.encode(), special=True)
+    seen: list[str] = []
+
+    def inject_once(text: str) -> Steer | None:
+        seen.append(text)
+        return Steer(inject=injected) if len(seen) == 1 else Steer(stop="length")
+
+    stats = engine.generate(prompt, Sampling(temperature=0, max_tokens=50), inject_once,
+                            lambda: False)
+    assert stats.generated_tokens == 2
+    assert engine.cached_tokens == len(prompt) + 1 + len(injected_tokens)
+    assert injected not in "".join(seen)
+
+
+@pytest.mark.expect_log("chatapp.engine.llama_engine", "grammar does not allow")
+def test_markup_a_grammar_forbids_ends_the_reply_instead_of_the_process(
+        engine: LlamaEngine) -> None:
+    # llama.cpp aborts when a grammar accepts a token it forbids: checked first.
+    prompt = engine.tokenize_chat(chat(("user", "Hi")))
+    calls: list[str] = []
+
+    def inject(text: str) -> Steer | None:
+        calls.append(text)
+        return Steer(inject="</think>")
+
+    stats = engine.generate(prompt, Sampling(temperature=0, max_tokens=20,
+                                             grammar='root ::= [a-z]{5,10} "."'),
+                            inject, lambda: False)
+    assert (stats.stop_reason, len(calls)) == ("length", 1)

@@ -14,7 +14,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-from chatapp.engine.chat_template import MODEL_SOURCE, ChatMessage, ChatTemplate, Role
+from chatapp.engine.chat_template import (
+    MODEL_SOURCE,
+    ChatMessage,
+    ChatTemplate,
+    Role,
+    merge_turns,
+)
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
 from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialToken, SpecialTokens
 from chatapp.gguf.inspect import inspect_gguf
@@ -47,9 +53,13 @@ def _formatter(model_path: Path) -> Jinja2ChatFormatter:
 
 def whole_string_tokens(engine: LlamaEngine, model_path: Path,
                         messages: Sequence[ChatMessage]) -> list[int]:
-    """The old way: the template renders the real text, the prompt is parsed whole."""
+    """The old way: the template renders the real text, the prompt is parsed whole.
+
+    Turns of one role in a row are merged first, as the app renders them.
+    """
     rendered = _formatter(model_path)(
-        messages=[{"role": m.role, "content": m.content} for m in messages],  # type: ignore[misc]
+        messages=[{"role": m.role, "content": m.content}  # type: ignore[misc]
+                  for m in merge_turns(messages)],
     ).prompt
     return engine.tokenize(rendered)
 
@@ -279,7 +289,8 @@ def test_stripping_next_to_special_tokens_is_llama_cpps(
     tokenizer = PromptTokenizer(engine.special_tokens, engine.tokenize_text)
     for content in EDGES:
         messages = [ChatMessage("user", content), ChatMessage("assistant", " y ")]
-        parts = template.render_parts(messages)
+        rendered = template.render_parts(messages)
         assert template.source == MODEL_SOURCE
         # The whole rendered text, parsed by llama.cpp, is the reference.
-        assert tokenizer.tokenize(parts, messages) == engine.tokenize(template.render(messages))
+        assert tokenizer.tokenize(rendered.parts, rendered.messages) == engine.tokenize(
+            template.render(messages))
