@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QApplication
@@ -45,8 +46,8 @@ _ignore_eos = threading.Event()
 _original_sampling_from = reply_runner.sampling_from
 
 
-def _sampling_from(settings: Settings, seed: int) -> Sampling:
-    sampling = _original_sampling_from(settings, seed)
+def _sampling_from(settings: Settings, seed: int, **kwargs: Any) -> Sampling:
+    sampling = _original_sampling_from(settings, seed, **kwargs)
     return replace(sampling, ignore_eos=True) if _ignore_eos.is_set() else sampling
 
 

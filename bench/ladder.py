@@ -128,6 +128,12 @@ class _NullListener:
     def reply_text(self, text: str) -> None:
         pass
 
+    def reply_reasoning(self, text: str) -> None:
+        pass
+
+    def reasoning_finished(self, seconds: float) -> None:
+        pass
+
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
         self.stats = stats
 

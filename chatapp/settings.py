@@ -45,6 +45,7 @@ LIMITS: dict[str, Range] = {
     "min_p": Range(0.0, 1.0),
     "repeat_penalty": Range(1.0, 2.0),
     "max_reply_tokens": Range(16, 32768),
+    "thinking_budget_tokens": Range(64, 131072),
     "context_length": Range(AUTO, 1_048_576),
     "threads": Range(AUTO, 512),
 }
@@ -58,7 +59,9 @@ class Settings:
     top_k: int = 40
     min_p: float = 0.05
     repeat_penalty: float = 1.1
-    max_reply_tokens: int = 1024
+    max_reply_tokens: int = 1024  # the answer's length; a reasoning model's thought has:
+    # a budget of its own, generous: a model cut off mid-thought answers nothing.
+    thinking_budget_tokens: int = 8192
     context_length: int = AUTO
     threads: int = AUTO
     last_model_path: str | None = None
@@ -93,6 +96,7 @@ class Settings:
             "min_p": self.min_p,
             "repeat_penalty": self.repeat_penalty,
             "max_reply_tokens": self.max_reply_tokens,
+            "thinking_budget_tokens": self.thinking_budget_tokens,
         }
 
 

@@ -5,6 +5,10 @@ starts the app in a temporary CHATAPP_HOME:
 
 - ``screenshot-first-run.png``: no model yet.
 - ``screenshot.png``: the starter model answering a question whose answer has code.
+- ``screenshot-thinking.png``: a reasoning reply: one thought folded to "Thought for …"
+  above its answer, the next one thinking live. The starter model does not think; it
+  gets Qwen3's chat template and a grammar makes it write as Qwen3 does (the tests'
+  way, tests/reasoning_grammars.py).
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
   Models pane, its search and downloads served by the stand-in hub the tests use
   (this machine cannot reach huggingface.co), with a download in progress.
@@ -24,6 +28,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from chatapp.models import template_overrides
 from chatapp.models.starter import find_starter_source, install_starter
 from chatapp.paths import HOME_ENV, AppPaths
 from chatapp.settings import Settings
@@ -93,6 +98,46 @@ def conversation(model: Path, out: Path) -> None:
     window.close()
 
 
+def thinking(model: Path, out: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.reasoning_grammars import THINK_TAGS, replies_follow
+
+    paths = new_home()
+    template = (_sdist_templates() / "Qwen-Qwen3-0.6B.jinja").read_text(encoding="utf-8")
+    template_overrides.save(model, template, paths.chat_templates_dir)
+    window = create_main_window(paths, Settings(last_model_path=str(model),
+                                                temperature=0.2, max_reply_tokens=300,
+                                                thinking_budget_tokens=150))
+    window.show()
+    wait_until(lambda: window.session.model is not None)
+    # A bounded repetition as long as a real thought makes llama.cpp's grammar slow;
+    # past its first words the thought is free, and ends when the model ends it.
+    with replies_follow(THINK_TAGS.replace("[a-z ]{20,80}", "[a-z ]{30} [a-z ]*")):
+        window.composer.edit.setPlainText("Why is the sky blue?")
+        window.composer.edit.submitted.emit()
+        wait_until(lambda: window.session.turn is not None)
+        wait_until(lambda: window.session.turn is None)
+        window.composer.edit.setPlainText("And why are sunsets red?")
+        window.composer.edit.submitted.emit()
+
+        def thinking_a_while() -> bool:
+            replies = [m for m in window.view.messages if m.role == "assistant"]
+            block = replies[-1].thinking if len(replies) == 2 else None
+            return block is not None and block.is_live and len(block.text) > 200
+        wait_until(thinking_a_while)
+        grab(window, out)
+        window.session.stop()
+        wait_until(lambda: window.session.turn is None)
+    window.close()
+
+
+def _sdist_templates() -> Path:
+    configured = os.environ.get("CHATAPP_LLAMA_SDIST_DIR")
+    sdist = Path(configured) if configured else (
+        Path(__file__).resolve().parents[1] / "build" / "sdist" / "llama_cpp_python-0.3.36")
+    return sdist / "vendor" / "llama.cpp" / "models" / "templates"
+
+
 def models_pane(model: Path, out_dir: Path) -> None:
     # The stand-in hub lives with the tests; it serves the real SmolLM2 file.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -152,6 +197,7 @@ def main() -> int:
     QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Light)
     first_run(args.out_dir / "screenshot-first-run.png")
     conversation(model, args.out_dir / "screenshot.png")
+    thinking(model, args.out_dir / "screenshot-thinking.png")
     models_pane(model, args.out_dir)
     return 0
 

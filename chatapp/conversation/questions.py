@@ -22,11 +22,15 @@ class SavedQuestion:
     created: bool  # the chat was created for this question
 
 
-def save_question(store: HistoryStore, conversation_id: int | None, text: str) -> SavedQuestion:
-    """Add the user's message (creating the chat when ``conversation_id`` is None)."""
+def save_question(store: HistoryStore, conversation_id: int | None, text: str, *,
+                  thinking: str | None = None) -> SavedQuestion:
+    """Add the user's message (creating the chat when ``conversation_id`` is None, with
+    the thinking choice made for it before it existed)."""
     created = conversation_id is None
     if conversation_id is None:
         conversation = store.create_conversation(title_from_first_message(text))
+        if thinking is not None:
+            store.set_thinking(conversation.id, thinking)
     else:
         conversation = store.get_conversation(conversation_id)
     message = store.add_message(conversation.id, Role.USER, text)

@@ -1,5 +1,11 @@
 """One reply: stream the model's answer into the history, whatever happens on the way.
 
+A reasoning model's thought is told apart from its answer as it streams
+(chatapp.reasoning): shown apart, stored apart, and left out of later prompts the way
+the model's template wants (it gets each earlier reply's reasoning and decides). The
+reply limit counts the answer; the thought has a budget of its own, and when that is
+spent the thought is closed for the model, which then answers.
+
 The user's message is already saved (conversation.questions) when a reply starts. The
 reply row exists (state "streaming") before its first token, and what has streamed is
 written to it on a timer of its own (conversation.throttle), so text that was shown for
@@ -14,18 +20,21 @@ written so far, and reach the listener as the exception object.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from chatapp.conversation.throttle import TextThrottle
+from chatapp.conversation.throttle import Throttle
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import EngineError
-from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling
+from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling, Steer
 from chatapp.engine.prompt_window import PromptPlan, plan_prompt
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.history.store import HistoryError, HistoryStore, Message, ReplyStats
+from chatapp.reasoning.formats import ReasoningSyntax, ReplyFormat
+from chatapp.reasoning.stream_parser import Piece, PieceKind, ReplyParser
 from chatapp.settings import Settings
 from chatapp.vocabulary import PROMPT_STATES, MessageState, Role
 
@@ -37,6 +46,8 @@ SAVE_INTERVAL_S = 0.5  # under the promised one second, with margin for a slow d
 class ReplyListener(Protocol):
     def reply_started(self, message: Message, plan: PromptPlan) -> None: ...
     def reply_text(self, text: str) -> None: ...
+    def reply_reasoning(self, text: str) -> None: ...
+    def reasoning_finished(self, seconds: float) -> None: ...
     def reply_finished(self, message: Message, stats: GenerationStats) -> None: ...
     def reply_failed(self, error: UserFacingError, message: Message | None) -> None: ...
 
@@ -48,6 +59,8 @@ class ReplyRequest:
     settings: Settings
     seed: int
     model_sha256: str | None = None
+    # A GBNF grammar the reply must follow (llama.cpp's grammar sampler).
+    grammar: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,18 +70,27 @@ class ContextUsage:
     dropped_messages: int
 
 
-def sampling_from(settings: Settings, seed: int) -> Sampling:
+def sampling_from(settings: Settings, seed: int, *, thinks: bool = False,
+                  grammar: str | None = None) -> Sampling:
+    """The engine's sampling; its token cap leaves a thinking model its thought's budget
+    (the answer's own limit is the runner's to keep)."""
+    cap = settings.max_reply_tokens
+    if thinks:
+        cap += settings.thinking_budget_tokens + _TO_ANSWER_ROOM
     return Sampling(
         temperature=settings.temperature, top_p=settings.top_p, top_k=settings.top_k,
         min_p=settings.min_p, repeat_penalty=settings.repeat_penalty,
-        max_tokens=settings.max_reply_tokens, seed=seed,
+        max_tokens=cap, seed=seed, grammar=grammar,
     )
 
 
-class _StreamSaver:
-    """Writes a streaming reply's text to its row, on the throttle's own thread.
+# Tokens the markup that closes a thought may take (harmony's is the longest, ~10).
+_TO_ANSWER_ROOM = 32
 
-    SQLite connections belong to one thread, so the saver opens its own store there.
+
+class _StreamSaver:
+    """Writes a streaming reply's answer and thought to its row, on the throttle's own
+    thread. SQLite connections belong to one thread, so the saver opens its own store there.
     """
 
     def __init__(self, db_path: Path, message_id: int, interval_s: float) -> None:
@@ -76,26 +98,54 @@ class _StreamSaver:
         self._message_id = message_id
         self._store: HistoryStore | None = None
         self._content = ""
-        self._throttle = TextThrottle(self._save, interval_s, name="reply-saver",
-                                      on_exit=self._close)
+        self._reasoning = ""
+        self._throttle = Throttle[Piece](self._save, interval_s, name="reply-saver",
+                                         on_exit=self._close)
 
-    def push(self, text: str) -> None:
+    def push(self, piece: Piece) -> None:
         if self._throttle.failure is not None:  # the disk filled up: stop the reply
             raise self._throttle.failure
-        self._throttle.push(text)
+        self._throttle.push(piece)
 
     def close(self) -> None:
         self._throttle.close()
 
-    def _save(self, text: str) -> None:
+    def _save(self, pieces: list[Piece]) -> None:
         if self._store is None:
             self._store = HistoryStore(self._db_path)
-        self._content += text
-        self._store.update_streaming_content(self._message_id, self._content)
+        for piece in pieces:
+            if piece.kind is PieceKind.REASONING:
+                self._reasoning += piece.text
+            else:
+                self._content += piece.text
+        self._store.update_streaming_content(self._message_id, self._content,
+                                             self._reasoning or None)
 
     def _close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+
+@dataclass
+class _Reply:
+    """A reply as it streams: its answer and thought so far, and their timing."""
+
+    reply_format: ReplyFormat
+    started: float  # when the request began (perf_counter)
+    answer: list[str] = field(default_factory=list)
+    reasoning: list[str] = field(default_factory=list)
+    answer_tokens: int = 0
+    reasoning_tokens: int = 0
+    first_token_at: float | None = None
+    thought_ended_at: float | None = None
+    first_answer_at: float | None = None
+
+    @property
+    def reasoning_s(self) -> float | None:
+        if not self.reasoning or self.first_token_at is None:
+            return None
+        end = self.thought_ended_at if self.thought_ended_at is not None else time.perf_counter()
+        return end - self.first_token_at
 
 
 class ReplyRunner:
@@ -108,11 +158,17 @@ class ReplyRunner:
         self._window_start: dict[int, int] = {}
 
     def _prompt_messages(self, conversation_id: int) -> list[ChatMessage]:
+        # An answer the model never got to (stopped while thinking) is no turn of the chat.
         return [
-            ChatMessage(m.role, m.content)  # type: ignore[arg-type]
+            ChatMessage(m.role, m.content, m.reasoning)  # type: ignore[arg-type]
             for m in self.store.list_messages(conversation_id)
             if m.role in (Role.USER, Role.ASSISTANT) and m.state in PROMPT_STATES and m.content
         ]
+
+    def template_options(self, engine: LlamaEngine, conversation_id: int) -> Mapping[str, object]:
+        """The chat's thinking choice, as the options the model's template takes."""
+        choice = self.store.get_conversation(conversation_id).thinking
+        return engine.thinking_control.options(choice)
 
     def plan(self, engine: LlamaEngine, conversation_id: int, settings: Settings,
              *, to_answer: bool = False) -> PromptPlan:
@@ -121,11 +177,15 @@ class ReplyRunner:
         messages = self._prompt_messages(conversation_id)
         if not messages or (to_answer and messages[-1].role != "user"):
             raise EngineError("There is no message to answer yet.")
+        options = self.template_options(engine, conversation_id)
+        reserve = settings.max_reply_tokens
+        if engine.reasoning_syntax is not ReasoningSyntax.NONE:
+            reserve += settings.thinking_budget_tokens
         plan = plan_prompt(
             settings.system_prompt or None, messages,
-            tokenize_chat=engine.tokenize_chat,
+            tokenize_chat=lambda chat: engine.tokenize_chat(chat, options=options),
             context_length=engine.context_length,
-            reply_reserve=settings.max_reply_tokens,
+            reply_reserve=reserve,
             start_hint=self._window_start.get(conversation_id, 0),
         )
         self._window_start[conversation_id] = plan.first_message
@@ -137,43 +197,53 @@ class ReplyRunner:
         if not self._prompt_messages(conversation_id):
             system = [ChatMessage("system", settings.system_prompt)] \
                 if settings.system_prompt else []
-            used = len(engine.tokenize_chat(system)) if system else 0
+            try:
+                used = len(engine.tokenize_chat(system)) if system else 0
+            except UserFacingError:  # a template that wants a user message too
+                used = 0
             return ContextUsage(used, engine.context_length, 0)
         try:
             plan = self.plan(engine, conversation_id, settings)
-        except EngineError:
+        except UserFacingError:
             return ContextUsage(engine.context_length, engine.context_length, 0)
         return ContextUsage(plan.prompt_tokens, engine.context_length, plan.dropped_messages)
 
     def run(self, engine: LlamaEngine, request: ReplyRequest, listener: ReplyListener,
             should_stop: Callable[[], bool]) -> None:
         """Answer the conversation's last message, the user's; never raises."""
-        reply: Message | None = None
-        parts: list[str] = []
+        started = time.perf_counter()
+        message: Message | None = None
+        reply: _Reply | None = None
         try:
             if request.regenerate:
                 self._drop_last_reply(request.conversation_id)
             plan = self.plan(engine, request.conversation_id, request.settings,
                              to_answer=True)
-            reply = self._start_reply(engine, request)
-            listener.reply_started(reply, plan)
-            stats = self._generate(engine, request, plan, reply=reply, parts=parts,
+            options = self.template_options(engine, request.conversation_id)
+            reply = _Reply(engine.reply_format(options), started)
+            message = self._start_reply(engine, request)
+            listener.reply_started(message, plan)
+            stats = self._generate(engine, request, plan, message=message, reply=reply,
                                    listener=listener, should_stop=should_stop)
             final = self.store.finalize_message(
-                reply.id, "".join(parts),
+                message.id, "".join(reply.answer),
                 MessageState.STOPPED if stats.stop_reason == "stopped" else MessageState.COMPLETE,
                 stats=ReplyStats(prompt_tokens=stats.prompt_tokens,
                                  generated_tokens=stats.generated_tokens,
-                                 ttft_s=stats.ttft_s, tokens_per_s=stats.tokens_per_s),
+                                 ttft_s=stats.ttft_s, tokens_per_s=stats.tokens_per_s,
+                                 ttfa_s=_since(started, reply.first_answer_at),
+                                 reasoning_s=reply.reasoning_s),
+                reasoning="".join(reply.reasoning),
             )
         except UserFacingError as error:
             log.info("The reply failed: %s (%s)", error.user_message, error.detail)
-            listener.reply_failed(error, self._record_failure(request, reply, parts, error))
+            listener.reply_failed(error, self._record_failure(request, message, reply, error))
             return
         except Exception as error:  # a bug: the turn still ends, and the log has it
             log.exception("The reply failed unexpectedly")
             wrapped = internal_error(error, "writing the reply")
-            listener.reply_failed(wrapped, self._record_failure(request, reply, parts, wrapped))
+            listener.reply_failed(wrapped,
+                                  self._record_failure(request, message, reply, wrapped))
             return
         listener.reply_finished(final, stats)
 
@@ -189,30 +259,80 @@ class ReplyRunner:
         )
 
     def _generate(self, engine: LlamaEngine, request: ReplyRequest, plan: PromptPlan, *,
-                  reply: Message, parts: list[str], listener: ReplyListener,
+                  message: Message, reply: _Reply, listener: ReplyListener,
                   should_stop: Callable[[], bool]) -> GenerationStats:
-        saver = _StreamSaver(self.store.path, reply.id, self._save_interval)
+        saver = _StreamSaver(self.store.path, message.id, self._save_interval)
+        settings = request.settings
+        reply_format = reply.reply_format
+        parser = ReplyParser(reply_format)
 
-        def on_text(text: str) -> None:
-            parts.append(text)
-            saver.push(text)  # queued for the disk before the UI shows it
-            listener.reply_text(text)
+        def deliver(pieces: list[Piece]) -> None:
+            for piece in pieces:
+                saver.push(piece)  # queued for the disk before the UI shows it
+                if piece.kind is PieceKind.REASONING:
+                    reply.reasoning.append(piece.text)
+                    listener.reply_reasoning(piece.text)
+                    continue
+                if reply.first_answer_at is None:
+                    reply.first_answer_at = time.perf_counter()
+                reply.answer.append(piece.text)
+                listener.reply_text(piece.text)
+
+        def thought_over() -> None:
+            if reply.thought_ended_at is None and reply.reasoning:
+                reply.thought_ended_at = time.perf_counter()
+                seconds = reply.reasoning_s
+                listener.reasoning_finished(seconds if seconds is not None else 0.0)
+
+        def on_token(text: str) -> Steer | None:
+            if reply.first_token_at is None:
+                reply.first_token_at = time.perf_counter()
+            if parser.in_reasoning:
+                reply.reasoning_tokens += 1
+            else:
+                reply.answer_tokens += 1
+            pieces = parser.feed(text)
+            if not parser.in_reasoning:
+                deliver([p for p in pieces if p.kind is PieceKind.REASONING])
+                thought_over()
+                deliver([p for p in pieces if p.kind is PieceKind.ANSWER])
+            else:
+                deliver(pieces)
+            if parser.ended:
+                return Steer(stop="eos")
+            if reply.answer_tokens >= settings.max_reply_tokens:
+                return Steer(stop="length")
+            if parser.in_reasoning and reply.reasoning_tokens >= settings.thinking_budget_tokens:
+                # The budget is spent: close the thought for the model, which answers now.
+                deliver(parser.force_answer())
+                thought_over()
+                return Steer(inject=reply_format.to_answer)
+            return None
 
         try:
-            return engine.generate(plan.tokens, sampling_from(request.settings, request.seed),
-                                   on_text, should_stop)
+            stats = engine.generate(
+                plan.tokens,
+                sampling_from(settings, request.seed, thinks=reply_format.thinks,
+                              grammar=request.grammar),
+                on_token, should_stop,
+                shown_specials=engine.special_token_ids(reply_format.markers))
+            deliver(parser.close())
+            thought_over()
+            return stats
         finally:
             saver.close()  # its last write lands before the row is finalized
 
-    def _record_failure(self, request: ReplyRequest, reply: Message | None, parts: list[str],
-                        error: UserFacingError) -> Message | None:
+    def _record_failure(self, request: ReplyRequest, message: Message | None,
+                        reply: _Reply | None, error: UserFacingError) -> Message | None:
         """The failed reply as the history keeps it: its text so far and why it failed."""
+        answer = "".join(reply.answer) if reply else ""
+        reasoning = "".join(reply.reasoning) if reply else ""
         try:
-            if reply is None:
-                reply = self.store.add_message(request.conversation_id, Role.ASSISTANT, "",
-                                               state=MessageState.STREAMING)
-            return self.store.finalize_message(reply.id, "".join(parts), MessageState.ERROR,
-                                               error=error.user_message)
+            if message is None:
+                message = self.store.add_message(request.conversation_id, Role.ASSISTANT, "",
+                                                 state=MessageState.STREAMING)
+            return self.store.finalize_message(message.id, answer, MessageState.ERROR,
+                                               error=error.user_message, reasoning=reasoning)
         except HistoryError as failure:  # e.g. the full disk that failed the reply
             log.error("Could not record the failed reply: %s", failure)
             return None
@@ -223,3 +343,7 @@ class ReplyRunner:
             raise EngineError("There is no message to answer yet.")
         if messages and messages[-1].role == Role.ASSISTANT:
             self.store.delete_message(messages[-1].id)
+
+
+def _since(started: float, moment: float | None) -> float | None:
+    return None if moment is None else moment - started

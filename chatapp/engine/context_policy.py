@@ -12,8 +12,15 @@ from dataclasses import dataclass
 
 from chatapp.hardware import Hardware
 
+# "Auto" takes the largest context that fits, up to the model's maximum and this cap: a
+# reasoning model thinks for thousands of tokens, and a long chat should not lose its
+# start; beyond 32k, prompt processing on a CPU gets too slow for chat.
+AUTO_CONTEXT_CAP = 32768
+# When a model does not state its maximum.
 DEFAULT_CONTEXT = 4096
 MIN_CONTEXT = 512
+# Contexts are chosen in these steps (llama.cpp pads the context to 256 anyway).
+CONTEXT_STEP = 1024
 # Room for llama.cpp's compute buffers, the app itself and the desktop around it.
 RUNTIME_OVERHEAD_BYTES = 400 * 1024 * 1024
 # Leave part of available memory to the rest of the system.
@@ -42,17 +49,29 @@ def ram_needed(shape: ModelShape, context_length: int) -> int:
 
 
 def choose_context_length(shape: ModelShape, requested: int, hardware: Hardware) -> ContextChoice:
-    """The context to load with: requested (0 = auto), capped by training and by memory."""
-    wanted = requested if requested > 0 else DEFAULT_CONTEXT
-    reason = "as set" if requested > 0 else "default"
+    """The context to load with: requested (0 = auto), capped by training and by memory.
+
+    Auto is the largest that fits this computer's free memory, up to the model's maximum
+    and AUTO_CONTEXT_CAP.
+    """
+    if requested > 0:
+        wanted, reason = requested, "as set"
+    elif shape.trained_context:
+        wanted, reason = min(shape.trained_context, AUTO_CONTEXT_CAP), "automatic"
+    else:
+        wanted, reason = DEFAULT_CONTEXT, "automatic (the model does not state its maximum)"
     if shape.trained_context and wanted > shape.trained_context:
         wanted = shape.trained_context
         reason = "the model's maximum"
     budget = int(hardware.available_ram_bytes * USABLE_RAM_FRACTION)
     context = wanted
-    while context > MIN_CONTEXT and ram_needed(shape, context) > budget:
-        context //= 2
-    if context < wanted:
+    if ram_needed(shape, context) > budget:
+        kv = shape.kv_bytes_per_token or 0
+        room = budget - ram_needed(shape, 0)
+        fitting = room // kv if kv and room > 0 else 0
+        context = max(MIN_CONTEXT, fitting // CONTEXT_STEP * CONTEXT_STEP) \
+            if fitting >= CONTEXT_STEP else MIN_CONTEXT
+        context = min(context, wanted)
         reason = "limited by this computer's free memory"
     context = max(context, min(MIN_CONTEXT, wanted))
     return ContextChoice(context, reason, ram_needed(shape, context))

@@ -91,7 +91,8 @@ def assess(
     context_length: int = 0,
     estimated: bool = False,
 ) -> MemoryFit:
-    """The verdict for a model of this shape at a context length (0: the app's default).
+    """The verdict for a model of this shape at a context length (0: Auto, judged at the
+    default context, which Auto gives any model that fits, and more where memory allows).
 
     The context is capped at the model's trained maximum, as the engine does.
     """

@@ -36,6 +36,7 @@ from chatapp.models.errors import RegistryDamagedError
 from chatapp.models.library import ModelLibrary
 from chatapp.models.starter import find_starter_source, install_starter
 from chatapp.paths import AppPaths
+from chatapp.reasoning.formats import NO_CONTROL
 from chatapp.settings import Settings, save_settings
 from chatapp.ui.composer import ComposerState
 from chatapp.ui.workers.engine_worker import EngineController
@@ -59,6 +60,17 @@ class Turn:
     stop_requested: bool = False
     reply: Message | None = None  # the reply row, once the engine made it
     streamed: list[str] = field(default_factory=list)
+    thought: list[str] = field(default_factory=list)
+    thought_seconds: float | None = None  # set when the thought ended
+
+
+@dataclass(frozen=True)
+class StreamedReply:
+    """The reply being written, as far as it has come: shown when its chat is opened."""
+
+    answer: str
+    reasoning: str
+    thought_seconds: float | None  # None: still thinking (or never did)
 
 
 @dataclass(frozen=True)
@@ -86,12 +98,15 @@ def composer_state(model: ModelSummary | None, loading: bool, turn: Turn | None)
 class ChatSession(QObject):
     conversations_changed = Signal(object, object)  # list[Conversation], current id | None
     current_changed = Signal(object)  # the open chat's id, or None for a new chat
-    # The open chat: id | None, its messages, the reply being written in it (or None).
+    # The open chat: id | None, its messages, the reply being written in it
+    # (StreamedReply | None).
     conversation_shown = Signal(object, object, object)
     question_saved = Signal(object)  # Message: show it; the composer clears its draft
     reply_begun = Signal(bool)  # a reply widget starts (True: it replaces the last reply)
     reply_started = Signal(object, int, int)  # Message, prompt tokens, dropped messages
     reply_text = Signal(str)
+    reply_reasoning = Signal(str)
+    reasoning_finished = Signal(float)  # seconds thought
     reply_finished = Signal(object, object)  # Message, GenerationStats
     reply_failed = Signal(object, object)  # UserFacingError, Message | None (shown chat)
     composer_changed = Signal(object)  # ComposerState
@@ -103,6 +118,8 @@ class ChatSession(QObject):
     error = Signal(object)  # UserFacingError for the banner
     history_damaged = Signal(object)  # HistoryDamagedError: offer to start fresh
     settings_changed = Signal(object)  # Settings
+    # The loaded model's thinking switch (ThinkingControl) and the open chat's choice.
+    thinking_changed = Signal(object, object)
 
     def __init__(self, paths: AppPaths, settings: Settings,
                  parent: QObject | None = None) -> None:
@@ -119,6 +136,9 @@ class ChatSession(QObject):
         self.model: ModelSummary | None = None
         self.loading_path: Path | None = None
         self.turn: Turn | None = None
+        # The open chat's thinking choice (a ThinkingChoice value; None: the model's own
+        # default). A new chat keeps it until its first message creates it.
+        self.thinking: str | None = None
         self.last_scan: ModelScan | None = None
         self._view = 0  # counts the user's moves between chats
         self._composer = composer_state(None, False, None)
@@ -133,6 +153,8 @@ class ChatSession(QObject):
         worker.context_usage.connect(self._context_usage)
         worker.reply_started.connect(self._reply_started)
         worker.reply_text.connect(self._reply_text)
+        worker.reply_reasoning.connect(self._reply_reasoning)
+        worker.reasoning_finished.connect(self._reasoning_finished)
         worker.reply_finished.connect(self._reply_finished)
         worker.reply_failed.connect(self._reply_failed)
 
@@ -282,6 +304,7 @@ class ChatSession(QObject):
             f"Loaded {summary.name}: context {summary.context_length:,} tokens "
             f"({summary.context_reason}), {summary.threads} threads.", False)
         self._update_composer()
+        self._show_thinking()
         if self.settings.last_model_path != str(summary.path):
             self.apply_settings(replace(self.settings, last_model_path=str(summary.path)))
         self._measure_context()
@@ -332,6 +355,8 @@ class ChatSession(QObject):
         self._view += 1
         self.current = None
         self.current_changed.emit(None)
+        self.thinking = None
+        self._show_thinking()
         self.conversation_shown.emit(None, [], None)
         self.context_changed.emit(0, self.model.context_length if self.model else 0, 0)
 
@@ -342,15 +367,20 @@ class ChatSession(QObject):
         view = self._view
         self.current = conversation_id
         self.current_changed.emit(conversation_id)  # also when not opened by a click
+        self.thinking = next((c.thinking for c in self.conversations
+                              if c.id == conversation_id), None)
+        self._show_thinking()
 
         def done(messages: list[Message]) -> None:
             if view != self._view:
                 return  # the user moved on meanwhile
-            streaming: str | None = None
-            if self.turn is not None and self.turn.conversation_id == conversation_id:
+            streaming: StreamedReply | None = None
+            turn = self.turn
+            if turn is not None and turn.conversation_id == conversation_id:
                 # The reply being written is shown from what has streamed so far.
                 messages = [m for m in messages if m.state != MessageState.STREAMING]
-                streaming = "".join(self.turn.streamed)
+                streaming = StreamedReply("".join(turn.streamed), "".join(turn.thought),
+                                          turn.thought_seconds)
             self.conversation_shown.emit(conversation_id, messages, streaming)
             self._measure_context()
 
@@ -421,9 +451,29 @@ class ChatSession(QObject):
                 self._report(error)  # the draft stays in the composer
 
         conversation_id = turn.conversation_id
-        self.history.submit(lambda store: save_question(store, conversation_id, text), saved,
-                            failed)
+        thinking = self.thinking
+        self.history.submit(lambda store: save_question(store, conversation_id, text,
+                                                        thinking=thinking), saved, failed)
         return True
+
+    def chat_template_changed(self, model_path: Path) -> None:
+        """The user saved or reset a model's template: the loaded model takes it now."""
+        if self.model is not None and self.model.path == model_path:
+            self.engine.reload_chat_template(model_path)
+
+    def set_thinking(self, choice: str | None) -> None:
+        """The open chat's thinking choice; a new chat takes it with its first message."""
+        self.thinking = choice
+        conversation_id = self.current
+        if conversation_id is not None:
+            self.history.submit(lambda store: store.set_thinking(conversation_id, choice),
+                                lambda _none: self.refresh_conversations(), self._report)
+        self._show_thinking()
+        self._measure_context()  # the switch changes the prompt (e.g. Qwen3's empty thought)
+
+    def _show_thinking(self) -> None:
+        control = self.model.thinking if self.model is not None else NO_CONTROL
+        self.thinking_changed.emit(control, control.resolve(self.thinking))
 
     def regenerate(self) -> None:
         if self._composer is not ComposerState.READY or self.current is None:
@@ -467,6 +517,20 @@ class ChatSession(QObject):
         self.turn.streamed.append(text)
         if self._turn_visible():
             self.reply_text.emit(text)
+
+    def _reply_reasoning(self, text: str) -> None:
+        if self.turn is None:
+            return
+        self.turn.thought.append(text)
+        if self._turn_visible():
+            self.reply_reasoning.emit(text)
+
+    def _reasoning_finished(self, seconds: float) -> None:
+        if self.turn is None:
+            return
+        self.turn.thought_seconds = seconds
+        if self._turn_visible():
+            self.reasoning_finished.emit(seconds)
 
     def _reply_finished(self, message: Message, stats: GenerationStats) -> None:
         visible = self._turn_visible()

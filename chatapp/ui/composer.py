@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from chatapp.reasoning.formats import THINKING_LABELS, ThinkingChoice, ThinkingControl
 
 
 class ComposerState(Enum):
@@ -58,6 +61,7 @@ class MessageEdit(QPlainTextEdit):
 class Composer(QWidget):
     send_requested = Signal(str)
     stop_requested = Signal()
+    thinking_selected = Signal(str)  # a ThinkingChoice value, for the open chat
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,11 +90,33 @@ class Composer(QWidget):
         row.addWidget(self.send_button)
         row.addWidget(self.stop_button)
         layout.addLayout(row)
+        below = QHBoxLayout()
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
-        layout.addWidget(self.hint)
+        below.addWidget(self.hint, 1)
+        # Shown only for models whose template has a thinking switch.
+        self.thinking = QComboBox(self)
+        self.thinking.setObjectName("thinkingChoice")
+        self.thinking.setAccessibleName("Thinking")
+        self.thinking.setToolTip("Whether the model thinks before it answers, in this chat")
+        self.thinking.activated.connect(
+            lambda index: self.thinking_selected.emit(self.thinking.itemData(index)))
+        self.thinking.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.thinking.hide()
+        below.addStretch(0)
+        below.addWidget(self.thinking, 0)
+        layout.addLayout(below)
         self.state = ComposerState.NO_MODEL
         self.set_state(ComposerState.NO_MODEL)
+
+    def set_thinking(self, control: ThinkingControl, choice: ThinkingChoice | None) -> None:
+        """The loaded model's thinking switch, set to the open chat's choice."""
+        self.thinking.clear()
+        for option in control.choices:
+            self.thinking.addItem(THINKING_LABELS[option], str(option))
+        if choice is not None:
+            self.thinking.setCurrentIndex(self.thinking.findData(str(choice)))
+        self.thinking.setVisible(bool(control.choices))
 
     def set_state(self, state: ComposerState) -> None:
         self.state = state

@@ -36,7 +36,7 @@ from chatapp.models.catalog import Catalog, load_catalog
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.banner import Banner
-from chatapp.ui.chat_session import ChatSession, ModelScan
+from chatapp.ui.chat_session import ChatSession, ModelScan, StreamedReply
 from chatapp.ui.composer import Composer
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
@@ -152,9 +152,13 @@ class MainWindow(QMainWindow):
         session.reply_started.connect(lambda message, _tokens, _dropped:
                                       self.view.reply_started(message))
         session.reply_text.connect(self.view.append_reply_text)
+        session.reply_reasoning.connect(self.view.append_reasoning_text)
+        session.reasoning_finished.connect(self.view.reasoning_finished)
         session.reply_finished.connect(self._reply_finished)
         session.reply_failed.connect(self._reply_failed)
         session.composer_changed.connect(self.composer.set_state)
+        session.thinking_changed.connect(self.composer.set_thinking)
+        self.composer.thinking_selected.connect(session.set_thinking)
         session.model_changed.connect(self._model_changed)
         session.loading_changed.connect(self._loading_changed)
         session.models_scanned.connect(self._models_scanned)
@@ -178,11 +182,15 @@ class MainWindow(QMainWindow):
         self.sidebar.set_conversations(conversations, current)
 
     def _conversation_shown(self, conversation_id: int | None, messages: list[Message],
-                            streaming: str | None) -> None:
+                            streaming: StreamedReply | None) -> None:
         self.view.show_conversation(conversation_id, messages)
         if streaming is not None:
             self.view.start_reply()
-            self.view.append_reply_text(streaming)
+            if streaming.reasoning:
+                self.view.append_reasoning_text(streaming.reasoning)
+                if streaming.thought_seconds is not None:
+                    self.view.reasoning_finished(streaming.thought_seconds)
+            self.view.append_reply_text(streaming.answer)
         if conversation_id is None:
             self.composer.edit.setFocus()
 
@@ -289,6 +297,7 @@ class MainWindow(QMainWindow):
                           secrets=self.secrets, parent=self)
         pane.load_requested.connect(self.session.load_model)
         pane.models_changed.connect(self.session.scan_models)
+        pane.chat_template_changed.connect(self.session.chat_template_changed)
         pane.token_box.token_changed.connect(self._token_changed)
         pane.set_loaded(model.path if model else None)
         self.models_pane = pane

@@ -80,7 +80,8 @@ def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: Op
     reply = window.view.messages[-1]
     assert reply.role == "assistant" and reply.text == "".join(pieces) and reply.text.strip()
     assert "tokens/s" in reply.stats_label.text()
-    assert "/ 4,096 tokens" in window.status.context.text()
+    # Auto context: all the model's 8,192 tokens fit this computer.
+    assert "/ 8,192 tokens" in window.status.context.text()
     assert window.status.model.text() == model_path.stem
     # The chat is named after its first message.
     title = "What is the capital of France?"

@@ -13,13 +13,13 @@ import logging
 import secrets
 import threading
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
-from chatapp.conversation.throttle import TextThrottle
+from chatapp.conversation.throttle import Throttle
 from chatapp.engine.context_policy import choose_threads
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats
@@ -29,6 +29,8 @@ from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.hardware import detect_hardware
 from chatapp.history.store import HistoryStore, Message
+from chatapp.models import template_overrides
+from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.settings import Settings
 from chatapp.ui.workers import abandoned
 
@@ -44,6 +46,8 @@ class _EngineWorker(QObject):
     context_usage = Signal(int, int, int, int)  # conversation, used, context, dropped
     reply_started = Signal(object, int, int)  # Message, prompt tokens, dropped messages
     reply_text = Signal(str)
+    reply_reasoning = Signal(str)
+    reasoning_finished = Signal(float)  # seconds thought
     reply_finished = Signal(object, object)  # Message, GenerationStats
     reply_failed = Signal(object, object)  # UserFacingError, Message | None
 
@@ -74,6 +78,7 @@ class _EngineWorker(QObject):
         try:
             loaded = load_model(
                 path, requested_context=settings.context_length,
+                chat_template=template_overrides.load(path),
                 requested_threads=settings.threads, hardware=detect_hardware(),
                 probe_cache=self._probe_cache,
                 on_stage=lambda stage: self.loading.emit(path_text, stage),
@@ -93,6 +98,19 @@ class _EngineWorker(QObject):
         self._model = loaded
         self._requested_context = settings.context_length
         self.model_loaded.emit(loaded.summary())
+
+    @Slot(str)
+    def reload_chat_template(self, path_text: str) -> None:
+        """The loaded model renders with its (new) custom template, or its own again."""
+        model = self._model
+        if model is None or model.engine.model_path != Path(path_text):
+            return
+        try:
+            model.engine.use_chat_template(template_overrides.load(model.engine.model_path))
+        except UserFacingError as error:
+            self.model_failed.emit(path_text, error)  # the model stays loaded as it was
+            return
+        self.model_loaded.emit(model.summary())
 
     @Slot(object)
     def apply_settings(self, settings: Settings) -> None:
@@ -159,33 +177,62 @@ class _EngineWorker(QObject):
             thread.quit()
 
 
+@dataclass(frozen=True)
+class _ThoughtOver:
+    seconds: float
+
+
 class _Relay:
     """The runner's listener: every callback becomes a signal to the UI thread.
 
-    Text goes through a TextThrottle: at most one signal every TEXT_INTERVAL_S (each one
-    wakes the UI thread to render, and on a machine whose cores all run the model every
-    wake-up takes time from it), and never held back longer than that, even when the
-    next token is slow to come.
+    Text goes through a Throttle: at most one burst of signals every TEXT_INTERVAL_S
+    (each wakes the UI thread to render, and on a machine whose cores all run the model
+    every wake-up takes time from it), and never held back longer than that, even when
+    the next token is slow to come. Thought, its end and answer share one throttle, so
+    they reach the UI in the order they were written.
     """
 
     def __init__(self, worker: _EngineWorker) -> None:
         self._worker = worker
-        self._text: TextThrottle | None = None
+        self._events: Throttle[Piece | _ThoughtOver] | None = None
+
+    def _emit(self, events: list[Piece | _ThoughtOver]) -> None:
+        pending: Piece | None = None  # consecutive pieces of one kind go as one signal
+        for event in [*events, None]:
+            if isinstance(event, Piece) and pending is not None and pending.kind is event.kind:
+                pending = Piece(event.kind, pending.text + event.text)
+                continue
+            if pending is not None:
+                signal = (self._worker.reply_reasoning if pending.kind is PieceKind.REASONING
+                          else self._worker.reply_text)
+                signal.emit(pending.text)
+                pending = None
+            if isinstance(event, Piece):
+                pending = event
+            elif isinstance(event, _ThoughtOver):
+                self._worker.reasoning_finished.emit(event.seconds)
 
     def _flush(self) -> None:
-        if self._text is not None:
+        if self._events is not None:
             # What it still holds is sent from here, so before the end is announced.
-            self._text.close(rest_here=self._worker.reply_text.emit)
-            self._text = None
+            self._events.close(rest_here=self._emit)
+            self._events = None
 
     def reply_started(self, message: Message, plan: PromptPlan) -> None:
-        self._text = TextThrottle(self._worker.reply_text.emit, TEXT_INTERVAL_S,
-                                  name="reply-relay")
+        self._events = Throttle(self._emit, TEXT_INTERVAL_S, name="reply-relay")
         self._worker.reply_started.emit(message, plan.prompt_tokens, plan.dropped_messages)
 
     def reply_text(self, text: str) -> None:
-        if self._text is not None:
-            self._text.push(text)
+        if self._events is not None:
+            self._events.push(Piece(PieceKind.ANSWER, text))
+
+    def reply_reasoning(self, text: str) -> None:
+        if self._events is not None:
+            self._events.push(Piece(PieceKind.REASONING, text))
+
+    def reasoning_finished(self, seconds: float) -> None:
+        if self._events is not None:
+            self._events.push(_ThoughtOver(seconds))
 
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
         self._flush()
@@ -200,6 +247,7 @@ class EngineController(QObject):
     """The UI's handle on the engine thread; the worker's signals are used directly."""
 
     _load = Signal(str, object)
+    _reload_template = Signal(str)
     _apply_settings = Signal(object)
     _send = Signal(int, bool, object)
     _measure = Signal(int, object)
@@ -212,6 +260,7 @@ class EngineController(QObject):
         self.worker = _EngineWorker(db_path, probe_cache)
         self.worker.moveToThread(self._thread)
         self._load.connect(self.worker.load)
+        self._reload_template.connect(self.worker.reload_chat_template)
         self._apply_settings.connect(self.worker.apply_settings)
         self._send.connect(self.worker.send)
         self._measure.connect(self.worker.measure_context)
@@ -223,6 +272,9 @@ class EngineController(QObject):
 
     def apply_settings(self, settings: Settings) -> None:
         self._apply_settings.emit(settings)
+
+    def reload_chat_template(self, path: Path) -> None:
+        self._reload_template.emit(str(path))
 
     def send(self, conversation_id: int, regenerate: bool, settings: Settings) -> None:
         # Cleared here, not in the worker, so a Stop pressed before the worker starts counts.

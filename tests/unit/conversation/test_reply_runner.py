@@ -42,6 +42,8 @@ class Recorder:
         self.events: list[str] = []
         self.saved_before_reply: list[Message] = []
         self.text = ""
+        self.reasoning = ""
+        self.thought_seconds: float | None = None
         self.pieces: list[str] = []
         self.final: Message | None = None
         self.stats: GenerationStats | None = None
@@ -57,6 +59,13 @@ class Recorder:
     def reply_text(self, text: str) -> None:
         self.text += text
         self.pieces.append(text)
+
+    def reply_reasoning(self, text: str) -> None:
+        self.reasoning += text
+
+    def reasoning_finished(self, seconds: float) -> None:
+        self.events.append("thought")
+        self.thought_seconds = seconds
 
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
         self.events.append("finished")

@@ -1,4 +1,4 @@
-"""TextThrottle: bounded rate, nothing held back for long, nothing lost or reordered."""
+"""Throttle: bounded rate, nothing held back for long, nothing lost or reordered."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from chatapp.conversation.throttle import TextThrottle
+from chatapp.conversation.throttle import Throttle
 
 
 class Sink:
@@ -15,9 +15,9 @@ class Sink:
         self.threads: set[int] = set()
         self.arrived = threading.Condition()
 
-    def __call__(self, text: str) -> None:
+    def __call__(self, texts: list[str]) -> None:
         with self.arrived:
-            self.got.append(text)
+            self.got.append("".join(texts))
             self.threads.add(threading.get_ident())
             self.arrived.notify_all()
 
@@ -28,7 +28,7 @@ class Sink:
 
 def test_the_first_piece_goes_at_once_and_held_text_follows_without_more_pushes() -> None:
     sink = Sink()
-    throttle = TextThrottle(sink, 0.2)
+    throttle = Throttle[str](sink, 0.2)
     throttle.push("a")
     assert sink.wait_for("a")
     throttle.push("b")
@@ -41,15 +41,15 @@ def test_the_first_piece_goes_at_once_and_held_text_follows_without_more_pushes(
 
 def test_close_hands_the_rest_to_the_caller_or_delivers_it() -> None:
     sink = Sink()
-    throttle = TextThrottle(sink, 60)  # nothing but the first piece can go on its own
+    throttle = Throttle[str](sink, 60)  # nothing but the first piece can go on its own
     throttle.push("first")
     assert sink.wait_for("first")
     throttle.push(" second")
-    here: list[str] = []
+    here: list[list[str]] = []
     throttle.close(rest_here=here.append)
-    assert here == [" second"] and sink.got == ["first"]
+    assert here == [[" second"]] and sink.got == ["first"]
     other = Sink()
-    throttle = TextThrottle(other, 60)
+    throttle = Throttle[str](other, 60)
     throttle.push("x")
     assert other.wait_for("x")
     throttle.push("y")
@@ -60,10 +60,27 @@ def test_close_hands_the_rest_to_the_caller_or_delivers_it() -> None:
 
 
 def test_a_failing_delivery_is_raised_by_close() -> None:
-    def broken(_text: str) -> None:
+    def broken(_texts: list[str]) -> None:
         raise OSError(28, "No space left on device")
 
-    throttle = TextThrottle(broken, 0.01)
+    throttle = Throttle[str](broken, 0.01)
     throttle.push("a")
     with pytest.raises(OSError, match="No space"):
         throttle.close()
+
+
+def test_items_keep_their_order_and_kind() -> None:
+    got: list[list[tuple[str, int]]] = []
+    done = threading.Event()
+
+    def sink(items: list[tuple[str, int]]) -> None:
+        got.append(items)
+        if items[-1] == ("end", 3):
+            done.set()
+
+    throttle = Throttle[tuple[str, int]](sink, 0.05)
+    for item in (("a", 1), ("b", 2), ("end", 3)):
+        throttle.push(item)
+    assert done.wait(10)
+    throttle.close()
+    assert [item for batch in got for item in batch] == [("a", 1), ("b", 2), ("end", 3)]

@@ -80,12 +80,15 @@ def test_all_free_memory_still_leaves_room_for_the_system() -> None:
 
 
 @pytest.mark.parametrize("needed_gib", [0.6, 2.0, 3.5, 5.0, 7.0, 9.0])
-def test_fits_means_the_engine_loads_it_at_the_default_context(needed_gib: float) -> None:
+def test_fits_means_the_engine_loads_it_with_at_least_the_default_context(
+        needed_gib: float) -> None:
+    # Auto gives a model that fits more context when memory allows; "fits" promises the
+    # default at least.
     hardware = machine(16, 6)
     shape = shape_needing(int(needed_gib * GIB))
     verdict = assess(shape, hardware)
     loaded = choose_context_length(shape, 0, hardware).context_length
-    assert (verdict.fit is Fit.FITS) == (loaded == DEFAULT_CONTEXT)
+    assert (verdict.fit is Fit.FITS) == (loaded >= DEFAULT_CONTEXT)
 
 
 # --- Context length ---

@@ -50,9 +50,10 @@ def test_thought_and_answer(reply_format: ReplyFormat, text: str,
 def test_end_marker_stops_the_reply() -> None:
     parser = ReplyParser(TAGS)
     pieces = parser.feed("<think>x</think>done<|im_")
-    assert not parser.ended
+    states = [parser.ended]
     pieces += parser.feed("end|>and then some")
-    assert parser.ended
+    states.append(parser.ended)
+    assert states == [False, True]
     assert parser.feed("more") == []
     assert [(p.kind, p.text) for p in pieces] == [(PieceKind.REASONING, "x"),
                                                   (PieceKind.ANSWER, "done")]
@@ -69,17 +70,17 @@ def test_a_marker_never_shows_even_half() -> None:
 
 
 def test_in_reasoning_follows_the_stream() -> None:
-    parser = ReplyParser(OPENED)
-    assert parser.in_reasoning
-    parser.feed("thinking...")
-    assert parser.in_reasoning
-    parser.feed("</think>Now the answer")
-    assert not parser.in_reasoning
-    harmony = ReplyParser(HARMONY)
-    harmony.feed("<|channel|>analysis<|message|>hm")
-    assert harmony.in_reasoning
-    harmony.feed("<|end|><|start|>assistant<|channel|>final<|message|>A")
-    assert not harmony.in_reasoning
+    def states(parser: ReplyParser, *pieces: str) -> list[bool]:
+        seen = [parser.in_reasoning]
+        for piece in pieces:
+            parser.feed(piece)
+            seen.append(parser.in_reasoning)
+        return seen
+
+    assert states(ReplyParser(OPENED), "thinking...", "</think>Now the answer") == [
+        True, True, False]
+    assert states(ReplyParser(HARMONY), "<|channel|>analysis<|message|>hm",
+                  "<|end|><|start|>assistant<|channel|>final<|message|>A") == [True, True, False]
     assert not ReplyParser(PLAIN).in_reasoning
 
 

@@ -19,7 +19,14 @@ from chatapp.history.store import HistoryDamagedError, HistoryStore, Message
 from chatapp.models.starter import STARTER
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
-from chatapp.ui.chat_session import ChatSession, ModelScan, Turn, TurnPhase, composer_state
+from chatapp.ui.chat_session import (
+    ChatSession,
+    ModelScan,
+    StreamedReply,
+    Turn,
+    TurnPhase,
+    composer_state,
+)
 from chatapp.ui.composer import ComposerState
 
 TIMEOUT_MS = 300_000
@@ -29,7 +36,8 @@ TIMEOUT_MS = 300_000
 class Seen:
     """Everything the session told the window, in order."""
 
-    shown: list[tuple[int | None, list[Message], str | None]] = field(default_factory=list)
+    shown: list[tuple[int | None, list[Message], StreamedReply | None]] = field(
+        default_factory=list)
     questions: list[Message] = field(default_factory=list)
     begun: list[bool] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
@@ -204,11 +212,12 @@ def test_the_reply_being_written_is_shown_when_its_chat_is_opened_again(
     qtbot.waitUntil(lambda: seen.shown[-1][0] == writing)
     _, messages, streaming = seen.shown[-1]
     assert [m.role for m in messages] == ["user"]  # the streaming row is the live reply
-    assert streaming  # what had streamed so far
+    assert streaming is not None and streaming.answer  # what had streamed so far
+    assert streaming.reasoning == "" and streaming.thought_seconds is None  # no thinking
     session.stop()
     turn_done(qtbot, session)
     final = seen.finished[-1]
-    assert final.state == "stopped" and final.content.startswith(streaming)
+    assert final.state == "stopped" and final.content.startswith(streaming.answer)
 
 
 def test_stop_while_the_message_is_saved_means_no_reply(
@@ -266,7 +275,8 @@ def test_a_new_context_length_while_a_reply_streams(
     session = make_session(max_reply_tokens=300, temperature=0.8)
     seen = watch(session)
     ready(qtbot, session)
-    assert session.model is not None and session.model.context_length == 4096
+    # Auto: the model's whole 8,192 tokens fit this computer.
+    assert session.model is not None and session.model.context_length == 8192
     asked: list[bool] = []
 
     def change_context(_text: str) -> None:
