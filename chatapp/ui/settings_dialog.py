@@ -66,7 +66,14 @@ class SettingsDialog(QDialog):
         form.addRow("Repeat penalty", self.repeat_penalty)
         self.max_reply_tokens = _int("max_reply_tokens")
         self.max_reply_tokens.setSingleStep(128)
+        self.max_reply_tokens.setToolTip("The answer's length; a reasoning model's thought "
+                                         "counts against the thinking budget instead")
         form.addRow("Max reply tokens", self.max_reply_tokens)
+        self.thinking_budget_tokens = _int("thinking_budget_tokens")
+        self.thinking_budget_tokens.setSingleStep(1024)
+        self.thinking_budget_tokens.setToolTip(
+            "How long a reasoning model may think before it must answer")
+        form.addRow("Thinking budget (tokens)", self.thinking_budget_tokens)
 
         self.context_length = QComboBox(self)
         self.context_length.setObjectName("context_length")
@@ -118,6 +125,7 @@ class SettingsDialog(QDialog):
             min_p=self.min_p.value(),
             repeat_penalty=self.repeat_penalty.value(),
             max_reply_tokens=self.max_reply_tokens.value(),
+            thinking_budget_tokens=self.thinking_budget_tokens.value(),
             context_length=int(self.context_length.currentData()),
             threads=self.threads.value(),
             hub_endpoint=self.hub_endpoint.text().strip().rstrip("/"),
@@ -143,6 +151,7 @@ class SettingsDialog(QDialog):
         self.min_p.setValue(settings.min_p)
         self.repeat_penalty.setValue(settings.repeat_penalty)
         self.max_reply_tokens.setValue(settings.max_reply_tokens)
+        self.thinking_budget_tokens.setValue(settings.thinking_budget_tokens)
         self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
         self.threads.setValue(settings.threads)
         self.hub_endpoint.setText(settings.hub_endpoint)

@@ -18,7 +18,8 @@ def test_defaults_are_valid() -> None:
 
 @pytest.mark.parametrize(("field", "value"), [
     ("temperature", -0.1), ("temperature", 2.5), ("top_p", 1.5), ("top_k", -1),
-    ("repeat_penalty", 0.5), ("max_reply_tokens", 4), ("context_length", 100),
+    ("repeat_penalty", 0.5), ("max_reply_tokens", 4), ("thinking_budget_tokens", 10),
+    ("context_length", 100),
     ("threads", -2), ("hub_endpoint", "http://example.org"), ("hub_endpoint", "ftp://x"),
     ("hub_endpoint", "not a url"),
 ])

@@ -183,3 +183,20 @@ def test_each_convention_end_to_end(model_path: Path, tmp_path: Path, template: 
         assert final.reasoning not in engine.detokenize(plan.tokens)
     finally:
         engine.close()
+
+
+def test_the_templates_end_marker_ends_the_reply_and_never_shows(model_path: Path,
+                                                                 tmp_path: Path) -> None:
+    # In Gemma's format a turn ends with <end_of_turn>; in SmolLM2's vocabulary that is
+    # plain text, not an end-of-generation token, so only the template says it ends.
+    engine = _engine(model_path, "google-gemma-2-2b-it")
+    try:
+        assert engine.reply_format().end_markers == ("<end_of_turn>",)
+        recorder, _ = ask(engine, tmp_path / "h.sqlite3", "Say hello.",
+                          r'root ::= "Hello there." "<end_of_turn>" "\n" [a-z ]{10,30}')
+        final = recorder.final
+        assert final is not None and final.state == "complete", recorder.error
+        assert final.content == recorder.text == "Hello there."
+        assert recorder.stats is not None and recorder.stats.stop_reason == "eos"
+    finally:
+        engine.close()

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from chatapp.reasoning.formats import NO_CONTROL, ThinkingChoice, ThinkingControl
 from chatapp.ui.composer import Composer, ComposerState
 
 
@@ -105,3 +106,32 @@ def test_ready_takes_the_focus_from_a_button_but_not_from_a_field(qtbot: QtBot) 
     qtbot.waitUntil(field.hasFocus)
     composer.set_state(ComposerState.READY)
     assert field.hasFocus()
+
+
+def test_the_thinking_switch_shows_only_what_the_model_offers(qtbot: QtBot) -> None:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.show()
+    chosen: list[str] = []
+    composer.thinking_selected.connect(chosen.append)
+    composer.set_thinking(NO_CONTROL, None)
+    assert not composer.thinking.isVisible()  # a model without a switch shows none
+
+    effort = ThinkingControl("reasoning_effort", (ThinkingChoice.LOW, ThinkingChoice.MEDIUM,
+                                                  ThinkingChoice.HIGH), ThinkingChoice.MEDIUM)
+    composer.set_thinking(effort, ThinkingChoice.HIGH)
+    assert composer.thinking.isVisible()
+    assert [composer.thinking.itemText(i) for i in range(composer.thinking.count())] == [
+        "Reasoning: low", "Reasoning: medium", "Reasoning: high"]
+    assert composer.thinking.currentText() == "Reasoning: high"
+    composer.thinking.activated.emit(0)
+    assert chosen == ["low"]
+    assert effort.options("low") == {"reasoning_effort": "low"}
+    assert effort.options(None) == {"reasoning_effort": "medium"}  # the model's default
+
+    toggle = ThinkingControl("enable_thinking", (ThinkingChoice.ON, ThinkingChoice.OFF),
+                             ThinkingChoice.ON)
+    composer.set_thinking(toggle, ThinkingChoice.OFF)
+    assert composer.thinking.currentText() == "Thinking off"
+    assert toggle.options("off") == {"enable_thinking": False}
+    assert toggle.options("high") == {"enable_thinking": True}  # unknown: the default

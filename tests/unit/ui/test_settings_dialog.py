@@ -13,13 +13,15 @@ def test_edits_come_back_validated(qtbot: QtBot) -> None:
     dialog.temperature.setValue(0.3)
     dialog.top_k.setValue(0)
     dialog.max_reply_tokens.setValue(256)
+    dialog.thinking_budget_tokens.setValue(2048)
     dialog.context_length.setCurrentIndex(dialog.context_length.findData(2048))
     dialog.threads.setValue(1)
     dialog.hub_endpoint.setText("https://mirror.example.org/")
     dialog.accept()
     result = dialog.result_settings
     assert result == Settings(system_prompt="Answer in French.", temperature=0.3, top_k=0,
-                              max_reply_tokens=256, context_length=2048, threads=1,
+                              max_reply_tokens=256, thinking_budget_tokens=2048,
+                              context_length=2048, threads=1,
                               last_model_path="/m.gguf",
                               hub_endpoint="https://mirror.example.org")
 
