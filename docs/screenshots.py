@@ -112,7 +112,9 @@ def thinking(model: Path, out: Path) -> None:
     wait_until(lambda: window.session.model is not None)
     # A bounded repetition as long as a real thought makes llama.cpp's grammar slow;
     # past its first words the thought is free, and ends when the model ends it.
-    with replies_follow(THINK_TAGS.replace("[a-z ]{20,80}", "[a-z ]{30} [a-z ]*")):
+    grammar = THINK_TAGS.replace("[a-z ]{20,80}", "[a-z ]{30} [a-z ]*").replace(
+        '[a-z ]{5,30} "."', "[a-zA-Z ,']{10} [a-zA-Z ,']* \".\"")
+    with replies_follow(grammar):
         window.composer.edit.setPlainText("Why is the sky blue?")
         window.composer.edit.submitted.emit()
         wait_until(lambda: window.session.turn is not None)

@@ -83,23 +83,17 @@ def test_shows_the_models_own_template_read_from_its_header(
     dialog.reject()
 
 
-def test_a_template_that_does_not_compile_shows_the_error_and_cannot_be_saved(
-        qtbot: QtBot, model: Path, disk: TaskThread, folder: Path) -> None:
+@pytest.mark.parametrize(("template", "said"), [(DOES_NOT_COMPILE, "does not compile"),
+                                                 (MANGLES_TEXT, "alters message text")])
+def test_a_template_that_fails_shows_why_and_cannot_be_saved(
+        qtbot: QtBot, model: Path, disk: TaskThread, folder: Path, template: str,
+        said: str) -> None:
     dialog = open_dialog(qtbot, model, disk, folder)
-    check(qtbot, dialog, DOES_NOT_COMPILE)
+    check(qtbot, dialog, template)
     assert dialog.showing_error
-    assert "compile" in dialog.status.text()
+    assert said in dialog.status.text()
     assert "color" in dialog.status.styleSheet()  # shown in red
     assert dialog.preview.toPlainText() == ""
-    assert not dialog.save_button.isEnabled()
-    dialog.reject()
-
-
-def test_a_template_that_alters_message_text_is_refused(
-        qtbot: QtBot, model: Path, disk: TaskThread, folder: Path) -> None:
-    dialog = open_dialog(qtbot, model, disk, folder)
-    check(qtbot, dialog, MANGLES_TEXT)
-    assert dialog.showing_error
     assert not dialog.save_button.isEnabled()
     dialog.reject()
 
