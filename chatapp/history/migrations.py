@@ -148,11 +148,42 @@ ALTER TABLE messages ADD COLUMN ttfa_s REAL;
 ALTER TABLE conversations ADD COLUMN thinking TEXT;
 """
 
+# Conversations become trees: each message has a parent (None for the first), so an
+# edited question or a regenerated reply is a sibling that keeps the old branch; each
+# chat remembers the leaf of the branch on screen. A linear chat is the tree where each
+# message's parent is the one before it. Deleting a message deletes what follows it
+# (ON DELETE CASCADE; the search index's delete trigger fires for each row). Also: a
+# reply edited by the user is marked; a chat can be pinned and can carry its own
+# settings (JSON of the fields it overrides; NULL: the defaults).
+_V4_TREES = """
+ALTER TABLE messages ADD COLUMN parent_id INTEGER REFERENCES messages (id) ON DELETE CASCADE;
+ALTER TABLE messages ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN active_leaf_id INTEGER
+    REFERENCES messages (id) ON DELETE SET NULL;
+ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN settings TEXT;
+
+UPDATE messages SET parent_id = (
+    SELECT before.id FROM messages AS before
+    WHERE before.conversation_id = messages.conversation_id
+      AND before.position < messages.position
+    ORDER BY before.position DESC LIMIT 1);
+
+UPDATE conversations SET active_leaf_id = (
+    SELECT id FROM messages WHERE conversation_id = conversations.id
+    ORDER BY position DESC LIMIT 1);
+
+-- Children of a message (siblings, branch switching, the cascade of a delete).
+CREATE INDEX messages_by_parent ON messages (parent_id, position);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations and messages", _V1_BASE_SCHEMA),
     Migration(2, "full-text search over finished messages", _V2_FULL_TEXT_SEARCH),
     Migration(3, "reasoning kept apart from the answer; a thinking choice per chat",
               _V3_REASONING),
+    Migration(4, "conversations as trees of branches; pinned chats; per-chat settings",
+              _V4_TREES),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

@@ -168,6 +168,9 @@ class Conversation:
     system_prompt: str | None
     message_count: int
     thinking: str | None = None  # the chat's thinking choice; None: the model's default
+    active_leaf_id: int | None = None  # the end of the branch on screen
+    pinned: bool = False
+    settings: dict[str, object] | None = None  # what this chat overrides of the defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,8 @@ class Message:
     reasoning: str | None = None  # a reasoning model's thought, kept apart from the answer
     reasoning_s: float | None = None  # how long it thought
     ttfa_s: float | None = None  # from the request to the answer's first token
+    parent_id: int | None = None  # the message this one answers or follows (None: first)
+    edited: bool = False  # a reply the user changed by hand
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,14 +221,15 @@ class ReplyStats:
 
 _CONVERSATION_SQL: Final = """
     SELECT c.id, c.title, c.created_at, c.updated_at, c.system_prompt,
-           (SELECT count(*) FROM messages AS m WHERE m.conversation_id = c.id), c.thinking
+           (SELECT count(*) FROM messages AS m WHERE m.conversation_id = c.id), c.thinking,
+           c.active_leaf_id, c.pinned, c.settings
     FROM conversations AS c
 """
 
 _MESSAGE_SQL: Final = """
     SELECT id, conversation_id, role, content, state, created_at, updated_at, model_file,
            model_sha256, generation_settings, prompt_tokens, generated_tokens, ttft_s,
-           tokens_per_s, error, reasoning, reasoning_s, ttfa_s
+           tokens_per_s, error, reasoning, reasoning_s, ttfa_s, parent_id, edited
     FROM messages
 """
 
@@ -256,15 +262,45 @@ _SEARCH_SNIPPETS_SQL: Final = f"""
 """
 
 
+class _ActiveLeaf:
+    """The default parent of a new message: the end of the branch on screen."""
+
+
+ACTIVE_LEAF: Final = _ActiveLeaf()
+
+# The branch on screen, walked up from the chat's active leaf (the primary key makes each
+# step a lookup), then read in order.
+_PATH_SQL: Final = f"""
+    WITH RECURSIVE path (id) AS (
+        SELECT active_leaf_id FROM conversations WHERE id = ?1 AND active_leaf_id IS NOT NULL
+        UNION ALL
+        SELECT m.parent_id FROM messages AS m JOIN path ON m.id = path.id
+        WHERE m.parent_id IS NOT NULL
+    )
+    {_MESSAGE_SQL} WHERE id IN (SELECT id FROM path) ORDER BY position
+"""
+
+
+def _newest_leaf(conn: sqlite3.Connection, message_id: int) -> int:
+    """The end of the newest branch through ``message_id``: follow the newest child."""
+    while True:
+        child = conn.execute("SELECT id FROM messages WHERE parent_id = ? "
+                             "ORDER BY position DESC LIMIT 1", (message_id,)).fetchone()
+        if child is None:
+            return message_id
+        message_id = child[0]
+
+
 def _conversation(row: Any) -> Conversation:
-    return Conversation(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+    return Conversation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                        bool(row[8]), _decode_settings(row[9]))
 
 
 def _message(row: Any) -> Message:
     return Message(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
         _decode_settings(row[9]), row[10], row[11], row[12], row[13], row[14],
-        row[15], row[16], row[17],
+        row[15], row[16], row[17], row[18], bool(row[19]),
     )
 
 
@@ -591,10 +627,10 @@ class HistoryStore:
         return Conversation(cursor.lastrowid, title, now, now, system_prompt, 0)
 
     def list_conversations(self) -> list[Conversation]:
-        """All conversations, most recently updated first."""
+        """All conversations: pinned ones first, then most recently updated first."""
         with self._errors() as conn:
             rows = conn.execute(
-                _CONVERSATION_SQL + " ORDER BY c.updated_at DESC, c.id DESC"
+                _CONVERSATION_SQL + " ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"
             ).fetchall()
         return [_conversation(row) for row in rows]
 
@@ -636,16 +672,49 @@ class HistoryStore:
     # -- messages ----------------------------------------------------------------------
 
     def list_messages(self, conversation_id: int) -> list[Message]:
-        """A conversation's messages in order."""
+        """The branch on screen: from the first message to the chat's active leaf."""
+        with self._errors() as conn:
+            rows = conn.execute(_PATH_SQL, (conversation_id,)).fetchall()
+            if not rows:
+                self._check_conversation(conn, conversation_id)
+        return [_message(row) for row in rows]
+
+    def list_tree(self, conversation_id: int) -> list[Message]:
+        """Every message of every branch, in the order they were written."""
         with self._errors() as conn:
             rows = conn.execute(
                 _MESSAGE_SQL + " WHERE conversation_id = ? ORDER BY position", (conversation_id,)
             ).fetchall()
-            if not rows and conn.execute(
-                "SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)
-            ).fetchone() is None:
-                raise HistoryNotFoundError("That chat no longer exists.")
+            if not rows:
+                self._check_conversation(conn, conversation_id)
         return [_message(row) for row in rows]
+
+    def siblings(self, conversation_id: int) -> dict[int, tuple[int, ...]]:
+        """For each message with siblings (other answers to the same message, other
+        versions of the same question), the ids of its group in the order written."""
+        groups: dict[int | None, list[int]] = {}
+        with self._errors() as conn:
+            for message_id, parent_id in conn.execute(
+                    "SELECT id, parent_id FROM messages WHERE conversation_id = ? "
+                    "ORDER BY position", (conversation_id,)):
+                groups.setdefault(parent_id, []).append(message_id)
+        return {member: tuple(group) for group in groups.values() if len(group) > 1
+                for member in group}
+
+    def switch_branch(self, conversation_id: int, message_id: int) -> None:
+        """Show the branch through ``message_id``, to its newest end."""
+        with self._transaction() as conn:
+            row = conn.execute("SELECT conversation_id FROM messages WHERE id = ?",
+                               (message_id,)).fetchone()
+            if row is None or row[0] != conversation_id:
+                raise HistoryNotFoundError("That message no longer exists.")
+            conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
+                         (_newest_leaf(conn, message_id), conversation_id))
+
+    def _check_conversation(self, conn: sqlite3.Connection, conversation_id: int) -> None:
+        if conn.execute("SELECT 1 FROM conversations WHERE id = ?",
+                        (conversation_id,)).fetchone() is None:
+            raise HistoryNotFoundError("That chat no longer exists.")
 
     def get_message(self, message_id: int) -> Message:
         with self._errors() as conn:
@@ -664,36 +733,47 @@ class HistoryStore:
         model_file: str | None = None,
         model_sha256: str | None = None,
         generation_settings: Mapping[str, object] | None = None,
+        parent_id: int | _ActiveLeaf | None = ACTIVE_LEAF,
     ) -> Message:
-        """Append a message (committed before this returns) and bump the chat's
-        updated_at. A reply about to be streamed is added with state='streaming'."""
+        """Add a message after ``parent_id`` (by default the end of the branch on screen;
+        None: a first message) and make it the branch's new end; committed before this
+        returns, and the chat's updated_at bumped. A reply about to be streamed is added
+        with state='streaming'."""
         _check_role(role)
         _check_state(state)
         content = _text(content)
         settings = _encode_settings(generation_settings)
         now = self._clock()
         with self._transaction() as conn:
-            bumped = conn.execute(
-                "UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)
-            )
-            if bumped.rowcount == 0:
+            chat = conn.execute("SELECT active_leaf_id FROM conversations WHERE id = ?",
+                                (conversation_id,)).fetchone()
+            if chat is None:
                 raise HistoryNotFoundError("That chat no longer exists.")
+            parent = chat[0] if isinstance(parent_id, _ActiveLeaf) else parent_id
+            if parent is not None:
+                owner = conn.execute("SELECT conversation_id FROM messages WHERE id = ?",
+                                     (parent,)).fetchone()
+                if owner is None or owner[0] != conversation_id:
+                    raise HistoryNotFoundError("The message this one follows no longer exists.")
             cursor = conn.execute(
                 """
                 INSERT INTO messages (conversation_id, position, role, content, state,
                                       created_at, updated_at, model_file, model_sha256,
-                                      generation_settings)
+                                      generation_settings, parent_id)
                 VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM messages
                              WHERE conversation_id = ?1),
-                        ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)
+                        ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9)
                 """,
                 (conversation_id, role, content, state, now, model_file, model_sha256,
-                 settings),
+                 settings, parent),
             )
+            conn.execute("UPDATE conversations SET updated_at = ?, active_leaf_id = ? "
+                         "WHERE id = ?", (now, cursor.lastrowid, conversation_id))
         assert cursor.lastrowid is not None
         return Message(
             cursor.lastrowid, conversation_id, role, content, state, now, now, model_file,
             model_sha256, _decode_settings(settings), None, None, None, None, None,
+            parent_id=parent,
         )
 
     def update_streaming_content(self, message_id: int, content: str,
@@ -761,17 +841,64 @@ class HistoryStore:
         return _message(final)
 
     def delete_message(self, message_id: int) -> None:
-        """Delete one message (e.g. the reply that "regenerate" replaces); bumps the
-        chat's updated_at. The other messages keep their order."""
+        """Delete a message and everything that follows it on its branches; bumps the
+        chat's updated_at. If the branch on screen went with it, the newest branch left
+        after its parent is shown."""
         now = self._clock()
         with self._transaction() as conn:
             row = conn.execute(
-                "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
+                "SELECT conversation_id, parent_id FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
             if row is None:
                 raise HistoryNotFoundError("That message no longer exists.")
+            conversation_id, parent_id = row
             conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
-            conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, row[0]))
+            (leaf,) = conn.execute("SELECT active_leaf_id FROM conversations WHERE id = ?",
+                                   (conversation_id,)).fetchone()
+            if leaf is None:  # ON DELETE SET NULL: the branch on screen was deleted
+                if parent_id is not None:
+                    leaf = _newest_leaf(conn, parent_id)
+                else:
+                    newest_root = conn.execute(
+                        "SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS "
+                        "NULL ORDER BY position DESC LIMIT 1", (conversation_id,)).fetchone()
+                    leaf = _newest_leaf(conn, newest_root[0]) if newest_root else None
+            conn.execute("UPDATE conversations SET updated_at = ?, active_leaf_id = ? "
+                         "WHERE id = ?", (now, leaf, conversation_id))
+
+    def edit_message(self, message_id: int, content: str) -> Message:
+        """Change a finished message's text in place (a reply the user corrects); it is
+        marked as edited. A question is edited by adding a sibling instead."""
+        content = _text(content)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET content = ?, edited = 1, updated_at = ? "
+                "WHERE id = ? AND state != 'streaming'", (content, self._clock(), message_id))
+            if cursor.rowcount == 0:
+                if conn.execute("SELECT 1 FROM messages WHERE id = ?",
+                                (message_id,)).fetchone() is None:
+                    raise HistoryNotFoundError("That message no longer exists.")
+                raise HistoryValueError("That reply is still being written.")
+            row = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
+        return _message(row)
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        """Pin a chat to the top of the list (or unpin it); its updated_at stays."""
+        with self._errors() as conn:
+            cursor = conn.execute("UPDATE conversations SET pinned = ? WHERE id = ?",
+                                  (int(pinned), conversation_id))
+        if cursor.rowcount == 0:
+            raise HistoryNotFoundError("That chat no longer exists.")
+
+    def set_conversation_settings(self, conversation_id: int,
+                                  settings: Mapping[str, object] | None) -> None:
+        """What this chat overrides of the defaults (None: it follows the defaults)."""
+        encoded = _encode_settings(settings) if settings else None
+        with self._errors() as conn:
+            cursor = conn.execute("UPDATE conversations SET settings = ? WHERE id = ?",
+                                  (encoded, conversation_id))
+        if cursor.rowcount == 0:
+            raise HistoryNotFoundError("That chat no longer exists.")
 
     def recover_interrupted(self) -> int:
         """At startup, before anything streams: replies left 'streaming' by an app that

@@ -71,7 +71,7 @@ def schema(path: Path) -> list[tuple[str, str, str]]:
 
 def test_migrations_are_numbered_in_order() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert LATEST_VERSION == MIGRATIONS[-1].version == 3
+    assert LATEST_VERSION == MIGRATIONS[-1].version == 4
 
 
 def test_split_statements_keeps_trigger_bodies_whole() -> None:
@@ -185,12 +185,12 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None
 def test_migrate_applies_each_pending_migration_once(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
     extra = Migration(LATEST_VERSION + 1, "add a column",
-                      "ALTER TABLE conversations ADD COLUMN pinned INT;")
+                      "ALTER TABLE conversations ADD COLUMN extra_for_test INT;")
     assert migrate(conn, MIGRATIONS[:1]) == 1
     assert migrate(conn, (*MIGRATIONS, extra)) == LATEST_VERSION + 1
     assert migrate(conn, (*MIGRATIONS, extra)) == LATEST_VERSION + 1  # a second run: nothing
     columns = [row[1] for row in conn.execute("PRAGMA table_info(conversations)")]
-    assert columns.count("pinned") == 1
+    assert columns.count("extra_for_test") == 1
     with pytest.raises(ValueError, match="numbered"):
         migrate(conn, (MIGRATIONS[1],))
     conn.close()
