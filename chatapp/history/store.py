@@ -711,6 +711,17 @@ class HistoryStore:
             conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
                          (_newest_leaf(conn, message_id), conversation_id))
 
+    def set_active_leaf(self, conversation_id: int, message_id: int) -> None:
+        """Show the branch that ends at ``message_id`` exactly (e.g. the question a new
+        answer is about to follow)."""
+        with self._transaction() as conn:
+            row = conn.execute("SELECT conversation_id FROM messages WHERE id = ?",
+                               (message_id,)).fetchone()
+            if row is None or row[0] != conversation_id:
+                raise HistoryNotFoundError("That message no longer exists.")
+            conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
+                         (message_id, conversation_id))
+
     def _check_conversation(self, conn: sqlite3.Connection, conversation_id: int) -> None:
         if conn.execute("SELECT 1 FROM conversations WHERE id = ?",
                         (conversation_id,)).fetchone() is None:

@@ -186,3 +186,14 @@ def test_the_kill_test_shape_still_holds(store: HistoryStore) -> None:
     assert [(m.content, m.state) for m in shown] == [("q", "complete"),
                                                      ("half", "interrupted")]
     store.finalize_message(streaming.id, "half", "stopped", ReplyStats(1, 1, None, None))
+
+
+def test_the_active_leaf_can_be_set_exactly(store: HistoryStore) -> None:
+    chat = store.create_conversation().id
+    question = store.add_message(chat, "user", "q")
+    store.add_message(chat, "assistant", "a")
+    store.set_active_leaf(chat, question.id)
+    assert contents(store, chat) == ["q"]  # ready for another answer beside "a"
+    other = store.create_conversation().id
+    with pytest.raises(HistoryNotFoundError):
+        store.set_active_leaf(other, question.id)
