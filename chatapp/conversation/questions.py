@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chatapp.history.store import Conversation, HistoryStore, Message, title_from_first_message
+from chatapp.history.store import (
+    Conversation,
+    HistoryStore,
+    HistoryValueError,
+    Message,
+    title_from_first_message,
+)
 from chatapp.vocabulary import DEFAULT_TITLE, Role
 
-__all__ = ["SavedQuestion", "save_question"]
+__all__ = ["SavedQuestion", "save_edited_question", "save_question"]
 
 
 @dataclass(frozen=True)
@@ -37,3 +43,14 @@ def save_question(store: HistoryStore, conversation_id: int | None, text: str, *
     if not created and conversation.message_count == 0 and conversation.title == DEFAULT_TITLE:
         store.rename_conversation(conversation.id, title_from_first_message(text))
     return SavedQuestion(store.get_conversation(conversation.id), message, created)
+
+
+def save_edited_question(store: HistoryStore, message_id: int, text: str) -> SavedQuestion:
+    """Ask an earlier question again, changed: the new one is a sibling of the old (same
+    parent), so the old question and everything after it stay, on their own branch."""
+    original = store.get_message(message_id)
+    if original.role != Role.USER:
+        raise HistoryValueError("Only your own messages are asked again when edited.")
+    message = store.add_message(original.conversation_id, Role.USER, text,
+                                parent_id=original.parent_id)
+    return SavedQuestion(store.get_conversation(original.conversation_id), message, False)

@@ -55,7 +55,7 @@ class ReplyListener(Protocol):
 @dataclass(frozen=True)
 class ReplyRequest:
     conversation_id: int
-    regenerate: bool  # replace the last reply instead of answering a new question
+    regenerate: bool  # answer the last question again (a sibling of the last reply)
     settings: Settings
     seed: int
     model_sha256: str | None = None
@@ -216,7 +216,7 @@ class ReplyRunner:
         reply: _Reply | None = None
         try:
             if request.regenerate:
-                self._drop_last_reply(request.conversation_id)
+                self._answer_again(request.conversation_id)
             plan = self.plan(engine, request.conversation_id, request.settings,
                              to_answer=True)
             options = self.template_options(engine, request.conversation_id)
@@ -337,12 +337,14 @@ class ReplyRunner:
             log.error("Could not record the failed reply: %s", failure)
             return None
 
-    def _drop_last_reply(self, conversation_id: int) -> None:
+    def _answer_again(self, conversation_id: int) -> None:
+        """The next reply answers the last question again, beside the replies it has:
+        the branch on screen ends at the question, the old replies stay as siblings."""
         messages = self.store.list_messages(conversation_id)
-        if not any(m.role == Role.USER for m in messages):
+        questions = [m for m in messages if m.role == Role.USER]
+        if not questions:
             raise EngineError("There is no message to answer yet.")
-        if messages and messages[-1].role == Role.ASSISTANT:
-            self.store.delete_message(messages[-1].id)
+        self.store.set_active_leaf(conversation_id, questions[-1].id)
 
 
 def _since(started: float, moment: float | None) -> float | None:

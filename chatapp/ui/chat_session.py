@@ -22,16 +22,17 @@ import enum
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from chatapp.conversation.questions import SavedQuestion, save_question
+from chatapp.conversation.questions import SavedQuestion, save_edited_question, save_question
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
-from chatapp.history.store import Conversation, HistoryDamagedError, Message
+from chatapp.history.store import Conversation, HistoryDamagedError, HistoryStore, Message
 from chatapp.models.errors import RegistryDamagedError
 from chatapp.models.library import ModelLibrary
 from chatapp.models.starter import find_starter_source, install_starter
@@ -118,6 +119,8 @@ class ChatSession(QObject):
     error = Signal(object)  # UserFacingError for the banner
     history_damaged = Signal(object)  # HistoryDamagedError: offer to start fresh
     settings_changed = Signal(object)  # Settings
+    # The open chat's messages with other versions: chat id, {message id: sibling ids}.
+    branches_changed = Signal(int, object)
     # The loaded model's thinking switch (ThinkingControl) and the open chat's choice.
     thinking_changed = Signal(object, object)
 
@@ -371,9 +374,12 @@ class ChatSession(QObject):
                               if c.id == conversation_id), None)
         self._show_thinking()
 
-        def done(messages: list[Message]) -> None:
+        def done(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
             if view != self._view:
                 return  # the user moved on meanwhile
+            messages, branches = read
+            # First, so the view marks the versions as it builds the messages.
+            self.branches_changed.emit(conversation_id, branches)
             streaming: StreamedReply | None = None
             turn = self.turn
             if turn is not None and turn.conversation_id == conversation_id:
@@ -389,7 +395,8 @@ class ChatSession(QObject):
                 self._report(error)
                 self.refresh_conversations()
 
-        self.history.submit(lambda store: store.list_messages(conversation_id), done, failed)
+        self.history.submit(lambda store: _branch_on_screen(store, conversation_id), done,
+                            failed)
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         self.history.submit(lambda store: store.rename_conversation(conversation_id, title),
@@ -481,6 +488,90 @@ class ChatSession(QObject):
         self.turn = Turn(self.current, TurnPhase.ANSWERING, self._view)
         self._answer(self.turn, regenerate=True, visible=True)
 
+    # -- branches ---------------------------------------------------------------------
+
+    def edit_question(self, message_id: int, text: str) -> bool:
+        """Ask an earlier question again, changed: a new branch from there, with a new
+        reply; the old branch stays. False if no turn can start now."""
+        text = text.strip()
+        conversation_id = self.current
+        if not text or self._composer is not ComposerState.READY or conversation_id is None:
+            return False
+        turn = self.turn = Turn(conversation_id, TurnPhase.SAVING, self._view)
+        self._update_composer()
+        self.activity.emit("Saving your message…", True)
+
+        def save(store: HistoryStore) -> tuple[list[Message], dict[int, tuple[int, ...]]]:
+            save_edited_question(store, message_id, text)
+            return _branch_on_screen(store, conversation_id)
+
+        def saved(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
+            if self.turn is not turn:
+                return
+            visible = self._turn_visible()
+            if visible:
+                self.branches_changed.emit(conversation_id, read[1])
+                self.conversation_shown.emit(conversation_id, read[0], None)
+            self.refresh_conversations()
+            if turn.stop_requested:
+                self._end_turn("Stopped before the reply began; your message is saved.")
+                return
+            self._answer(turn, regenerate=False, visible=visible)
+
+        def failed(error: UserFacingError) -> None:
+            if self.turn is turn:
+                self._end_turn("")
+                self._report(error)
+
+        self.history.submit(save, saved, failed)
+        return True
+
+    def edit_reply(self, message_id: int, text: str) -> None:
+        """Correct a reply in place (it is marked as edited); the chat goes on from it."""
+        self._change_branch(lambda store: store.edit_message(message_id, text))
+
+    def switch_branch(self, message_id: int) -> None:
+        """Show the branch through another version of a message."""
+        conversation_id = self.current
+        if conversation_id is not None:
+            self._change_branch(lambda store: store.switch_branch(conversation_id, message_id))
+
+    def delete_message(self, message_id: int) -> None:
+        """Delete a message and everything after it on its branches."""
+        self._change_branch(lambda store: store.delete_message(message_id))
+
+    def _change_branch(self, change: Callable[[HistoryStore], object]) -> None:
+        """Change the open chat's messages, then show its branch anew. Not while a reply
+        is being written in it: the reply follows the branch it started on."""
+        conversation_id = self.current
+        if conversation_id is None or (self.turn is not None
+                                       and self.turn.conversation_id == conversation_id):
+            return
+        view = self._view
+
+        def apply(store: HistoryStore) -> tuple[list[Message], dict[int, tuple[int, ...]]]:
+            change(store)
+            return _branch_on_screen(store, conversation_id)
+
+        def done(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
+            if view != self._view:
+                return
+            self.branches_changed.emit(conversation_id, read[1])
+            self.conversation_shown.emit(conversation_id, read[0], None)
+            self._measure_context()
+            self.refresh_conversations()
+
+        self.history.submit(apply, done, self._report)
+
+    def _refresh_branches(self, conversation_id: int) -> None:
+        view = self._view
+
+        def done(branches: dict[int, tuple[int, ...]]) -> None:
+            if view == self._view and self.current == conversation_id:
+                self.branches_changed.emit(conversation_id, branches)
+
+        self.history.submit(lambda store: store.siblings(conversation_id), done, self._report)
+
     def _answer(self, turn: Turn, *, regenerate: bool, visible: bool) -> None:
         turn.phase = TurnPhase.ANSWERING
         assert turn.conversation_id is not None
@@ -534,6 +625,8 @@ class ChatSession(QObject):
 
     def _reply_finished(self, message: Message, stats: GenerationStats) -> None:
         visible = self._turn_visible()
+        if visible:
+            self._refresh_branches(message.conversation_id)  # a regenerated reply has siblings
         speed = f" at {stats.tokens_per_s:.1f} tokens/s" if stats.tokens_per_s else ""
         self._end_turn(f"Reply: {stats.generated_tokens:,} tokens{speed}, first token after "
                        f"{stats.ttft_s:.2f} s.")
@@ -571,6 +664,12 @@ class ChatSession(QObject):
         files = self.files.wait_stopped(deadline)
         history = self.history.wait_stopped(deadline)
         return engine and files and history
+
+
+def _branch_on_screen(store: HistoryStore, conversation_id: int
+                      ) -> tuple[list[Message], dict[int, tuple[int, ...]]]:
+    """A chat's branch on screen and which of its messages have other versions."""
+    return store.list_messages(conversation_id), store.siblings(conversation_id)
 
 
 def quit_deadline(seconds: float = 2.0) -> float:

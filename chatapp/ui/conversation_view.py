@@ -32,6 +32,9 @@ EARLIER_BATCH = 50
 
 class ConversationView(QScrollArea):
     regenerate_requested = Signal()
+    branch_requested = Signal(int)  # show the branch through this message
+    edit_requested = Signal(int, str)  # message id, its new text
+    delete_requested = Signal(int)  # delete this message and what follows it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,7 @@ class ConversationView(QScrollArea):
 
         self.conversation_id: int | None = None
         self.messages: list[MessageWidget] = []
+        self._siblings: dict[int, tuple[int, ...]] = {}  # messages with other versions
         self._hidden_earlier: list[Message] = []
         self.streaming: MessageWidget | None = None
         self._stick_to_bottom = True
@@ -167,8 +171,32 @@ class ConversationView(QScrollArea):
     def _widget_for(self, message: Message) -> MessageWidget:
         widget = MessageWidget(message.role, message.content, self._column)
         widget.set_message(message)
-        widget.regenerate_requested.connect(self.regenerate_requested)
+        self._connect(widget)
+        widget.set_siblings(self._siblings.get(message.id, ()))
         return widget
+
+    def _connect(self, widget: MessageWidget) -> None:
+        widget.regenerate_requested.connect(self.regenerate_requested)
+        widget.branch_requested.connect(self.branch_requested)
+
+        def edit(text: str) -> None:
+            if widget.message is not None:
+                self.edit_requested.emit(widget.message.id, text)
+
+        def delete() -> None:
+            if widget.message is not None:
+                self.delete_requested.emit(widget.message.id)
+
+        widget.edit_saved.connect(edit)
+        widget.delete_requested.connect(delete)
+
+    def set_branches(self, siblings: dict[int, tuple[int, ...]]) -> None:
+        """Which messages have other versions (their ids, in the order written). Kept
+        across chats: ids are unique in the whole history."""
+        self._siblings = siblings
+        for widget in self.messages:
+            if widget.message is not None:
+                widget.set_siblings(siblings.get(widget.message.id, ()))
 
     def _append_widget(self, widget: MessageWidget) -> None:
         # Before the placeholder and the trailing stretch.
@@ -193,7 +221,7 @@ class ConversationView(QScrollArea):
 
     def start_reply(self) -> MessageWidget:
         widget = MessageWidget("assistant", "", self._column)
-        widget.regenerate_requested.connect(self.regenerate_requested)
+        self._connect(widget)
         widget.start_streaming()
         self._append_widget(widget)
         self.streaming = widget

@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
         self.composer.send_requested.connect(session.send)
         self.composer.stop_requested.connect(session.stop)
         self.view.regenerate_requested.connect(session.regenerate)
+        self.view.branch_requested.connect(session.switch_branch)
+        self.view.edit_requested.connect(self._edit_requested)
+        self.view.delete_requested.connect(self._delete_requested)
+        session.branches_changed.connect(lambda _chat, branches: self.view.set_branches(branches))
 
         session.conversations_changed.connect(self._conversations_changed)
         session.current_changed.connect(self.sidebar.show_current)
@@ -210,6 +214,33 @@ class MainWindow(QMainWindow):
 
     def _reply_failed(self, error: UserFacingError, message: Message | None) -> None:
         self.view.fail_reply(error.user_message, message)
+
+    def _edit_requested(self, message_id: int, text: str) -> None:
+        widget = next((w for w in self.view.messages
+                       if w.message is not None and w.message.id == message_id), None)
+        if widget is None:
+            return
+        if widget.role != "user":
+            self.session.edit_reply(message_id, text)
+        elif not self.session.edit_question(message_id, text):
+            self.status.set_activity("A message can be asked again once the reply being "
+                                     "written is done (or stopped).")
+
+    def _delete_requested(self, message_id: int) -> None:
+        index = next((i for i, w in enumerate(self.view.messages)
+                      if w.message is not None and w.message.id == message_id), None)
+        if index is None:
+            return
+        after = len(self.view.messages) - index - 1
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete messages",
+                          "Delete this message" + (f" and the {after} after it" if after > 1
+                                                   else " and the one after it" if after
+                                                   else "") + "? Other versions stay.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.session.delete_message(message_id)
 
     def _model_changed(self, summary: ModelSummary | None) -> None:
         self.banner.hide()

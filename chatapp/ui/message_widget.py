@@ -13,6 +13,7 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
 from chatapp.rendering.markdown_blocks import Block, split_all, split_complete
 from chatapp.ui.markdown_view import PlainLabel, block_widget
+from chatapp.ui.message_actions import BranchSwitcher, InlineEditor, actions_button
 from chatapp.ui.plain_text import plain_label
 from chatapp.ui.thinking_block import ThinkingBlock
 from chatapp.vocabulary import MessageState
@@ -45,6 +46,8 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
     if message.ttfa_s is not None and (
             message.ttft_s is None or f"{message.ttfa_s:.2f}" != f"{message.ttft_s:.2f}"):
         parts.append(f"first answer token {message.ttfa_s:.2f} s")
+    if message.edited:
+        parts.append("edited")
     if message.model_file:
         parts.append(message.model_file)
     return " · ".join(parts)
@@ -52,6 +55,9 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
 
 class MessageWidget(QFrame):
     regenerate_requested = Signal()
+    branch_requested = Signal(int)  # the id of the sibling version to show
+    edit_saved = Signal(str)  # the message's new text
+    delete_requested = Signal()
 
     def __init__(self, role: str, text: str = "", parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -78,7 +84,11 @@ class MessageWidget(QFrame):
         header.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(ROLE_TITLES.get(role, role), self)
         self.title.setObjectName("messageRole")
-        header.addWidget(self.title, 1)
+        header.addWidget(self.title)
+        self.switcher = BranchSwitcher(self)
+        self.switcher.branch_requested.connect(self.branch_requested)
+        header.addWidget(self.switcher)
+        header.addStretch(1)
         layout.addLayout(header)
         self._layout = layout
 
@@ -89,6 +99,12 @@ class MessageWidget(QFrame):
         layout.addWidget(self.body)
         self.tail = PlainLabel(self.body)
         self._body_layout.addWidget(self.tail)
+        # A question edited is asked again (a new branch); a reply edited changes in place.
+        self.editor = InlineEditor("Save and ask" if role == "user" else "Save", self)
+        self.editor.saved.connect(self._edit_saved)
+        self.editor.cancelled.connect(self.stop_editing)
+        self.editor.hide()
+        layout.addWidget(self.editor)
 
         self.error_label = plain_label(QLabel(self))
         self.error_label.setObjectName("messageError")
@@ -113,11 +129,20 @@ class MessageWidget(QFrame):
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         self.regenerate_button.hide()
         footer.addWidget(self.regenerate_button)
+        self.actions_button, actions = actions_button(self, can_edit=True)
+        for action in actions.actions():
+            if action.objectName() == "editMessage":
+                action.triggered.connect(self.start_editing)
+            else:
+                action.triggered.connect(self.delete_requested)
+        self.actions_button.hide()  # until the message is in the history
         if role == "user":
-            # A question needs no footer: its Copy button sits beside "You".
+            # A question needs no footer: its buttons sit beside "You".
+            header.addWidget(self.actions_button)
             header.addWidget(self.copy_button)
             self.stats_label.hide()
         else:
+            footer.addWidget(self.actions_button)
             footer.addWidget(self.copy_button)
             layout.addLayout(footer)
 
@@ -130,6 +155,7 @@ class MessageWidget(QFrame):
 
     def start_streaming(self) -> None:
         self.streaming = True
+        self.actions_button.hide()
         self.copy_button.hide()
         self.regenerate_button.hide()
         self.tail.show()
@@ -289,6 +315,7 @@ class MessageWidget(QFrame):
 
     def set_message(self, message: Message, stats: GenerationStats | None = None) -> None:
         self.message = message
+        self.actions_button.setVisible(not self.streaming and message.state != "streaming")
         if message.role == "assistant":
             self.stats_label.setText(format_stats(message, stats))
         if message.error:
@@ -316,6 +343,30 @@ class MessageWidget(QFrame):
         self._flush_reasoning()
         if self.thinking is not None and self.thinking.is_live:
             self.thinking.finish(None, stopped=stopped)
+
+    def set_siblings(self, siblings: tuple[int, ...]) -> None:
+        """The versions of this message (itself among them), for its switcher."""
+        if self.message is not None:
+            self.switcher.set_siblings(siblings, self.message.id)
+
+    def start_editing(self) -> None:
+        if self.streaming:
+            return
+        self.body.hide()
+        if self.thinking is not None:
+            self.thinking.hide()
+        self.editor.start(self.text)
+
+    def stop_editing(self) -> None:
+        self.editor.hide()
+        self.body.show()
+        if self.thinking is not None and self.thinking.text:
+            self.thinking.show()
+
+    def _edit_saved(self, text: str) -> None:
+        self.stop_editing()
+        if text != self.text:
+            self.edit_saved.emit(text)
 
     def set_regenerate_visible(self, visible: bool) -> None:
         self.regenerate_button.setVisible(visible and not self.streaming)

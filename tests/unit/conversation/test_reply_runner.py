@@ -175,7 +175,7 @@ def test_stop_keeps_the_partial_reply(engine: LlamaEngine, db: Path) -> None:
         "complete", "stopped"]
 
 
-def test_regenerate_replaces_the_last_reply(engine: LlamaEngine, db: Path) -> None:
+def test_regenerate_adds_a_reply_beside_the_old_one(engine: LlamaEngine, db: Path) -> None:
     store = HistoryStore(db)
     runner = ReplyRunner(store)
     conversation = ask(store, runner, engine, Recorder(db), None, "Name a fruit.")
@@ -189,6 +189,15 @@ def test_regenerate_replaces_the_last_reply(engine: LlamaEngine, db: Path) -> No
     assert first[1].generation_settings["seed"] == 1
     assert second[1].generation_settings is not None
     assert second[1].generation_settings["seed"] == 2
+    # The first reply is kept, as a sibling of the new one on the branch on screen.
+    assert second[1].id != first[1].id and second[1].parent_id == first[0].id
+    assert store.siblings(conversation)[second[1].id] == (first[1].id, second[1].id)
+    store.switch_branch(conversation, first[1].id)
+    assert store.list_messages(conversation) == first
+    # Regenerating from the old branch answers the same question once more.
+    runner.run(engine, ReplyRequest(conversation, True, Settings(max_reply_tokens=30), 3),
+               Recorder(db), lambda: False)
+    assert len(store.siblings(conversation)[first[1].id]) == 3
 
 
 def test_follow_ups_reuse_the_cache(engine: LlamaEngine, db: Path) -> None:
