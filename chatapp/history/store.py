@@ -207,6 +207,8 @@ class SearchHit:
     """Text around the match; matched words are between MATCH_START and MATCH_END."""
     rank: float
     """FTS5 bm25 score: lower (more negative) is a better match."""
+    created_at: float
+    """When the message was written (the date a result shows)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +250,7 @@ _SEARCH_BEST_SQL: Final = """
         LIMIT ?2
     ),
     best AS (SELECT id, rank FROM recent ORDER BY rank, id DESC LIMIT ?3)
-    SELECT best.id, m.conversation_id, c.title, m.role, best.rank
+    SELECT best.id, m.conversation_id, c.title, m.role, best.rank, m.created_at
     FROM best
     JOIN messages AS m ON m.id = best.id
     JOIN conversations AS c ON c.id = m.conversation_id
@@ -951,7 +953,7 @@ class HistoryStore:
                 ).fetchall()
             )
         return [
-            SearchHit(row[0], row[1], row[2], row[3], snippets.get(row[0], ""), row[4])
+            SearchHit(row[0], row[1], row[2], row[3], snippets.get(row[0], ""), row[4], row[5])
             for row in best
         ]
 
@@ -998,3 +1000,85 @@ class HistoryStore:
             for leftover in (partial, *(Path(f"{partial}{s}") for s in _SIDE_FILES)):
                 with suppress(FileNotFoundError):
                     leftover.unlink()
+
+    # -- importing ---------------------------------------------------------------------
+
+    def import_conversations(
+        self, chats: list[tuple[Conversation, list[Message]]]
+    ) -> list[Conversation]:
+        """Add whole chats exactly as given (title, settings, every message of every
+        branch, timestamps, stats) in ONE transaction: all of them, or on any error none.
+
+        Ids in the arguments are keys within their chat only: a Message's ``parent_id``
+        and the Conversation's ``active_leaf_id`` name messages of the same chat by them,
+        and the history gives new ids. A parent comes before its children (which also
+        rules out cycles); messages keep the given order. ``message_count`` and
+        ``conversation_id`` are ignored. Returns the chats as stored, in the given order.
+        """
+        prepared = [self._prepare_import(conversation, messages)
+                    for conversation, messages in chats]
+        stored: list[Conversation] = []
+        with self._transaction() as conn:
+            for conversation, messages in prepared:
+                cursor = conn.execute(
+                    "INSERT INTO conversations (title, created_at, updated_at, system_prompt, "
+                    "thinking, pinned, settings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (conversation.title, conversation.created_at, conversation.updated_at,
+                     conversation.system_prompt, conversation.thinking,
+                     int(conversation.pinned), _encode_settings(conversation.settings)))
+                chat_id = cursor.lastrowid
+                new_ids: dict[int, int] = {}
+                for position, m in enumerate(messages):
+                    parent = None if m.parent_id is None else new_ids[m.parent_id]
+                    cursor = conn.execute(
+                        """
+                        INSERT INTO messages (conversation_id, position, role, content, state,
+                            created_at, updated_at, model_file, model_sha256,
+                            generation_settings, prompt_tokens, generated_tokens, ttft_s,
+                            tokens_per_s, error, reasoning, reasoning_s, ttfa_s, parent_id,
+                            edited)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        (chat_id, position, m.role, m.content, m.state, m.created_at,
+                         m.updated_at, m.model_file, m.model_sha256,
+                         _encode_settings(m.generation_settings), m.prompt_tokens,
+                         m.generated_tokens, m.ttft_s, m.tokens_per_s, m.error, m.reasoning,
+                         m.reasoning_s, m.ttfa_s, parent, int(m.edited)))
+                    assert cursor.lastrowid is not None
+                    new_ids[m.id] = cursor.lastrowid
+                if conversation.active_leaf_id is not None:
+                    conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
+                                 (new_ids[conversation.active_leaf_id], chat_id))
+                row = conn.execute(_CONVERSATION_SQL + " WHERE c.id = ?", (chat_id,)).fetchone()
+                stored.append(_conversation(row))
+        return stored
+
+    @staticmethod
+    def _prepare_import(conversation: Conversation, messages: list[Message]
+                        ) -> tuple[Conversation, list[Message]]:
+        """Checked and cleaned like every other write, before the transaction starts."""
+        from dataclasses import replace
+
+        seen: set[int] = set()
+        cleaned: list[Message] = []
+        for m in messages:
+            _check_role(m.role)
+            _check_state(m.state, FINAL_STATES)  # nothing is being written into an import
+            if m.id in seen:
+                raise HistoryValueError(f"Message {m.id} appears twice in an imported chat.")
+            if m.parent_id is not None and m.parent_id not in seen:
+                raise HistoryValueError(f"Message {m.id} of an imported chat follows a "
+                                        "message that does not come before it.")
+            seen.add(m.id)
+            cleaned.append(replace(
+                m, content=_text(m.content), reasoning=_optional_text(m.reasoning),
+                error=_optional_text(m.error),
+                model_file=None if m.model_file is None else _text(m.model_file),
+                model_sha256=None if m.model_sha256 is None else _text(m.model_sha256)))
+        if conversation.active_leaf_id is not None and conversation.active_leaf_id not in seen:
+            raise HistoryValueError("An imported chat shows a message it does not have.")
+        system_prompt = conversation.system_prompt
+        chat = replace(
+            conversation, title=_title(conversation.title),
+            system_prompt=None if system_prompt is None else _text(system_prompt))
+        return chat, cleaned
