@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"ui"},
     {"conversation"},
     {"models"},
-    {"engine", "hub"},
+    {"engine", "hub", "exchange"},
     {"history", "secrets", "rendering", "reasoning"},
     {"gguf"},
     # The base: where things are kept, the user's settings, the machine ...

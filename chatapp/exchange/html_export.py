@@ -1,0 +1,110 @@
+"""Chats as one self-contained HTML page: readable offline in any browser, with no
+external resources and no scripts (its Content-Security-Policy forbids both), code
+blocks highlighted with inline styles. Every piece of text is escaped; the reply's
+Markdown prose is shown as written (whitespace kept), its code blocks highlighted.
+The branch on screen of each chat; a reply's thought folds in a <details> block."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Final
+
+from chatapp.exchange.describe import heading, local_time, stats_line, thought_title
+from chatapp.exchange.tree import ChatTree
+from chatapp.history.store import Message
+from chatapp.rendering.code_highlight import highlight_html
+from chatapp.rendering.markdown_blocks import split_all
+
+__all__ = ["to_html"]
+
+# Inline styles need 'unsafe-inline'; nothing else may load or run.
+_POLICY: Final = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_STYLE: Final = """
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0;
+       background: #f6f6f4; color: #1d1d1b; }
+main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
+h1 { font-size: 1.5rem; margin: 2.5rem 0 .2rem; }
+.meta, .stats { color: #6b6b66; font-size: .85rem; }
+nav ol { padding-left: 1.4rem; }
+.message { background: #fff; border: 1px solid #e3e3de; border-radius: 10px;
+           padding: .6rem 1rem; margin: .8rem 0; }
+.message.user { background: #eef3fb; border-color: #d6e1f2; }
+.message.system, .system-prompt { background: #f3f0e8; }
+.message h2 { font-size: .85rem; font-weight: 600; margin: 0 0 .3rem; color: #4b4b47; }
+.prose { white-space: pre-wrap; overflow-wrap: anywhere; margin: .4rem 0; }
+details.thought { border-left: 3px solid #c9c9c2; padding: .1rem .8rem; margin: .4rem 0;
+                  color: #55554f; }
+details.thought summary { cursor: pointer; font-size: .85rem; font-weight: 600; }
+.code { margin: .5rem 0; border: 1px solid #e3e3de; border-radius: 6px;
+        background: #fafaf8; }
+.code .language { font-size: .75rem; color: #6b6b66; padding: .2rem .6rem 0; }
+.code pre { margin: 0; padding: .5rem .7rem; overflow-x: auto;
+            font: 13px/1.45 ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
+.system-prompt { border-radius: 10px; padding: .6rem 1rem; margin: .8rem 0; }
+hr { border: 0; border-top: 1px solid #ddd; margin: 3rem 0 0; }
+"""
+
+
+def _text_blocks(text: str) -> list[str]:
+    parts = []
+    for block in split_all(text):
+        if block.kind == "code":
+            label = f'<div class="language">{escape(block.language)}</div>' \
+                if block.language else ""
+            parts.append(f'<div class="code">{label}'
+                         f"{highlight_html(block.text, block.language)}</div>")
+        else:
+            parts.append(f'<div class="prose">{escape(block.text)}</div>')
+    return parts
+
+
+def _message(message: Message) -> list[str]:
+    parts = [f'<section class="message {escape(message.role)}">',
+             f"<h2>{escape(heading(message))}</h2>"]
+    if message.reasoning:
+        parts += ['<details class="thought">',
+                  f"<summary>{escape(thought_title(message))}</summary>",
+                  *_text_blocks(message.reasoning), "</details>"]
+    parts += _text_blocks(message.content)
+    stats = stats_line(message)
+    if stats:
+        parts.append(f'<div class="stats">{escape(stats)}</div>')
+    parts.append("</section>")
+    return parts
+
+
+def _chat(chat: ChatTree, number: int) -> list[str]:
+    c = chat.conversation
+    branch = chat.branch()
+    count = f"{len(branch):,} message{'s' if len(branch) != 1 else ''}"
+    parts = [f'<article id="chat-{number}">', f"<h1>{escape(c.title)}</h1>",
+             f'<div class="meta">{escape(local_time(c.created_at))} · {count}</div>']
+    if c.system_prompt:
+        parts.append(f'<div class="system-prompt"><b>System prompt</b>'
+                     f'<div class="prose">{escape(c.system_prompt)}</div></div>')
+    for message in branch:
+        parts += _message(message)
+    parts.append("</article>")
+    return parts
+
+
+def to_html(chats: list[ChatTree]) -> str:
+    title = chats[0].conversation.title if len(chats) == 1 \
+        else f"{len(chats):,} chats"
+    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+             f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             '<meta name="generator" content="chatapp">',
+             f"<title>{escape(title)}</title>", f"<style>{_STYLE}</style>", "</head>",
+             "<body>", "<main>"]
+    if len(chats) > 1:
+        parts += ["<nav><ol>", *(f'<li><a href="#chat-{n}">{escape(c.conversation.title)}'
+                                 "</a></li>" for n, c in enumerate(chats, start=1)),
+                  "</ol></nav>"]
+    for number, chat in enumerate(chats, start=1):
+        if number > 1:
+            parts.append("<hr>")
+        parts += _chat(chat, number)
+    parts += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(parts)

@@ -1,0 +1,220 @@
+"""chatapp's own chat archive: JSON, versioned, documented in docs/chat-format.md.
+
+It holds everything the history knows of a chat, so an import gives back the chat as it
+was: every branch, the branch on screen, each reply's model, hash, settings, stats and
+thought, and the timestamps. Export, import and export again gives the same document
+but for the ids, which the importing history assigns anew.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Hashable
+from datetime import UTC, datetime
+from typing import Final
+
+from chatapp import __version__
+from chatapp.exchange.limits import (
+    MAX_CHATS,
+    MAX_MESSAGES,
+    MAX_MESSAGES_PER_CHAT,
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+)
+from chatapp.exchange.tree import ChatTree
+from chatapp.exchange.validation import Fields, parents_first, refuse
+from chatapp.history.store import Conversation, Message
+from chatapp.reasoning.formats import ThinkingChoice
+from chatapp.vocabulary import FINAL_STATES, MessageState, Role
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dump_document", "is_chatapp_document",
+           "parse_document", "to_document"]
+
+FORMAT_NAME: Final = "chatapp-chats"
+FORMAT_VERSION: Final = 1
+
+_STAT_KEYS: Final = ("prompt_tokens", "generated_tokens", "ttft_s", "ttfa_s", "reasoning_s",
+                     "tokens_per_s")
+_COUNT_KEYS: Final = frozenset({"prompt_tokens", "generated_tokens"})
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def iso_time(seconds: float) -> str:
+    """UTC, to the microsecond: reading it back and writing it again gives the same text."""
+    moment = datetime.fromtimestamp(seconds, tz=UTC)
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else None
+
+
+def _message(m: Message) -> dict[str, object]:
+    stats = {key: getattr(m, key) for key in _STAT_KEYS}
+    stats = {key: value if key in _COUNT_KEYS else _finite(value)
+             for key, value in stats.items()}
+    # A reply still being written when exported is written as the import will see it:
+    # cut off, with the text it had.
+    state = MessageState.INTERRUPTED if m.state == MessageState.STREAMING else m.state
+    return {
+        "id": m.id,
+        "parent": m.parent_id,
+        "role": m.role,
+        "state": str(state),
+        "created_at": iso_time(m.created_at),
+        "updated_at": iso_time(m.updated_at),
+        "edited": m.edited,
+        "content": m.content,
+        "reasoning": m.reasoning or None,
+        "model": None if m.model_file is None and m.model_sha256 is None
+        else {"file": m.model_file, "sha256": m.model_sha256},
+        "generation_settings": m.generation_settings,
+        "stats": None if all(v is None for v in stats.values()) else stats,
+        "error": m.error,
+    }
+
+
+def _chat(chat: ChatTree) -> dict[str, object]:
+    c = chat.conversation
+    return {
+        "id": c.id,
+        "title": c.title,
+        "created_at": iso_time(c.created_at),
+        "updated_at": iso_time(c.updated_at),
+        "pinned": c.pinned,
+        "system_prompt": c.system_prompt,
+        "thinking": c.thinking,
+        "settings": c.settings or None,
+        "active_leaf": c.active_leaf_id,
+        "active_branch": [m.id for m in chat.branch()],
+        "messages": [_message(m) for m in chat.messages],
+    }
+
+
+def to_document(chats: list[ChatTree]) -> dict[str, object]:
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+            "generator": f"chatapp {__version__}", "chats": [_chat(c) for c in chats]}
+
+
+def dump_document(chats: list[ChatTree]) -> bytes:
+    text = json.dumps(to_document(chats), ensure_ascii=False, indent=2, allow_nan=False)
+    return text.encode("utf-8") + b"\n"
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def is_chatapp_document(value: object) -> bool:
+    return isinstance(value, dict) and value.get("format") == FORMAT_NAME
+
+
+def _read_message(fields: Fields, local_id: int, parent: int | None, chat_id: int
+                  ) -> Message:
+    role = fields.text("role", 32)
+    if role not in frozenset(Role):
+        fields.wrong("role", f"is not one of {', '.join(Role)} ({role!r})")
+    state = fields.text("state", 32)
+    if state not in FINAL_STATES:
+        fields.wrong("state", f"is not one of {', '.join(sorted(FINAL_STATES))} ({state!r})")
+    model_file = model_sha256 = None
+    if fields.has("model"):
+        model = Fields(fields.value["model"], f"{fields.where}, its model")
+        model_file = model.optional_text("file")
+        model_sha256 = model.optional_text("sha256", 256)
+    stats: dict[str, float | int | None] = dict.fromkeys(_STAT_KEYS)
+    if fields.has("stats"):
+        numbers = Fields(fields.value["stats"], f"{fields.where}, its stats")
+        for key in _STAT_KEYS:
+            stats[key] = numbers.count(key) if key in _COUNT_KEYS else numbers.seconds(key)
+    return Message(
+        id=local_id, conversation_id=chat_id, role=role,
+        content=fields.text("content", MAX_TEXT_CHARS), state=state,
+        created_at=fields.timestamp("created_at"), updated_at=fields.timestamp("updated_at"),
+        model_file=model_file, model_sha256=model_sha256,
+        generation_settings=fields.settings("generation_settings"),
+        prompt_tokens=_int(stats["prompt_tokens"]),
+        generated_tokens=_int(stats["generated_tokens"]),
+        ttft_s=_float(stats["ttft_s"]), tokens_per_s=_float(stats["tokens_per_s"]),
+        error=fields.optional_text("error"),
+        reasoning=fields.optional_text("reasoning", MAX_TEXT_CHARS),
+        reasoning_s=_float(stats["reasoning_s"]), ttfa_s=_float(stats["ttfa_s"]),
+        parent_id=parent, edited=fields.boolean("edited"),
+    )
+
+
+def _int(value: float | int | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _float(value: float | int | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _read_chat(value: object, number: int) -> ChatTree:
+    where = f"chat {number}"
+    fields = Fields(value, where)
+    title = fields.text("title", MAX_TITLE_CHARS)
+    if not title.strip():
+        fields.wrong("title", "is empty")
+    thinking = fields.optional_text("thinking", 32)
+    if thinking is not None and thinking not in frozenset(ThinkingChoice):
+        fields.wrong("thinking", f"is not one of {', '.join(ThinkingChoice)} ({thinking!r})")
+    raw = fields.array("messages", MAX_MESSAGES_PER_CHAT)
+    entries = [Fields(item, f"{where}, message {i + 1}") for i, item in enumerate(raw)]
+    keys: list[Hashable] = []
+    for entry in entries:
+        key = entry.key("id")
+        if key is None:
+            entry.wrong("id", "is missing")
+        keys.append(key)
+    parents = [entry.key("parent") for entry in entries]
+    order = parents_first(keys, parents, where)
+    local = {key: position for position, key in enumerate(keys)}
+    messages = tuple(
+        _read_message(entries[i], i, None if parents[i] is None else local[parents[i]],
+                      number)
+        for i in order)
+    leaf_key = fields.key("active_leaf")
+    if leaf_key is not None and leaf_key not in local:
+        fields.wrong("active_leaf", f"names a message the chat does not have ({leaf_key!r})")
+    leaf = None if leaf_key is None else local[leaf_key]
+    conversation = Conversation(
+        id=number, title=title, created_at=fields.timestamp("created_at"),
+        updated_at=fields.timestamp("updated_at"),
+        system_prompt=fields.optional_text("system_prompt", MAX_TEXT_CHARS),
+        message_count=len(messages), thinking=thinking, active_leaf_id=leaf,
+        pinned=fields.boolean("pinned"), settings=fields.settings("settings") or None)
+    chat = ChatTree(conversation, messages)
+    if fields.value.get("active_branch") is not None:
+        # Redundant with active_leaf, for readers; a file that says two things is wrong.
+        branch = fields.array("active_branch", MAX_MESSAGES_PER_CHAT)
+        if [keys[m.id] for m in chat.branch()] != branch:
+            fields.wrong("active_branch", "is not the path to 'active_leaf'")
+    return chat
+
+
+def parse_document(value: object) -> list[ChatTree]:
+    """The chats of a parsed chatapp document, checked whole: refused
+    (ImportRefusedError) if anything in it is wrong. Ids are local to each chat."""
+    fields = Fields(value, "the document")
+    if fields.value.get("format") != FORMAT_NAME:
+        refuse(f"it is not a chatapp chat archive (its 'format' is not {FORMAT_NAME!r})")
+    version = fields.value.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        refuse("its format version is missing or not a positive whole number")
+    if version > FORMAT_VERSION:
+        refuse(f"it was written by a newer chatapp (chat format version {version}; this "
+               f"version reads up to {FORMAT_VERSION}). Update chatapp to import it")
+    raw = fields.array("chats", MAX_CHATS)
+    chats: list[ChatTree] = []
+    total = 0
+    for number, item in enumerate(raw, start=1):
+        chat = _read_chat(item, number)
+        total += len(chat.messages)
+        if total > MAX_MESSAGES:
+            refuse(f"it holds more than {MAX_MESSAGES:,} messages")
+        chats.append(chat)
+    return chats
