@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chatapp.exchange.errors import ExchangeError
+from chatapp.exchange.errors import ExchangeError, ImportRefusedError
 from chatapp.exchange.json_format import is_chatapp_document, parse_document
 from chatapp.exchange.limits import MAX_FILE_BYTES
 from chatapp.exchange.llama_webui import (
@@ -35,6 +35,7 @@ CHATAPP_JSON = "chatapp chat archive"
 WEBUI_JSONL = "llama.cpp web UI export (JSONL)"
 WEBUI_ZIP = "llama.cpp web UI export (ZIP)"
 WEBUI_LEGACY = "llama.cpp web UI export (older JSON)"
+_NEITHER = "it is neither a chatapp chat archive nor a llama.cpp web UI export"
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,22 @@ def read_import(data: bytes) -> ImportBatch:
     if is_session_record(head):
         webui = parse_sessions_jsonl(text)
         return ImportBatch(webui.chats, WEBUI_JSONL, webui.left_out)
-    # A document on one line was parsed whole just now.
-    value = head if head is not None and "\n" not in text.strip() else load_json(text)
+    one_line = "\n" not in text.strip()
+    if head is not None and one_line:
+        value = head  # parsed whole just now
+    elif head is not None:  # lines of JSON, but not the web UI's
+        try:
+            value = load_json(text)
+        except ImportRefusedError:
+            refuse(_NEITHER)
+    else:
+        value = load_json(text)
     if is_chatapp_document(value):
         return ImportBatch(parse_document(value), CHATAPP_JSON)
     if is_legacy_json(value):
         webui = parse_legacy_json(value)
         return ImportBatch(webui.chats, WEBUI_LEGACY, webui.left_out)
-    refuse("it is neither a chatapp chat archive nor a llama.cpp web UI export")
+    refuse(_NEITHER)
 
 
 def read_import_file(path: Path) -> ImportBatch:
