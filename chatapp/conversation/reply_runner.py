@@ -33,7 +33,13 @@ from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling, 
 from chatapp.engine.prompt_window import PromptPlan, plan_prompt
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.history.store import HistoryError, HistoryStore, Message, ReplyStats
-from chatapp.reasoning.formats import ReasoningSyntax, ReplyFormat
+from chatapp.reasoning.formats import (
+    HARMONY_CALL,
+    HARMONY_END,
+    HARMONY_RETURN,
+    ReasoningSyntax,
+    ReplyFormat,
+)
 from chatapp.reasoning.stream_parser import Piece, PieceKind, ReplyParser
 from chatapp.settings import Settings
 from chatapp.vocabulary import PROMPT_STATES, MessageState, Role
@@ -61,6 +67,8 @@ class ReplyRequest:
     model_sha256: str | None = None
     # A GBNF grammar the reply must follow (llama.cpp's grammar sampler).
     grammar: str | None = None
+    # Write on at the end of the last reply (one cut at the length limit) instead.
+    continue_reply: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,12 +101,12 @@ class _StreamSaver:
     thread. SQLite connections belong to one thread, so the saver opens its own store there.
     """
 
-    def __init__(self, db_path: Path, message_id: int, interval_s: float) -> None:
+    def __init__(self, db_path: Path, message: Message, interval_s: float) -> None:
         self._db_path = db_path
-        self._message_id = message_id
+        self._message_id = message.id
         self._store: HistoryStore | None = None
-        self._content = ""
-        self._reasoning = ""
+        self._content = message.content  # a continued reply goes on from its text
+        self._reasoning = message.reasoning or ""
         self._throttle = Throttle[Piece](self._save, interval_s, name="reply-saver",
                                          on_exit=self._close)
 
@@ -139,6 +147,20 @@ class _Reply:
     first_token_at: float | None = None
     thought_ended_at: float | None = None
     first_answer_at: float | None = None
+    continued: Message | None = None  # the reply this one writes on, as it was
+
+    def stats(self, generation: GenerationStats) -> ReplyStats:
+        """What the history records of how the reply was made; a continued reply keeps
+        its first part's thought and counts the tokens of both parts."""
+        before = self.continued
+        return ReplyStats(
+            prompt_tokens=generation.prompt_tokens,
+            generated_tokens=generation.generated_tokens
+            + (before.generated_tokens or 0 if before else 0),
+            ttft_s=generation.ttft_s, tokens_per_s=generation.tokens_per_s,
+            ttfa_s=before.ttfa_s if before else _since(self.started, self.first_answer_at),
+            reasoning_s=before.reasoning_s if before else self.reasoning_s,
+            stop_reason=generation.stop_reason)
 
     @property
     def reasoning_s(self) -> float | None:
@@ -171,11 +193,14 @@ class ReplyRunner:
         return engine.thinking_control.options(choice)
 
     def plan(self, engine: LlamaEngine, conversation_id: int, settings: Settings,
-             *, to_answer: bool = False) -> PromptPlan:
+             *, to_answer: bool = False, to_continue: bool = False) -> PromptPlan:
         """The prompt of the conversation as it is; with ``to_answer`` it must end with
-        the user's message."""
+        the user's message, with ``to_continue`` with a reply the model writes on."""
         messages = self._prompt_messages(conversation_id)
-        if not messages or (to_answer and messages[-1].role != "user"):
+        if to_continue:
+            if not messages or messages[-1].role != "assistant":
+                raise EngineError("There is no reply to continue.")
+        elif not messages or (to_answer and messages[-1].role != "user"):
             raise EngineError("There is no message to answer yet.")
         options = self.template_options(engine, conversation_id)
         reserve = settings.max_reply_tokens
@@ -183,7 +208,8 @@ class ReplyRunner:
             reserve += settings.thinking_budget_tokens
         plan = plan_prompt(
             settings.system_prompt or None, messages,
-            tokenize_chat=lambda chat: engine.tokenize_chat(chat, options=options),
+            tokenize_chat=lambda chat: engine.tokenize_chat(chat, options=options,
+                                                            continue_final=to_continue),
             context_length=engine.context_length,
             reply_reserve=reserve,
             start_hint=self._window_start.get(conversation_id, 0),
@@ -217,23 +243,27 @@ class ReplyRunner:
         try:
             if request.regenerate:
                 self._answer_again(request.conversation_id)
-            plan = self.plan(engine, request.conversation_id, request.settings,
-                             to_answer=True)
             options = self.template_options(engine, request.conversation_id)
-            reply = _Reply(engine.reply_format(options), started)
-            message = self._start_reply(engine, request)
+            if request.continue_reply:
+                plan = self.plan(engine, request.conversation_id, request.settings,
+                                 to_continue=True)
+                message = self._reopen_last_reply(request.conversation_id)
+                reply = _Reply(continuation(engine.reply_format(options)), started,
+                               answer=[message.content],
+                               reasoning=[message.reasoning] if message.reasoning else [],
+                               thought_ended_at=started, continued=message)
+            else:
+                plan = self.plan(engine, request.conversation_id, request.settings,
+                                 to_answer=True)
+                reply = _Reply(engine.reply_format(options), started)
+                message = self._start_reply(engine, request)
             listener.reply_started(message, plan)
             stats = self._generate(engine, request, plan, message=message, reply=reply,
                                    listener=listener, should_stop=should_stop)
             final = self.store.finalize_message(
                 message.id, "".join(reply.answer),
                 MessageState.STOPPED if stats.stop_reason == "stopped" else MessageState.COMPLETE,
-                stats=ReplyStats(prompt_tokens=stats.prompt_tokens,
-                                 generated_tokens=stats.generated_tokens,
-                                 ttft_s=stats.ttft_s, tokens_per_s=stats.tokens_per_s,
-                                 ttfa_s=_since(started, reply.first_answer_at),
-                                 reasoning_s=reply.reasoning_s),
-                reasoning="".join(reply.reasoning),
+                stats=reply.stats(stats), reasoning="".join(reply.reasoning),
             )
         except UserFacingError as error:
             log.info("The reply failed: %s (%s)", error.user_message, error.detail)
@@ -246,6 +276,12 @@ class ReplyRunner:
                                   self._record_failure(request, message, reply, wrapped))
             return
         listener.reply_finished(final, stats)
+
+    def _reopen_last_reply(self, conversation_id: int) -> Message:
+        messages = self.store.list_messages(conversation_id)
+        if not messages or messages[-1].role != Role.ASSISTANT or not messages[-1].content:
+            raise EngineError("There is no reply to continue.")
+        return self.store.reopen_reply(messages[-1].id)
 
     def _start_reply(self, engine: LlamaEngine, request: ReplyRequest) -> Message:
         settings = request.settings
@@ -261,7 +297,7 @@ class ReplyRunner:
     def _generate(self, engine: LlamaEngine, request: ReplyRequest, plan: PromptPlan, *,
                   message: Message, reply: _Reply, listener: ReplyListener,
                   should_stop: Callable[[], bool]) -> GenerationStats:
-        saver = _StreamSaver(self.store.path, message.id, self._save_interval)
+        saver = _StreamSaver(self.store.path, message, self._save_interval)
         settings = request.settings
         reply_format = reply.reply_format
         parser = ReplyParser(reply_format)
@@ -316,7 +352,7 @@ class ReplyRunner:
                               grammar=request.grammar),
                 on_token, should_stop,
                 shown_specials=engine.special_token_ids(reply_format.markers))
-            deliver(parser.close())
+            deliver(parser.close(cut=stats.stop_reason != "eos"))
             thought_over()
             return stats
         finally:
@@ -345,6 +381,15 @@ class ReplyRunner:
         if not questions:
             raise EngineError("There is no message to answer yet.")
         self.store.set_active_leaf(conversation_id, questions[-1].id)
+
+
+def continuation(reply_format: ReplyFormat) -> ReplyFormat:
+    """How to read what continues a reply: all answer (its thought, if any, is over),
+    ending where a reply ends."""
+    ends = reply_format.end_markers
+    if reply_format.syntax is ReasoningSyntax.HARMONY:
+        ends = (*ends, HARMONY_END, HARMONY_RETURN, HARMONY_CALL)
+    return ReplyFormat(ReasoningSyntax.NONE, end_markers=ends)
 
 
 def _since(started: float, moment: float | None) -> float | None:

@@ -311,17 +311,27 @@ class ChatTemplate:
         return variable in self._variables
 
     def render_parts(self, messages: Sequence[ChatMessage],
-                     options: Mapping[str, object] | None = None) -> RenderedChat:
+                     options: Mapping[str, object] | None = None, *,
+                     continue_final: bool = False) -> RenderedChat:
         """The prompt's markup and slots; message text itself never reaches the template.
 
-        Raises TemplateRenderError when the template cannot render the conversation.
+        With ``continue_final`` the last message is a reply the model goes on writing:
+        no generation prompt, and the prompt ends right after that reply's text (as
+        transformers' ``continue_final_message``). Raises TemplateRenderError when the
+        template cannot render the conversation.
         """
+        if continue_final:
+            return self._continued(messages, options)
+        return self._render(messages, options, generation_prompt=True)
+
+    def _render(self, messages: Sequence[ChatMessage], options: Mapping[str, object] | None,
+                *, generation_prompt: bool) -> RenderedChat:
         variables = _checked_options(options)
         if self._compile_error is not None:
             raise self._compile_error
         merged = merge_turns(messages)
         try:
-            return RenderedChat(self._parts(merged, variables), merged)
+            return RenderedChat(self._parts(merged, variables, generation_prompt), merged)
         except (_SystemDroppedError, _TemplateRaisedError) as first:
             if not any(m.role == "system" for m in merged):
                 raise
@@ -329,13 +339,31 @@ class ChatTemplate:
             # (A template that alters text gets no second try: it alters it either way.)
             folded = fold_system(merged)
             try:
-                parts = self._parts(folded, variables)
+                parts = self._parts(folded, variables, generation_prompt)
             except TemplateRenderError as error:
                 error.detail += f" (with the system message as it was: {_detail(first)})"
                 raise
             log.debug("chat template: system message folded into the user's (%s)",
                       _detail(first))
             return RenderedChat(parts, folded)
+
+    def _continued(self, messages: Sequence[ChatMessage],
+                   options: Mapping[str, object] | None) -> RenderedChat:
+        if not messages or messages[-1].role != "assistant" or not messages[-1].content:
+            raise TemplateRenderError("There is no reply to continue.",
+                                      "continue_final without a final reply")
+        rendered = self._render(messages, options, generation_prompt=False)
+        final = len(rendered.messages) - 1
+        for at in range(len(rendered.parts) - 1, -1, -1):
+            part = rendered.parts[at]
+            if isinstance(part, ContentSlot) and part.index == final \
+                    and part.field == "content":
+                # The text as written, untrimmed at its end: the model continues from it.
+                kept = [*rendered.parts[:at], replace(part, strip_right="none")]
+                return RenderedChat(kept, rendered.messages)
+        raise TemplateRenderError(
+            "The model's chat template leaves the last reply out, so it cannot be continued.",
+            "continue_final: the final reply's text is not in the render")
 
     def render(self, messages: Sequence[ChatMessage],
                options: Mapping[str, object] | None = None) -> str:
@@ -398,17 +426,17 @@ class ChatTemplate:
 
     # -- rendering -------------------------------------------------------------------
 
-    def _parts(self, messages: Sequence[ChatMessage],
-               variables: Mapping[str, object]) -> list[Part]:
+    def _parts(self, messages: Sequence[ChatMessage], variables: Mapping[str, object],
+               generation_prompt: bool = True) -> list[Part]:
         """Up to three renders with sentinels: plain pads tell which sides a template
         strips of all whitespace; a newline added outside the left (right) pads tells
         which of the others it strips of newlines only (``.lstrip('\\n')``), so that
         render is needed only if a left (right) pad survived. The markup is the plain
         render's."""
-        plain = self._skeleton(messages, variables, _LEFT, _RIGHT)
-        left_nl = (self._skeleton(messages, variables, "\n" + _LEFT, _RIGHT)
+        plain = self._skeleton(messages, variables, _LEFT, _RIGHT, generation_prompt)
+        left_nl = (self._skeleton(messages, variables, "\n" + _LEFT, _RIGHT, generation_prompt)
                    if any(slot[2] for slot in plain.slots) else plain)
-        right_nl = (self._skeleton(messages, variables, _LEFT, _RIGHT + "\n")
+        right_nl = (self._skeleton(messages, variables, _LEFT, _RIGHT + "\n", generation_prompt)
                     if any(slot[3] for slot in plain.slots) else plain)
         if left_nl.slots != plain.slots or right_nl.slots != plain.slots:
             raise self._mangled("it treats message text differently depending on what it is")
@@ -430,7 +458,7 @@ class ChatTemplate:
         return parts
 
     def _skeleton(self, messages: Sequence[ChatMessage], variables: Mapping[str, object],
-                  left: str, right: str) -> _Skeleton:
+                  left: str, right: str, generation_prompt: bool = True) -> _Skeleton:
         def stand_in(index: int, field: Field, text: str) -> str:
             # Empty text shows nothing, and templates test it (``if content``): it is
             # passed as it is, and needs no slot.
@@ -450,7 +478,7 @@ class ChatTemplate:
             stand_ins.append(entry)
         rendered = self._generate({
             "messages": stand_ins, "tools": None, "documents": None,
-            "add_generation_prompt": True, "bos_token": self.bos_token,
+            "add_generation_prompt": generation_prompt, "bos_token": self.bos_token,
             "eos_token": self.eos_token, **variables,
         })
         return self._split(rendered, messages)

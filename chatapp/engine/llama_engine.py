@@ -256,13 +256,14 @@ class LlamaEngine:
         return self._tokenize_bytes(text.encode("utf-8"), special=False)
 
     def tokenize_chat(self, messages: Sequence[ChatMessage], *,
-                      options: Mapping[str, object] | None = None) -> list[int]:
+                      options: Mapping[str, object] | None = None,
+                      continue_final: bool = False) -> list[int]:
         """The prompt for ``messages``: markup from the template, each text as text.
 
         ``options`` are the template's own variables (``enable_thinking``, ...). Raises
         TemplateRenderError when the template cannot render the conversation.
         """
-        rendered = self.template.render_parts(messages, options)
+        rendered = self.template.render_parts(messages, options, continue_final=continue_final)
         return self._with_bos(self._prompt_tokenizer.tokenize(rendered.parts, rendered.messages))
 
     def _with_bos(self, tokens: list[int]) -> list[int]:

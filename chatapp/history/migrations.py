@@ -177,6 +177,12 @@ UPDATE conversations SET active_leaf_id = (
 CREATE INDEX messages_by_parent ON messages (parent_id, position);
 """
 
+# Why a reply ended ('eos', 'length', 'stopped', 'context_full'): a reply cut at the
+# length limit can be continued, also after the app was closed.
+_V5_STOP_REASON = """
+ALTER TABLE messages ADD COLUMN stop_reason TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations and messages", _V1_BASE_SCHEMA),
     Migration(2, "full-text search over finished messages", _V2_FULL_TEXT_SEARCH),
@@ -184,6 +190,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V3_REASONING),
     Migration(4, "conversations as trees of branches; pinned chats; per-chat settings",
               _V4_TREES),
+    Migration(5, "why each reply ended", _V5_STOP_REASON),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

@@ -195,6 +195,7 @@ class Message:
     ttfa_s: float | None = None  # from the request to the answer's first token
     parent_id: int | None = None  # the message this one answers or follows (None: first)
     edited: bool = False  # a reply the user changed by hand
+    stop_reason: str | None = None  # why a reply ended: "eos", "length", "stopped" ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,7 @@ class ReplyStats:
     tokens_per_s: float | None
     ttfa_s: float | None = None
     reasoning_s: float | None = None
+    stop_reason: str | None = None
 
 
 _CONVERSATION_SQL: Final = """
@@ -231,7 +233,8 @@ _CONVERSATION_SQL: Final = """
 _MESSAGE_SQL: Final = """
     SELECT id, conversation_id, role, content, state, created_at, updated_at, model_file,
            model_sha256, generation_settings, prompt_tokens, generated_tokens, ttft_s,
-           tokens_per_s, error, reasoning, reasoning_s, ttfa_s, parent_id, edited
+           tokens_per_s, error, reasoning, reasoning_s, ttfa_s, parent_id, edited,
+           stop_reason
     FROM messages
 """
 
@@ -302,7 +305,7 @@ def _message(row: Any) -> Message:
     return Message(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
         _decode_settings(row[9]), row[10], row[11], row[12], row[13], row[14],
-        row[15], row[16], row[17], row[18], bool(row[19]),
+        row[15], row[16], row[17], row[18], bool(row[19]), row[20],
     )
 
 
@@ -834,7 +837,7 @@ class HistoryStore:
                 UPDATE messages
                 SET content = ?, state = ?, updated_at = ?, prompt_tokens = ?,
                     generated_tokens = ?, ttft_s = ?, tokens_per_s = ?, error = ?,
-                    reasoning = ?, reasoning_s = ?, ttfa_s = ?
+                    reasoning = ?, reasoning_s = ?, ttfa_s = ?, stop_reason = ?
                 WHERE id = ?
                 """,
                 (
@@ -846,6 +849,7 @@ class HistoryStore:
                     error, reasoning,
                     stats.reasoning_s if stats else None,
                     stats.ttfa_s if stats else None,
+                    stats.stop_reason if stats else None,
                     message_id,
                 ),
             )
@@ -878,6 +882,24 @@ class HistoryStore:
                     leaf = _newest_leaf(conn, newest_root[0]) if newest_root else None
             conn.execute("UPDATE conversations SET updated_at = ?, active_leaf_id = ? "
                          "WHERE id = ?", (now, leaf, conversation_id))
+
+    def reopen_reply(self, message_id: int) -> Message:
+        """A finished reply is written on (continued): it is 'streaming' again, its text
+        kept, until finalized anew. Only the end of the branch on screen can be."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT m.role, m.state, c.active_leaf_id FROM messages AS m "
+                "JOIN conversations AS c ON c.id = m.conversation_id WHERE m.id = ?",
+                (message_id,)).fetchone()
+            if row is None:
+                raise HistoryNotFoundError("That reply no longer exists.")
+            role, state, leaf = row
+            if role != "assistant" or state == "streaming" or leaf != message_id:
+                raise HistoryValueError("Only the last reply can be continued.")
+            conn.execute("UPDATE messages SET state = 'streaming', updated_at = ? "
+                         "WHERE id = ?", (self._clock(), message_id))
+            final = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
+        return _message(final)
 
     def edit_message(self, message_id: int, content: str) -> Message:
         """Change a finished message's text in place (a reply the user corrects); it is

@@ -130,10 +130,15 @@ class ReplyParser:
         self._run(final=False)
         return self._take()
 
-    def close(self) -> list[Piece]:
-        """The stream ended: what was held back is settled."""
+    def close(self, *, cut: bool = False) -> list[Piece]:
+        """The stream ended: what was held back is settled. A reply ``cut`` short (the
+        length limit, Stop) keeps its answer's trailing whitespace: it may be continued,
+        and "the year" + "1850" must not lose the space between them."""
         if not self.ended:
             self._run(final=True)
+        if cut and self._answer.started and self._answer.held:
+            self._answer.out.append(Piece(PieceKind.ANSWER, self._answer.held))
+            self._answer.held = ""
         return self._take()
 
     def force_answer(self) -> list[Piece]:

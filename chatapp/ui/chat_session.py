@@ -104,6 +104,7 @@ class ChatSession(QObject):
     conversation_shown = Signal(object, object, object)
     question_saved = Signal(object)  # Message: show it; the composer clears its draft
     reply_begun = Signal(bool)  # a reply widget starts (True: it replaces the last reply)
+    reply_continues = Signal()  # the last reply is written on
     reply_started = Signal(object, int, int)  # Message, prompt tokens, dropped messages
     reply_text = Signal(str)
     reply_reasoning = Signal(str)
@@ -489,6 +490,17 @@ class ChatSession(QObject):
         self._answer(self.turn, regenerate=True, visible=True)
 
     # -- branches ---------------------------------------------------------------------
+
+    def continue_reply(self) -> None:
+        """Write on at the end of the open chat's last reply (cut at the length limit)."""
+        if self._composer is not ComposerState.READY or self.current is None:
+            return
+        turn = self.turn = Turn(self.current, TurnPhase.ANSWERING, self._view)
+        assert turn.conversation_id is not None
+        self.engine.continue_reply(turn.conversation_id, self.settings)
+        self._update_composer()
+        self.activity.emit("Reading the conversation…", True)
+        self.reply_continues.emit()
 
     def edit_question(self, message_id: int, text: str) -> bool:
         """Ask an earlier question again, changed: a new branch from there, with a new

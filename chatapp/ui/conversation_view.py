@@ -32,6 +32,7 @@ EARLIER_BATCH = 50
 
 class ConversationView(QScrollArea):
     regenerate_requested = Signal()
+    continue_requested = Signal()
     branch_requested = Signal(int)  # show the branch through this message
     edit_requested = Signal(int, str)  # message id, its new text
     delete_requested = Signal(int)  # delete this message and what follows it
@@ -177,6 +178,7 @@ class ConversationView(QScrollArea):
 
     def _connect(self, widget: MessageWidget) -> None:
         widget.regenerate_requested.connect(self.regenerate_requested)
+        widget.continue_requested.connect(self.continue_requested)
         widget.branch_requested.connect(self.branch_requested)
 
         def edit(text: str) -> None:
@@ -227,6 +229,21 @@ class ConversationView(QScrollArea):
         self.streaming = widget
         self._stick_to_bottom = True
         self._refresh_last_reply()
+        return widget
+
+    def continue_last_reply(self) -> MessageWidget | None:
+        """The last reply streams on: shown as it was (thought folded), text to follow."""
+        last = self.messages[-1] if self.messages else None
+        if last is None or last.role != "assistant" or last.message is None:
+            return None
+        before = last.message
+        self.remove_last_reply()
+        widget = self.start_reply()
+        if before.reasoning:
+            widget.append_reasoning(before.reasoning)
+            widget.finish_reasoning(before.reasoning_s)
+        widget.append(before.content)
+        widget.flush()
         return widget
 
     def remove_last_reply(self) -> None:

@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.composer.send_requested.connect(session.send)
         self.composer.stop_requested.connect(session.stop)
         self.view.regenerate_requested.connect(session.regenerate)
+        self.view.continue_requested.connect(session.continue_reply)
+        session.reply_continues.connect(self.view.continue_last_reply)
         self.view.branch_requested.connect(session.switch_branch)
         self.view.edit_requested.connect(self._edit_requested)
         self.view.delete_requested.connect(self._delete_requested)

@@ -55,6 +55,7 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
 
 class MessageWidget(QFrame):
     regenerate_requested = Signal()
+    continue_requested = Signal()
     branch_requested = Signal(int)  # the id of the sibling version to show
     edit_saved = Signal(str)  # the message's new text
     delete_requested = Signal()
@@ -128,6 +129,12 @@ class MessageWidget(QFrame):
         self.regenerate_button.setToolTip("Write this reply again")
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         self.regenerate_button.hide()
+        self.continue_button = QPushButton("Continue", self)
+        self.continue_button.setObjectName("continueReply")
+        self.continue_button.setToolTip("Write on: the reply stopped at the length limit")
+        self.continue_button.clicked.connect(self.continue_requested)
+        self.continue_button.hide()
+        footer.addWidget(self.continue_button)
         footer.addWidget(self.regenerate_button)
         self.actions_button, actions = actions_button(self, can_edit=True)
         for action in actions.actions():
@@ -155,6 +162,7 @@ class MessageWidget(QFrame):
 
     def start_streaming(self) -> None:
         self.streaming = True
+        self.continue_button.hide()
         self.actions_button.hide()
         self.copy_button.hide()
         self.regenerate_button.hide()
@@ -369,7 +377,11 @@ class MessageWidget(QFrame):
             self.edit_saved.emit(text)
 
     def set_regenerate_visible(self, visible: bool) -> None:
+        """The last reply can be written again, and continued where it was cut short."""
         self.regenerate_button.setVisible(visible and not self.streaming)
+        cut = self.message is not None and self.message.stop_reason == "length" \
+            and self.message.state == "complete"
+        self.continue_button.setVisible(visible and cut and not self.streaming)
 
     def set_in_context(self, in_context: bool) -> None:
         self.setProperty("outOfContext", not in_context)

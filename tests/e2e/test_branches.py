@@ -85,3 +85,26 @@ def test_regenerate_and_edit_keep_every_version(
     with HistoryStore(app_paths.history_db) as store:
         assert len(store.list_tree(chat)) == 4
         assert [m.content for m in store.list_messages(chat)] == ["Name a vegetable."]
+
+
+def test_a_reply_cut_at_the_limit_continues_in_place(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path) -> None:
+    window = open_window(model_settings(model_path, max_reply_tokens=10))
+    wait_loaded(qtbot, window)
+    send(qtbot, window, "Write a long story about a lighthouse keeper.")
+    wait_reply_done(qtbot, window)
+    reply = widget(window, 1)
+    assert reply.message is not None and reply.message.stop_reason == "length"
+    assert reply.continue_button.isVisible()
+    before = reply.text
+    qtbot.mouseClick(reply.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=10_000)
+    wait_reply_done(qtbot, window)
+    assert len(window.view.messages) == 2  # the same reply, longer
+    continued = widget(window, 1)
+    assert continued.text.startswith(before) and len(continued.text) > len(before)
+    with HistoryStore(app_paths.history_db) as store:
+        chat = store.list_conversations()[0].id
+        stored = store.list_messages(chat)
+    assert [m.id for m in stored] == shown_ids(window)
+    assert stored[-1].content == continued.text and stored[-1].generated_tokens == 20

@@ -129,6 +129,14 @@ class _EngineWorker(QObject):
 
     @Slot(int, bool, object)
     def send(self, conversation_id: int, regenerate: bool, settings: Settings) -> None:
+        self._reply(conversation_id, settings, regenerate=regenerate)
+
+    @Slot(int, object)
+    def continue_reply(self, conversation_id: int, settings: Settings) -> None:
+        self._reply(conversation_id, settings, continue_reply=True)
+
+    def _reply(self, conversation_id: int, settings: Settings, *, regenerate: bool = False,
+               continue_reply: bool = False) -> None:
         relay = _Relay(self)
         try:
             if self._model is None:
@@ -142,7 +150,7 @@ class _EngineWorker(QObject):
             relay.reply_failed(internal_error(error, "starting the reply"), None)
             return
         request = ReplyRequest(conversation_id, regenerate, settings, secrets.randbits(31),
-                               model_sha256=self._model.sha256)
+                               model_sha256=self._model.sha256, continue_reply=continue_reply)
         # The runner never raises: every failure reaches the relay.
         runner.run(self._model.engine, request, relay,
                    lambda: self.stop_requested.is_set() or self.cancel.is_set())
@@ -250,6 +258,7 @@ class EngineController(QObject):
     _reload_template = Signal(str)
     _apply_settings = Signal(object)
     _send = Signal(int, bool, object)
+    _continue = Signal(int, object)
     _measure = Signal(int, object)
     _shutdown = Signal()
 
@@ -263,6 +272,7 @@ class EngineController(QObject):
         self._reload_template.connect(self.worker.reload_chat_template)
         self._apply_settings.connect(self.worker.apply_settings)
         self._send.connect(self.worker.send)
+        self._continue.connect(self.worker.continue_reply)
         self._measure.connect(self.worker.measure_context)
         self._shutdown.connect(self.worker.shutdown)
         self._thread.start()
@@ -280,6 +290,11 @@ class EngineController(QObject):
         # Cleared here, not in the worker, so a Stop pressed before the worker starts counts.
         self.worker.stop_requested.clear()
         self._send.emit(conversation_id, regenerate, settings)
+
+    def continue_reply(self, conversation_id: int, settings: Settings) -> None:
+        """Write on at the end of the chat's last reply (one cut at the length limit)."""
+        self.worker.stop_requested.clear()
+        self._continue.emit(conversation_id, settings)
 
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         self._measure.emit(conversation_id, settings)

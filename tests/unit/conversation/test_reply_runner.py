@@ -258,3 +258,27 @@ def test_long_conversations_drop_their_oldest_turns(engine: LlamaEngine, db: Pat
     recorder = Recorder(db)
     ask(store, runner, engine, recorder, conversation.id, "Last one?")
     assert recorder.events[-1] == "finished"
+
+
+def test_a_reply_cut_at_the_limit_is_continued(engine: LlamaEngine, db: Path) -> None:
+    store = HistoryStore(db)
+    runner = ReplyRunner(store)
+    short = Settings(temperature=0.0, max_reply_tokens=8, system_prompt="Be brief.")
+    conversation = ask(store, runner, engine, Recorder(db), None,
+                       "Write a long story about a lighthouse keeper.", settings=short)
+    cut = store.list_messages(conversation)[-1]
+    assert cut.stop_reason == "length" and cut.generated_tokens == 8
+    recorder = Recorder(db)
+    runner.run(engine, ReplyRequest(conversation, False, short, 5, continue_reply=True),
+               recorder, lambda: False)
+    assert recorder.events == ["started", "finished"], recorder.error
+    messages = store.list_messages(conversation)
+    assert len(messages) == 2 and messages[-1].id == cut.id  # the same reply, written on
+    final = messages[-1]
+    assert final.content.startswith(cut.content) and len(final.content) > len(cut.content)
+    assert final.content == cut.content + recorder.text
+    assert final.generated_tokens == 16 and final.stop_reason == "length"
+    assert recorder.stats is not None
+    # The prompt was the earlier one plus the reply so far: mostly read from the cache
+    # (not all: the reply's text is tokenized again, and may split differently).
+    assert recorder.stats.evaluated_prompt_tokens <= 9

@@ -197,3 +197,28 @@ def test_the_active_leaf_can_be_set_exactly(store: HistoryStore) -> None:
     other = store.create_conversation().id
     with pytest.raises(HistoryNotFoundError):
         store.set_active_leaf(other, question.id)
+
+
+def test_a_finished_reply_can_be_written_on(store: HistoryStore) -> None:
+    chat = store.create_conversation().id
+    store.add_message(chat, "user", "Tell a story about wolves")
+    reply = store.add_message(chat, "assistant", "", state="streaming")
+    store.finalize_message(reply.id, "Once upon a time", "complete",
+                           ReplyStats(5, 4, 0.1, 9.0, stop_reason="length"))
+    assert store.get_message(reply.id).stop_reason == "length"
+    assert [h.message_id for h in store.search("upon")] == [reply.id]
+    reopened = store.reopen_reply(reply.id)
+    assert (reopened.state, reopened.content) == ("streaming", "Once upon a time")
+    assert store.search("upon") == []  # out of the index while it is written on
+    store.update_streaming_content(reply.id, "Once upon a time, wolves")
+    final = store.finalize_message(reply.id, "Once upon a time, wolves sang.", "complete",
+                                   ReplyStats(5, 9, 0.1, 9.0, stop_reason="eos"))
+    assert (final.content, final.stop_reason) == ("Once upon a time, wolves sang.", "eos")
+    assert [h.message_id for h in store.search("wolves sang")] == [reply.id]
+    fts_ok(store)
+    question = store.list_messages(chat)[0]
+    with pytest.raises(HistoryValueError):
+        store.reopen_reply(question.id)  # not a reply
+    store.add_message(chat, "user", "more")
+    with pytest.raises(HistoryValueError):
+        store.reopen_reply(reply.id)  # no longer the end of the branch

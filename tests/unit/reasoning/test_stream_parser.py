@@ -139,3 +139,10 @@ def test_what_is_written_comes_back(thought: str, answer: str, cuts: list[int]) 
     text = f"<think>{thought}</think>{answer}<|im_end|>"
     reasoning, shown, ended = _streamed(TAGS, _split(text, cuts))
     assert (reasoning, shown, ended) == (thought.strip(), answer.strip(), True)
+
+
+def test_a_cut_reply_keeps_its_trailing_space_for_a_continuation() -> None:
+    for cut, expected in ((False, "in the year"), (True, "in the year ")):
+        parser = ReplyParser(PLAIN)
+        pieces = parser.feed("in the year ") + parser.close(cut=cut)
+        assert "".join(p.text for p in pieces) == expected
