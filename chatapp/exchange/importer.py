@@ -91,8 +91,10 @@ def read_import(data: bytes) -> ImportBatch:
             value = load_json(text)
         except ImportRefusedError:
             refuse(_NEITHER)
-    else:
+    elif text.lstrip().startswith(("{", "[")):  # JSON that is broken: say where
         value = load_json(text)
+    else:
+        refuse(_NEITHER)
     if is_chatapp_document(value):
         return ImportBatch(parse_document(value), CHATAPP_JSON)
     if is_legacy_json(value):
