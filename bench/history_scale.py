@@ -13,6 +13,11 @@ of the long one builds its widgets anew.
 Search: ``HistoryStore.search`` (what the search box calls), several queries from common
 to rare words, each repeated; search_100k_ms is the median over queries of each query's
 median time.
+
+Search as you type: in the app's window (no model) over a copy of the same history, the
+search panel (Ctrl+K) is typed into one key at a time, each key waiting for its results;
+search_keystroke_ms is the 90th percentile, over every key, of the time from the key
+press to that text's results in the list (the query ran on the history thread).
 """
 
 from __future__ import annotations
@@ -22,14 +27,17 @@ import random
 import shutil
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtTest import QTest
 
 from bench.app_session import AppSession, wait_until
 from bench.common import CACHE_DIR, BenchError, Config, median, summary
 from chatapp.history.migrations import LATEST_VERSION
 from chatapp.history.store import HistoryStore
+from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
 GENERATOR_VERSION = 1
@@ -38,6 +46,8 @@ GENERATOR_VERSION = 1
 MARKERS = {"python": 0.2, "sqlite": 0.02, "kubernetes": 0.002, "zeppelin": 0.0002}
 QUERIES = ("python", "sqlite", "kubernetes", "zeppelin", "python sqlite", "kube",
            "lighthouse keeper")
+# Typed a key at a time: common and rare words, two words, and one matching nothing.
+KEYSTROKE_QUERIES = ("python sqlite", "kubernetes", "lighthouse keeper")
 _COMMON_TEXT = (
     "the of and to in is it that for on with as was at by this be from or have an are not "
     "but what all were when we there can more if no out so said up about into than them "
@@ -113,6 +123,24 @@ def fill_conversation(store: HistoryStore, maker: TextMaker, messages: int,
     return conversation.id
 
 
+def fill_branched(store: HistoryStore, maker: TextMaker, messages: int, title: str,
+                  every: int = 10) -> int:
+    """A chat of ``messages`` on the branch on screen where every ``every``-th reply was
+    regenerated twice and every ``every``-th question edited once: the older versions
+    stay as branches (about 40% more messages), the newest is shown."""
+    conversation = store.create_conversation(title)
+    for index in range(messages):
+        role = "user" if index % 2 == 0 else "assistant"
+        text = maker.user() if role == "user" else maker.assistant()
+        turn = index // 2
+        versions = 3 if role == "assistant" and turn % every == 0 else \
+            2 if role == "user" and turn % every == every // 2 else 1
+        parent = store.get_conversation(conversation.id).active_leaf_id
+        for _ in range(versions):
+            store.add_message(conversation.id, role, text, parent_id=parent)
+    return conversation.id
+
+
 def _generator_key(messages: int) -> str:
     source = Path(__file__).read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:10]
@@ -158,8 +186,46 @@ def run_search(cfg: Config, work: Path, log: Callable[[str], None]) -> dict[str,
                 times.append((time.perf_counter() - started) * 1000)
             per_query[query] = {"hits": hits, "first_ms": times[0], **summary(times)}
             medians.append(median(times))
+    keystrokes = run_keystrokes(cfg, source, work)
     return {"search_100k_ms": median(medians), "queries": per_query,
-            "messages": cfg.search_messages}
+            "messages": cfg.search_messages,
+            "search_keystroke_ms": keystrokes["p90"], "keystrokes": keystrokes}
+
+
+def run_keystrokes(cfg: Config, source: Path, work: Path) -> dict[str, object]:
+    """Milliseconds from a key pressed in the window's search panel to the results for
+    the text it makes shown in the list, for every key of KEYSTROKE_QUERIES."""
+    home = work / "keystroke-home"
+    paths = AppPaths.portable(home)
+    paths.ensure()
+    shutil.copyfile(source, paths.history_db)
+    session = AppSession(home, Settings(), cfg.timeout_s, expect_model=False)
+    times: list[float] = []
+    try:
+        panel = session.window.search_panel
+        shown: list[tuple[str, float]] = []
+        panel.results_shown.connect(lambda query: shown.append((query, time.perf_counter())))
+
+        def answered(text: str) -> bool:
+            return bool(shown) and shown[-1][0] == text
+
+        for _ in range(cfg.search_reps):
+            for query in KEYSTROKE_QUERIES:
+                session.window.menu_actions.search_chats.trigger()
+                panel.field.clear()
+                for key in query:
+                    text = panel.field.text() + key
+                    started = time.perf_counter()
+                    QTest.keyClicks(panel.field, key)
+                    wait_until(partial(answered, text), session.timeout_s,
+                               f"the results for {text!r}", poll_ms=1)
+                    times.append((shown[-1][1] - started) * 1000)
+                panel.close_panel()
+    finally:
+        session.close()
+    ordered = sorted(times)
+    return {"p90": ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))],
+            "keys": len(times), "queries": list(KEYSTROKE_QUERIES), **summary(times)}
 
 
 class _PaintWatch(QObject):
@@ -216,21 +282,29 @@ def run_open(work: Path, cfg: Config) -> dict[str, object]:
         maker = TextMaker(11)
         with HistoryStore(session.paths.history_db) as store:
             long_chat = fill_conversation(store, maker, cfg.open_messages, "Long chat")
+            branched_chat = fill_branched(store, maker, cfg.open_messages, "Branched chat")
             short_chat = fill_conversation(store, maker, 4, "Short chat")
-            if len(store.list_messages(long_chat)) != cfg.open_messages:
-                raise BenchError("the long chat was not written completely")
+            for chat in (long_chat, branched_chat):
+                if len(store.list_messages(chat)) != cfg.open_messages:
+                    raise BenchError("a long chat was not written completely")
+            branched_total = len(store.list_tree(branched_chat))
         session.window.session.refresh_conversations()
         session.settle()
         times = []
+        branched_times = []
         short_times = []
         for _ in range(cfg.open_reps):
             short_times.append(time_open(session, short_chat))
             times.append(time_open(session, long_chat))
+            short_times.append(time_open(session, short_chat))
+            branched_times.append(time_open(session, branched_chat))
         shown = len(session.window.view.messages)
         loaded = session.window.session.model is not None
     finally:
         session.close()
     return {"open_2000_ms": median(times), "first_open_ms": times[0], **summary(times),
+            "open_branched_2000_ms": median(branched_times),
+            "branched": {**summary(branched_times), "messages_in_tree": branched_total},
             "short_chat_ms": summary(short_times), "messages": cfg.open_messages,
             "widgets_shown": shown, "model_loaded": loaded}
 

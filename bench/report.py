@@ -201,7 +201,10 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
         "late_early_token_ratio": "ms/token, last window ÷ first window",
         "max_stall_ms": "longest lateness of a 5 ms UI timer while streaming",
         "open_2000_ms": "request → conversation painted (no model loaded)",
+        "open_branched_2000_ms": "the same, a chat whose branches add ~40% more messages",
         "search_100k_ms": "HistoryStore.search, median over queries",
+        "search_keystroke_ms": "key pressed in the search panel → its results listed, 90th "
+                               "percentile over keys",
         "startup_s": "process start → main window painted",
         "idle_rss_mb": "no model, 3 s after the first paint",
     }
@@ -466,7 +469,10 @@ def _history(results: Mapping[str, Any]) -> list[str]:
             "click in the sidebar calls) until the view's paint pass showing it has "
             "completed, in a window without a model (with one, opening also starts the "
             f"context measurement below). The view built {o['widgets_shown']} message "
-            f"widgets. A 4-message chat opens in {_spread(o['short_chat_ms'])} ms.",
+            f"widgets. A 4-message chat opens in {_spread(o['short_chat_ms'])} ms. "
+            f"A chat of as many messages on screen with regenerated replies and edited "
+            f"questions kept as branches ({o['branched']['messages_in_tree']:,} messages in "
+            f"all) opens in {_f(o['open_branched_2000_ms'], 1)} ms.",
             "",
         ]
     c = _d(results.get("context_cost"))
@@ -496,6 +502,16 @@ def _history(results: Mapping[str, Any]) -> list[str]:
             "0.2 % and 0.02 % of them.",
             "",
             *_table(["query", "hits", "median ms", "first run ms"], rows),
+        ]
+    k = _d(s.get("keystrokes")) if s else {}
+    if k:
+        lines += [
+            "",
+            f"**Search as you type** (the window's search panel, Ctrl+K, over the same "
+            f"messages; each key waits for its results): from the key press to its results "
+            f"in the list, 90th percentile **{_f(k['p90'], 1)} ms**, median "
+            f"{_f(k['median'], 1)} ms, slowest {_f(k['max'], 1)} ms over {k['keys']} keys "
+            f"({', '.join(f'`{q}`' for q in k['queries'])}).",
         ]
     return lines
 
