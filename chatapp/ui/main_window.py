@@ -8,6 +8,7 @@ worker thread. Here are only the things a window does: dialogs, and quitting in 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -29,6 +30,14 @@ from chatapp import __version__
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
+from chatapp.exchange.exporter import ExportFormat, format_for_path, write_export
+from chatapp.exchange.importer import (
+    ImportBatch,
+    ImportResult,
+    import_batch,
+    read_import_file,
+)
+from chatapp.exchange.tree import ChatTree, read_chats
 from chatapp.hardware import Hardware, detect_hardware
 from chatapp.history.store import Conversation, HistoryDamagedError, Message
 from chatapp.hub.downloads import DownloadEvent, DownloadState
@@ -56,6 +65,20 @@ log = logging.getLogger(__name__)
 
 # Quitting never takes longer than this, whatever is running (see closeEvent).
 QUIT_BUDGET_S = 2.0
+
+
+# The save dialog's filters and the format each stands for.
+EXPORT_FILTERS = {"Markdown (*.md)": ExportFormat.MARKDOWN,
+                  "Web page, one file (*.html)": ExportFormat.HTML,
+                  "chatapp archive, every branch (*.json)": ExportFormat.JSON}
+IMPORT_FILTER = ("Chat exports (*.json *.jsonl *.zip);;"
+                 "All files (*)")
+
+
+def export_file_stem(title: str) -> str:
+    """A file name from a chat's title: letters, digits and dashes, not too long."""
+    words = "".join(ch if ch.isalnum() else " " for ch in title).split()
+    return "-".join(words)[:60].rstrip("-") or "chat"
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +142,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.menu_actions = build_menus(self)
         self.menu_actions.install_starter.setEnabled(False)  # until the scan says it is there
+        self.menu_actions.export_chat.setEnabled(False)  # until a chat is open
 
     def _connect(self) -> None:
         session = self.session
@@ -128,6 +152,11 @@ class MainWindow(QMainWindow):
         actions.models.triggered.connect(self.open_models_pane)
         actions.open_model.triggered.connect(self.choose_model_file)
         actions.install_starter.triggered.connect(session.install_starter)
+        actions.export_chat.triggered.connect(self.export_current_chat)
+        actions.export_all.triggered.connect(self.export_all_chats)
+        actions.import_chats.triggered.connect(self.import_chats)
+        session.current_changed.connect(
+            lambda current: actions.export_chat.setEnabled(current is not None))
         actions.settings.triggered.connect(self.open_settings)
         actions.about.triggered.connect(self._about)
         self.models_button.clicked.connect(self.open_models_pane)
@@ -368,6 +397,74 @@ class MainWindow(QMainWindow):
                           f"<p>Data: {escaped(str(self.paths.data_dir))}<br>"
                           f"Models: {escaped(str(self.paths.models_dir))}</p>", parent=self)
         box.exec()
+
+    # -- export and import -------------------------------------------------------------
+
+    def export_current_chat(self) -> None:
+        current = self.session.current
+        if current is None:
+            return
+        title = next((c.title for c in self.session.conversations if c.id == current), "chat")
+        self._export([current], "Export chat", f"{export_file_stem(title)}.md")
+
+    def export_all_chats(self) -> None:
+        self._export(None, "Export all chats",
+                     f"chatapp-chats-{time.strftime('%Y-%m-%d')}.json")
+
+    def _export(self, conversation_ids: list[int] | None, caption: str, name: str) -> None:
+        """Ask where, read the chats on the history thread, then render and write the
+        file on the files thread."""
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self, caption, str(Path.home() / name), ";;".join(EXPORT_FILTERS),
+            next(f for f in EXPORT_FILTERS if f.endswith(f"*{Path(name).suffix})")))
+        if not chosen:
+            return
+        target = Path(chosen)
+        fmt = format_for_path(target) or EXPORT_FILTERS.get(chosen_filter, ExportFormat.JSON)
+        if not target.suffix:
+            target = target.with_suffix(fmt.suffix)
+        self.status.set_activity(f"Exporting to {target.name}…", True)
+
+        def written(count: int) -> None:
+            self.status.set_activity(
+                f"Exported {count:,} chat{'s' if count != 1 else ''} to {target}.", False)
+
+        def write(chats: list[ChatTree]) -> None:
+            def job(_cancel: threading.Event) -> int:
+                write_export(chats, fmt, target)
+                return len(chats)
+
+            self.session.files.submit(job, written, self._exchange_failed)
+
+        self.session.history.submit(lambda store: read_chats(store, conversation_ids), write,
+                                    self._exchange_failed)
+
+    def import_chats(self) -> None:
+        """Ask for a file, read and check it on the files thread, add its chats on the
+        history thread (one transaction), then list the chats again."""
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import chats", str(Path.home()),
+                                                IMPORT_FILTER)
+        if not chosen:
+            return
+        source = Path(chosen)
+        self.status.set_activity(f"Reading {source.name}…", True)
+
+        def imported(result: ImportResult) -> None:
+            self.status.set_activity(result.summary(), False)
+            self.session.refresh_conversations()
+
+        def add(batch: ImportBatch) -> None:
+            self.status.set_activity(f"Importing {len(batch.chats):,} chats…", True)
+            self.session.history.submit(
+                lambda store: ImportResult(batch, import_batch(store, batch)), imported,
+                self._exchange_failed)
+
+        self.session.files.submit(lambda _cancel: read_import_file(source), add,
+                                  self._exchange_failed)
+
+    def _exchange_failed(self, error: UserFacingError) -> None:
+        self.status.set_activity("", False)
+        self.session._report(error)  # the banner (or the offer to start a new history)
 
     # -- quitting ----------------------------------------------------------------------
 

@@ -13,6 +13,9 @@ from chatapp.models.starter import STARTER
 @dataclass(frozen=True)
 class MenuActions:
     new_chat: QAction
+    export_chat: QAction
+    export_all: QAction
+    import_chats: QAction
     quit: QAction
     models: QAction
     open_model: QAction
@@ -33,6 +36,9 @@ def build_menus(window: QMainWindow) -> MenuActions:
 
     actions = MenuActions(
         new_chat=action("&New chat"),
+        export_chat=action("&Export chat…"),
+        export_all=action("Export &all chats…"),
+        import_chats=action("&Import chats…"),
         quit=action("&Quit", QKeySequence.StandardKey.Quit),
         models=action("&Models…", QKeySequence("Ctrl+M")),
         open_model=action("&Open model file…", QKeySequence.StandardKey.Open),
@@ -42,6 +48,9 @@ def build_menus(window: QMainWindow) -> MenuActions:
     )
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.new_chat)
+    file_menu.addSeparator()
+    for item in (actions.export_chat, actions.export_all, actions.import_chats):
+        file_menu.addAction(item)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     model_menu = bar.addMenu("&Model")
