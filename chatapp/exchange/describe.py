@@ -37,6 +37,10 @@ def stats_line(message: Message) -> str:
         parts.append("Interrupted")
     elif message.state == MessageState.ERROR:
         parts.append(f"Failed: {message.error}" if message.error else "Failed")
+    elif message.stop_reason == "length":
+        parts.append("Reached the reply length limit")
+    elif message.stop_reason == "context_full":
+        parts.append("The context was full")
     if message.generated_tokens is not None:
         parts.append(f"{message.generated_tokens:,} tokens")
     if message.tokens_per_s is not None:

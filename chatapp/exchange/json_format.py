@@ -64,6 +64,7 @@ def _message(m: Message) -> dict[str, object]:
         "parent": m.parent_id,
         "role": m.role,
         "state": str(state),
+        "stop_reason": m.stop_reason,
         "created_at": iso_time(m.created_at),
         "updated_at": iso_time(m.updated_at),
         "edited": m.edited,
@@ -142,6 +143,7 @@ def _read_message(fields: Fields, local_id: int, parent: int | None, chat_id: in
         reasoning=fields.optional_text("reasoning", MAX_TEXT_CHARS),
         reasoning_s=_float(stats["reasoning_s"]), ttfa_s=_float(stats["ttfa_s"]),
         parent_id=parent, edited=fields.boolean("edited"),
+        stop_reason=fields.optional_text("stop_reason", 64),
     )
 
 

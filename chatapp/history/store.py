@@ -1058,14 +1058,14 @@ class HistoryStore:
                             created_at, updated_at, model_file, model_sha256,
                             generation_settings, prompt_tokens, generated_tokens, ttft_s,
                             tokens_per_s, error, reasoning, reasoning_s, ttfa_s, parent_id,
-                            edited)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            edited, stop_reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         (chat_id, position, m.role, m.content, m.state, m.created_at,
                          m.updated_at, m.model_file, m.model_sha256,
                          _encode_settings(m.generation_settings), m.prompt_tokens,
                          m.generated_tokens, m.ttft_s, m.tokens_per_s, m.error, m.reasoning,
-                         m.reasoning_s, m.ttfa_s, parent, int(m.edited)))
+                         m.reasoning_s, m.ttfa_s, parent, int(m.edited), m.stop_reason))
                     assert cursor.lastrowid is not None
                     new_ids[m.id] = cursor.lastrowid
                 if conversation.active_leaf_id is not None:

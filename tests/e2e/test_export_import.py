@@ -82,7 +82,7 @@ def test_export_and_import_from_the_file_menu(
     answer_dialogs(monkeypatch, open_=str(archive))
     actions.import_chats.trigger()
     qtbot.waitUntil(lambda: len(session.conversations) == 6)
-    assert activity(window) == "Imported 3 chats (8 messages) from a chatapp chat archive."
+    assert activity(window) == "Imported 3 chats (10 messages) from a chatapp chat archive."
     qtbot.waitUntil(lambda: window.sidebar.list.count() == 6)
 
     # A hostile archive: refused in the banner, nothing imported.

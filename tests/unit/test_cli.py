@@ -37,7 +37,7 @@ def test_export_all_then_import_doubles_the_history(
         assert target.stat().st_mode & 0o777 == 0o600
     assert cli.main(["import", str(target)]) == 0
     assert capsys.readouterr().err == \
-        "Imported 3 chats (8 messages) from a chatapp chat archive.\n"
+        "Imported 3 chats (10 messages) from a chatapp chat archive.\n"
     with HistoryStore(app_paths.history_db) as store:
         titles = sorted(c.title for c in store.list_conversations())
     assert titles == sorted(["Birds & <b>bees</b>", "Fish", "Empty"] * 2)
@@ -126,7 +126,7 @@ def test_search_without_hits_and_list(history: dict[str, int],
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == \
         [str(history["fish"]), str(history["empty"]), str(history["birds"])]
-    assert "pinned · Fish (4 messages)" in lines[0]
+    assert "pinned · Fish (6 messages)" in lines[0]
 
 
 def test_the_app_flags_still_reach_the_app(monkeypatch: pytest.MonkeyPatch,

@@ -23,14 +23,15 @@ class Clock:
 
 def fill(store: HistoryStore) -> dict[str, int]:
     """Three chats: one with branches and a reasoning reply, one pinned with per-chat
-    settings and replies that ended badly, one empty. Returns their ids by name."""
+    settings and replies that were stopped, cut at the length limit and failed, one
+    empty. Returns their ids by name."""
     birds = store.create_conversation("Birds & <b>bees</b>", system_prompt="Be brief.")
     question = store.add_message(birds.id, "user", "Name a bird.")
     reply = store.add_message(birds.id, "assistant", "", state="streaming",
                               model_file="SmolLM2.gguf", model_sha256="ab" * 32,
                               generation_settings={"temperature": 0.7, "seed": 7})
     store.finalize_message(reply.id, "A robin.\n\n```python\nprint('<b>robin</b>')\n```",
-                           "complete", ReplyStats(31, 12, 0.25, 18.5, 1.5, 1.2),
+                           "complete", ReplyStats(31, 12, 0.25, 18.5, 1.5, 1.2, "eos"),
                            reasoning="The user wants <one> bird.\nA robin is common.")
     other = store.add_message(birds.id, "assistant", "A heron.", parent_id=question.id)
     store.edit_message(other.id, "A grey heron.")
@@ -41,8 +42,13 @@ def fill(store: HistoryStore) -> dict[str, int]:
     fish = store.create_conversation("Fish")
     store.add_message(fish.id, "user", "Name a fish.")
     stopped = store.add_message(fish.id, "assistant", "", state="streaming")
-    store.finalize_message(stopped.id, "A carp, which", "stopped")
+    store.finalize_message(stopped.id, "A carp, which", "stopped",
+                           ReplyStats(9, 3, 0.5, 6.0, stop_reason="stopped"))
     store.add_message(fish.id, "user", "And another?")
+    cut = store.add_message(fish.id, "assistant", "", state="streaming")
+    store.finalize_message(cut.id, "A pike, a perch, a", "complete",
+                           ReplyStats(9, 48, 0.5, 6.0, stop_reason="length"))
+    store.add_message(fish.id, "user", "Go on.")
     failed = store.add_message(fish.id, "assistant", "", state="streaming")
     store.finalize_message(failed.id, "", "error", error="The model could not be loaded.")
     store.set_pinned(fish.id, True)

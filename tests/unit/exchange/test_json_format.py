@@ -61,15 +61,17 @@ def test_export_import_export_gives_the_same_document(
     assert robin["reasoning"].startswith("The user wants")
     assert robin["model"] == {"file": "SmolLM2.gguf", "sha256": "ab" * 32}
     assert robin["generation_settings"] == {"seed": 7, "temperature": 0.7}
+    assert robin["stop_reason"] == "eos"
     assert robin["stats"] == {"prompt_tokens": 31, "generated_tokens": 12, "ttft_s": 0.25,
                               "ttfa_s": 1.5, "reasoning_s": 1.2, "tokens_per_s": 18.5}
     assert birds["messages"][2]["edited"] is True
     assert (birds["thinking"], birds["system_prompt"]) == ("on", "Be brief.")
     fish = chats["Fish"]
     assert fish["pinned"] is True and fish["settings"]["temperature"] == 0.2
-    assert [m["state"] for m in fish["messages"]] == ["complete", "stopped", "complete",
-                                                     "error"]
-    assert fish["messages"][3]["error"] == "The model could not be loaded."
+    assert [(m["state"], m["stop_reason"]) for m in fish["messages"]] == [
+        ("complete", None), ("stopped", "stopped"), ("complete", None), ("complete", "length"),
+        ("complete", None), ("error", None)]
+    assert fish["messages"][5]["error"] == "The model could not be loaded."
     assert chats["Empty"]["messages"] == [] and chats["Empty"]["active_leaf"] is None
 
 

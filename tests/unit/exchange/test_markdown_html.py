@@ -33,7 +33,8 @@ def test_markdown_of_several_chats_and_how_replies_ended(store: HistoryStore,
     assert [line for line in text.splitlines() if line.startswith("# ")] == \
         ["# Fish", "# Empty", "# Birds & <b>bees</b>"]  # the chat list's order
     assert text.count("\n---\n") == 2
-    assert "*Stopped*" in text
+    assert "*Stopped · 3 tokens · 6.0 tokens/s · first token 0.50 s*" in text
+    assert "*Reached the reply length limit · 48 tokens" in text
     assert "*Failed: The model could not be loaded.*" in text
 
 

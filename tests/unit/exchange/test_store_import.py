@@ -47,7 +47,7 @@ def test_a_tree_is_imported_exactly(store: HistoryStore) -> None:
         message(3, 7, "assistant", "A robin.", model_file="m.gguf", model_sha256="ff",
                 generation_settings={"temperature": 0.5}, prompt_tokens=9,
                 generated_tokens=4, ttft_s=0.5, tokens_per_s=12.5, reasoning="Hmm.",
-                reasoning_s=0.25, ttfa_s=0.75, edited=True),
+                reasoning_s=0.25, ttfa_s=0.75, edited=True, stop_reason="length"),
         message(9, 7, "assistant", "A heron.", state="stopped"),
     ]
     (stored,) = store.import_conversations(
@@ -66,8 +66,8 @@ def test_a_tree_is_imported_exactly(store: HistoryStore) -> None:
     assert (robin.model_file, robin.model_sha256, robin.generation_settings) == \
         ("m.gguf", "ff", {"temperature": 0.5})
     assert (robin.prompt_tokens, robin.generated_tokens, robin.ttft_s, robin.tokens_per_s,
-            robin.reasoning, robin.reasoning_s, robin.ttfa_s, robin.edited) == \
-        (9, 4, 0.5, 12.5, "Hmm.", 0.25, 0.75, True)
+            robin.reasoning, robin.reasoning_s, robin.ttfa_s, robin.edited,
+            robin.stop_reason) == (9, 4, 0.5, 12.5, "Hmm.", 0.25, 0.75, True, "length")
     assert tree[2].state == "stopped"
     # The branch on screen is the one named, not the newest.
     assert [m.content for m in store.list_messages(stored.id)] == ["Name a bird.", "A robin."]
