@@ -297,7 +297,7 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
         entry = raw[index]
         parent = parents[index]
         parent_id = None if parent is None else kept[index_of[parent]]
-        stamp = entry.number("timestamp")
+        stamp = entry.milliseconds("timestamp")
         if stamp is None:
             entry.wrong("timestamp", "is missing")
         role = entry.text("role", 32)
@@ -316,7 +316,7 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
         kept[index] = local = len(messages)
         messages.append(Message(
             id=local, conversation_id=number, role=role, content=_content(entry, left_out),
-            state="complete", created_at=stamp / 1000, updated_at=stamp / 1000,
+            state="complete", created_at=stamp, updated_at=stamp,
             model_file=entry.optional_text("model"), model_sha256=None,
             generation_settings=None,
             prompt_tokens=_int(stats.get("prompt_tokens")),
@@ -337,9 +337,8 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
     first_question = next((m.content for m in messages if m.role == "user"), "")
     title = name or (title_from_first_message(first_question) if first_question
                      else DEFAULT_TITLE)
-    modified = conv.number("lastModified")
-    updated = modified / 1000 if modified is not None else \
-        max(m.created_at for m in messages)
+    modified = conv.milliseconds("lastModified")
+    updated = modified if modified is not None else max(m.created_at for m in messages)
     created = min(m.created_at for m in messages)
     conversation = Conversation(
         id=number, title=title, created_at=min(created, updated), updated_at=updated,

@@ -8,7 +8,7 @@ import json
 import math
 import re
 from collections.abc import Hashable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Final, NoReturn
 
 from chatapp.exchange.errors import ImportRefusedError
@@ -20,6 +20,12 @@ from chatapp.exchange.limits import (
 )
 
 __all__ = ["Fields", "decode_utf8", "load_json", "parents_first", "refuse"]
+
+
+# The moments a date-time can name in UTC (years 1 to 9999), as seconds since 1970: an
+# export writes every date back as one.
+EARLIEST: Final = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+LATEST: Final = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
 
 def refuse(reason: str, detail: str | None = None) -> NoReturn:
@@ -52,11 +58,19 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 reads as infinity
+        raise ValueError(f"{text[:40]} is too large a number")
+    return value
+
+
 def load_json(text: str, where: str = "it") -> object:
-    """JSON, strictly: NaN and Infinity are refused, and so is nesting so deep that the
-    parser runs out of stack (Python's json raises RecursionError for it)."""
+    """JSON, strictly: NaN, Infinity and numbers too large for a float are refused, and
+    so is nesting so deep that the parser runs out of stack (Python's json raises
+    RecursionError for it)."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
     except RecursionError:
         refuse(f"{where} nests its JSON too deeply")
     except ValueError as error:  # JSONDecodeError, NaN, an integer of 5,000 digits
@@ -151,10 +165,19 @@ class Fields:
             self.wrong(key, f"is not an ISO 8601 date and time ({text!r})")
         if moment.tzinfo is None:
             self.wrong(key, f"does not say its offset from UTC ({text!r})")
-        try:
-            return moment.timestamp()
-        except (OverflowError, ValueError, OSError):
+        seconds = moment.timestamp()
+        if not EARLIEST <= seconds <= LATEST:
             self.wrong(key, f"is out of range ({text!r})")
+        return seconds
+
+    def milliseconds(self, key: str) -> float | None:
+        """A moment as milliseconds since 1970 (JavaScript's Date.now()), in seconds."""
+        value = self.number(key)
+        if value is None:
+            return None
+        if not EARLIEST <= value / 1000 <= LATEST:
+            self.wrong(key, "is not a date between the years 1 and 9999")
+        return value / 1000
 
     def settings(self, key: str) -> dict[str, object] | None:
         value = self.value.get(key)

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from chatapp.errors import UserFacingError
 from chatapp.exchange import json_format
 from chatapp.exchange.errors import ImportRefusedError
+from chatapp.exchange.html_export import to_html
 from chatapp.exchange.importer import CHATAPP_JSON, import_batch, read_import
 from chatapp.exchange.json_format import FORMAT_NAME, FORMAT_VERSION, dump_document
+from chatapp.exchange.markdown_export import to_markdown
 from chatapp.exchange.tree import read_chats
 from chatapp.history.store import HistoryStore
 from tests.unit.exchange.conftest import fill
@@ -162,6 +164,8 @@ def mutated(change: str) -> bytes:
         messages[1]["state"] = "streaming"
     elif change == "naive time":
         messages[0]["created_at"] = "2024-05-01T08:00:00"
+    elif change == "before year 1":
+        messages[0]["created_at"] = "0001-01-01T00:00:00+01:00"
     elif change == "not a time":
         messages[0]["created_at"] = 1714550400
     elif change == "negative tokens":
@@ -192,8 +196,9 @@ REFUSALS = {
     "duplicate id": "two messages have the id", "leaf missing": "active_leaf",
     "branch disagrees": "active_branch", "huge content": "longer than 4,000,000",
     "huge title": "longer than 2,000", "bad role": "role", "streaming": "state",
-    "naive time": "offset from UTC", "not a time": "not text", "negative tokens":
-    "prompt_tokens", "boolean tokens": "generated_tokens", "deep settings": "nests deeper",
+    "naive time": "offset from UTC", "before year 1": "out of range",
+    "not a time": "not text", "negative tokens": "prompt_tokens",
+    "boolean tokens": "generated_tokens", "deep settings": "nests deeper",
     "settings not an object": "settings", "unknown thinking": "thinking",
     "empty title": "empty", "messages not a list": "messages",
 }
@@ -214,6 +219,7 @@ def test_a_wrong_document_is_refused_whole(store: HistoryStore, change: str) -> 
     (b'{"format": "chatapp-chats", "version": 1, "chats": [' + b"[" * 100_000, "deeply"),
     (b'{"format": "chatapp-chats", "version": NaN, "chats": []}', "not valid JSON"),
     (b'{"format": "chatapp-chats", "version": 1, "chats": []', "not valid JSON"),
+    (b'{"format": "chatapp-chats", "version": 1, "chats": [], "x": 1e400}', "too large"),
     (b'{"format": "somebody-else", "version": 1}', "neither"),
     (b"   \n  ", "empty"),
 ])
@@ -293,6 +299,15 @@ def test_fuzzed_documents_never_crash_nor_import_in_part(
         else:
             assert counts(store) == (before[0] + len(stored),
                                      before[1] + batch.message_count)
+            exported(store)
+
+
+def exported(store: HistoryStore) -> None:
+    """Whatever an import let in, every export of it works."""
+    chats = read_chats(store)
+    assert len(read_import(dump_document(chats)).chats) == len(chats)
+    to_markdown(chats)
+    to_html(chats)
 
 
 @settings(max_examples=300)

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from chatapp.errors import UserFacingError
 from chatapp.exchange import llama_webui
 from chatapp.exchange.errors import ImportRefusedError
 from chatapp.exchange.importer import (
@@ -32,6 +36,7 @@ from chatapp.exchange.importer import (
     read_import,
 )
 from chatapp.history.store import HistoryStore
+from tests.unit.exchange.test_json_format import exported
 
 T0 = 1_714_550_400_000  # ms, as the web UI's Date.now()
 
@@ -86,7 +91,9 @@ def untitled() -> dict[str, Any]:
 
 
 def stringify(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON.stringify: no spaces, text as is but half a surrogate pair escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def jsonl(session: dict[str, Any]) -> str:
@@ -260,6 +267,8 @@ def broken_session(kind: str) -> bytes:
         messages[2]["role"] = "narrator"
     elif kind == "no timestamp":
         del messages[2]["timestamp"]
+    elif kind == "far future":
+        messages[2]["timestamp"] = 10**15
     elif kind == "huge content":
         messages[2]["content"] = "x" * 4_000_001
     elif kind == "message first":
@@ -274,7 +283,8 @@ def broken_session(kind: str) -> bytes:
 @pytest.mark.parametrize(("kind", "says"), [
     ("cycle", "cycle"), ("missing parent", "does not exist"),
     ("duplicate", "two messages have the id"), ("unknown role", "role"),
-    ("no timestamp", "timestamp"), ("huge content", "longer than"),
+    ("no timestamp", "timestamp"), ("far future", "between the years 1 and 9999"),
+    ("huge content", "longer than"),
     ("message first", "neither"), ("not json", "not valid JSON"),
 ])
 def test_a_broken_session_file_imports_nothing(store: HistoryStore, kind: str, says: str
@@ -290,3 +300,51 @@ def test_a_message_record_before_any_session_is_refused() -> None:
     orphan = jsonl(untitled()).split("\n", 1)[1]
     with pytest.raises(ImportRefusedError, match="line 1: a message comes before any chat"):
         llama_webui.parse_sessions_jsonl(orphan)
+
+
+# -- fuzzing -----------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
+    | st.text(st.characters(exclude_categories=()), max_size=12),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.text(max_size=10), children, max_size=3),
+    max_leaves=12)
+MESSAGE_KEYS = sorted({key for m in birds()["messages"] for key in m})
+CONV_KEYS = sorted(birds()["conv"])
+
+
+@settings(max_examples=300)
+@given(changes=st.lists(st.tuples(st.integers(-1, 6),
+                                  st.sampled_from(MESSAGE_KEYS),
+                                  json_values | st.just(...)), min_size=1, max_size=4),
+       conv_change=st.tuples(st.sampled_from(CONV_KEYS), json_values | st.just(...)),
+       form=st.sampled_from(["jsonl", "legacy", "zip"]))
+def test_fuzzed_web_ui_exports_never_crash_nor_import_in_part(
+        tmp_path_factory: pytest.TempPathFactory,
+        changes: list[tuple[int, str, object]], conv_change: tuple[str, object],
+        form: str) -> None:
+    session = birds()
+    for index, key, value in changes:
+        target = session["conv"] if index < 0 else session["messages"][index]
+        if value is ...:
+            target.pop(key, None)
+        else:
+            target[key] = value
+    key, value = conv_change
+    if value is ...:
+        session["conv"].pop(key, None)
+    else:
+        session["conv"][key] = value
+    data = {"jsonl": lambda: jsonl(session).encode(),
+            "legacy": lambda: json.dumps([session]).encode(),
+            "zip": lambda: zipped({"a.jsonl": jsonl(session).encode()})}[form]()
+    with HistoryStore(tmp_path_factory.mktemp("fuzz") / "h.sqlite3") as store:
+        try:
+            batch = read_import(data)
+            stored = import_batch(store, batch)
+        except UserFacingError:
+            assert counts(store) == (0, 0)
+        else:
+            assert counts(store) == (len(stored), batch.message_count)
+            exported(store)
