@@ -44,7 +44,8 @@ class ImportBatch:
 
     chats: list[ChatTree]
     source: str  # which kind of file it was, in words
-    left_out: Counter[str] = field(default_factory=Counter)  # what was not imported
+    # What was not imported, in the singular ("tool result"): the summary counts them.
+    left_out: Counter[str] = field(default_factory=Counter)
 
     @property
     def message_count(self) -> int:
@@ -62,9 +63,9 @@ class ImportResult:
                 f"({messages:,} message{'s' if messages != 1 else ''}) from a "
                 f"{self.batch.source}.")
         if self.batch.left_out:
-            parts = ", ".join(f"{count:,} {what}"
+            parts = ", ".join(f"{count:,} {what}{'s' if count != 1 else ''}"
                               for what, count in sorted(self.batch.left_out.items()))
-            text += f" Left out: {parts}."
+            text += f" Left out, as chatapp has no use for them: {parts}."
         return text
 
 

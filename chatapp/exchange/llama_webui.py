@@ -69,7 +69,7 @@ _READ_CHUNK: Final = 1024 * 1024
 @dataclass(frozen=True)
 class WebuiChats:
     chats: list[ChatTree]
-    left_out: Counter[str]  # what was not imported: "tool results", "images" ...
+    left_out: Counter[str]  # what was not imported, in the singular: "tool result" ...
 
 
 @dataclass
@@ -248,7 +248,7 @@ def _content(message: Fields, left_out: Counter[str]) -> str:
                 body = attachment.optional_text("content", MAX_TEXT_CHARS) or ""
                 parts.append(f"--- {_TEXT_ATTACHMENTS[kind]}: {header} ---\n{body}")
             else:
-                left_out["attachments that are not text (images, audio, video)"] += 1
+                left_out["image, audio or video attachment"] += 1
     content = message.text("content", MAX_TEXT_CHARS)
     if content:
         parts.append(content)
@@ -305,7 +305,7 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
             kept[index] = parent_id
             continue
         if role == "tool":
-            left_out["tool results (chatapp has no tools)"] += 1
+            left_out["tool result"] += 1
             kept[index] = parent_id
             continue
         if role not in ("user", "assistant", "system"):
@@ -324,7 +324,7 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
             ttft_s=_float(stats.get("ttft_s")), tokens_per_s=_float(stats.get("tokens_per_s")),
             error=None, reasoning=reasoning or None, parent_id=parent_id))
     if not messages:
-        left_out["empty chats"] += 1
+        left_out["empty chat"] += 1
         return None
     conv = session.conv
     # currNode: the end of the branch on screen; without one the web UI shows the

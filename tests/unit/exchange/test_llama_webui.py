@@ -159,9 +159,15 @@ def test_a_jsonl_session_becomes_a_chat_with_its_branches(store: HistoryStore) -
     (stored,) = import_batch(store, batch)
     check_birds(store, stored.id)
     assert ImportResult(batch, [stored]).summary() == (
-        "Imported 1 chat (5 messages) from a llama.cpp web UI export (JSONL). Left out: "
-        "1 attachments that are not text (images, audio, video), 1 tool results "
-        "(chatapp has no tools).")
+        "Imported 1 chat (5 messages) from a llama.cpp web UI export (JSONL). Left out, "
+        "as chatapp has no use for them: 1 image, audio or video attachment, 1 tool "
+        "result.")
+
+
+def test_what_was_left_out_is_counted(store: HistoryStore) -> None:
+    batch = read_import((jsonl(birds()) + "\n" + jsonl(birds())).encode())
+    summary = ImportResult(batch, import_batch(store, batch)).summary()
+    assert summary.endswith(": 2 image, audio or video attachments, 2 tool results.")
 
 
 def test_several_sessions_in_one_file_and_an_untitled_older_chat(
