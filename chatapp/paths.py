@@ -68,6 +68,11 @@ class AppPaths:
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 
+    @property
+    def presets_file(self) -> Path:
+        """The user's presets: named assistant profiles (conversation/presets)."""
+        return self.config_dir / "presets.json"
+
     def ensure(self) -> None:
         """Create the folders, readable by the user alone (chats and logs are private)."""
         for folder in (self.data_dir, self.models_dir, self.config_dir, self.log_dir,

@@ -7,6 +7,7 @@ first message of a new chat) is created in the same step, and named after that m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chatapp.history.store import (
@@ -29,14 +30,17 @@ class SavedQuestion:
 
 
 def save_question(store: HistoryStore, conversation_id: int | None, text: str, *,
-                  thinking: str | None = None) -> SavedQuestion:
+                  thinking: str | None = None,
+                  settings: Mapping[str, object] | None = None) -> SavedQuestion:
     """Add the user's message (creating the chat when ``conversation_id`` is None, with
-    the thinking choice made for it before it existed)."""
+    the thinking choice and the settings (e.g. a preset's) made for it before it existed)."""
     created = conversation_id is None
     if conversation_id is None:
         conversation = store.create_conversation(title_from_first_message(text))
         if thinking is not None:
             store.set_thinking(conversation.id, thinking)
+        if settings:
+            store.set_conversation_settings(conversation.id, settings)
     else:
         conversation = store.get_conversation(conversation_id)
     message = store.add_message(conversation.id, Role.USER, text)

@@ -22,12 +22,24 @@ import enum
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import QObject, Signal
 
+from chatapp.conversation.chat_settings import (
+    MODEL,
+    ChatSummary,
+    chat_model_path,
+    clean_overrides,
+    conversation_overrides,
+    describe,
+    effective_settings,
+    stored_settings,
+)
+from chatapp.conversation.presets import Preset, PresetLibrary
 from chatapp.conversation.questions import SavedQuestion, save_edited_question, save_question
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
@@ -124,6 +136,9 @@ class ChatSession(QObject):
     branches_changed = Signal(int, object)
     # The loaded model's thinking switch (ThinkingControl) and the open chat's choice.
     thinking_changed = Signal(object, object)
+    chat_settings_shown = Signal(object, object)  # the open chat's id | None, ChatSummary
+    presets_changed = Signal(object, str)  # tuple[Preset, ...], what was done ("": loaded)
+    presets_failed = Signal(object)  # UserFacingError of a preset action
 
     def __init__(self, paths: AppPaths, settings: Settings,
                  parent: QObject | None = None) -> None:
@@ -207,6 +222,7 @@ class ChatSession(QObject):
 
         self.history.submit(lambda store: store.recover_interrupted(), recovered, self._report)
         self.scan_models(load_initial=True, tidy=True)
+        self.reload_presets()
 
     def start_fresh(self) -> None:
         """Move the damaged history aside and start again with an empty one."""
@@ -264,7 +280,7 @@ class ChatSession(QObject):
         self.loading_changed.emit(path)
         self.activity.emit(f"Loading {path.name}…", True)
         self._update_composer()
-        self.engine.load(path, self.settings)
+        self.engine.load(path, self._load_request(path))
 
     def install_starter(self) -> None:
         models_dir = self.paths.models_dir
@@ -301,6 +317,7 @@ class ChatSession(QObject):
 
     def _model_loaded(self, summary: ModelSummary) -> None:
         self.model = summary
+        for_chat = self._loaded_as(summary)
         self.loading_path = None
         self.loading_changed.emit(None)
         self.model_changed.emit(summary)
@@ -309,16 +326,21 @@ class ChatSession(QObject):
             f"({summary.context_reason}), {summary.threads} threads.", False)
         self._update_composer()
         self._show_thinking()
-        if self.settings.last_model_path != str(summary.path):
+        if self.settings.last_model_path != str(summary.path) and not for_chat:
             self.apply_settings(replace(self.settings, last_model_path=str(summary.path)))
         self._measure_context()
+        self._show_chat_settings()
+        self._resume_follow()
 
-    def _model_failed(self, _path: str, error: UserFacingError) -> None:
+    def _model_failed(self, path: str, error: UserFacingError) -> None:
+        if self._asked is not None and str(self._asked.path) == path:
+            self._asked = None  # the model loaded before stays, as it was
         self.loading_path = None
         self.loading_changed.emit(None)
         self.activity.emit("", False)
         self._update_composer()
         self._report(error)
+        self._resume_follow()
 
     # -- settings ----------------------------------------------------------------------
 
@@ -331,14 +353,11 @@ class ChatSession(QObject):
         self.settings_changed.emit(new)
         if self.model is None:
             return
-        if new.context_length != old.context_length:
-            self.loading_path = self.model.path
-            self.loading_changed.emit(self.loading_path)
-            self.activity.emit("Reloading the model with the new context…", True)
-            self._update_composer()
-            self.engine.apply_settings(new)
+        chat = self.chat_settings(self.current)  # the open chat may set its own context
+        if self._loaded is not None and chat.context_length != self._loaded.context_length:
+            self._reload_context(chat, "Reloading the model with the new context…")
         elif new.threads != old.threads:
-            self.engine.apply_settings(new)
+            self.engine.apply_settings(chat)
         if new.system_prompt != old.system_prompt or new.max_reply_tokens != \
                 old.max_reply_tokens:
             self._measure_context()
@@ -361,6 +380,7 @@ class ChatSession(QObject):
         self.current_changed.emit(None)
         self.thinking = None
         self._show_thinking()
+        self._chat_opened(new=True)
         self.conversation_shown.emit(None, [], None)
         self.context_changed.emit(0, self.model.context_length if self.model else 0, 0)
 
@@ -374,6 +394,7 @@ class ChatSession(QObject):
         self.thinking = next((c.thinking for c in self.conversations
                               if c.id == conversation_id), None)
         self._show_thinking()
+        self._chat_opened()
 
         def done(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
             if view != self._view:
@@ -419,7 +440,7 @@ class ChatSession(QObject):
 
     def _measure_context(self) -> None:
         if self.model is not None and self.current is not None:
-            self.engine.measure_context(self.current, self.settings)
+            self.engine.measure_context(self.current, self.chat_settings(self.current))
 
     def _context_usage(self, conversation_id: int, used: int, total: int,
                        dropped: int) -> None:
@@ -442,6 +463,8 @@ class ChatSession(QObject):
             if self.turn is not turn:
                 return
             turn.conversation_id = result.conversation.id
+            if result.created:
+                self._chat_created(result.conversation)
             if turn.view == self._view and self.current is None:
                 self.current = result.conversation.id  # the new chat the user is in
             visible = self._turn_visible()
@@ -460,8 +483,11 @@ class ChatSession(QObject):
 
         conversation_id = turn.conversation_id
         thinking = self.thinking
+        # A new chat is created with what it set before it existed (e.g. its preset's).
+        overrides = dict(self._new_chat_overrides) if conversation_id is None else None
         self.history.submit(lambda store: save_question(store, conversation_id, text,
-                                                        thinking=thinking), saved, failed)
+                                                        thinking=thinking, settings=overrides),
+                            saved, failed)
         return True
 
     def chat_template_changed(self, model_path: Path) -> None:
@@ -587,7 +613,8 @@ class ChatSession(QObject):
     def _answer(self, turn: Turn, *, regenerate: bool, visible: bool) -> None:
         turn.phase = TurnPhase.ANSWERING
         assert turn.conversation_id is not None
-        self.engine.send(turn.conversation_id, regenerate, self.settings)
+        self.engine.send(turn.conversation_id, regenerate,
+                         self.chat_settings(turn.conversation_id))
         if turn.stop_requested:  # the send cleared the engine's flag: set it again
             self.engine.stop()
         self._update_composer()
@@ -662,6 +689,7 @@ class ChatSession(QObject):
         self.turn = None
         self.activity.emit(activity, False)
         self._update_composer()
+        self._resume_follow()  # a chat opened meanwhile may want another model
 
     # -- quit --------------------------------------------------------------------------
 
@@ -676,6 +704,216 @@ class ChatSession(QObject):
         files = self.files.wait_stopped(deadline)
         history = self.history.wait_stopped(deadline)
         return engine and files and history
+
+    # -- per-chat settings -------------------------------------------------------------
+    # A chat may set its own system prompt, sampling, context length and model
+    # (conversation/chat_settings); what it leaves alone follows self.settings. The model
+    # loaded follows the open chat: its own model, or the default one (the last chosen)
+    # again after another chat's own, at the context length it asks for. Choosing a model
+    # while a chat with its own model is open changes that chat's model, not the default.
+    # (Class defaults, immutable: each session assigns its own.)
+
+    presets: tuple[Preset, ...] = ()
+    # What the new chat on screen sets (its preset's), saved with its first message.
+    _new_chat_overrides: Mapping[str, object] = MappingProxyType({})
+    _next_new_chat: Mapping[str, object] = MappingProxyType({})  # new_chat_from_preset's
+    # Chats' overrides as this session wrote them: newer than self.conversations until
+    # the next listing (the history has them already; the session is their one writer).
+    _written: Mapping[int, Mapping[str, object]] = MappingProxyType({})
+    _asked: _LoadRequest | None = None  # the load under way
+    _loaded: _LoadRequest | None = None  # what the loaded model was loaded for
+    _follow_deferred = False  # the open chat wants another model once the engine is free
+
+    def chat_overrides(self, conversation_id: int | None) -> dict[str, object]:
+        """What the chat sets of the defaults (None: the new chat on screen)."""
+        if conversation_id is None:
+            return dict(self._new_chat_overrides)
+        if conversation_id in self._written:
+            return dict(self._written[conversation_id])
+        conversation = self._conversation(conversation_id)
+        return conversation_overrides(conversation) if conversation is not None else {}
+
+    def chat_settings(self, conversation_id: int | None) -> Settings:
+        """The settings the chat's replies use: the defaults with what the chat sets."""
+        return effective_settings(self.settings, self.chat_overrides(conversation_id))
+
+    def chat_model(self, conversation_id: int | None) -> Path | None:
+        """The chat's own model, or None: it uses the default model."""
+        return chat_model_path(self.chat_overrides(conversation_id))
+
+    def set_chat_settings(self, overrides: Mapping[str, object]) -> None:
+        """What the open chat sets from now on (an empty mapping: the defaults); a new
+        chat keeps it until its first message creates it. Its model and context length
+        are loaded if they differ from what is."""
+        clean = clean_overrides(overrides)
+        conversation_id = self.current
+        if clean == self.chat_overrides(conversation_id):
+            return
+        if conversation_id is None:
+            self._new_chat_overrides = MappingProxyType(clean)
+        else:
+            self._written = MappingProxyType({**self._written, conversation_id: clean})
+            stored = stored_settings(clean, self._conversation(conversation_id))
+            self.history.submit(
+                lambda store: store.set_conversation_settings(conversation_id, stored),
+                lambda _none: self.refresh_conversations(), self._report)
+        self._show_chat_settings()
+        self._follow_chat()
+        self._measure_context()
+
+    def new_chat_from_preset(self, preset: Preset) -> None:
+        """A new chat that starts with the preset's settings (and its model)."""
+        self._next_new_chat = MappingProxyType(preset.chat_overrides())
+        self.new_conversation()
+
+    def _conversation(self, conversation_id: int) -> Conversation | None:
+        return next((c for c in self.conversations if c.id == conversation_id), None)
+
+    def _chat_opened(self, *, new: bool = False) -> None:
+        if new:
+            self._new_chat_overrides, self._next_new_chat = self._next_new_chat, \
+                MappingProxyType({})
+        self._show_chat_settings()
+        self._follow_chat()
+
+    def _chat_created(self, conversation: Conversation) -> None:
+        """A new chat was saved with its first message: it keeps what it set."""
+        overrides = conversation_overrides(conversation)
+        if overrides:
+            self._written = MappingProxyType({**self._written, conversation.id: overrides})
+
+    def _show_chat_settings(self) -> None:
+        loaded = self.model.path if self.model is not None else None
+        summary: ChatSummary = describe(self.chat_overrides(self.current), self.settings,
+                                        loaded)
+        self.chat_settings_shown.emit(self.current, summary)
+
+    def _load_request(self, path: Path) -> Settings:
+        """The settings to load ``path`` with, for the open chat; a chat with its own
+        model takes ``path`` as its model (the user chose it while in that chat)."""
+        own = self.chat_model(self.current)
+        if own is not None and own != path:
+            self.set_chat_settings({**self.chat_overrides(self.current), MODEL: str(path)})
+        settings = self.chat_settings(self.current)
+        self._asked = _LoadRequest(path, settings.context_length, own is not None)
+        return settings
+
+    def _loaded_as(self, summary: ModelSummary) -> bool:
+        """Note what the model just loaded was asked for; True: a chat's own model."""
+        asked = self._asked
+        if asked is not None and asked.path == summary.path:
+            self._loaded, self._asked = asked, None
+        return self._loaded is not None and self._loaded.for_chat
+
+    def _reload_context(self, chat: Settings, why: str) -> None:
+        """Reload the loaded model with the context length ``chat`` asks for."""
+        assert self.model is not None
+        self.loading_path = self.model.path
+        self.loading_changed.emit(self.loading_path)
+        self.activity.emit(why, True)
+        self._update_composer()
+        for_chat = self._loaded is not None and self._loaded.for_chat
+        self._asked = _LoadRequest(self.model.path, chat.context_length, for_chat)
+        self.engine.apply_settings(chat)
+
+    def _follow_chat(self) -> None:
+        """Load what the open chat asks for, if something else is loaded: its own model,
+        the default model back, or its context length."""
+        if self.turn is not None or self.loading_path is not None:
+            self._follow_deferred = True  # after the reply or the load (_resume_follow)
+            return
+        self._follow_deferred = False
+        own = self.chat_model(self.current)
+        loaded = self._loaded
+        want = own
+        if want is None and loaded is not None and loaded.for_chat \
+                and self.settings.last_model_path:
+            want = Path(self.settings.last_model_path)  # another chat's own model is loaded
+        if want is not None and (self.model is None or self.model.path != want):
+            self.load_model(want)
+            self.activity.emit(f"This chat uses {want.name}: loading it…" if own is not None
+                               else f"Loading the default model, {want.name}, again…", True)
+            return
+        chat = self.chat_settings(self.current)
+        if self.model is not None and loaded is not None \
+                and chat.context_length != loaded.context_length:
+            wanted = "Auto" if chat.context_length == 0 else f"{chat.context_length:,} tokens"
+            self._reload_context(chat, f"This chat uses a context of {wanted}: reloading "
+                                       "the model…")
+        elif loaded is not None and own is None and loaded.for_chat:
+            # The default model file was also this chat's own: it is the default again.
+            self._loaded = replace(loaded, for_chat=False)
+
+    def _resume_follow(self) -> None:
+        if self._follow_deferred:
+            self._follow_chat()
+
+    # -- presets: named settings a new chat can start from (conversation/presets) --------
+
+    def reload_presets(self) -> None:
+        library = PresetLibrary(self.paths.presets_file)
+
+        def failed(error: UserFacingError) -> None:
+            self.presets = ()  # a damaged file was moved aside: there are none now
+            self.presets_changed.emit(self.presets, "")
+            self.presets_failed.emit(error)
+
+        self.files.submit(lambda _cancel: library.load(),
+                          lambda presets: self._presets_are(presets, ""), failed)
+
+    def save_preset(self, preset: Preset, old_name: str | None = None) -> None:
+        """Create ``preset``, or change the one named ``old_name`` to it."""
+        library = PresetLibrary(self.paths.presets_file)
+        if old_name is None:
+            self._preset_job(lambda: library.create(preset), f"Saved the preset "
+                             f"“{preset.name}”.")
+        else:
+            self._preset_job(lambda: library.edit(old_name, preset), f"Saved the preset "
+                             f"“{preset.name}”.")
+
+    def delete_preset(self, name: str) -> None:
+        library = PresetLibrary(self.paths.presets_file)
+        self._preset_job(lambda: library.delete(name), f"Deleted the preset “{name}”.")
+
+    def export_presets(self, target: Path, names: list[str] | None = None) -> None:
+        """Write the presets named (all if None) to ``target`` as a presets file."""
+        library = PresetLibrary(self.paths.presets_file)
+
+        def done(count: int) -> None:
+            self.presets_changed.emit(self.presets, f"Exported {count} preset"
+                                      f"{'s' if count != 1 else ''} to {target.name}.")
+
+        self.files.submit(lambda _cancel: library.export(target, names), done,
+                          self.presets_failed.emit)
+
+    def import_presets(self, source: Path) -> None:
+        library = PresetLibrary(self.paths.presets_file)
+
+        def done(result: tuple[list[Preset], list[str]]) -> None:
+            presets, added = result
+            self._presets_are(presets, f"Imported {len(added)} preset"
+                              f"{'s' if len(added) != 1 else ''}: {', '.join(added)}.")
+
+        self.files.submit(lambda _cancel: library.import_file(source), done,
+                          self.presets_failed.emit)
+
+    def _preset_job(self, job: Callable[[], list[Preset]], note: str) -> None:
+        self.files.submit(lambda _cancel: job(), lambda presets: self._presets_are(presets, note),
+                          self.presets_failed.emit)
+
+    def _presets_are(self, presets: list[Preset], note: str) -> None:
+        self.presets = tuple(presets)
+        self.presets_changed.emit(self.presets, note)
+
+
+@dataclass(frozen=True)
+class _LoadRequest:
+    """A model load the session asked for: the file, the context length, and whether
+    it is a chat's own model (a load that does not change the default model)."""
+
+    path: Path
+    context_length: int
+    for_chat: bool
 
 
 def _branch_on_screen(store: HistoryStore, conversation_id: int

@@ -45,7 +45,9 @@ from chatapp.models.catalog import Catalog, load_catalog
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.banner import Banner
+from chatapp.ui.chat_header import ChatHeader
 from chatapp.ui.chat_session import ChatSession, ModelScan, StreamedReply
+from chatapp.ui.chat_settings_controls import ChatSettingsControls
 from chatapp.ui.composer import Composer
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.view = ConversationView(self)
         self.composer = Composer(self)
         self.banner = Banner(self)
+        self.chat_header = ChatHeader(self)  # what the open chat uses
         self.status = StatusLine(self)
         self.setStatusBar(self.status)
 
@@ -129,8 +132,8 @@ class MainWindow(QMainWindow):
         chat_layout = QVBoxLayout(chat)
         chat_layout.setContentsMargins(0, 0, 0, 0)
         chat_layout.setSpacing(0)
-        for widget, stretch in ((top, 0), (self.banner, 0), (self.view, 1),
-                                (self.composer, 0)):
+        for widget, stretch in ((top, 0), (self.chat_header, 0), (self.banner, 0),
+                                (self.view, 1), (self.composer, 0)):
             chat_layout.addWidget(widget, stretch)
 
         splitter = QSplitter(self)
@@ -159,6 +162,10 @@ class MainWindow(QMainWindow):
             lambda current: actions.export_chat.setEnabled(current is not None))
         actions.settings.triggered.connect(self.open_settings)
         actions.about.triggered.connect(self._about)
+        self.chat_controls = ChatSettingsControls(
+            self, session, self.chat_header, preset_menu=actions.preset_menu,
+            manage_presets=actions.presets, show_error=self.show_error,
+            show_note=self.status.set_activity)
         self.models_button.clicked.connect(self.open_models_pane)
         self.settings_button.clicked.connect(self.open_settings)
         self.model_picker.model_chosen.connect(session.load_model)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from chatapp.models.starter import STARTER
 
@@ -22,6 +22,8 @@ class MenuActions:
     install_starter: QAction
     settings: QAction
     about: QAction
+    presets: QAction
+    preset_menu: QMenu  # filled with the presets when it opens (ui/chat_settings_controls)
 
 
 def build_menus(window: QMainWindow) -> MenuActions:
@@ -45,9 +47,13 @@ def build_menus(window: QMainWindow) -> MenuActions:
         install_starter=action(f"Install the starter model ({STARTER.display_name})"),
         settings=action("&Settings…", QKeySequence.StandardKey.Preferences),
         about=action("&About chatapp"),
+        presets=action("&Presets…"),
+        preset_menu=QMenu("New chat from &preset", window),
     )
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.new_chat)
+    file_menu.addMenu(actions.preset_menu)
+    file_menu.addAction(actions.presets)
     file_menu.addSeparator()
     for item in (actions.export_chat, actions.export_all, actions.import_chats):
         file_menu.addAction(item)

@@ -8,6 +8,10 @@ from chatapp.ui.markdown_view import is_dark_theme
 
 _COMMON = """
 #topBar { border-bottom: 1px solid palette(mid); }
+#chatHeader { border-bottom: 1px solid palette(midlight); }
+#chatModel { font-weight: 600; }
+#chatSettingsSummary { color: %(muted)s; }
+#chatSettingsSummary[custom="true"] { color: palette(text); }
 #sidebar { background: palette(alternate-base); }
 #conversationList { border: none; background: transparent; font-size: 10.5pt; }
 #conversationList::item { padding: 7px 6px; border-radius: 6px; color: palette(text); }

@@ -1,0 +1,212 @@
+"""What one chat changes of the app's settings: its own system prompt, sampling, context
+length and model, each field on its own; what it leaves alone follows the defaults.
+
+A chat's overrides are a small JSON object kept with the chat
+(``Conversation.settings``): the fields it sets, by their Settings names, plus
+``model_path`` (a GGUF file) and ``preset`` (the name of the preset the chat was started
+from, a label only). A field that is missing or null follows the defaults. Values are
+checked one by one against the same limits as the settings (chatapp.settings.LIMITS): a
+value that is out of range, of the wrong type or unknown (a damaged row, a newer version)
+is ignored with a log line, never fatal.
+
+The legacy ``conversations.system_prompt`` column (from history format 1, never written
+by the app, but filled by chat imports) is read as the chat's system prompt override
+when the settings hold no ``system_prompt`` of their own. Only ``settings`` is written;
+resetting such a chat's prompt to the default writes an explicit null, which hides the
+old column from then on.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Final, cast
+
+from chatapp.errors import UserFacingError
+from chatapp.history.store import Conversation
+from chatapp.settings import AUTO, Settings, SettingsError
+
+__all__ = [
+    "CHAT_FIELDS",
+    "MODEL",
+    "OVERRIDABLE",
+    "PRESET",
+    "ChatSummary",
+    "OverrideError",
+    "chat_model_path",
+    "check_override",
+    "clean_overrides",
+    "conversation_overrides",
+    "describe",
+    "effective_settings",
+    "stored_settings",
+]
+
+log = logging.getLogger(__name__)
+
+# The Settings fields a chat may set for itself; threads and the hub stay app-wide.
+CHAT_FIELDS: Final = ("system_prompt", "temperature", "top_p", "top_k", "min_p",
+                      "repeat_penalty", "max_reply_tokens", "thinking_budget_tokens",
+                      "context_length")
+MODEL: Final = "model_path"
+PRESET: Final = "preset"
+OVERRIDABLE: Final = (*CHAT_FIELDS, MODEL)
+
+MAX_PATH_CHARS: Final = 4096
+MAX_LABEL_CHARS: Final = 80
+_DEFAULTS: Final = Settings()
+_TYPES: Final = {f.name: type(getattr(_DEFAULTS, f.name)) for f in fields(Settings)}
+
+# What the header calls each field, in the order it lists them.
+LABELS: Final = {
+    "system_prompt": "system prompt", "temperature": "temperature", "top_p": "top-p",
+    "top_k": "top-k", "min_p": "min-p", "repeat_penalty": "repeat penalty",
+    "max_reply_tokens": "max reply tokens", "thinking_budget_tokens": "thinking budget",
+    "context_length": "context length", MODEL: "model",
+}
+
+
+class OverrideError(UserFacingError, ValueError):
+    """A chat or preset value that cannot be used; the message names the field."""
+
+
+def check_override(name: str, value: object) -> object:
+    """``value`` as the field ``name`` holds it (an int is a valid float), or
+    OverrideError saying what is wrong."""
+    if name == MODEL:
+        if not isinstance(value, str) or not value.strip() or "\x00" in value \
+                or len(value) > MAX_PATH_CHARS:
+            raise OverrideError("The model must be the path of a model file.")
+        return value
+    if name == PRESET:
+        if not isinstance(value, str) or not value.strip() or len(value) > MAX_LABEL_CHARS:
+            raise OverrideError("The preset name must be a short text.")
+        return value
+    if name not in CHAT_FIELDS:
+        raise OverrideError(f"“{name[:40]}” is not a setting a chat can have.")
+    wanted = _TYPES[name]
+    if isinstance(value, bool):  # a JSON true is no number
+        raise OverrideError(f"The {LABELS[name]} has the wrong type.")
+    if wanted is float and isinstance(value, int | float):
+        coerced: object = float(value)
+    elif wanted is int and isinstance(value, int):
+        coerced = value
+    elif wanted is str and isinstance(value, str):
+        coerced = value.strip()
+    else:
+        raise OverrideError(f"The {LABELS[name]} has the wrong type.")
+    try:
+        replace(_DEFAULTS, **cast(dict[str, Any], {name: coerced})).validated()
+    except SettingsError as error:
+        raise OverrideError(error.user_message) from error
+    return coerced
+
+
+def clean_overrides(raw: Mapping[str, object] | None, *,
+                    where: str = "a chat") -> dict[str, object]:
+    """The usable overrides of ``raw``: null ones dropped (they follow the defaults),
+    unknown and invalid ones dropped with a warning."""
+    clean: dict[str, object] = {}
+    for name, value in (raw or {}).items():
+        if value is None:
+            continue
+        try:
+            clean[name] = check_override(name, value)
+        except OverrideError as error:
+            log.warning("Ignoring the setting %r of %s: %s", name[:80], where,
+                        error.user_message)
+    return clean
+
+
+def effective_settings(defaults: Settings, overrides: Mapping[str, object] | None) -> Settings:
+    """The settings a chat's reply uses: ``defaults`` with what the chat sets."""
+    values = {name: value for name, value in clean_overrides(overrides).items()
+              if name in CHAT_FIELDS}
+    return replace(defaults, **cast(dict[str, Any], values)) if values else defaults
+
+
+def chat_model_path(overrides: Mapping[str, object] | None) -> Path | None:
+    """The chat's own model file, or None: it uses the default model."""
+    model = clean_overrides({MODEL: (overrides or {}).get(MODEL)})
+    return Path(str(model[MODEL])) if MODEL in model else None
+
+
+def conversation_overrides(conversation: Conversation) -> dict[str, object]:
+    """A stored chat's overrides, the legacy system prompt column included."""
+    raw: dict[str, object] = dict(conversation.settings or {})
+    if "system_prompt" not in raw and conversation.system_prompt is not None:
+        raw["system_prompt"] = conversation.system_prompt
+    return clean_overrides(raw, where=f"chat {conversation.id}")
+
+
+def stored_settings(overrides: Mapping[str, object],
+                    conversation: Conversation | None) -> dict[str, object] | None:
+    """What to write as the chat's ``settings`` for ``overrides`` (None: it follows the
+    defaults): an explicit null keeps a legacy system prompt from coming back."""
+    stored: dict[str, object] = dict(clean_overrides(overrides))
+    if conversation is not None and conversation.system_prompt is not None \
+            and "system_prompt" not in stored:
+        stored["system_prompt"] = None
+    return stored or None
+
+
+@dataclass(frozen=True)
+class ChatSummary:
+    """What the chat header says about the chat's settings."""
+
+    model: str  # the chat's own model's file name, else the loaded one's ("": none)
+    own_model: bool
+    model_loaded: bool  # the model named is the one loaded
+    label: str  # "Default settings", "Preset: Translator" or "Custom settings"
+    detail: str  # the system prompt's first words, or the fields it sets
+    tooltip: str  # every field it sets, with its value, one a line
+    custom: bool  # the chat sets anything at all
+
+
+def describe(overrides: Mapping[str, object] | None, defaults: Settings,
+             loaded_model: Path | None = None, *, words: int = 8) -> ChatSummary:
+    """The header's words for a chat with ``overrides``."""
+    clean = clean_overrides(overrides)
+    own_model = chat_model_path(clean)
+    model_path = own_model or loaded_model
+    model = model_path.name if model_path is not None else ""
+    fields_set = [name for name in OVERRIDABLE if name in clean]
+    preset = clean.get(PRESET)
+    if isinstance(preset, str):
+        label = f"Preset: {preset}"
+    elif fields_set:
+        label = "Custom settings"
+    else:
+        label = "Default settings"
+    prompt = effective_settings(defaults, clean).system_prompt
+    if "system_prompt" in clean:
+        detail = _first_words(prompt, words) if prompt else "no system prompt"
+    else:
+        detail = ", ".join(LABELS[name] for name in fields_set if name != MODEL)
+    lines = [f"{LABELS[name].capitalize()}: {_shown(name, clean[name])}" for name in fields_set]
+    if not fields_set:
+        lines = ["This chat follows the default settings (Model ▸ Settings)."]
+    return ChatSummary(model, own_model is not None,
+                       model_path is not None and model_path == loaded_model, label, detail,
+                       "\n".join(lines), bool(fields_set) or preset is not None)
+
+
+def _first_words(text: str, count: int) -> str:
+    words = text.split()
+    shown = " ".join(words[:count])
+    return f"“{shown}…”" if len(words) > count else f"“{shown}”"
+
+
+def _shown(name: str, value: Any) -> str:
+    if name == MODEL:
+        return Path(str(value)).name
+    if name == "context_length":
+        return "Auto" if value == AUTO else f"{value:,} tokens"
+    if name == "system_prompt":
+        return _first_words(str(value), 24) if value else "(none)"
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) else str(value)
+    return str(value)

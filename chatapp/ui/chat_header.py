@@ -1,0 +1,67 @@
+"""The line above the conversation that says what the open chat uses: its model, and
+whether it follows the default settings, a preset or settings of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from chatapp.conversation.chat_settings import ChatSummary
+from chatapp.ui.plain_text import plain_label, plain_tooltip
+
+
+class ChatHeader(QWidget):
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatHeader")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 6, 18, 6)
+        # Model files and presets are named by the user: plain text, never HTML.
+        self.model = plain_label(QLabel(self))
+        self.model.setObjectName("chatModel")
+        self.settings = plain_label(QLabel(self))
+        self.settings.setObjectName("chatSettingsSummary")
+        self.settings.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # A long preset name must not widen the window: the label gives way.
+        self.settings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.button = QPushButton("Chat settings…", self)
+        self.button.setObjectName("chatSettingsButton")
+        self.button.setToolTip("This chat's own system prompt, sampling, context length and "
+                               "model")
+        self.button.clicked.connect(self.settings_requested)
+        layout.addWidget(self.model)
+        layout.addWidget(self.settings, 1)
+        layout.addWidget(self.button)
+        self.summary: ChatSummary | None = None
+        self.show_summary(None)
+
+    def show_summary(self, summary: ChatSummary | None) -> None:
+        self.summary = summary
+        if summary is None:
+            self.model.setText("No model")
+            self.settings.setText("Default settings")
+            self.settings.setToolTip("")
+            return
+        name = summary.model.removesuffix(".gguf")
+        if not name:
+            model = "No model"
+        elif summary.own_model:
+            model = f"{name} (this chat's model" + (")" if summary.model_loaded
+                                                    else ", not loaded)")
+        else:
+            model = name
+        self.model.setText(model)
+        self.model.setProperty("own", summary.own_model)
+        text = summary.label + (f" · {summary.detail}" if summary.detail else "")
+        self.settings.setText(text)
+        self.settings.setProperty("custom", summary.custom)
+        # The properties feed the style sheet: re-polish so it sees them.
+        for label in (self.model, self.settings):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.settings.setToolTip(plain_tooltip(summary.tooltip))
+        self.model.setToolTip(plain_tooltip(
+            "This chat's own model: it is loaded when the chat is opened." if summary.own_model
+            else "The default model (choose it above); this chat has no model of its own."))
