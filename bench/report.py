@@ -508,8 +508,8 @@ def _history(results: Mapping[str, Any]) -> list[str]:
     if k:
         lines += [
             "",
-            f"**Search as you type** (the window's search panel, Ctrl+K, over the same "
-            f"messages; each key waits for its results): from the key press to its results "
+            "**Search as you type** (the window's search panel, Ctrl+K, over the same "
+            "messages; each key waits for its results): from the key press to its results "
             f"in the list, 90th percentile **{_f(k['p90'], 1)} ms**, median "
             f"{_f(k['median'], 1)} ms, slowest {_f(k['max'], 1)} ms over {k['keys']} keys "
             f"({', '.join(f'`{q}`' for q in k['queries'])}).",

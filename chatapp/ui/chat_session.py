@@ -136,6 +136,7 @@ class ChatSession(QObject):
     branches_changed = Signal(int, object)
     # The loaded model's thinking switch (ThinkingControl) and the open chat's choice.
     thinking_changed = Signal(object, object)
+    message_revealed = Signal(int)  # a message of the open chat to scroll to and mark
     chat_settings_shown = Signal(object, object)  # the open chat's id | None, ChatSummary
     presets_changed = Signal(object, str)  # tuple[Preset, ...], what was done ("": loaded)
     presets_failed = Signal(object)  # UserFacingError of a preset action
@@ -904,6 +905,51 @@ class ChatSession(QObject):
     def _presets_are(self, presets: list[Preset], note: str) -> None:
         self.presets = tuple(presets)
         self.presets_changed.emit(self.presets, note)
+
+    # -- search --
+
+    def reveal_message(self, conversation_id: int, message_id: int) -> None:
+        """Show a message a search found: its chat opens on the newest branch through it
+        (switched on the history thread), then ``message_revealed`` asks the view to
+        scroll to it. A chat writing a reply keeps its branch, as the reply follows the
+        branch it started on: a message on another one is not shown, and the user told."""
+        writing = self.turn is not None and self.turn.conversation_id == conversation_id
+        view = self._view
+
+        def switch(store: HistoryStore) -> tuple[bool, bool]:
+            """Whether the message is on the branch on screen now, and if it was switched."""
+            if any(m.id == message_id for m in store.list_messages(conversation_id)):
+                return True, False
+            if writing:
+                return False, False
+            store.switch_branch(conversation_id, message_id)
+            return True, True
+
+        def switched(result: tuple[bool, bool]) -> None:
+            if view != self._view:
+                return  # the user moved on meanwhile
+            on_screen, changed = result
+            if not on_screen:
+                self.error.emit(UserFacingError(
+                    "That message is in another version of this chat. It can be shown once "
+                    "the reply being written is done (or stopped)."))
+            if self.current == conversation_id and not changed:
+                if on_screen:
+                    self.message_revealed.emit(message_id)
+                return
+            if self.current == conversation_id:
+                self.current = None  # open_conversation reads it again, on its new branch
+            self.open_conversation(conversation_id)
+            opened = self._view
+
+            def shown(_none: None) -> None:
+                if opened == self._view and on_screen:
+                    self.message_revealed.emit(message_id)
+
+            # Queued behind the chat's read, so this runs once the view shows the branch.
+            self.history.submit(lambda _store: None, shown, self._report)
+
+        self.history.submit(switch, switched, self._report)
 
 
 @dataclass(frozen=True)

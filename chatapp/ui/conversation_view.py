@@ -7,7 +7,8 @@ conversations open with their latest messages; earlier ones are added on request
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.conversation.search import find_spans
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Message
+from chatapp.ui.markdown_view import CodeBlock
 from chatapp.ui.message_widget import MessageWidget
 from chatapp.ui.theme import SCROLL_BAR_STYLE
 from chatapp.vocabulary import PROMPT_STATES
@@ -28,6 +31,8 @@ from chatapp.vocabulary import PROMPT_STATES
 # opening a chat of thousands of messages costs what opening a short one does.
 INITIAL_MESSAGES = 16
 EARLIER_BATCH = 50
+# How long a message opened from a search stays marked.
+REVEAL_MARK_MS = 2000
 
 
 class ConversationView(QScrollArea):
@@ -87,6 +92,13 @@ class ConversationView(QScrollArea):
         self.streaming: MessageWidget | None = None
         self._stick_to_bottom = True
         self._dropped = 0
+        # What a search or find scrolled to (a widget, and a text position in it if it is
+        # a label), kept in view while the column is laid out, until the user scrolls.
+        self._scroll_target: tuple[QWidget, int | None] | None = None
+        self._target_value = 0
+        self.found: QLabel | None = None  # the label showing the current find match
+        self.revealed: MessageWidget | None = None  # marked for a moment by reveal_message
+        self._mark: _RevealMark | None = None
 
         self._flush_scheduled = False
         bar = self.verticalScrollBar()
@@ -116,6 +128,8 @@ class ConversationView(QScrollArea):
         self.messages.clear()
         self._hidden_earlier = []
         self.streaming = None
+        self._scroll_target = None
+        self.found = None
         self.set_dropped(0, 0)
         self._update_earlier_button()
 
@@ -218,6 +232,7 @@ class ConversationView(QScrollArea):
         widget = self._widget_for(message)
         self._append_widget(widget)
         self._stick_to_bottom = True
+        self._scroll_target = None  # what the user writes wins over what was found
         self._refresh_last_reply()
         return widget
 
@@ -228,6 +243,7 @@ class ConversationView(QScrollArea):
         self._append_widget(widget)
         self.streaming = widget
         self._stick_to_bottom = True
+        self._scroll_target = None
         self._refresh_last_reply()
         return widget
 
@@ -310,12 +326,197 @@ class ConversationView(QScrollArea):
         widget.fail(user_message, message)
         self._refresh_last_reply()
 
+    # -- search and find ---------------------------------------------------------------
+
+    def find_texts(self) -> list[str]:
+        """The text of each message of the branch on screen, first to last, earlier
+        ones not shown yet included: find looks through the whole branch."""
+        return [m.content for m in self._hidden_earlier] + [w.text for w in self.messages]
+
+    def first_visible_item(self) -> int:
+        """The index (into find_texts) of the first message at least partly in view."""
+        top = self.verticalScrollBar().value()
+        index = next((i for i, w in enumerate(self.messages) if w.geometry().bottom() >= top),
+                     len(self.messages) - 1)
+        return len(self._hidden_earlier) + max(0, index)
+
+    def show_find_match(self, item: int, start: int, length: int) -> None:
+        """Scroll to a match in find_texts()[item] and select it where it is shown.
+
+        The texts are the messages as written (Markdown); the match is selected in the
+        rendered text, as the same occurrence of the same words when the rendering
+        shows them all (markup aside, it does), else the nearest one."""
+        self.clear_find()
+        widget = self._rendered(item)
+        if widget is None:
+            return
+        needle = widget.text[start:start + length]
+        nth = sum(1 for s, _ in find_spans(widget.text, needle) if s < start)
+        shown = [(label, s, n) for label, text in _text_labels(widget)
+                 for s, n in find_spans(text, needle)]
+        if not shown:  # e.g. the words are a link's address: show the message
+            self._scroll_to(widget, None)
+            return
+        label, shown_start, shown_length = shown[min(nth, len(shown) - 1)]
+        label.setSelection(shown_start, shown_length)
+        self.found = label
+        label.destroyed.connect(lambda: self._forget_found(label))
+        self._scroll_to(label, shown_start)
+
+    def clear_find(self) -> None:
+        """Unselect the find match."""
+        if self.found is not None:
+            self.found.setSelection(0, 0)
+            self.found = None
+
+    def _forget_found(self, label: QLabel) -> None:
+        if self.found is label:
+            self.found = None
+
+    def reveal_message(self, message_id: int) -> bool:
+        """Scroll to a message of the branch on screen and mark it for a moment (a
+        search result opened). False if it is not on screen."""
+        ids = [m.id for m in self._hidden_earlier] + [
+            w.message.id if w.message is not None else None for w in self.messages]
+        if message_id not in ids:
+            return False
+        widget = self._rendered(ids.index(message_id))
+        if widget is None:
+            return False
+        self._scroll_to(widget, None)
+        if self._mark is not None:
+            self._mark.deleteLater()
+        mark = self._mark = _RevealMark(widget)
+        self.revealed = widget
+        mark.destroyed.connect(lambda: self._mark_gone(mark))
+        QTimer.singleShot(REVEAL_MARK_MS, mark, mark.deleteLater)
+        return True
+
+    def _mark_gone(self, mark: _RevealMark) -> None:
+        if self._mark is mark:
+            self._mark = None
+            self.revealed = None
+
+    def _rendered(self, item: int) -> MessageWidget | None:
+        """The widget of find_texts()[item], adding earlier messages until it is shown."""
+        while item < len(self._hidden_earlier):
+            self._show_earlier()
+        index = item - len(self._hidden_earlier)
+        return self.messages[index] if 0 <= index < len(self.messages) else None
+
     # -- scrolling ---------------------------------------------------------------------
+
+    def _scroll_to(self, widget: QWidget, position: int | None) -> None:
+        self._scroll_target = (widget, position)
+        self._stick_to_bottom = False
+        widget.destroyed.connect(lambda: self._forget_target(widget))
+        self._apply_scroll_target()
+        # Widgets just added are laid out on the next pass: place the target again then.
+        QTimer.singleShot(0, self, self._apply_scroll_target)
+
+    def _forget_target(self, widget: QWidget) -> None:
+        if self._scroll_target is not None and self._scroll_target[0] is widget:
+            self._scroll_target = None
+
+    def _apply_scroll_target(self) -> None:
+        if self._scroll_target is None:
+            return
+        widget, position = self._scroll_target
+        top = widget.mapTo(self._column, QPoint(0, 0)).y()
+        height = widget.height()
+        viewport = self.viewport().height()
+        if position is not None and isinstance(widget, QLabel):
+            top += _line_top(widget, position)  # the match's line, a third of the way down
+            value = top - viewport // 3
+        elif height < viewport:
+            value = top - (viewport - height) // 2  # the whole message, in the middle
+        else:
+            value = top - 12  # a long message: its beginning
+        bar = self.verticalScrollBar()
+        self._target_value = min(max(value, 0), bar.maximum())
+        bar.setValue(self._target_value)
 
     def _remember_position(self, value: int) -> None:
         bar = self.verticalScrollBar()
+        if self._scroll_target is not None and value != self._target_value:
+            self._scroll_target = None  # the user scrolled away
         self._stick_to_bottom = value >= bar.maximum() - 24
 
     def _follow_bottom(self, _minimum: int, maximum: int) -> None:
-        if self._stick_to_bottom:
+        if self._scroll_target is not None:
+            self._apply_scroll_target()
+        elif self._stick_to_bottom:
             self.verticalScrollBar().setValue(maximum)
+
+
+def _text_labels(widget: MessageWidget) -> list[tuple[QLabel, str]]:
+    """The labels that show a message's text, in order, each with the text it shows
+    (what QLabel.setSelection counts in)."""
+    found: list[tuple[QLabel, str]] = []
+    layout = widget.body.layout()
+    if layout is None:
+        return found
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        shown = item.widget() if item is not None else None
+        label = shown.findChild(QLabel, "codeBody") if isinstance(shown, CodeBlock) else shown
+        if isinstance(label, QLabel) and not label.isHidden() and label.text():
+            found.append((label, _document(label).toPlainText()))
+    return found
+
+
+def _document(label: QLabel) -> QTextDocument:
+    """A document laid out as the label lays out its text."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    text_format = label.textFormat()
+    if text_format == Qt.TextFormat.PlainText:
+        document.setPlainText(label.text())
+    elif text_format == Qt.TextFormat.MarkdownText:
+        document.setMarkdown(label.text())
+    else:
+        document.setHtml(label.text())
+    if label.wordWrap() and label.contentsRect().width() > 0:
+        document.setTextWidth(label.contentsRect().width())
+    return document
+
+
+def _line_top(label: QLabel, position: int) -> int:
+    """About where the line holding ``position`` starts, from the label's top."""
+    document = _document(label)
+    block = document.findBlock(position)
+    if not block.isValid():
+        return 0
+    top = document.documentLayout().blockBoundingRect(block).top()
+    line = block.layout().lineForTextPosition(position - block.position())
+    return round(top + (line.y() if line.isValid() else 0))
+
+
+class _RevealMark(QWidget):
+    """A frame over a message for a moment: the one a search result opened."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.setObjectName("revealMark")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        target.installEventFilter(self)
+        self.setGeometry(target.rect())
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        colour = self.palette().color(QPalette.ColorRole.Highlight)
+        fill = QColor(colour)
+        fill.setAlpha(36)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 2))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)
+        painter.end()

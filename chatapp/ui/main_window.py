@@ -52,12 +52,14 @@ from chatapp.ui.composer import Composer
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
 from chatapp.ui.exception_hook import exception_relay
+from chatapp.ui.find_bar import FindBar
 from chatapp.ui.menus import build_menus
 from chatapp.ui.model_manager.installed_tab import ask_import_mode
 from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.model_picker import ModelPicker
 from chatapp.ui.placeholders import chat_placeholder, no_model_placeholder
 from chatapp.ui.plain_text import escaped
+from chatapp.ui.search_panel import SearchPanel
 from chatapp.ui.settings_dialog import SettingsDialog
 from chatapp.ui.status_line import StatusLine
 from chatapp.ui.workers.hub_worker import HubController
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.sidebar = ConversationList(self)
         self.view = ConversationView(self)
+        self.find_bar = FindBar(self.view, self)
+        self.search_panel = SearchPanel(self.session.history, self)  # floats over the window
         self.composer = Composer(self)
         self.banner = Banner(self)
         self.chat_header = ChatHeader(self)  # what the open chat uses
@@ -133,7 +137,7 @@ class MainWindow(QMainWindow):
         chat_layout.setContentsMargins(0, 0, 0, 0)
         chat_layout.setSpacing(0)
         for widget, stretch in ((top, 0), (self.chat_header, 0), (self.banner, 0),
-                                (self.view, 1), (self.composer, 0)):
+                                (self.find_bar, 0), (self.view, 1), (self.composer, 0)):
             chat_layout.addWidget(widget, stretch)
 
         splitter = QSplitter(self)
@@ -213,6 +217,17 @@ class MainWindow(QMainWindow):
         self.hub.download_event.connect(self._download_event)
         self.secrets.failed.connect(self.show_error)
         exception_relay().raised.connect(self.banner.show_message)
+
+        actions.search_chats.triggered.connect(self.search_panel.open_panel)
+        actions.find_in_chat.triggered.connect(self.find_bar.open_bar)
+        self.search_panel.chosen.connect(session.reveal_message)
+        session.message_revealed.connect(self.view.reveal_message)
+        self.search_panel.closed.connect(self.composer.edit.setFocus)
+        self.find_bar.closed.connect(self.composer.edit.setFocus)
+        # Connected last, so the count is made again after the view has changed.
+        for changed in (session.conversation_shown, session.question_saved,
+                        session.reply_finished, session.reply_failed):
+            changed.connect(lambda *_args: self.find_bar.refresh())
 
     def show_error(self, error: UserFacingError) -> None:
         self.banner.show_message(error.user_message)

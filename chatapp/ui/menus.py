@@ -1,4 +1,4 @@
-"""The window's menu bar: File, Model and Help, with their shortcuts."""
+"""The window's menu bar: File, Edit, Model and Help, with their shortcuts."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ class MenuActions:
     install_starter: QAction
     settings: QAction
     about: QAction
+    search_chats: QAction
+    find_in_chat: QAction
     presets: QAction
     preset_menu: QMenu  # filled with the presets when it opens (ui/chat_settings_controls)
 
@@ -47,6 +49,8 @@ def build_menus(window: QMainWindow) -> MenuActions:
         install_starter=action(f"Install the starter model ({STARTER.display_name})"),
         settings=action("&Settings…", QKeySequence.StandardKey.Preferences),
         about=action("&About chatapp"),
+        search_chats=action("&Search chats…", QKeySequence("Ctrl+K")),
+        find_in_chat=action("&Find in chat…", QKeySequence.StandardKey.Find),
         presets=action("&Presets…"),
         preset_menu=QMenu("New chat from &preset", window),
     )
@@ -59,6 +63,9 @@ def build_menus(window: QMainWindow) -> MenuActions:
         file_menu.addAction(item)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(actions.search_chats)
+    edit_menu.addAction(actions.find_in_chat)
     model_menu = bar.addMenu("&Model")
     for item in (actions.models, actions.open_model, actions.install_starter,
                  actions.settings):
