@@ -27,8 +27,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from chatapp.conversation.chat_list import (
+    PendingDelete,
+    delete_conversations,
+    pin_conversations,
+)
 from chatapp.conversation.chat_settings import (
     MODEL,
     ChatSummary,
@@ -136,6 +141,8 @@ class ChatSession(QObject):
     branches_changed = Signal(int, object)
     # The loaded model's thinking switch (ThinkingControl) and the open chat's choice.
     thinking_changed = Signal(object, object)
+    # Chats deleted that Undo still brings back; 0: the offer is over.
+    delete_undoable = Signal(int)
     message_revealed = Signal(int)  # a message of the open chat to scroll to and mark
     chat_settings_shown = Signal(object, object)  # the open chat's id | None, ChatSummary
     presets_changed = Signal(object, str)  # tuple[Preset, ...], what was done ("": loaded)
@@ -705,6 +712,101 @@ class ChatSession(QObject):
         files = self.files.wait_stopped(deadline)
         history = self.history.wait_stopped(deadline)
         return engine and files and history
+
+    # -- the chat list -----------------------------------------------------------------
+    # A delete hides the chats at once and deletes them from the history when the Undo
+    # offer ends, so Undo has nothing to restore. One offer at a time: a second delete
+    # ends the first. (Class defaults, immutable: each session assigns its own.)
+
+    undo_seconds: float = 6.0
+    _undoable: PendingDelete | None = None  # the delete Undo can take back
+    _hidden: frozenset[int] = frozenset()  # chats deleted, undoable or being deleted
+
+    def listed_conversations(self, conversations: list[Conversation]) -> list[Conversation]:
+        """The chats the list shows: all but those deleted."""
+        hidden = self._hidden
+        return [c for c in conversations if c.id not in hidden] if hidden else conversations
+
+    def delete_conversations(self, conversation_ids: list[int]) -> None:
+        """Delete chats, undoable for ``undo_seconds``; if the open chat is among them,
+        the view moves to a new chat."""
+        ids = frozenset(conversation_ids) - self._hidden
+        if not ids:
+            return
+        if self.turn is not None and self.turn.conversation_id in ids:
+            self.error.emit(UserFacingError(
+                "This chat is writing a reply: stop it before deleting the chat."
+                if len(ids) == 1 else "One of these chats is writing a reply: stop it "
+                "before deleting it."))
+            return
+        self.finish_deletes()
+        reopen = self.current if self.current in ids else None
+        if reopen is not None:
+            self.new_conversation()
+        batch = self._undoable = PendingDelete(ids, reopen, self._view)
+        self._hidden |= ids
+        self.conversations_changed.emit(self.conversations, self.current)
+        self.delete_undoable.emit(len(ids))
+        QTimer.singleShot(round(self.undo_seconds * 1000), self,
+                          lambda: self._undo_time_over(batch))
+
+    def _undo_time_over(self, batch: PendingDelete) -> None:
+        if self._undoable is batch:  # not undone, nor ended by a later delete
+            self.finish_deletes()
+
+    def undo_delete(self) -> None:
+        """Show the chats of the last delete again (while its offer lasts)."""
+        batch = self._undoable
+        if batch is None:
+            return
+        self._undoable = None
+        self._hidden -= batch.ids
+        self.delete_undoable.emit(0)
+        turn = self.turn
+        starting_here = turn is not None and turn.conversation_id is None \
+            and turn.view == self._view
+        if batch.reopen is not None and self.current is None and self._view == batch.view \
+                and not starting_here:  # still in the empty chat the delete moved to
+            self.open_conversation(batch.reopen)
+        self.conversations_changed.emit(self.conversations, self.current)
+
+    def finish_deletes(self) -> None:
+        """End the Undo offer and delete from the history now. Called when the offer
+        times out, and at quit before the workers stop (the history thread drains its
+        queue, so the delete lands before the app ends)."""
+        batch = self._undoable
+        if batch is None:
+            return
+        self._undoable = None
+        self.delete_undoable.emit(0)
+        ids = batch.ids
+        # A deleted chat can be opened again meanwhile (a search result): the delete
+        # still takes it, unless it is writing a reply.
+        turn = self.turn
+        if turn is not None and turn.conversation_id in ids:
+            ids = ids - {turn.conversation_id}
+            self._hidden -= {turn.conversation_id}
+            self.conversations_changed.emit(self.conversations, self.current)
+        if self.current in ids:
+            self.new_conversation()
+
+        def deleted(_none: None) -> None:
+            # Shown no more only now: a listing read before the delete still has them.
+            self._hidden -= ids
+            self.refresh_conversations()
+
+        def failed(error: UserFacingError) -> None:
+            deleted(None)  # the list shows what the history has
+            self._report(error)
+
+        self.history.submit(lambda store: delete_conversations(store, ids), deleted, failed)
+
+    def set_pinned(self, conversation_ids: list[int], pinned: bool) -> None:
+        """Pin chats to the top of the list, or unpin them."""
+        ids = list(conversation_ids)
+        self.history.submit(lambda store: pin_conversations(store, ids, pinned),
+                            lambda _none: self.refresh_conversations(), self._report)
+
 
     # -- per-chat settings -------------------------------------------------------------
     # A chat may set its own system prompt, sampling, context length and model

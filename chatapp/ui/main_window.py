@@ -179,7 +179,10 @@ class MainWindow(QMainWindow):
         self.sidebar.new_requested.connect(session.new_conversation)
         self.sidebar.selected.connect(session.open_conversation)
         self.sidebar.rename_requested.connect(session.rename_conversation)
-        self.sidebar.delete_requested.connect(session.delete_conversation)
+        self.sidebar.delete_requested.connect(session.delete_conversations)
+        self.sidebar.pin_requested.connect(session.set_pinned)
+        self.sidebar.undo_requested.connect(session.undo_delete)
+        session.delete_undoable.connect(self.sidebar.show_undo)
         self.composer.send_requested.connect(session.send)
         self.composer.stop_requested.connect(session.stop)
         self.view.regenerate_requested.connect(session.regenerate)
@@ -236,7 +239,8 @@ class MainWindow(QMainWindow):
 
     def _conversations_changed(self, conversations: list[Conversation],
                                current: int | None) -> None:
-        self.sidebar.set_conversations(conversations, current)
+        self.sidebar.set_conversations(self.session.listed_conversations(conversations),
+                                       current)
 
     def _conversation_shown(self, conversation_id: int | None, messages: list[Message],
                             streaming: StreamedReply | None) -> None:
@@ -500,6 +504,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             started = time.monotonic()
             deadline = started + QUIT_BUDGET_S
+            self.session.finish_deletes()  # an undoable delete lands before the history stops
             self.session.request_stop()
             self.hub.request_stop()
             self.secrets.request_stop(drain=False)
