@@ -250,9 +250,14 @@ def test_rename_and_delete_chats(qtbot: QtBot, open_window: OpenWindow,
     row = next(i for i in range(2) if window.sidebar.list.item(i).text() == "Recipes")
     window.sidebar._confirm_delete(window.sidebar.list.item(row))
     qtbot.waitUntil(lambda: window.sidebar.list.count() == 1)
-    with sqlite3.connect(app_paths.history_db) as db:
-        ids = [r[0] for r in db.execute("SELECT id FROM conversations")]
-    assert recipes not in ids and len(ids) == 1
+
+    def stored() -> list[int]:
+        with sqlite3.connect(app_paths.history_db) as db:
+            return [r[0] for r in db.execute("SELECT id FROM conversations")]
+    assert recipes in stored()  # hidden, and Undo is offered: not deleted yet
+    window.session.finish_deletes()  # the offer ends: the delete lands now
+    qtbot.waitUntil(lambda: stored() == [next(c.id for c in window.session.conversations)])
+    assert recipes not in stored()
 
 
 def test_a_rename_being_typed_survives_the_refresh_after_a_reply(
