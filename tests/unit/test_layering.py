@@ -22,8 +22,8 @@ LAYERS: list[set[str]] = [
     {"ui"},
     {"conversation"},
     {"models"},
-    {"engine", "hub", "exchange"},
-    {"history", "secrets", "rendering", "reasoning"},
+    {"engine", "hub", "exchange", "knowledge"},
+    {"history", "secrets", "rendering", "reasoning", "documents"},
     {"gguf"},
     # The base: where things are kept, the user's settings, the machine ...
     {"paths", "settings", "hardware", "logging_setup"},
