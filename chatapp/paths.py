@@ -65,6 +65,11 @@ class AppPaths:
         return self.data_dir / "chat_templates"
 
     @property
+    def attachments_dir(self) -> Path:
+        """Private copies of files attached to messages (documents/blob_store)."""
+        return self.data_dir / "attachments"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 
