@@ -183,6 +183,48 @@ _V5_STOP_REASON = """
 ALTER TABLE messages ADD COLUMN stop_reason TEXT;
 """
 
+# Documents (issue 12). A message's attachments: the file name the user saw, the SHA-256
+# of its private copy (documents/blob_store), its size and kind, and how the last prompt
+# used it ('whole', or 'retrieved': passages_used of passages_total). A reply's
+# citations: the numbered sources its prompt gave the model, each with the passage text
+# exactly as given, so a later prompt that carries this turn again is rebuilt as it was,
+# and the reply can show where each came from (an attachment's copy, by its hash, or a
+# collection's file, by its path; page, heading, offsets in the document's text). Both
+# go with their message (ON DELETE CASCADE; the primary key is the child-key index).
+_V6_DOCUMENTS = """
+CREATE TABLE attachments (
+    message_id     INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    ordinal        INTEGER NOT NULL,
+    name           TEXT    NOT NULL,
+    sha256         TEXT    NOT NULL,
+    size           INTEGER NOT NULL,
+    kind           TEXT    NOT NULL,
+    usage          TEXT    CHECK (usage IN ('whole', 'retrieved')),
+    passages_used  INTEGER,
+    passages_total INTEGER,
+    PRIMARY KEY (message_id, ordinal)
+) WITHOUT ROWID;
+
+-- Which blobs are still referred to (collecting the others).
+CREATE INDEX attachments_by_sha256 ON attachments (sha256);
+
+CREATE TABLE citations (
+    message_id   INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    number       INTEGER NOT NULL,
+    source       TEXT    NOT NULL CHECK (source IN ('attachment', 'collection')),
+    name         TEXT    NOT NULL,
+    path         TEXT,
+    sha256       TEXT,
+    page         INTEGER,
+    heading      TEXT,
+    start_offset INTEGER,
+    end_offset   INTEGER,
+    text         TEXT    NOT NULL,
+    score        REAL,
+    PRIMARY KEY (message_id, number)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations and messages", _V1_BASE_SCHEMA),
     Migration(2, "full-text search over finished messages", _V2_FULL_TEXT_SEARCH),
@@ -191,6 +233,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "conversations as trees of branches; pinned chats; per-chat settings",
               _V4_TREES),
     Migration(5, "why each reply ended", _V5_STOP_REASON),
+    Migration(6, "attachments of a message; citations of a reply", _V6_DOCUMENTS),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

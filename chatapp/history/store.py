@@ -23,9 +23,9 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -42,10 +42,15 @@ from chatapp.history.migrations import (
 from chatapp.vocabulary import DEFAULT_TITLE, FINAL_STATES, MessageState, Role
 
 __all__ = [
+    "ATTACHMENT_USES",
+    "CITATION_SOURCES",
     "MATCH_END",
     "MATCH_START",
     "ROLES",
     "STATES",
+    "Attachment",
+    "AttachmentUse",
+    "Citation",
     "Conversation",
     "HistoryDamagedError",
     "HistoryError",
@@ -54,6 +59,7 @@ __all__ = [
     "HistoryTooNewError",
     "HistoryValueError",
     "Message",
+    "MessageDocuments",
     "ReplyStats",
     "SearchHit",
     "build_match_query",
@@ -95,6 +101,10 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
 _SQLITE_NOTADB = 26
 
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
+_SHA256: Final = re.compile("[0-9a-f]{64}")
+
+ATTACHMENT_USES: Final = frozenset({"whole", "retrieved"})
+CITATION_SOURCES: Final = frozenset({"attachment", "collection"})
 
 
 # --------------------------------------------------------------------------------------
@@ -221,6 +231,53 @@ class ReplyStats:
     ttfa_s: float | None = None
     reasoning_s: float | None = None
     stop_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file attached to a message; its bytes are in the blob store under ``sha256``."""
+
+    name: str  # the file name the user saw
+    sha256: str
+    size: int  # bytes
+    kind: str  # "text", "markdown", "code", "pdf", "docx", "html"
+    usage: str | None = None  # how the last prompt used it: "whole", "retrieved"
+    passages_used: int | None = None  # "retrieved": how many of its passages went in ...
+    passages_total: int | None = None  # ... of how many
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentUse:
+    """How a prompt used an attachment (the chip says it)."""
+
+    usage: str  # "whole" or "retrieved"
+    passages_used: int | None = None
+    passages_total: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A numbered source a reply's prompt gave the model ([number] in its text)."""
+
+    number: int  # 1-based, as the model saw it
+    source: str  # "attachment" (a copy in the blob store) or "collection" (a file on disk)
+    name: str  # what the source is called: the attachment's or the file's name
+    text: str  # the passage exactly as given to the model
+    path: str | None = None  # a collection file's path
+    sha256: str | None = None  # an attachment's copy
+    page: int | None = None  # 1-based (PDF)
+    heading: str | None = None
+    start: int | None = None  # offsets of the passage in the document's text
+    end: int | None = None
+    score: float | None = None  # how relevant retrieval found it (None: given whole)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageDocuments:
+    """What an imported message carries besides its text."""
+
+    attachments: tuple[Attachment, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
 
 _CONVERSATION_SQL: Final = """
@@ -359,6 +416,71 @@ def _check_role(role: str) -> None:
 def _check_state(state: str, allowed: frozenset[str] = STATES) -> None:
     if state not in allowed:
         raise HistoryValueError(f"Message state {state!r} is not allowed here.")
+
+
+def _clean_attachment(attachment: Attachment) -> Attachment:
+    if not _SHA256.fullmatch(attachment.sha256):
+        raise HistoryValueError(f"{attachment.sha256[:80]!r} is not an attachment's hash.")
+    if attachment.usage is not None and attachment.usage not in ATTACHMENT_USES:
+        raise HistoryValueError(f"Unknown attachment use {attachment.usage!r}.")
+    if attachment.size < 0:
+        raise HistoryValueError("An attachment's size cannot be negative.")
+    return replace(attachment, name=_text(attachment.name), kind=_text(attachment.kind))
+
+
+def _clean_citation(citation: Citation) -> Citation:
+    if citation.source not in CITATION_SOURCES:
+        raise HistoryValueError(f"Unknown citation source {citation.source!r}.")
+    if citation.sha256 is not None and not _SHA256.fullmatch(citation.sha256):
+        raise HistoryValueError(f"{citation.sha256[:80]!r} is not an attachment's hash.")
+    return replace(citation, name=_text(citation.name), text=_text(citation.text),
+                   path=None if citation.path is None else _text(citation.path),
+                   heading=_optional_text(citation.heading))
+
+
+_ATTACHMENT_COLUMNS: Final = ("name, sha256, size, kind, usage, passages_used, "
+                              "passages_total")
+_CITATION_COLUMNS: Final = ("number, source, name, text, path, sha256, page, heading, "
+                            "start_offset, end_offset, score")
+
+
+def _insert_attachments(conn: sqlite3.Connection, message_id: int,
+                        attachments: Sequence[Attachment]) -> None:
+    conn.executemany(
+        f"INSERT INTO attachments (message_id, ordinal, {_ATTACHMENT_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(message_id, ordinal, a.name, a.sha256, a.size, a.kind, a.usage, a.passages_used,
+          a.passages_total) for ordinal, a in enumerate(attachments)])
+
+
+def _insert_citations(conn: sqlite3.Connection, message_id: int,
+                      citations: Sequence[Citation]) -> None:
+    conn.executemany(
+        f"INSERT INTO citations (message_id, {_CITATION_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(message_id, c.number, c.source, c.name, c.text, c.path, c.sha256, c.page,
+          c.heading, c.start, c.end, c.score) for c in citations])
+
+
+def _clean_documents(documents: Mapping[int, MessageDocuments]
+                     ) -> dict[int, MessageDocuments]:
+    cleaned = {}
+    for message_id, extra in documents.items():
+        citations = tuple(_clean_citation(c) for c in extra.citations)
+        numbers = [c.number for c in citations]
+        if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
+            raise HistoryValueError("Citations are numbered 1, 2, 3 ... each once.")
+        cleaned[message_id] = MessageDocuments(
+            tuple(_clean_attachment(a) for a in extra.attachments), citations)
+    return cleaned
+
+
+def _attachment(row: Any) -> Attachment:
+    return Attachment(*row)
+
+
+def _citation(row: Any) -> Citation:
+    return Citation(*row)
 
 
 # --------------------------------------------------------------------------------------
@@ -750,11 +872,14 @@ class HistoryStore:
         model_sha256: str | None = None,
         generation_settings: Mapping[str, object] | None = None,
         parent_id: int | _ActiveLeaf | None = ACTIVE_LEAF,
+        attachments: Sequence[Attachment] = (),
     ) -> Message:
         """Add a message after ``parent_id`` (by default the end of the branch on screen;
         None: a first message) and make it the branch's new end; committed before this
         returns, and the chat's updated_at bumped. A reply about to be streamed is added
-        with state='streaming'."""
+        with state='streaming'. ``attachments`` (their bytes already in the blob store)
+        are added with it, in the same transaction."""
+        attachments = [_clean_attachment(a) for a in attachments]
         _check_role(role)
         _check_state(state)
         content = _text(content)
@@ -783,9 +908,10 @@ class HistoryStore:
                 (conversation_id, role, content, state, now, model_file, model_sha256,
                  settings, parent),
             )
+            assert cursor.lastrowid is not None
+            _insert_attachments(conn, cursor.lastrowid, attachments)
             conn.execute("UPDATE conversations SET updated_at = ?, active_leaf_id = ? "
                          "WHERE id = ?", (now, cursor.lastrowid, conversation_id))
-        assert cursor.lastrowid is not None
         return Message(
             cursor.lastrowid, conversation_id, role, content, state, now, now, model_file,
             model_sha256, _decode_settings(settings), None, None, None, None, None,
@@ -948,6 +1074,79 @@ class HistoryStore:
             )
         return cursor.rowcount
 
+    # -- documents ---------------------------------------------------------------------
+
+    def list_attachments(self, message_id: int) -> list[Attachment]:
+        """A message's attachments, in the order attached."""
+        with self._errors() as conn:
+            rows = conn.execute(f"SELECT {_ATTACHMENT_COLUMNS} FROM attachments "
+                                "WHERE message_id = ? ORDER BY ordinal", (message_id,))
+            return [_attachment(row) for row in rows]
+
+    def list_citations(self, message_id: int) -> list[Citation]:
+        """A reply's citations, by number."""
+        with self._errors() as conn:
+            rows = conn.execute(f"SELECT {_CITATION_COLUMNS} FROM citations "
+                                "WHERE message_id = ? ORDER BY number", (message_id,))
+            return [_citation(row) for row in rows]
+
+    def attachments_of(self, conversation_id: int) -> dict[int, list[Attachment]]:
+        """The attachments of every message of a chat that has some, by message id."""
+        found: dict[int, list[Attachment]] = {}
+        with self._errors() as conn:
+            for row in conn.execute(
+                    f"SELECT a.message_id, {_ATTACHMENT_COLUMNS} FROM attachments AS a "
+                    "JOIN messages AS m ON m.id = a.message_id "
+                    "WHERE m.conversation_id = ? ORDER BY a.message_id, a.ordinal",
+                    (conversation_id,)):
+                found.setdefault(row[0], []).append(_attachment(row[1:]))
+        return found
+
+    def citations_of(self, conversation_id: int) -> dict[int, list[Citation]]:
+        """The citations of every reply of a chat that has some, by message id."""
+        found: dict[int, list[Citation]] = {}
+        with self._errors() as conn:
+            for row in conn.execute(
+                    f"SELECT c.message_id, {_CITATION_COLUMNS} FROM citations AS c "
+                    "JOIN messages AS m ON m.id = c.message_id "
+                    "WHERE m.conversation_id = ? ORDER BY c.message_id, c.number",
+                    (conversation_id,)):
+                found.setdefault(row[0], []).append(_citation(row[1:]))
+        return found
+
+    def record_grounding(self, reply_id: int, citations: Sequence[Citation], *,
+                         question_id: int | None = None,
+                         uses: Mapping[int, AttachmentUse] | None = None) -> None:
+        """What a reply's prompt was given: its citations (replacing any it had) and how
+        the question's attachments were used (``uses``: by their position, 0-based)."""
+        cleaned = [_clean_citation(c) for c in citations]
+        numbers = [c.number for c in cleaned]
+        if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
+            raise HistoryValueError("Citations are numbered 1, 2, 3 ... each once.")
+        for use in (uses or {}).values():
+            if use.usage not in ATTACHMENT_USES:
+                raise HistoryValueError(f"Unknown attachment use {use.usage!r}.")
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM messages WHERE id = ?",
+                            (reply_id,)).fetchone() is None:
+                raise HistoryNotFoundError("That reply no longer exists.")
+            conn.execute("DELETE FROM citations WHERE message_id = ?", (reply_id,))
+            _insert_citations(conn, reply_id, cleaned)
+            if question_id is not None and uses:
+                conn.executemany(
+                    "UPDATE attachments SET usage = ?, passages_used = ?, passages_total = ? "
+                    "WHERE message_id = ? AND ordinal = ?",
+                    [(use.usage, use.passages_used, use.passages_total, question_id, ordinal)
+                     for ordinal, use in uses.items()])
+
+    def attachment_hashes(self) -> set[str]:
+        """The hashes of every attached file and cited attachment the history refers to
+        (what the blob store must keep)."""
+        with self._errors() as conn:
+            rows = conn.execute("SELECT sha256 FROM attachments UNION "
+                                "SELECT sha256 FROM citations WHERE sha256 IS NOT NULL")
+            return {row[0] for row in rows}
+
     # -- search and backup -------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -1026,7 +1225,8 @@ class HistoryStore:
     # -- importing ---------------------------------------------------------------------
 
     def import_conversations(
-        self, chats: list[tuple[Conversation, list[Message]]]
+        self, chats: list[tuple[Conversation, list[Message]]],
+        documents: Sequence[Mapping[int, MessageDocuments]] | None = None,
     ) -> list[Conversation]:
         """Add whole chats exactly as given (title, settings, every message of every
         branch, timestamps, stats) in ONE transaction: all of them, or on any error none.
@@ -1035,13 +1235,19 @@ class HistoryStore:
         and the Conversation's ``active_leaf_id`` name messages of the same chat by them,
         and the history gives new ids. A parent comes before its children (which also
         rules out cycles); messages keep the given order. ``message_count`` and
-        ``conversation_id`` are ignored. Returns the chats as stored, in the given order.
+        ``conversation_id`` are ignored. ``documents``, if given, holds for each chat the
+        attachments and citations of its messages, by the same ids. Returns the chats as
+        stored, in the given order.
         """
         prepared = [self._prepare_import(conversation, messages)
                     for conversation, messages in chats]
+        extras = [_clean_documents(d) for d in documents] if documents is not None \
+            else [{} for _ in chats]
+        if len(extras) != len(prepared):
+            raise HistoryValueError("Every imported chat needs its documents, or none does.")
         stored: list[Conversation] = []
         with self._transaction() as conn:
-            for conversation, messages in prepared:
+            for (conversation, messages), extra in zip(prepared, extras, strict=True):
                 cursor = conn.execute(
                     "INSERT INTO conversations (title, created_at, updated_at, system_prompt, "
                     "thinking, pinned, settings) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -1068,6 +1274,9 @@ class HistoryStore:
                          m.reasoning_s, m.ttfa_s, parent, int(m.edited), m.stop_reason))
                     assert cursor.lastrowid is not None
                     new_ids[m.id] = cursor.lastrowid
+                    if m.id in extra:
+                        _insert_attachments(conn, cursor.lastrowid, extra[m.id].attachments)
+                        _insert_citations(conn, cursor.lastrowid, extra[m.id].citations)
                 if conversation.active_leaf_id is not None:
                     conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
                                  (new_ids[conversation.active_leaf_id], chat_id))
@@ -1079,8 +1288,6 @@ class HistoryStore:
     def _prepare_import(conversation: Conversation, messages: list[Message]
                         ) -> tuple[Conversation, list[Message]]:
         """Checked and cleaned like every other write, before the transaction starts."""
-        from dataclasses import replace
-
         seen: set[int] = set()
         cleaned: list[Message] = []
         for m in messages:

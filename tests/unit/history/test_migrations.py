@@ -71,7 +71,7 @@ def schema(path: Path) -> list[tuple[str, str, str]]:
 
 def test_migrations_are_numbered_in_order() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert LATEST_VERSION == MIGRATIONS[-1].version == 5
+    assert LATEST_VERSION == MIGRATIONS[-1].version == 6
 
 
 def test_split_statements_keeps_trigger_bodies_whole() -> None:
