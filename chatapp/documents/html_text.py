@@ -1,0 +1,146 @@
+"""HTML files: the text a reader sees, cut at headings, by the standard library's parser.
+
+Scripts, styles, the head, navigation, forms and embedded objects are left out; blocks
+(paragraphs, list items, table rows, headings) become lines, ``<pre>`` keeps its spacing,
+other white space collapses as a browser shows it, and entities are decoded. Nothing is
+fetched: links, images and frames stay what they are, names in the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+from typing import Final
+
+from chatapp.documents.document import Document, Part, clean_text, join_parts
+from chatapp.documents.plain_text import decode_text
+
+__all__ = ["html_document"]
+
+# Elements whose content is not text for a reader (their whole subtree is dropped).
+_HIDDEN: Final = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "nav", "footer", "form",
+    "button", "select", "textarea", "svg", "math", "canvas", "iframe", "object", "embed",
+    "audio", "video", "map", "dialog",
+})
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that start a new line (the rest flow inline).
+_BLOCKS: Final = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
+    "div", "dl", "dt", "figcaption", "figure", "header", "hr", "html", "li", "main", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", *_HEADINGS,
+})
+_CELLS: Final = frozenset({"td", "th"})
+# Elements that never have an end tag: they must not open a hidden subtree or a <pre>.
+_VOID: Final = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+})
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_RUNS_OF_SPACES = re.compile(r" {2,}")  # where two pieces of data meet; tabs part cells
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
+
+
+class _Text(HTMLParser):
+    """Collects the visible text as parts, a new part at each heading."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[Part] = []
+        self._lines: list[str] = []
+        self._line: list[str] = []
+        self._heading: str | None = None
+        self._hidden: list[str] = []  # the open hidden elements, innermost last
+        self._pre = 0
+        self._heading_text: list[str] | None = None  # inside an <hN>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden:
+            if tag in _HIDDEN and tag not in _VOID:
+                self._hidden.append(tag)
+            return
+        if tag in _HIDDEN and tag not in _VOID:
+            self._hidden.append(tag)
+            return
+        if tag in _HEADINGS:
+            self._end_line()
+            self._end_part()
+            self._heading_text = []
+        elif tag in _CELLS and self._line:
+            self._line.append("\t")
+        elif tag in _BLOCKS:
+            self._end_line()
+        if tag == "pre":
+            self._pre += 1
+        elif tag == "li":
+            self._line.append("- ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self._hidden and tag in _BLOCKS:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden:
+            if tag in self._hidden:  # close it, and anything left open inside it
+                del self._hidden[len(self._hidden) - 1 - self._hidden[::-1].index(tag):]
+            return
+        if tag in _HEADINGS and self._heading_text is not None:
+            self._heading = " ".join("".join(self._heading_text).split()) or None
+            self._heading_text = None
+            self._end_line()
+        elif tag == "pre" and self._pre:
+            self._end_line()
+            self._pre -= 1
+        elif tag in _BLOCKS and tag not in _CELLS:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        if not self._pre:
+            data = _SPACES.sub(" ", data)
+        if self._heading_text is not None:
+            self._heading_text.append(data)
+        self._line.append(data)
+
+    def _end_line(self) -> None:
+        text = "".join(self._line)
+        self._line = []
+        if self._pre:
+            self._lines.extend(text.split("\n"))
+        elif text.strip():
+            self._lines.append(_RUNS_OF_SPACES.sub(" ", text).strip(" "))
+
+    def _end_part(self) -> None:
+        if self._lines:
+            self.parts.append(Part("\n".join(self._lines), heading=self._heading))
+        self._lines = []
+
+    def finish(self) -> list[Part]:
+        self.close()
+        if self._heading_text is not None:  # an <hN> never closed
+            self._heading = " ".join("".join(self._heading_text).split()) or None
+        self._end_line()
+        self._end_part()
+        return self.parts
+
+
+def html_document(data: bytes, name: str) -> Document:
+    """The visible text of an HTML file; each heading starts a section that carries it."""
+    parser = _Text()
+    parser.feed(_decode_html(data, name))
+    return join_parts(name, "html", parser.finish())
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    """By the BOM, else the ``<meta charset>`` in the first KiB, else as a text file."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        declared = _META_CHARSET.search(data[:1024])
+        if declared:
+            try:
+                return clean_text(data.decode(declared[1].decode("ascii"), errors="replace"))
+            except LookupError:  # an encoding Python does not know: guess as for text
+                pass
+    return decode_text(data, name)

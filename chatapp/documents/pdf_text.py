@@ -1,0 +1,145 @@
+"""PDF files: the text of each page, by PDFium (pypdfium2).
+
+A PDF comes from anywhere, so what it may cost is bounded: at most :data:`MAX_PDF_PAGES`
+pages are read, at most :data:`MAX_PAGE_CHARS` characters of a page, and at most
+:data:`MAX_PDF_TEXT_CHARS` in all; a document cut short says so in its notes. PDFium
+reads only the bytes it is given (no other files, no network).
+
+PDFium is not safe to use from two threads at once, and the indexer and an attachment
+may read PDFs at the same time: one lock serializes every use of it.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Final
+
+# pypdfium2 ships no type information; its few calls here are checked by the tests.
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+from chatapp.documents.document import (
+    Document,
+    EncryptedDocument,
+    Part,
+    ScannedDocument,
+    UnreadableDocument,
+    clean_text,
+    join_parts,
+)
+
+__all__ = ["MAX_PAGE_CHARS", "MAX_PDF_PAGES", "MAX_PDF_TEXT_CHARS", "pdf_document"]
+
+MAX_PDF_PAGES: Final = 5_000
+# A dense page of small print holds about 10,000 characters; far more is a hostile file.
+MAX_PAGE_CHARS: Final = 200_000
+MAX_PDF_TEXT_CHARS: Final = 16 * 1024 * 1024
+
+_PDFIUM_LOCK = threading.Lock()
+_PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+
+
+def pdf_document(data: bytes, name: str) -> Document:
+    """The text of a PDF, one section per page that has text (``page`` is 1-based)."""
+    with _PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as error:
+            raise _open_error(error, name) from error
+        try:
+            return _read_pages(pdf, name)
+        except pdfium.PdfiumError as error:
+            raise UnreadableDocument(
+                f"{name} is damaged: chatapp could not read its text. If it opens in a PDF "
+                "viewer, print it to a new PDF from there and attach that.",
+                f"{name}: PDFium: {error}") from error
+        finally:
+            pdf.close()
+
+
+def _open_error(error: pdfium.PdfiumError, name: str) -> Exception:
+    if error.err_code in _PASSWORD_ERRORS:
+        return EncryptedDocument(
+            f"{name} is protected by a password, so chatapp cannot read it. Open it with "
+            "the password and save it as PDF without a password, then attach that copy.",
+            f"{name}: PDFium: {error}")
+    return UnreadableDocument(
+        f"{name} is not a PDF chatapp can read: it is damaged or not a PDF at all. If it "
+        "opens in a PDF viewer, print it to a new PDF from there and attach that.",
+        f"{name}: PDFium: {error}")
+
+
+def _read_pages(pdf: pdfium.PdfDocument, name: str) -> Document:
+    page_count = len(pdf)
+    parts: list[Part] = []
+    without_text: list[int] = []
+    cut_pages: list[int] = []
+    total = 0
+    notes: list[str] = []
+    for index in range(min(page_count, MAX_PDF_PAGES)):
+        text, cut = _page_text(pdf, index)
+        if cut:
+            cut_pages.append(index + 1)
+        if not text.strip():
+            without_text.append(index + 1)
+            continue
+        if total + len(text) > MAX_PDF_TEXT_CHARS:
+            notes.append(f"{name} holds more text than chatapp reads from one PDF "
+                         f"({MAX_PDF_TEXT_CHARS:,} characters): it was read up to page "
+                         f"{index}.")
+            break
+        total += len(text)
+        parts.append(Part(text, page=index + 1))
+    if page_count and not parts and len(without_text) == min(page_count, MAX_PDF_PAGES):
+        raise ScannedDocument(
+            f"{name} has {_pages(page_count)} but no text chatapp can read: it is probably "
+            "scanned (pictures of pages). Run it through text recognition (OCR), for "
+            "example with your scanner's software or ocrmypdf, and attach the result.",
+            f"{name}: {page_count} pages, no text layer")
+    if without_text:
+        one = len(without_text) == 1
+        notes.append(f"{_page_list(without_text)} of {name} {'has' if one else 'have'} no "
+                     f"text (probably scanned); chatapp left {'it' if one else 'them'} out.")
+    if cut_pages:
+        notes.append(f"{_page_list(cut_pages)} of {name} hold more than {MAX_PAGE_CHARS:,} "
+                     "characters each; only that much of each was read.")
+    if page_count > MAX_PDF_PAGES:
+        notes.append(f"{name} has {page_count:,} pages; chatapp read the first "
+                     f"{MAX_PDF_PAGES:,}.")
+    return join_parts(name, "pdf", parts, notes=tuple(notes))
+
+
+def _page_text(pdf: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+    """A page's text, at most MAX_PAGE_CHARS of it, and whether it was cut."""
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            count = textpage.count_chars()
+            if count <= 0:
+                return "", False
+            text = textpage.get_text_range(0, min(count, MAX_PAGE_CHARS))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return clean_text(text), count > MAX_PAGE_CHARS
+
+
+def _pages(count: int) -> str:
+    return "1 page" if count == 1 else f"{count:,} pages"
+
+
+def _page_list(numbers: list[int]) -> str:
+    """``Pages 2, 4-6 and 9`` for a sorted list of page numbers."""
+    runs: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        runs.append(str(start) if start == previous else f"{start}\u2013{previous}")
+        if number is not None:
+            start = previous = number
+    listed = runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
+    return ("Page " if len(numbers) == 1 else "Pages ") + listed
