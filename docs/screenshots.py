@@ -9,6 +9,9 @@ starts the app in a temporary CHATAPP_HOME:
   above its answer, the next one thinking live. The starter model does not think; it
   gets Qwen3's chat template and a grammar makes it write as Qwen3 does (the tests'
   way, tests/reasoning_grammars.py).
+- ``screenshot-organized.png``: chats grouped by day with one pinned, a chat with its
+  own settings (the header above it) whose reply was regenerated (the 2/2 switcher);
+  ``screenshot-search.png``: the same with the search over all chats (Ctrl+K) open.
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
   Models pane, its search and downloads served by the stand-in hub the tests use
   (this machine cannot reach huggingface.co), with a download in progress.
@@ -22,12 +25,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from chatapp.history.store import HistoryStore
 from chatapp.models import template_overrides
 from chatapp.models.starter import find_starter_source, install_starter
 from chatapp.paths import HOME_ENV, AppPaths
@@ -35,6 +40,7 @@ from chatapp.settings import Settings
 from chatapp.ui.application import create_application, create_main_window
 from chatapp.ui.main_window import MainWindow
 
+DAY_S = 86_400.0
 QUESTION = "Write a Python function that reverses a string, with a short explanation."
 
 
@@ -133,6 +139,44 @@ def thinking(model: Path, out: Path) -> None:
     window.close()
 
 
+def organized(model: Path, out: Path, search_out: Path) -> None:
+    paths = new_home()
+    now = time.time()
+    earlier = [("Pasta for six people", 40 * DAY_S, True),
+               ("Trip to Lisbon: what to pack", 20 * DAY_S, False),
+               ("Explain Python decorators", 4 * DAY_S, False),
+               ("Birthday message for Sam", 1 * DAY_S, False)]
+    for title, age_s, pinned in earlier:
+        with HistoryStore(paths.history_db, clock=partial(float, now - age_s)) as store:
+            chat = store.create_conversation(title)
+            store.add_message(chat.id, "user", f"{title}?")
+            store.add_message(chat.id, "assistant", "Here is what I would suggest, "
+                              "with a few Python examples.")
+            store.set_pinned(chat.id, pinned)
+    window = create_main_window(paths, Settings(last_model_path=str(model),
+                                                temperature=0.7, max_reply_tokens=120))
+    window.show()
+    wait_until(lambda: window.session.model is not None and window.session.current is not None)
+    window.session.new_conversation()
+    window.session.set_chat_settings({"system_prompt": "You are a patient Python tutor. "
+                                      "Answer briefly, with one example."})
+    window.composer.edit.setPlainText("What is a Python list comprehension?")
+    window.composer.edit.submitted.emit()
+    wait_until(lambda: window.session.turn is not None)
+    wait_until(lambda: window.session.turn is None and window.session.current is not None)
+    window.session.regenerate()
+    wait_until(lambda: window.session.turn is not None)
+    wait_until(lambda: window.session.turn is None)
+    grab(window, out)
+    window.search_panel.open_panel()
+    window.search_panel.field.setText("python")
+    wait_until(window.search_panel.isVisible)
+    settle(1.0)
+    grab(window, search_out)
+    window.search_panel.close()
+    window.close()
+
+
 def _sdist_templates() -> Path:
     configured = os.environ.get("CHATAPP_LLAMA_SDIST_DIR")
     sdist = Path(configured) if configured else (
@@ -200,6 +244,8 @@ def main() -> int:
     first_run(args.out_dir / "screenshot-first-run.png")
     conversation(model, args.out_dir / "screenshot.png")
     thinking(model, args.out_dir / "screenshot-thinking.png")
+    organized(model, args.out_dir / "screenshot-organized.png",
+              args.out_dir / "screenshot-search.png")
     models_pane(model, args.out_dir)
     return 0
 

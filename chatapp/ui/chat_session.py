@@ -376,7 +376,10 @@ class ChatSession(QObject):
         def done(conversations: list[Conversation]) -> None:
             self.conversations = conversations
             if open_first and self.current is None and conversations and self.turn is None:
-                self.open_conversation(conversations[0].id)
+                # Where the user left off: the chat written in last, even when others
+                # are pinned above it.
+                latest = max(conversations, key=lambda c: (c.updated_at, c.id))
+                self.open_conversation(latest.id)
             self.conversations_changed.emit(conversations, self.current)
 
         self.history.submit(lambda store: store.list_conversations(), done, self._report)

@@ -42,8 +42,10 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
     if message.ttft_s is not None:
         parts.append(f"first token {message.ttft_s:.2f} s")
     # A reasoning model's answer starts after its thought: that wait is worth its own
-    # figure. Compared as shown, so the same number never appears twice.
-    if message.ttfa_s is not None and (
+    # figure. Without a thought it is the first token's moment (a few ms apart at
+    # most): said once. Compared as shown, so the same number never appears twice.
+    thought = bool(message.reasoning) or message.reasoning_s is not None
+    if thought and message.ttfa_s is not None and (
             message.ttft_s is None or f"{message.ttfa_s:.2f}" != f"{message.ttft_s:.2f}"):
         parts.append(f"first answer token {message.ttfa_s:.2f} s")
     if message.edited:
@@ -117,6 +119,8 @@ class MessageWidget(QFrame):
         footer.setContentsMargins(0, 0, 0, 0)
         self.stats_label = plain_label(QLabel(self))  # names the model file
         self.stats_label.setObjectName("messageStats")
+        # Wraps rather than pushing the buttons beside it out of a narrow window.
+        self.stats_label.setWordWrap(True)
         footer.addWidget(self.stats_label, 1)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setObjectName("copyMessage")

@@ -239,3 +239,14 @@ def test_deleted_chats_opened_again_before_the_offer_ends(
     qtbot.waitUntil(lambda: stored_ids(app_paths) == {ids[1], ids[2]})
     window.session.stop()
     wait_reply_done(qtbot, window)
+
+
+def test_the_chat_written_in_last_opens_at_start_even_below_a_pinned_one(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths) -> None:
+    pinned, newest = make_chats(app_paths, "Recipes", "Taxes")
+    with HistoryStore(app_paths.history_db) as store:
+        store.set_pinned(pinned, True)
+    window = open_window()
+    qtbot.waitUntil(lambda: listed(window) == ["Recipes", "Taxes"])  # pinned on top
+    qtbot.waitUntil(lambda: window.view.conversation_id == newest)
+    assert window.session.current == newest

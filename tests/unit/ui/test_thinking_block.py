@@ -258,10 +258,13 @@ def test_a_stored_reply_stopped_while_thinking_says_so(qtbot: QtBot) -> None:
 
 
 def test_stats_show_the_first_answer_token_when_it_came_later() -> None:
-    thought_first = reply("a", ttft_s=0.31, ttfa_s=12.714)
+    thought_first = reply("a", ttft_s=0.31, ttfa_s=12.714, reasoning="Hm.", reasoning_s=12.3)
     assert format_stats(thought_first) == (
         "5 tokens · 50.0 tokens/s · first token 0.31 s · first answer token 12.71 s · m.gguf")
-    # Without a thought the two are the same moment: said once.
+    # The same moment as shown: said once.
     same = dataclasses.replace(thought_first, ttfa_s=0.312)
     assert "first answer token" not in format_stats(same)
     assert "first answer token" not in format_stats(dataclasses.replace(same, ttfa_s=None))
+    # Without a thought the answer's first token is the first token, a few ms later.
+    plain = dataclasses.replace(thought_first, reasoning=None, reasoning_s=None, ttfa_s=0.33)
+    assert format_stats(plain) == "5 tokens · 50.0 tokens/s · first token 0.31 s · m.gguf"
