@@ -725,6 +725,11 @@ class ChatSession(QObject):
     _undoable: PendingDelete | None = None  # the delete Undo can take back
     _hidden: frozenset[int] = frozenset()  # chats deleted, undoable or being deleted
 
+    @property
+    def hidden_conversations(self) -> frozenset[int]:
+        """Chats deleted, still on offer to Undo or being deleted: shown nowhere."""
+        return self._hidden
+
     def listed_conversations(self, conversations: list[Conversation]) -> list[Conversation]:
         """The chats the list shows: all but those deleted."""
         hidden = self._hidden

@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
         self.sidebar = ConversationList(self)
         self.view = ConversationView(self)
         self.find_bar = FindBar(self.view, self)
-        self.search_panel = SearchPanel(self.session.history, self)  # floats over the window
+        self.search_panel = SearchPanel(  # floats over the window
+            self.session.history, self, hidden=lambda: self.session.hidden_conversations)
         self.composer = Composer(self)
         self.banner = Banner(self)
         self.chat_header = ChatHeader(self)  # what the open chat uses

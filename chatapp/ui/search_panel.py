@@ -12,7 +12,7 @@ that message (``chosen``); Esc, or a click outside, closes the panel.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -176,8 +176,10 @@ class SearchPanel(QFrame):
     results_shown = Signal(str)  # the query whose results are now on screen
 
     def __init__(self, history: HistoryJobs, parent: QWidget | None = None, *,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 hidden: Callable[[], Collection[int]] = frozenset) -> None:
         super().__init__(parent)
+        self._hidden = hidden  # chats deleted but still in the history (Undo on offer)
         self.setObjectName("searchPanel")
         self.setAccessibleName("Search all chats")
         self._history = history
@@ -280,7 +282,8 @@ class SearchPanel(QFrame):
     def _answered(self, query: str, hits: list[SearchHit]) -> None:
         show, next_query = self._latest.answered(query)
         if show:
-            self._show(hits, query)
+            hidden = self._hidden()
+            self._show([hit for hit in hits if hit.conversation_id not in hidden], query)
         if next_query is not None:
             self._run(next_query)
 

@@ -250,3 +250,24 @@ def test_the_chat_written_in_last_opens_at_start_even_below_a_pinned_one(
     qtbot.waitUntil(lambda: listed(window) == ["Recipes", "Taxes"])  # pinned on top
     qtbot.waitUntil(lambda: window.view.conversation_id == newest)
     assert window.session.current == newest
+
+
+def test_search_leaves_out_chats_deleted_while_undo_is_on_offer(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths,
+        say_yes: list[str]) -> None:
+    gone, kept = make_chats(app_paths, "Volcanoes", "Volcanic soil")
+    window = open_window()
+    qtbot.waitUntil(lambda: window.view.conversation_id == kept)
+    window.session.undo_seconds = LONG_S
+    select(window, "Volcanoes")
+    window.sidebar._delete_selection()
+    panel = window.search_panel
+    window.menu_actions.search_chats.trigger()
+    qtbot.keyClicks(panel.field, "volcan")
+    qtbot.waitUntil(lambda: panel.shown_query == "volcan")
+    assert [hit.conversation_id for hit in panel.hits] == [kept]  # still stored, not shown
+    assert gone in stored_ids(app_paths)
+    panel.close()
+    window.session.undo_delete()
+    window.menu_actions.search_chats.trigger()  # searched again on opening
+    qtbot.waitUntil(lambda: {hit.conversation_id for hit in panel.hits} == {gone, kept})
