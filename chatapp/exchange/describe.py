@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Final
 
 from chatapp.formatting import format_elapsed
-from chatapp.history.store import Message
+from chatapp.history.store import Attachment, Citation, Message
 from chatapp.vocabulary import MessageState
 
 ROLE_TITLES: Final = {"user": "You", "assistant": "Assistant", "system": "System"}
@@ -52,3 +52,30 @@ def stats_line(message: Message) -> str:
     if message.model_file:
         parts.append(message.model_file)
     return " · ".join(parts)
+
+
+def attachment_label(attachment: Attachment) -> str:
+    """A file attached to a question, as its chip says it: "report.pdf (3 of 40
+    passages)"; a file given whole, or not yet used, is its name."""
+    if attachment.usage == "retrieved" and attachment.passages_total is not None:
+        used = attachment.passages_used or 0
+        total = attachment.passages_total
+        return f"{attachment.name} ({used:,} of {total:,} passage{'s' if total != 1 else ''})"
+    return attachment.name
+
+
+def source_label(citation: Citation) -> str:
+    """Where a cited passage is: "[2] report.pdf, page 3, Results"."""
+    parts = [citation.path if citation.source == "collection" and citation.path
+             else citation.name]
+    if citation.page is not None:
+        parts.append(f"page {citation.page}")
+    if citation.heading:
+        parts.append(citation.heading)
+    return f"[{citation.number}] " + ", ".join(parts)
+
+
+def snippet(text: str, limit: int = 200) -> str:
+    """The start of a passage, on one line."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"

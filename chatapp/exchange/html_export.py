@@ -6,12 +6,21 @@ The branch on screen of each chat; a reply's thought folds in a <details> block.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import Final
 
-from chatapp.exchange.describe import heading, local_time, stats_line, thought_title
+from chatapp.exchange.describe import (
+    attachment_label,
+    heading,
+    local_time,
+    snippet,
+    source_label,
+    stats_line,
+    thought_title,
+)
 from chatapp.exchange.tree import ChatTree
-from chatapp.history.store import Message
+from chatapp.history.store import Attachment, Citation, Message
 from chatapp.rendering.code_highlight import highlight_html
 from chatapp.rendering.markdown_blocks import split_all
 
@@ -42,6 +51,12 @@ details.thought summary { cursor: pointer; font-size: .85rem; font-weight: 600; 
 .code pre { margin: 0; padding: .5rem .7rem; overflow-x: auto;
             font: 13px/1.45 ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
 .system-prompt { border-radius: 10px; padding: .6rem 1rem; margin: .8rem 0; }
+.attachment { display: inline-block; font-size: .8rem; border: 1px solid #c9d6ea;
+              border-radius: 999px; padding: .05rem .6rem; margin: 0 .3rem .3rem 0;
+              background: #fff; }
+details.sources { font-size: .85rem; margin: .4rem 0; }
+details.sources summary { cursor: pointer; font-weight: 600; }
+details.sources q { color: #55554f; }
 hr { border: 0; border-top: 1px solid #ddd; margin: 3rem 0 0; }
 """
 
@@ -59,14 +74,24 @@ def _text_blocks(text: str) -> list[str]:
     return parts
 
 
-def _message(message: Message) -> list[str]:
+def _message(message: Message, attachments: Sequence[Attachment] = (),
+             citations: Sequence[Citation] = ()) -> list[str]:
     parts = [f'<section class="message {escape(message.role)}">',
              f"<h2>{escape(heading(message))}</h2>"]
+    if attachments:
+        parts.append('<div class="attachments">' + "".join(
+            f'<span class="attachment">{escape(attachment_label(a))}</span>'
+            for a in attachments) + "</div>")
     if message.reasoning:
         parts += ['<details class="thought">',
                   f"<summary>{escape(thought_title(message))}</summary>",
                   *_text_blocks(message.reasoning), "</details>"]
     parts += _text_blocks(message.content)
+    if citations:
+        parts += ['<details class="sources"><summary>Sources</summary>', "<ol>"]
+        parts += [f'<li value="{c.number}"><b>{escape(source_label(c))}</b> '
+                  f"<q>{escape(snippet(c.text))}</q></li>" for c in citations]
+        parts += ["</ol>", "</details>"]
     stats = stats_line(message)
     if stats:
         parts.append(f'<div class="stats">{escape(stats)}</div>')
@@ -84,7 +109,8 @@ def _chat(chat: ChatTree, number: int) -> list[str]:
         parts.append(f'<div class="system-prompt"><b>System prompt</b>'
                      f'<div class="prose">{escape(c.system_prompt)}</div></div>')
     for message in branch:
-        parts += _message(message)
+        parts += _message(message, chat.attachments.get(message.id, ()),
+                          chat.citations.get(message.id, ()))
     parts.append("</article>")
     return parts
 

@@ -120,8 +120,10 @@ def import_batch(store: HistoryStore, batch: ImportBatch) -> list[Conversation]:
     breaks ties newest id first)."""
     if not batch.chats:
         raise ExchangeError("There are no chats in this file.")
+    chats = list(reversed(batch.chats))
     stored = store.import_conversations(
-        [(chat.conversation, list(chat.messages)) for chat in reversed(batch.chats)])
+        [(chat.conversation, list(chat.messages)) for chat in chats],
+        [chat.documents() for chat in chats])
     stored.reverse()
     return stored
 

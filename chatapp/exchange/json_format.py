@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from datetime import UTC, datetime
 from typing import Final
 
 from chatapp import __version__
 from chatapp.exchange.limits import (
+    MAX_ATTACHMENTS_PER_MESSAGE,
     MAX_CHATS,
+    MAX_CITATIONS_PER_MESSAGE,
     MAX_MESSAGES,
     MAX_MESSAGES_PER_CHAT,
     MAX_TEXT_CHARS,
@@ -24,7 +26,14 @@ from chatapp.exchange.limits import (
 )
 from chatapp.exchange.tree import ChatTree
 from chatapp.exchange.validation import Fields, parents_first, refuse
-from chatapp.history.store import Conversation, Message
+from chatapp.history.store import (
+    ATTACHMENT_USES,
+    CITATION_SOURCES,
+    Attachment,
+    Citation,
+    Conversation,
+    Message,
+)
 from chatapp.reasoning.formats import ThinkingChoice
 from chatapp.vocabulary import FINAL_STATES, MessageState, Role
 
@@ -52,7 +61,20 @@ def _finite(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
-def _message(m: Message) -> dict[str, object]:
+def _attachment(a: Attachment) -> dict[str, object]:
+    return {"name": a.name, "sha256": a.sha256, "size": a.size, "kind": a.kind,
+            "usage": a.usage, "passages_used": a.passages_used,
+            "passages_total": a.passages_total}
+
+
+def _citation(c: Citation) -> dict[str, object]:
+    return {"number": c.number, "source": c.source, "name": c.name, "path": c.path,
+            "sha256": c.sha256, "page": c.page, "heading": c.heading, "start": c.start,
+            "end": c.end, "score": _finite(c.score), "text": c.text}
+
+
+def _message(m: Message, attachments: Sequence[Attachment] = (),
+             citations: Sequence[Citation] = ()) -> dict[str, object]:
     stats = {key: getattr(m, key) for key in _STAT_KEYS}
     stats = {key: value if key in _COUNT_KEYS else _finite(value)
              for key, value in stats.items()}
@@ -75,6 +97,8 @@ def _message(m: Message) -> dict[str, object]:
         "generation_settings": m.generation_settings,
         "stats": None if all(v is None for v in stats.values()) else stats,
         "error": m.error,
+        "attachments": [_attachment(a) for a in attachments],
+        "citations": [_citation(c) for c in citations],
     }
 
 
@@ -91,7 +115,8 @@ def _chat(chat: ChatTree) -> dict[str, object]:
         "settings": c.settings or None,
         "active_leaf": c.active_leaf_id,
         "active_branch": [m.id for m in chat.branch()],
-        "messages": [_message(m) for m in chat.messages],
+        "messages": [_message(m, chat.attachments.get(m.id, ()), chat.citations.get(m.id, ()))
+                     for m in chat.messages],
     }
 
 
@@ -147,6 +172,65 @@ def _read_message(fields: Fields, local_id: int, parent: int | None, chat_id: in
     )
 
 
+_SHA256_HEX: Final = frozenset("0123456789abcdef")
+
+
+def _sha256(fields: Fields, key: str) -> str | None:
+    value = fields.optional_text(key, 64)
+    if value is not None and (len(value) != 64 or not set(value) <= _SHA256_HEX):
+        fields.wrong(key, "is not a SHA-256 in lowercase hex")
+    return value
+
+
+def _read_attachment(fields: Fields) -> Attachment:
+    sha256 = _sha256(fields, "sha256")
+    if sha256 is None:
+        fields.wrong("sha256", "is missing")
+    size = fields.count("size")
+    if size is None:
+        fields.wrong("size", "is missing")
+    usage = fields.optional_text("usage", 32)
+    if usage is not None and usage not in ATTACHMENT_USES:
+        fields.wrong("usage", f"is not one of {', '.join(sorted(ATTACHMENT_USES))} ({usage!r})")
+    return Attachment(fields.text("name"), sha256, size, fields.text("kind", 32), usage,
+                      fields.count("passages_used"), fields.count("passages_total"))
+
+
+def _read_citation(fields: Fields) -> Citation:
+    number = fields.count("number")
+    if not number:
+        fields.wrong("number", "is missing or not 1 or more")
+    source = fields.text("source", 32)
+    if source not in CITATION_SOURCES:
+        fields.wrong("source", f"is not one of {', '.join(sorted(CITATION_SOURCES))} "
+                               f"({source!r})")
+    score = fields.value.get("score")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))
+                              or not math.isfinite(score)):
+        fields.wrong("score", "is not a number")
+    return Citation(
+        number, source, fields.text("name"), fields.text("text", MAX_TEXT_CHARS),
+        path=fields.optional_text("path"), sha256=_sha256(fields, "sha256"),
+        page=fields.count("page"), heading=fields.optional_text("heading"),
+        start=fields.count("start"), end=fields.count("end"),
+        score=None if score is None else float(score))
+
+
+def _read_documents(fields: Fields) -> tuple[tuple[Attachment, ...], tuple[Citation, ...]]:
+    attachments = tuple(
+        _read_attachment(Fields(item, f"{fields.where}, attachment {i + 1}"))
+        for i, item in enumerate(fields.array("attachments", MAX_ATTACHMENTS_PER_MESSAGE)
+                                 if fields.has("attachments") else []))
+    citations = tuple(
+        _read_citation(Fields(item, f"{fields.where}, citation {i + 1}"))
+        for i, item in enumerate(fields.array("citations", MAX_CITATIONS_PER_MESSAGE)
+                                 if fields.has("citations") else []))
+    numbers = [c.number for c in citations]
+    if len(set(numbers)) != len(numbers):
+        fields.wrong("citations", "numbers two citations the same")
+    return attachments, citations
+
+
 def _int(value: float | int | None) -> int | None:
     return None if value is None else int(value)
 
@@ -179,6 +263,14 @@ def _read_chat(value: object, number: int) -> ChatTree:
         _read_message(entries[i], i, None if parents[i] is None else local[parents[i]],
                       number)
         for i in order)
+    attachments: dict[int, tuple[Attachment, ...]] = {}
+    citations: dict[int, tuple[Citation, ...]] = {}
+    for i in order:
+        attached, cited = _read_documents(entries[i])
+        if attached:
+            attachments[i] = attached
+        if cited:
+            citations[i] = cited
     leaf_key = fields.key("active_leaf")
     if leaf_key is not None and leaf_key not in local:
         fields.wrong("active_leaf", f"names a message the chat does not have ({leaf_key!r})")
@@ -189,7 +281,7 @@ def _read_chat(value: object, number: int) -> ChatTree:
         system_prompt=fields.optional_text("system_prompt", MAX_TEXT_CHARS),
         message_count=len(messages), thinking=thinking, active_leaf_id=leaf,
         pinned=fields.boolean("pinned"), settings=fields.settings("settings") or None)
-    chat = ChatTree(conversation, messages)
+    chat = ChatTree(conversation, messages, attachments, citations)
     if fields.value.get("active_branch") is not None:
         # Redundant with active_leaf, for readers; a file that says two things is wrong.
         branch = fields.array("active_branch", MAX_MESSAGES_PER_CHAT)

@@ -17,4 +17,6 @@ MAX_SHORT_CHARS: Final = 10_000  # a model's file name, an error, an id written 
 MAX_SETTINGS_CHARS: Final = 100_000  # a chat's or a reply's settings, as JSON
 MAX_SETTINGS_DEPTH: Final = 8
 MAX_ZIP_ENTRIES: Final = 10_000
+MAX_ATTACHMENTS_PER_MESSAGE: Final = 1_000
+MAX_CITATIONS_PER_MESSAGE: Final = 10_000
 MAX_COUNT: Final = 2**53  # token counts: what JSON numbers hold exactly

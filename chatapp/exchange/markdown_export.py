@@ -5,10 +5,19 @@ are; what people wrote is Markdown-ish too, and kept as written."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from chatapp.exchange.describe import heading, local_time, stats_line, thought_title
+from chatapp.exchange.describe import (
+    attachment_label,
+    heading,
+    local_time,
+    snippet,
+    source_label,
+    stats_line,
+    thought_title,
+)
 from chatapp.exchange.tree import ChatTree
-from chatapp.history.store import Message
+from chatapp.history.store import Attachment, Citation, Message
 from chatapp.rendering.markdown_blocks import split_complete
 
 __all__ = ["to_markdown"]
@@ -33,12 +42,21 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _message(message: Message) -> list[str]:
+def _message(message: Message, attachments: Sequence[Attachment] = (),
+             citations: Sequence[Citation] = ()) -> list[str]:
     lines = [f"### {heading(message)}", ""]
+    if attachments:
+        names = ", ".join(f"`{_one_line(attachment_label(a))}`" for a in attachments)
+        lines += [f"Attached: {names}", ""]
     if message.reasoning:
         lines += [_quoted(f"**{thought_title(message)}**\n\n{message.reasoning.strip()}"), ""]
     if message.content.strip():
         lines += [_fences_closed(message.content.strip("\n")), ""]
+    if citations:
+        lines += ["**Sources**", ""]
+        lines += [f"{c.number}. {_one_line(source_label(c))}: “{snippet(c.text)}”"
+                  for c in citations]
+        lines.append("")
     stats = stats_line(message)
     if stats:
         lines += [f"*{_one_line(stats)}*", ""]
@@ -54,7 +72,8 @@ def _chat(chat: ChatTree) -> list[str]:
     if c.system_prompt:
         lines += [_quoted(f"**System prompt**\n\n{c.system_prompt.strip()}"), ""]
     for message in branch:
-        lines += _message(message)
+        lines += _message(message, chat.attachments.get(message.id, ()),
+                          chat.citations.get(message.id, ()))
     return lines
 
 

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from chatapp.history.store import Conversation, HistoryNotFoundError, HistoryStore, Message
+from chatapp.history.store import (
+    Attachment,
+    Citation,
+    Conversation,
+    HistoryNotFoundError,
+    HistoryStore,
+    Message,
+    MessageDocuments,
+)
 
 __all__ = ["ChatTree", "read_chat", "read_chats"]
 
@@ -13,6 +22,15 @@ __all__ = ["ChatTree", "read_chat", "read_chats"]
 class ChatTree:
     conversation: Conversation
     messages: tuple[Message, ...]  # every branch, in the order written: parents first
+    # By message id: the files attached to a question, the sources given with a reply.
+    attachments: Mapping[int, tuple[Attachment, ...]] = field(default_factory=dict)
+    citations: Mapping[int, tuple[Citation, ...]] = field(default_factory=dict)
+
+    def documents(self) -> dict[int, MessageDocuments]:
+        """The attachments and citations by message id, as an import stores them."""
+        return {message_id: MessageDocuments(self.attachments.get(message_id, ()),
+                                             self.citations.get(message_id, ()))
+                for message_id in {*self.attachments, *self.citations}}
 
     def branch(self) -> list[Message]:
         """The branch on screen: from the first message to the active leaf."""
@@ -35,7 +53,12 @@ def read_chat(store: HistoryStore, conversation_id: int) -> ChatTree:
         messages = tuple(store.list_tree(conversation_id))
         leaf = conversation.active_leaf_id
         if leaf is None or any(m.id == leaf for m in messages):
-            return ChatTree(conversation, messages)
+            ids = {m.id for m in messages}
+            attachments = {k: tuple(v) for k, v in
+                           store.attachments_of(conversation_id).items() if k in ids}
+            citations = {k: tuple(v) for k, v in
+                         store.citations_of(conversation_id).items() if k in ids}
+            return ChatTree(conversation, messages, attachments, citations)
     raise HistoryNotFoundError("That chat is changing too fast to be exported; try again.")
 
 
