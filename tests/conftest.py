@@ -40,6 +40,27 @@ def model_path() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def embedding_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real all-MiniLM-L6-v2 embedding model as a llama.cpp GGUF (F16, 46 MB).
+
+    make test writes build/models/all-MiniLM-L6-v2-f16.gguf; without it (or when the
+    converter changed since), the tests convert one of their own (about a second).
+    """
+    from tests import embedding_model
+
+    built = Path(__file__).resolve().parent.parent / "build" / "models" \
+        / embedding_model.GGUF_FILE_NAME
+    converter = Path(embedding_model.__file__)
+    if built.is_file() and built.stat().st_mtime >= converter.stat().st_mtime:
+        return built
+    try:
+        return embedding_model.build_minilm_gguf(
+            tmp_path_factory.mktemp("embedding-model") / embedding_model.GGUF_FILE_NAME)
+    except embedding_model.MissingModelPackageError as error:
+        pytest.fail(str(error))
+
+
 @pytest.fixture
 def app_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppPaths]:
     """A fresh, private CHATAPP_HOME for one test."""
