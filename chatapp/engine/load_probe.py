@@ -45,22 +45,42 @@ def probe_command(model_path: Path) -> list[str]:
 
 
 def run_probe_child(model_path: Path) -> int:
-    """The child's side: load, evaluate one token, hash; report as one JSON line."""
+    """The child's side: load, evaluate one token (an embedding model: embed one word),
+    hash; report as one JSON line."""
     from chatapp.engine.errors import EngineError
-    from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
 
     try:
-        engine = LlamaEngine(model_path, LoadSettings(context_length=PROBE_CONTEXT, threads=1,
-                                                      threads_batch=1,
-                                                      batch_size=PROBE_CONTEXT))
-        engine.generate(engine.tokenize("Hello"), Sampling(max_tokens=1, temperature=0),
-                        lambda _text: None, lambda: False)
-        engine.close()
+        if _is_embedding_file(model_path):
+            from chatapp.engine.embedding import LlamaEmbedder
+
+            with LlamaEmbedder(model_path, n_threads=1, batch_tokens=PROBE_CONTEXT) as embedder:
+                embedder.embed(["Hello"])
+        else:
+            from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
+
+            engine = LlamaEngine(model_path, LoadSettings(context_length=PROBE_CONTEXT,
+                                                          threads=1, threads_batch=1,
+                                                          batch_size=PROBE_CONTEXT))
+            engine.generate(engine.tokenize("Hello"), Sampling(max_tokens=1, temperature=0),
+                            lambda _text: None, lambda: False)
+            engine.close()
     except EngineError as error:
         print(json.dumps({"error": error.user_message}), flush=True)
         return 1
     print(json.dumps({"ok": True, "sha256": sha256_of(model_path)}), flush=True)
     return 0
+
+
+def _is_embedding_file(model_path: Path) -> bool:
+    """Whether the file is an embedding model, which is probed in embedding mode (the way
+    it will run: pooling, no sampling)."""
+    from chatapp.gguf.inspect import GgufError, inspect_gguf
+    from chatapp.gguf.model_role import is_embedding_model
+
+    try:
+        return is_embedding_model(inspect_gguf(model_path))
+    except (GgufError, OSError):
+        return False  # the load below says what is wrong
 
 
 def _fingerprint(model_path: Path) -> str:
