@@ -570,12 +570,13 @@ class KnowledgeIndex:
             return self._mark_pending(conn, collection_id, path, size, mtime_ns, reason=reason)
 
     def mark_pending_many(self, collection_id: int,
-                          found: Sequence[tuple[Path, int, int]]) -> None:
-        """Several (path, size, mtime_ns) at once, in one transaction (a scan's batch)."""
+                          found: Sequence[tuple[Path, int, int]]) -> list[int]:
+        """Several (path, size, mtime_ns) at once, in one transaction (a scan's batch);
+        their ids."""
         with self._transaction() as conn:
             self._check_collection(conn, collection_id)
-            for path, size, mtime_ns in found:
-                self._mark_pending(conn, collection_id, path, size, mtime_ns, reason=None)
+            return [self._mark_pending(conn, collection_id, path, size, mtime_ns, reason=None)
+                    for path, size, mtime_ns in found]
 
     @staticmethod
     def _mark_pending(conn: apsw.Connection, collection_id: int, path: Path, size: int,
@@ -635,8 +636,12 @@ class KnowledgeIndex:
                          (size, mtime_ns, content_hash, len(passages), time.time(), file_id))
 
     def remove_file(self, file_id: int) -> None:
+        self.remove_files([file_id])
+
+    def remove_files(self, file_ids: Sequence[int]) -> None:
+        """Files gone from the folders, with their chunks, words and vectors."""
         with self._transaction() as conn:
-            conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
+            conn.executemany("DELETE FROM files WHERE id = ?", ((fid,) for fid in file_ids))
 
     # -- vectors -----------------------------------------------------------------------
 
