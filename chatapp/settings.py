@@ -65,6 +65,8 @@ class Settings:
     context_length: int = AUTO
     threads: int = AUTO
     last_model_path: str | None = None
+    # The GGUF embedding model Local documents index with (None: words alone).
+    embedding_model_path: str | None = None
     hub_endpoint: str = DEFAULT_HUB_ENDPOINT
 
     def validated(self) -> Settings:
@@ -135,7 +137,7 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
         default = getattr(result, field.name)
         value: Any
         try:
-            if field.name == "last_model_path":
+            if field.name in ("last_model_path", "embedding_model_path"):
                 raw = data[field.name]
                 value = raw if isinstance(raw, str) or raw is None else default
             else:

@@ -3,11 +3,12 @@ length and model, each field on its own; what it leaves alone follows the defaul
 
 A chat's overrides are a small JSON object kept with the chat
 (``Conversation.settings``): the fields it sets, by their Settings names, plus
-``model_path`` (a GGUF file) and ``preset`` (the name of the preset the chat was started
-from, a label only). A field that is missing or null follows the defaults. Values are
-checked one by one against the same limits as the settings (chatapp.settings.LIMITS): a
-value that is out of range, of the wrong type or unknown (a damaged row, a newer version)
-is ignored with a log line, never fatal.
+``model_path`` (a GGUF file), ``collections`` (the ids of the Local documents
+collections its replies may draw on; none unless chosen) and ``preset`` (the name of the
+preset the chat was started from, a label only). A field that is missing or null follows
+the defaults. Values are checked one by one against the same limits as the settings
+(chatapp.settings.LIMITS): a value that is out of range, of the wrong type or unknown (a
+damaged row, a newer version) is ignored with a log line, never fatal.
 
 The legacy ``conversations.system_prompt`` column (from history format 1, never written
 by the app, but filled by chat imports) is read as the chat's system prompt override
@@ -31,11 +32,13 @@ from chatapp.settings import AUTO, Settings, SettingsError
 
 __all__ = [
     "CHAT_FIELDS",
+    "COLLECTIONS",
     "MODEL",
     "OVERRIDABLE",
     "PRESET",
     "ChatSummary",
     "OverrideError",
+    "chat_collections",
     "chat_model_path",
     "check_override",
     "clean_overrides",
@@ -53,6 +56,10 @@ CHAT_FIELDS: Final = ("system_prompt", "temperature", "top_p", "top_k", "min_p",
                       "context_length")
 MODEL: Final = "model_path"
 PRESET: Final = "preset"
+# Ids of the chat's Local documents collections (chatapp.knowledge); ids are of this
+# computer's index, so presets do not carry them (not in OVERRIDABLE).
+COLLECTIONS: Final = "collections"
+MAX_COLLECTIONS: Final = 1000
 OVERRIDABLE: Final = (*CHAT_FIELDS, MODEL)
 
 MAX_PATH_CHARS: Final = 4096
@@ -81,6 +88,11 @@ def check_override(name: str, value: object) -> object:
                 or len(value) > MAX_PATH_CHARS:
             raise OverrideError("The model must be the path of a model file.")
         return value
+    if name == COLLECTIONS:
+        if not isinstance(value, list | tuple) or len(value) > MAX_COLLECTIONS or not all(
+                isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value):
+            raise OverrideError("The chat's collections must be a list of collection ids.")
+        return sorted(set(value))
     if name == PRESET:
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_LABEL_CHARS:
             raise OverrideError("The preset name must be a short text.")
@@ -132,6 +144,13 @@ def chat_model_path(overrides: Mapping[str, object] | None) -> Path | None:
     """The chat's own model file, or None: it uses the default model."""
     model = clean_overrides({MODEL: (overrides or {}).get(MODEL)})
     return Path(str(model[MODEL])) if MODEL in model else None
+
+
+def chat_collections(overrides: Mapping[str, object] | None) -> tuple[int, ...]:
+    """The ids of the collections the chat may use (empty: none)."""
+    chosen = clean_overrides({COLLECTIONS: (overrides or {}).get(COLLECTIONS)})
+    value = chosen.get(COLLECTIONS)
+    return tuple(value) if isinstance(value, list) else ()
 
 
 def conversation_overrides(conversation: Conversation) -> dict[str, object]:

@@ -32,7 +32,8 @@ def test_out_of_range_is_refused_with_the_field_named(field: str, value: float) 
 def test_round_trip_and_private_file(tmp_path: Path) -> None:
     path = tmp_path / "config" / "settings.json"
     settings = Settings(system_prompt="Be brief.", temperature=0.2, top_k=10,
-                        context_length=2048, threads=1, last_model_path="/m/x.gguf")
+                        context_length=2048, threads=1, last_model_path="/m/x.gguf",
+                        embedding_model_path="/m/minilm.gguf")
     save_settings(path, settings)
     assert load_settings(path) == settings
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -56,12 +57,14 @@ def test_bad_fields_fall_back_one_by_one(tmp_path: Path) -> None:
     path.write_text(json.dumps({
         "temperature": 9.0, "top_k": "many", "top_p": 0.5, "threads": True,
         "system_prompt": "Hi", "unknown": 1, "last_model_path": 5,
+        "embedding_model_path": ["x"],
     }), encoding="utf-8")
     loaded = load_settings(path)
     assert loaded.temperature == Settings().temperature
     assert loaded.top_k == Settings().top_k
     assert loaded.threads == Settings().threads
     assert loaded.last_model_path is None
+    assert loaded.embedding_model_path is None
     assert loaded.top_p == 0.5
     assert loaded.system_prompt == "Hi"
 

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from chatapp.conversation.chat_settings import (
     CHAT_FIELDS,
+    COLLECTIONS,
     MODEL,
     OverrideError,
+    chat_collections,
     chat_model_path,
     check_override,
     clean_overrides,
@@ -72,6 +74,11 @@ def test_an_empty_system_prompt_is_a_choice_not_the_default() -> None:
     ("threads", 2),  # app-wide: not a chat's to set
     ("hub_endpoint", "https://evil.example"),
     ("from_the_future", 1),
+    (COLLECTIONS, 3),  # not a list
+    (COLLECTIONS, [1, "2"]),
+    (COLLECTIONS, [0]),  # ids start at 1
+    (COLLECTIONS, [True]),
+    (COLLECTIONS, list(range(1, 1002))),
 ])
 def test_an_unusable_override_is_ignored_with_a_warning(name: str, value: object,
                                                         logfail: LogFail,
@@ -93,7 +100,17 @@ def test_any_json_object_gives_valid_settings(raw: dict[str, object]) -> None:
     # Whatever a damaged row holds, the merge never raises and stays in range.
     merged = effective_settings(DEFAULTS, raw)
     assert merged.validated() is merged
-    assert set(clean_overrides(raw)) <= {*CHAT_FIELDS, MODEL, "preset"}
+    assert set(clean_overrides(raw)) <= {*CHAT_FIELDS, MODEL, "preset", COLLECTIONS}
+
+
+def test_a_chat_chooses_its_collections() -> None:
+    assert chat_collections({}) == ()
+    assert chat_collections({COLLECTIONS: [3, 1, 3]}) == (1, 3)
+    merged = effective_settings(DEFAULTS, {COLLECTIONS: [2]})
+    assert merged == DEFAULTS  # no setting of the model's: only what the chat may search
+    # Kept with the chat's other overrides, and not a reason to say "Custom settings".
+    assert clean_overrides({COLLECTIONS: [2], "top_p": 0.5}) == {COLLECTIONS: [2], "top_p": 0.5}
+    assert describe({COLLECTIONS: [2]}, DEFAULTS).label == "Default settings"
 
 
 def test_the_legacy_system_prompt_column_counts_unless_the_settings_say_otherwise() -> None:
