@@ -3,7 +3,8 @@
 The catalog ships with the app as ``catalog.json`` in the package ``chatapp.resources`` and is
 read without any network. Every entry names the Hugging Face repository and file, its size and
 SHA-256 (so a download can be verified before it is used), the public records that size and hash
-were taken from (at least two independent ones), whether the model reasons before it answers
+were taken from (at least two independent ones), what the model is for (``kind``: a chat model, or
+an embedding model for Local documents' meaning search), whether the model reasons before it answers
 (a thinking phase the user waits through), and the few numbers of the model's shape that the
 memory estimate needs (layers, KV heads, head sizes, trained context).
 
@@ -20,6 +21,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import Final, NoReturn
 
 from chatapp.gguf.architectures import (
@@ -36,6 +38,7 @@ __all__ = [
     "Catalog",
     "CatalogEntry",
     "CatalogError",
+    "ModelKind",
     "load_catalog",
     "parse_catalog",
 ]
@@ -63,6 +66,13 @@ _MAX_HEAD_SIZE: Final = 4096
 _MAX_TEXT: Final = 300
 
 
+class ModelKind(Enum):
+    """What a catalog model is for."""
+
+    CHAT = "chat"
+    EMBEDDING = "embedding"  # turns text into vectors for Local documents; cannot chat
+
+
 @dataclass(frozen=True)
 class CatalogEntry:
     id: str
@@ -79,6 +89,7 @@ class CatalogEntry:
     # set): "<owner>/<repository> <path> (what it states)" or another citable record.
     sources: tuple[str, ...]
     reasoning: bool  # thinks before answering (a reasoning phase precedes the reply)
+    kind: ModelKind
     parameters: int
     context_length: int  # the trained maximum (<arch>.context_length)
     license: str
@@ -172,7 +183,8 @@ def parse_catalog(text: str, *, origin: str = CATALOG_RESOURCE) -> Catalog:
 
 _FIELDS: Final = (
     "id", "name", "family", "description", "repo", "file", "revision", "quantization",
-    "size_bytes", "sha256", "sources", "reasoning", "parameters", "context_length", "license",
+    "size_bytes", "sha256", "sources", "kind", "reasoning", "parameters", "context_length",
+    "license",
     "architecture", "layers", "kv_heads", "key_length", "value_length",
 )  # fmt: skip
 
@@ -206,6 +218,14 @@ def _parse_entry(raw: object, where: str) -> CatalogEntry:
                f"at least {MIN_SOURCES} independent records of size and sha256 (required when "
                "sha256 is set)")
     layers = f.integer("layers", 1, LLAMA_MAX_LAYERS)
+    kind_text = f.text("kind")
+    kinds = {kind.value: kind for kind in ModelKind}
+    if kind_text not in kinds:
+        f.fail("kind", kind_text, " or ".join(repr(k) for k in kinds))
+    kind = kinds[kind_text]
+    reasoning = f.boolean("reasoning")
+    if kind is ModelKind.EMBEDDING and reasoning:
+        f.fail("reasoning", reasoning, "false for an embedding model (it writes no reply)")
     return CatalogEntry(
         id=model_id,
         name=f.text("name"),
@@ -218,7 +238,8 @@ def _parse_entry(raw: object, where: str) -> CatalogEntry:
         size_bytes=f.integer("size_bytes", 1, _MAX_SIZE_BYTES),
         sha256=sha256,
         sources=sources,
-        reasoning=f.boolean("reasoning"),
+        reasoning=reasoning,
+        kind=kind,
         parameters=f.integer("parameters", 1, _MAX_PARAMETERS),
         context_length=f.integer("context_length", _MIN_CONTEXT, _MAX_CONTEXT),
         license=f.text("license"),

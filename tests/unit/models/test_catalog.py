@@ -13,11 +13,13 @@ import pytest
 
 from chatapp.gguf.architectures import NOT_MAIN_MODEL_ARCHITECTURES, SUPPORTED_ARCHITECTURES
 from chatapp.gguf.inspect import inspect_gguf
+from chatapp.gguf.model_role import EMBEDDING_ARCHITECTURES
 from chatapp.models.catalog import (
     CATALOG_RESOURCE,
     MIN_SOURCES,
     CatalogEntry,
     CatalogError,
+    ModelKind,
     load_catalog,
     parse_catalog,
 )
@@ -146,8 +148,33 @@ def test_the_models_that_think_before_answering_are_marked() -> None:
             assert not entry.reasoning, entry.id
 
 
+def test_embedding_models_are_marked_and_cannot_reason() -> None:
+    catalog = load_catalog()
+    embedding = [e for e in catalog if e.kind is ModelKind.EMBEDDING]
+    # Local documents' meaning search: at least a small English model and a larger one.
+    assert {e.id for e in embedding} == {"bge-small-en-v1.5-q8_0", "nomic-embed-text-v1.5-q8_0"}
+    for entry in embedding:
+        assert not entry.reasoning, entry.id
+        # An encoder architecture llama.cpp runs for embeddings (model_role reads the same).
+        assert entry.architecture in EMBEDDING_ARCHITECTURES, entry.id
+        assert entry.key_length in {32, 64}, entry.id
+    for entry in catalog:
+        if entry.kind is ModelKind.CHAT:
+            assert entry.architecture not in EMBEDDING_ARCHITECTURES, entry.id
+
+
+def test_an_embedding_model_that_reasons_is_refused() -> None:
+    document = raw_catalog()
+    index = next(i for i, m in enumerate(document["models"]) if m["kind"] == "embedding")
+    document["models"][index]["reasoning"] = True
+    with pytest.raises(CatalogError, match="'reasoning' must be false for an embedding model"):
+        parse_catalog(json.dumps(document))
+
+
 def test_the_kv_cache_per_token_is_plausible() -> None:
     for entry in load_catalog():
+        if entry.kind is ModelKind.EMBEDDING:
+            continue  # encoders keep no KV cache; their small heads are checked below
         # Grouped-query attention: at most as many KV heads as fit the head size into the
         # model width, and a KV cache of 8 KiB to 1 MiB per token for these sizes.
         assert entry.key_length in {64, 96, 128, 256}, entry.id
@@ -236,6 +263,10 @@ def parse_with(change: dict[str, Any]) -> None:
         ({"reasoning": 0}, "reasoning"),
         ({"reasoning": 1}, "reasoning"),
         ({"reasoning": "false"}, "reasoning"),
+        ({"kind": KeyError}, "kind"),
+        ({"kind": "Chat"}, "kind"),
+        ({"kind": "reranker"}, "kind"),
+        ({"kind": None}, "kind"),
         ({"revision": "main"}, "revision"),
         ({"architecture": "clip"}, "architecture"),
         ({"architecture": "mamba9"}, "architecture"),
