@@ -22,6 +22,7 @@ from chatapp.engine.errors import LoadCancelledError, ModelLoadError
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
 from chatapp.engine.load_probe import ProbeCache, probe_model
 from chatapp.gguf.inspect import GgufError, GgufInfo, NotFirstSplitError, inspect_gguf
+from chatapp.gguf.model_role import ModelRole, model_role
 from chatapp.gguf.split_files import model_files
 from chatapp.hardware import Hardware
 from chatapp.reasoning.formats import NO_CONTROL, ReasoningSyntax, ThinkingControl
@@ -138,6 +139,12 @@ def load_model(
     check_cancel()
     on_stage("Checking the model file…")
     info = check_model_file(path)
+    role = model_role(info)
+    if role is not ModelRole.CHAT:
+        what = ("an embedding model: it turns text into vectors for Local documents"
+                if role is ModelRole.EMBEDDING else "a reranking model")
+        raise ModelLoadError(f"{path.name} is {what}, and cannot chat. Choose a chat model.",
+                             detail=f"architecture {info.architecture}, role {role.value}")
     check_cancel()
     on_stage("Test-loading the model…")
     sha256 = probe_model(path, probe_cache, cancel=cancel)

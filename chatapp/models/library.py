@@ -20,6 +20,7 @@ from chatapp.files.atomic import keep_aside, write_json_atomic
 from chatapp.files.copying import copy_file
 from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
+from chatapp.gguf.model_role import ModelRole, model_role
 from chatapp.gguf.split_files import model_files, split_name
 from chatapp.models.errors import LibraryError, RegistryDamagedError
 
@@ -99,6 +100,24 @@ class ModelLibrary:
         own = installed_models(self.models_dir)
         imported = [p for p in self.imported_paths() if p.is_file() and p not in own]
         return own + imported
+
+    def chat_and_embedding_paths(self) -> tuple[list[Path], list[Path]]:
+        """model_paths() split by what each model is for (its header says): the chat
+        models, and the embedding models Local documents uses. Reranking models are in
+        neither; a file whose header cannot be read counts as a chat model, whose load then
+        says what is wrong with it."""
+        chat: list[Path] = []
+        embedding: list[Path] = []
+        for path in self.model_paths():
+            try:
+                role = model_role(inspect_gguf(path))
+            except (GgufError, OSError):
+                role = ModelRole.CHAT
+            if role is ModelRole.CHAT:
+                chat.append(path)
+            elif role is ModelRole.EMBEDDING:
+                embedding.append(path)
+        return chat, embedding
 
     def describe(self) -> list[InstalledModel]:
         """Every model with what its header says (reads only the headers)."""

@@ -95,10 +95,11 @@ class StreamedReply:
 class ModelScan:
     """What the files thread found: the models, and what the placeholder needs."""
 
-    models: list[Path]
+    models: list[Path]  # chat models (embedding models are never offered for chat)
     last_model_exists: bool
     starter_available: bool
     problem: UserFacingError | None = None  # e.g. a damaged registry, kept aside
+    embedding_models: tuple[Path, ...] = ()  # for Local documents
 
 
 def composer_state(model: ModelSummary | None, loading: bool, turn: Turn | None) -> ComposerState:
@@ -255,12 +256,12 @@ class ChatSession(QObject):
                 library.remove_leftovers()
             problem: UserFacingError | None = None
             try:
-                models = library.model_paths()
+                models, embedding = library.chat_and_embedding_paths()
             except RegistryDamagedError as error:  # kept aside: list again without it
                 problem = error
-                models = library.model_paths()
+                models, embedding = library.chat_and_embedding_paths()
             return ModelScan(models, bool(last and Path(last).is_file()),
-                             find_starter_source() is not None, problem)
+                             find_starter_source() is not None, problem, tuple(embedding))
 
         def done(result: ModelScan) -> None:
             self.last_scan = result

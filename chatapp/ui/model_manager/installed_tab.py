@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
+from chatapp.gguf.model_role import is_chat_model
 from chatapp.hardware import Hardware
 from chatapp.models import template_overrides
 from chatapp.models.fit import fit_for_gguf
@@ -39,6 +40,8 @@ from chatapp.ui.workers.task_thread import TaskThread
 COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", "Where")
 PATH_ROLE = Qt.ItemDataRole.UserRole
 CUSTOM_TEMPLATE_NOTE = "  (custom template)"
+EMBEDDING_NOTE = "  (embedding model, for Local documents)"
+NOT_FOR_CHAT = "An embedding model: Local documents uses it. It cannot be loaded for chat."
 
 
 def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
@@ -139,6 +142,7 @@ class InstalledTab(QWidget):
             info = model.info
             name = (model.path.name
                     + ("  (loaded)" if model.path == self.loaded_path else "")
+                    + (EMBEDDING_NOTE if info is not None and not is_chat_model(info) else "")
                     + (CUSTOM_TEMPLATE_NOTE if model.path in self.custom_templates else ""))
             values = (
                 name,
@@ -186,10 +190,14 @@ class InstalledTab(QWidget):
     def _update_buttons(self) -> None:
         path = self.selected()
         model = next((m for m in self.models if m.path == path), None)
-        self.load_button.setEnabled(model is not None and model.problem is None)
+        for_chat = model is None or model.info is None or is_chat_model(model.info)
+        self.load_button.setEnabled(model is not None and model.problem is None and for_chat)
+        self.load_button.setToolTip("" if for_chat else NOT_FOR_CHAT)
+        # A chat template belongs to chat models only.
+        self.template_button.setEnabled(model is not None and model.info is not None
+                                        and for_chat)
         self.delete_button.setEnabled(model is not None)
         self.show_button.setEnabled(model is not None)
-        self.template_button.setEnabled(model is not None and model.info is not None)
 
     # -- actions -----------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 Models that reason before they answer are marked: their reply starts after a thinking phase
 the user waits through (better at hard questions, slower to begin), so it is said up front.
+Embedding models are listed too, marked as for Local documents: they are downloaded here but
+never loaded for chat.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from chatapp.formatting import format_bytes, format_parameters
 from chatapp.hardware import Hardware
-from chatapp.models.catalog import Catalog, CatalogEntry
+from chatapp.models.catalog import Catalog, CatalogEntry, ModelKind
 from chatapp.models.fit import fit_for_entry
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
@@ -34,11 +36,24 @@ THINKS_EXPLANATION = (
     "This model reasons step by step before it replies: better at hard questions, "
     "but the answer starts later.")
 DIRECT_EXPLANATION = "This model starts its answer straight away."
+EMBEDDING_TAG = "For Local documents"
+EMBEDDING_EXPLANATION = (
+    "An embedding model: Local documents uses it to find passages by meaning. It does not "
+    "chat.")
+INSTALLED_EMBEDDING = "Installed"
 
 
 def answers_tag(entry: CatalogEntry) -> str:
     """How the model answers, as the Answers column shows it."""
+    if entry.kind is ModelKind.EMBEDDING:
+        return EMBEDDING_TAG
     return THINKS_TAG if entry.reasoning else DIRECT_TAG
+
+
+def explanation(entry: CatalogEntry) -> str:
+    if entry.kind is ModelKind.EMBEDDING:
+        return EMBEDDING_EXPLANATION
+    return THINKS_EXPLANATION if entry.reasoning else DIRECT_EXPLANATION
 
 
 class RecommendedTab(QWidget):
@@ -57,7 +72,8 @@ class RecommendedTab(QWidget):
             "Chat models chosen for computers without a graphics card, smallest first. The "
             "badge says whether each fits this computer's memory; hover it for the numbers. "
             f"Models marked \u201c{THINKS_TAG}\u201d reason first: better at hard questions, "
-            "slower to start replying.",
+            f"slower to start replying. Models marked \u201c{EMBEDDING_TAG}\u201d do not chat: "
+            "they let Local documents find passages by meaning, not only by their words.",
             self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -74,11 +90,11 @@ class RecommendedTab(QWidget):
                       format_bytes(entry.size_bytes),
                       format_bytes(fit.needed_bytes, binary=True), "", answers_tag(entry),
                       entry.license, "")
-            explanation = THINKS_EXPLANATION if entry.reasoning else DIRECT_EXPLANATION
+            said = explanation(entry)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                item.setToolTip(f"{entry.description}\n{explanation}\n{entry.repo}/{entry.file}")
+                item.setToolTip(f"{entry.description}\n{said}\n{entry.repo}/{entry.file}")
                 self.table.setItem(row, column, item)
             answers = self.table.item(row, ANSWERS_COLUMN)
             if answers is not None and entry.reasoning:
@@ -91,7 +107,13 @@ class RecommendedTab(QWidget):
     def _action_button(self, entry: CatalogEntry) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(f"catalog-{entry.id}")
-        if entry.file.rsplit("/", 1)[-1] in self.installed:
+        if entry.file.rsplit("/", 1)[-1] in self.installed \
+                and entry.kind is ModelKind.EMBEDDING:
+            # Local documents loads it; it is never a chat model.
+            button.setText(INSTALLED_EMBEDDING)
+            button.setEnabled(False)
+            button.setToolTip("Installed: Local documents can use it")
+        elif entry.file.rsplit("/", 1)[-1] in self.installed:
             button.setText("Load")
             button.clicked.connect(lambda: self.load_requested.emit(entry))
         elif entry.file.rsplit("/", 1)[-1] in self.downloading:

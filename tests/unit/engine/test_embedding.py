@@ -24,6 +24,7 @@ from chatapp.engine.embedding import (
     LlamaEmbedder,
     load_embedder,
 )
+from chatapp.engine.errors import ModelLoadError
 from chatapp.engine.load_probe import ProbeCache
 from chatapp.errors import UserFacingError
 from tests.embedding_model import minilm_model_dir
@@ -213,3 +214,15 @@ def test_load_embedder_refuses_a_chat_model_before_probing(model_path: Path,
     with pytest.raises(EmbeddingModelError, match="not an embedding model"):
         load_embedder(model_path, probe_cache=cache)
     assert cache.known_sha256(model_path) is None
+
+
+def test_an_embedding_model_is_not_loaded_for_chat(embedding_model_path: Path,
+                                                   tmp_path: Path) -> None:
+    from chatapp.engine.model_loader import load_model
+    from chatapp.hardware import detect_hardware
+
+    cache = ProbeCache(tmp_path / "probe.json")
+    with pytest.raises(ModelLoadError, match=r"embedding model.*cannot chat"):
+        load_model(embedding_model_path, requested_context=256, requested_threads=1,
+                   hardware=detect_hardware(), probe_cache=cache)
+    assert cache.known_sha256(embedding_model_path) is None  # refused before the probe

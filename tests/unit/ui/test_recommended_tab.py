@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from chatapp.hardware import Hardware
-from chatapp.models.catalog import Catalog, CatalogEntry, load_catalog
+from chatapp.models.catalog import Catalog, CatalogEntry, ModelKind, load_catalog
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.recommended_tab import (
     ACTION_COLUMN,
@@ -51,6 +51,8 @@ def test_every_reasoning_model_is_marked_and_no_other(qtbot: QtBot) -> None:
     thinking = [e for e in catalog if e.reasoning]
     assert thinking and len(thinking) < len(catalog)  # both kinds are shown
     for entry in catalog:
+        if entry.kind is ModelKind.EMBEDDING:
+            continue  # "For Local documents": tests/unit/ui/test_embedding_models_ui.py
         item = tab.table.item(row_of(tab, entry.id), ANSWERS_COLUMN)
         assert item is not None
         assert item.text() == (THINKS_TAG if entry.reasoning else DIRECT_TAG), entry.id
