@@ -1,0 +1,1 @@
+"""The Local documents pane: collections of the user's folders, indexed for chats."""

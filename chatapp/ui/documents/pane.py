@@ -1,0 +1,454 @@
+"""The Local documents pane: collections of folders, their indexing, and every file's status.
+
+The pane only shows and asks; the work runs on the IndexThread's workers and comes back
+by signals. Every file that could not be read is listed with the reader's reason, so a
+bad input (an encrypted PDF, a binary file named .txt, a file too large) is visible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.errors import UserFacingError
+from chatapp.knowledge.index_store import FileStatus
+from chatapp.knowledge.indexer import IndexProgress, IndexReport, Phase
+from chatapp.models.library import ModelLibrary
+from chatapp.ui.documents.collection_dialog import CollectionDialog, choose_folder
+from chatapp.ui.documents.wording import (
+    WORDS_ONLY_NOTE,
+    collection_state,
+    file_status,
+    meaning_note,
+    plural,
+    progress_text,
+)
+from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
+from chatapp.ui.workers.index_thread import CollectionState, FileListing, IndexThread
+
+COLLECTION_COLUMNS = ("Name", "Folders", "Files", "Passages", "State")
+FILE_COLUMNS = ("File", "Status", "Passages", "Why")
+
+
+def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if tooltip:
+        item.setToolTip(plain_tooltip(tooltip))
+    return item
+
+
+class LocalDocumentsPane(QDialog):
+    models_requested = Signal()  # open the Models pane (to get an embedding model)
+    embedding_model_chosen = Signal(object)  # Path | None: words alone
+
+    def __init__(self, worker: IndexThread, library: ModelLibrary,
+                 embedding_model: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Local documents")
+        self.setObjectName("localDocumentsPane")
+        self.resize(940, 680)
+        self.worker = worker
+        self.library = library
+        self.embedding_model = embedding_model
+        self.states: tuple[CollectionState, ...] = ()
+        self.listing: FileListing | None = None
+        self.last_progress: IndexProgress | None = None
+
+        layout = QVBoxLayout(self)
+        intro = plain_label(QLabel(
+            "Folders of your own files that chats can search. Choose which collections a "
+            "chat uses in its Chat settings. The index stays on this computer.", self))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        model_row = QHBoxLayout()
+        model_row.addWidget(QLabel("Search by meaning with", self))
+        self.model_box = QComboBox(self)
+        self.model_box.setObjectName("embeddingModel")
+        self.model_box.setMinimumWidth(260)
+        model_row.addWidget(self.model_box, 1)
+        self.models_button = QPushButton("Models…", self)
+        self.models_button.setObjectName("documentsModelsButton")
+        self.models_button.setToolTip("Find and download an embedding model")
+        self.models_button.clicked.connect(self.models_requested)
+        model_row.addWidget(self.models_button)
+        layout.addLayout(model_row)
+        self.model_note = plain_label(QLabel(self))
+        self.model_note.setObjectName("embeddingNote")
+        self.model_note.setWordWrap(True)
+        layout.addWidget(self.model_note)
+        self.model_problem = plain_label(QLabel(self))
+        self.model_problem.setObjectName("settingsError")
+        self.model_problem.setWordWrap(True)
+        self.model_problem.hide()
+        layout.addWidget(self.model_problem)
+        self._fill_models([])
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(splitter)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(COLLECTION_COLUMNS), top)
+        self.table.setObjectName("collectionsTable")
+        self.table.setHorizontalHeaderLabels(COLLECTION_COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        top_layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add collection…", top)
+        self.add_button.setObjectName("addCollection")
+        self.add_button.clicked.connect(self.ask_new_collection)
+        self.add_folder_button = QPushButton("Add folder…", top)
+        self.add_folder_button.clicked.connect(self.ask_add_folder)
+        self.remove_folder_button = QPushButton("Remove folder…", top)
+        self.remove_folder_button.clicked.connect(self.ask_remove_folder)
+        self.reindex_button = QPushButton("Index again", top)
+        self.reindex_button.setToolTip("Look for new, changed and deleted files now")
+        self.reindex_button.clicked.connect(self._reindex_selected)
+        self.remove_button = QPushButton("Remove collection…", top)
+        self.remove_button.setObjectName("removeCollection")
+        self.remove_button.clicked.connect(self.ask_remove_collection)
+        for button in (self.add_button, self.add_folder_button, self.remove_folder_button,
+                       self.reindex_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        top_layout.addLayout(buttons)
+
+        progress_row = QHBoxLayout()
+        self.progress_label = plain_label(QLabel("", top))
+        self.progress_label.setObjectName("indexProgress")
+        progress_row.addWidget(self.progress_label, 1)
+        self.pause_button = QPushButton("Pause", top)
+        self.pause_button.setObjectName("pauseIndexing")
+        self.pause_button.clicked.connect(self._toggle_pause)
+        progress_row.addWidget(self.pause_button)
+        top_layout.addLayout(progress_row)
+        self.progress_bar = QProgressBar(top)
+        self.progress_bar.setObjectName("indexProgressBar")
+        top_layout.addWidget(self.progress_bar)
+
+        bottom = QWidget(splitter)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.files_label = plain_label(QLabel("", bottom))
+        self.files_label.setObjectName("filesSummary")
+        bottom_layout.addWidget(self.files_label)
+        self.files = QTableWidget(0, len(FILE_COLUMNS), bottom)
+        self.files.setObjectName("filesTable")
+        self.files.setHorizontalHeaderLabels(FILE_COLUMNS)
+        self.files.verticalHeader().hide()
+        self.files.setWordWrap(False)
+        files_header = self.files.horizontalHeader()
+        for column in (0, 1, 2):
+            files_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        files_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        bottom_layout.addWidget(self.files, 1)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([330, 300])
+        layout.addWidget(splitter, 1)
+        self.message = plain_label(QLabel(self))
+        self.message.setObjectName("documentsMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        worker.collections_listed.connect(self.show_collections)
+        worker.files_listed.connect(self.show_files)
+        worker.embedding_models_listed.connect(self._fill_models)
+        worker.running_changed.connect(self._running_changed)
+        worker.progress.connect(self.show_progress)
+        worker.run_finished.connect(self._run_finished)
+        worker.paused_changed.connect(self._paused_changed)
+        worker.embedding_problem.connect(self._embedding_problem)
+        worker.notice.connect(self.show_message)
+        worker.failed.connect(self.show_error)
+        self.model_box.activated.connect(self._model_activated)
+        self._update_buttons()
+        self._show_idle()
+        worker.refresh()
+        self.refresh_models()
+
+    # -- embedding model ---------------------------------------------------------------
+
+    def refresh_models(self) -> None:
+        self.worker.list_embedding_models(self.library)
+
+    def _fill_models(self, models: list[Path]) -> None:
+        self.model_box.clear()
+        self.model_box.addItem("Words only (no embedding model)", None)
+        known = list(models)
+        if self.embedding_model is not None and self.embedding_model not in known:
+            known.append(self.embedding_model)  # chosen, though not found now
+        for path in known:
+            self.model_box.addItem(path.name, str(path))
+            self.model_box.setItemData(self.model_box.count() - 1, plain_tooltip(str(path)),
+                                       Qt.ItemDataRole.ToolTipRole)
+        wanted = str(self.embedding_model) if self.embedding_model is not None else None
+        self.model_box.setCurrentIndex(max(0, self.model_box.findData(wanted)))
+        self._show_model_note()
+
+    def _show_model_note(self) -> None:
+        model = self.embedding_model
+        self.model_note.setText(WORDS_ONLY_NOTE if model is None else meaning_note(model))
+        self.models_button.setDefault(model is None)
+
+    def _model_activated(self, _index: int) -> None:
+        data = self.model_box.currentData()
+        chosen = Path(data) if isinstance(data, str) else None
+        if chosen != self.embedding_model:
+            self.choose_embedding_model(chosen)
+
+    def choose_embedding_model(self, model: Path | None) -> None:
+        self.embedding_model = model
+        self.model_problem.hide()
+        index = self.model_box.findData(str(model) if model is not None else None)
+        if index >= 0:
+            self.model_box.setCurrentIndex(index)
+        self._show_model_note()
+        self.embedding_model_chosen.emit(model)
+
+    def _embedding_problem(self, text: str) -> None:
+        self.model_problem.setText(text)
+        self.model_problem.setVisible(bool(text))
+
+    # -- collections -------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.states) and self.table.selectionModel().hasSelection():
+            return self.states[row].collection.id
+        return None
+
+    def _state(self, collection_id: int | None) -> CollectionState | None:
+        return next((s for s in self.states if s.collection.id == collection_id), None)
+
+    def show_collections(self, states: tuple[CollectionState, ...]) -> None:
+        chosen = self.selected_id()
+        self.states = states
+        self.table.setRowCount(len(states))
+        meaning = self.embedding_model is not None
+        for row, state in enumerate(states):
+            collection, stats = state.collection, state.stats
+            folders = "; ".join(str(f) for f in collection.folders) or "(no folder)"
+            running = self.worker.running == collection.id
+            values = (
+                _item(collection.name, collection.name),
+                _item(folders, "\n".join(str(f) for f in collection.folders)),
+                _item(f"{stats.files:,}"),
+                _item(f"{stats.chunks:,}"),
+                _item(collection_state(stats, running=running, paused=self.worker.paused,
+                                       meaning=meaning)),
+            )
+            for column, item in enumerate(values):
+                self.table.setItem(row, column, item)
+        if chosen is None and states:
+            chosen = states[0].collection.id
+        row = next((i for i, s in enumerate(states) if s.collection.id == chosen), -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.show_files(None)
+        self._update_buttons()
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        chosen = self.selected_id()
+        if chosen is None:
+            self.show_files(None)
+        elif self.listing is None or self.listing.collection_id != chosen:
+            self.files.setRowCount(0)
+            self.files_label.setText("Reading the list of files…")
+            self.worker.list_files(chosen)
+        else:
+            self.worker.list_files(chosen)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        for button in (self.add_folder_button, self.remove_folder_button, self.reindex_button,
+                       self.remove_button):
+            button.setEnabled(chosen)
+
+    def ask_new_collection(self) -> CollectionDialog:
+        dialog = CollectionDialog(self)
+        dialog.accepted.connect(lambda: self.add_collection(dialog.name, dialog.folders))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def add_collection(self, name: str, folders: list[Path]) -> None:
+        self.worker.add_collection(name, folders)
+
+    def ask_add_folder(self) -> None:
+        chosen = self.selected_id()
+        if chosen is None:
+            return
+        folder = choose_folder(self, "Add a folder to the collection")
+        if folder is not None:
+            self.worker.add_folder(chosen, folder)
+
+    def ask_remove_folder(self) -> None:
+        state = self._state(self.selected_id())
+        if state is None or not state.collection.folders:
+            return
+        folders = [str(f) for f in state.collection.folders]
+        if len(folders) == 1:
+            folder = folders[0]
+            if not plain_question(self, "Remove folder",
+                                  f"Stop indexing {folder}? Its files leave the collection's "
+                                  "index; the files themselves are not touched."):
+                return
+        else:
+            folder, ok = QInputDialog.getItem(self, "Remove folder",
+                                              "Folder to leave out of the collection:",
+                                              folders, 0, False)
+            if not ok:
+                return
+        self.worker.remove_folder(state.collection.id, Path(folder))
+
+    def ask_remove_collection(self) -> None:
+        state = self._state(self.selected_id())
+        if state is None:
+            return
+        if plain_question(self, "Remove collection",
+                          f"Remove the collection “{state.collection.name}” and its index "
+                          f"({plural(state.stats.files, 'file')}, "
+                          f"{plural(state.stats.chunks, 'passage')})? Your files are not "
+                          "touched; chats stop using it."):
+            self.worker.remove_collection(state.collection.id)
+
+    def _reindex_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.worker.reindex([chosen])
+
+    # -- files -------------------------------------------------------------------------
+
+    def show_files(self, listing: FileListing | None) -> None:
+        if listing is not None and listing.collection_id != self.selected_id():
+            return  # an answer for a collection no longer selected
+        self.listing = listing
+        if listing is None:
+            self.files.setRowCount(0)
+            self.files_label.setText("")
+            return
+        records = listing.files
+        self.files.setRowCount(len(records))
+        for row, record in enumerate(records):
+            passages = f"{record.passages:,}" if record.status is FileStatus.INDEXED else ""
+            values = (_item(record.path.name, str(record.path)), _item(file_status(record)),
+                      _item(passages), _item(record.reason or "", record.reason or ""))
+            for column, item in enumerate(values):
+                self.files.setItem(row, column, item)
+        summary = plural(listing.total, "file")
+        if listing.failed:
+            summary += f", {listing.failed:,} could not be read (listed first, with why)"
+        if len(records) < listing.total:
+            summary += f"; the first {len(records):,} are shown"
+        self.files_label.setText(summary)
+
+    # -- progress ----------------------------------------------------------------------
+
+    def _name(self, collection_id: int) -> str:
+        state = self._state(collection_id)
+        return state.collection.name if state is not None else "the collection"
+
+    def show_progress(self, progress: IndexProgress) -> None:
+        self.last_progress = progress
+        self.progress_label.setText(progress_text(progress, self._name(progress.collection_id)))
+        bar = self.progress_bar
+        if progress.phase is Phase.READING and progress.files_total:
+            bar.setRange(0, progress.files_total)
+            bar.setValue(progress.files_done)
+        elif progress.phase is Phase.DONE:
+            bar.setRange(0, 1)
+            bar.setValue(1)
+        else:
+            bar.setRange(0, 0)  # busy: how much is left is not known yet
+
+    def _running_changed(self, collection_id: int | None) -> None:
+        self.pause_button.setEnabled(collection_id is not None or self.worker.paused)
+        if collection_id is None:
+            self._show_idle()
+        self.show_collections(self.states)
+
+    def _show_idle(self) -> None:
+        if self.worker.running is not None:
+            return
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(1 if self.states else 0)
+        if self.worker.paused:
+            self.progress_label.setText("Indexing is paused.")
+        elif self.last_progress is None:
+            self.progress_label.setText("Nothing to index right now.")
+        self.pause_button.setEnabled(self.worker.paused)
+
+    def _run_finished(self, report: IndexReport) -> None:
+        parts = [f"{self._name(report.collection_id)}: "
+                 + ("stopped" if report.cancelled else "up to date"),
+                 f"{plural(report.indexed, 'file')} read"]
+        if report.failed:
+            parts.append(f"{report.failed:,} could not be read")
+        if report.removed:
+            parts.append(f"{report.removed:,} gone")
+        if report.waiting:
+            parts.append(f"{report.waiting:,} changed while read (read again later)")
+        for problem in report.folder_problems[:3]:
+            parts.append(f"{problem.path}: {problem.reason}")
+        self.progress_label.setText(" · ".join(parts))
+        if self.selected_id() == report.collection_id:
+            self.worker.list_files(report.collection_id)
+
+    def _toggle_pause(self) -> None:
+        if self.worker.paused:
+            self.worker.resume()
+        else:
+            self.worker.pause()
+
+    def _paused_changed(self, paused: bool) -> None:
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setEnabled(paused or self.worker.running is not None)
+        if self.last_progress is not None and self.worker.running is not None:
+            progress = self.last_progress
+            self.show_progress(IndexProgress(
+                progress.collection_id, progress.phase, progress.files_found,
+                progress.files_done, progress.files_total, progress.files_failed,
+                progress.chunks, progress.files_per_s, progress.seconds_left, paused))
+        else:
+            self._show_idle()
+        self.show_collections(self.states)
+
+    # -- messages ----------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def show_error(self, error: UserFacingError) -> None:
+        self.show_message(error.user_message)
