@@ -143,6 +143,14 @@ LLAMA_MAX_LAYERS: Final = 512
 # LLAMA_MAX_EXPERTS (src/llama-hparams.h): GGML_ASSERT(n_expert <= LLAMA_MAX_EXPERTS).
 LLAMA_MAX_EXPERTS: Final = 1024
 
+# enum llama_pooling_type (include/llama.h) without UNSPECIFIED (-1, stored as 0xFFFFFFFF):
+# the values <arch>.pooling_type may hold. Another value makes llama.cpp GGML_ABORT("unknown
+# pooling type") when the model embeds (src/llama-graph.cpp build_pooling, llama-context.cpp).
+LLAMA_POOLING_TYPES: Final = MappingProxyType({
+    0: "none", 1: "mean", 2: "cls", 3: "last", 4: "rank",
+})  # fmt: skip
+LLAMA_POOLING_UNSPECIFIED_U32: Final = 0xFFFFFFFF
+
 # LLAMA_ROPE_SCALING_TYPES (src/llama-model.cpp): any other <arch>.rope.scaling.type value hits
 # GGML_ASSERT(rope_scaling_type_train != LLAMA_ROPE_SCALING_TYPE_UNSPECIFIED).
 ROPE_SCALING_TYPES: Final = frozenset({"none", "linear", "yarn", "longrope"})

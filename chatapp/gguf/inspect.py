@@ -33,6 +33,8 @@ from chatapp.gguf.architectures import (
     LLAMA_FTYPE_LABELS,
     LLAMA_MAX_EXPERTS,
     LLAMA_MAX_LAYERS,
+    LLAMA_POOLING_TYPES,
+    LLAMA_POOLING_UNSPECIFIED_U32,
     NOT_MAIN_MODEL_ARCHITECTURES,
     ROPE_SCALING_TYPES,
     SUPPORTED_ARCHITECTURES,
@@ -1035,6 +1037,14 @@ def _check_hparams(meta: _Meta, arch: str, tensors: list[TensorInfo]) -> dict[st
         raise _corrupt(
             f'its RoPE scaling type "{_show(rope_scaling)}" is unknown',
             f"{p}rope.scaling.type = {rope_scaling!r}",
+        )
+
+    pooling = meta.uint(p + "pooling_type")
+    if pooling is not None and pooling not in LLAMA_POOLING_TYPES \
+            and pooling != LLAMA_POOLING_UNSPECIFIED_U32:
+        raise _corrupt(
+            f"its pooling type {pooling} is unknown",
+            f"{p}pooling_type = {pooling}",
         )
 
     heads = meta.uint_or_per_layer(p + "attention.head_count", block_count)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Final
 
+from chatapp.gguf.architectures import LLAMA_POOLING_TYPES
 from chatapp.gguf.inspect import GgufInfo
 
 __all__ = [
@@ -33,12 +34,10 @@ class ModelRole(Enum):
     RERANKING = "reranking"  # scores a (question, passage) pair; chatapp does not use these
 
 
-# enum llama_pooling_type (include/llama.h) without UNSPECIFIED (-1): the values
-# <arch>.pooling_type may hold. Another value aborts llama.cpp's graph build
-# (src/llama-graph.cpp, build_pooling: "unknown pooling type").
+# Values of enum llama_pooling_type (chatapp.gguf.architectures.LLAMA_POOLING_TYPES).
 POOLING_NONE: Final = 0
 POOLING_RANK: Final = 4
-POOLING_TYPES: Final = {0: "none", 1: "mean", 2: "cls", 3: "last", 4: "rank"}
+POOLING_TYPES: Final = LLAMA_POOLING_TYPES
 
 # Architectures in LLM_ARCH_NAMES (src/llama-arch.cpp) that are encoders made for
 # embeddings: they have no causal language-model head to chat with (src/models/*.cpp:

@@ -21,6 +21,7 @@ from chatapp.gguf.architectures import (
     LLAMA_FTYPE_LABELS,
     LLAMA_MAX_EXPERTS,
     LLAMA_MAX_LAYERS,
+    LLAMA_POOLING_TYPES,
     NOT_MAIN_MODEL_ARCHITECTURES,
     ROPE_SCALING_TYPES,
     SUPPORTED_ARCHITECTURES,
@@ -168,6 +169,14 @@ def test_ftype_labels_match_llama_h() -> None:
     assert live.pop(1024) == "GUESSED"
     expected = {v: re.sub(r"^(MOSTLY|ALL)_", "", name) for v, name in live.items()}
     assert dict(LLAMA_FTYPE_LABELS) == expected
+
+
+def test_pooling_types_match_llama_h() -> None:
+    enum = block(source("include/llama.h"), "enum llama_pooling_type {")
+    live = {int(v): name.lower()
+            for name, v in re.findall(r"LLAMA_POOLING_TYPE_(\w+)\s*=\s*(-?\d+)", enum)}
+    assert live.pop(-1) == "unspecified"
+    assert dict(LLAMA_POOLING_TYPES) == live
 
 
 def test_loader_limits_match_llama_cpp() -> None:
