@@ -50,8 +50,10 @@ from chatapp.knowledge.retrieval import (
     MEANING,
     WORDS,
     RetrievedPassage,
+    distinctive_words,
+    match_expression,
+    query_words,
     reciprocal_rank_fusion,
-    words_query,
 )
 from chatapp.knowledge.schema import (
     LATEST_VERSION,
@@ -277,6 +279,9 @@ def _connect(path: Path) -> apsw.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
         _migrate(conn, path)
+        # Per connection: how many chunks hold each word (retrieval.distinctive_words).
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
+                     "USING fts5vocab (main, chunks_fts, row)")
     except apsw.Error as exc:
         conn.close()
         raise _translate(exc, path) from exc
@@ -732,7 +737,11 @@ class KnowledgeIndex:
         marks = ",".join("?" * len(ids))
         rankings: dict[str, list[int]] = {}
         with self._transaction("BEGIN") as conn:
-            match = words_query(query)
+            words = query_words(query)
+            if words:
+                (total,) = conn.execute("SELECT count(*) FROM chunks").fetchall()[0]
+                words = distinctive_words(conn, "temp.chunks_vocab", words, _int(total))
+            match = match_expression(words)
             if match is not None:
                 rankings[WORDS] = [_int(r[0]) for r in conn.execute(
                     "SELECT chunks_fts.rowid FROM chunks_fts JOIN chunks "

@@ -31,6 +31,9 @@ __all__ = [
     "Fused",
     "RankedPassage",
     "RetrievedPassage",
+    "distinctive_words",
+    "match_expression",
+    "query_words",
     "rank_passages",
     "reciprocal_rank_fusion",
     "words_query",
@@ -43,6 +46,13 @@ MEANING: Final = "meaning"
 FTS_TOKENIZER: Final = "unicode61 remove_diacritics 2"
 # Words of a question that reach FTS5; a pasted page must not become a huge OR.
 MAX_QUERY_WORDS: Final = 48
+# A word of the question found in more than this share of the passages ("the", "is") is
+# left out of the words query: BM25 would weigh it little, but in a ranking it still puts
+# the passages it is in ahead of those holding none of the question's words, and rank
+# fusion counts ranks, not weights. Judged from the passages, so it suits any language.
+COMMON_SHARE: Final = 0.5
+# Below this many passages a share says nothing.
+MIN_PASSAGES_FOR_COMMON: Final = 4
 # Texts embedded in one call by rank_passages.
 EMBED_BATCH: Final = 32
 
@@ -107,18 +117,43 @@ def reciprocal_rank_fusion(rankings: Mapping[str, Sequence[K]], *,
 
 
 def words_query(text: str) -> str | None:
-    """An FTS5 query for the words of ``text`` that cannot be a syntax error.
+    """The FTS5 query for all the words of ``text`` (see :func:`match_expression`)."""
+    return match_expression(query_words(text))
 
-    The words are what the index's own tokenizer makes of the text (so a question finds
-    exactly the words a passage was indexed under), each a quoted FTS5 string, so
-    AND/OR/NOT/NEAR, ``*``, ``:`` and quotes are plain text. They are ORed (a question's
-    words are rarely all in one passage) and BM25 ranks the passages holding more of the
-    rarer ones first. None if no word is left.
-    """
-    words = list(dict.fromkeys(_tokens(text)))[:MAX_QUERY_WORDS]
+
+def query_words(text: str) -> list[str]:
+    """The words of ``text`` as the index's own tokenizer makes them (lower case, accents
+    removed), each once, at most MAX_QUERY_WORDS: a question finds exactly the words a
+    passage was indexed under."""
+    return list(dict.fromkeys(_tokens(text)))[:MAX_QUERY_WORDS]
+
+
+def match_expression(words: Sequence[str]) -> str | None:
+    """An FTS5 query for ``words`` that cannot be a syntax error: each a quoted FTS5
+    string, so AND/OR/NOT/NEAR, ``*``, ``:`` and quotes are plain text. They are ORed (a
+    question's words are rarely all in one passage) and BM25 ranks the passages holding
+    more of the rarer ones first. None if there are none."""
     if not words:
         return None
     return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def distinctive_words(conn: apsw.Connection, vocabulary: str, words: Sequence[str],
+                      passages: int) -> list[str]:
+    """``words`` without those in more than COMMON_SHARE of the ``passages`` (counted in
+    the fts5vocab "row" table ``vocabulary``); if every one is common, the rarest alone
+    (ranking by all of them would rank most of the index, slowly, for nothing)."""
+    if passages < MIN_PASSAGES_FOR_COMMON or not words:
+        return list(words)
+    marks = ",".join("?" * len(words))
+    counts = {str(term): count for term, count in conn.execute(
+        f"SELECT term, doc FROM {vocabulary} WHERE term IN ({marks})", list(words))}
+    def count(word: str) -> int:
+        value = counts.get(word, 0)
+        return value if isinstance(value, int) else 0
+
+    rare = [w for w in words if count(w) <= passages * COMMON_SHARE]
+    return rare or [min(words, key=count)]
 
 
 def _tokens(text: str) -> list[str]:
@@ -151,15 +186,17 @@ def rank_passages(query: str, passages: Sequence[Passage], *,
 
 
 def _words_ranking(query: str, passages: Sequence[Passage], limit: int) -> list[int]:
-    match = words_query(query)
-    if match is None:
+    words = query_words(query)
+    if not words:
         return []
     conn = apsw.Connection(":memory:")
     try:
-        conn.execute(f"CREATE VIRTUAL TABLE p USING fts5 (text, tokenize = '{FTS_TOKENIZER}')")
+        conn.execute(f"CREATE VIRTUAL TABLE p USING fts5 (text, tokenize = '{FTS_TOKENIZER}');"
+                     "CREATE VIRTUAL TABLE p_vocab USING fts5vocab (p, row)")
         with conn:
             conn.executemany("INSERT INTO p (rowid, text) VALUES (?, ?)",
                              ((i, p.text) for i, p in enumerate(passages)))
+        match = match_expression(distinctive_words(conn, "p_vocab", words, len(passages)))
         rows = conn.execute("SELECT rowid FROM p WHERE p MATCH ? ORDER BY rank LIMIT ?",
                             (match, limit)).fetchall()
     finally:

@@ -109,3 +109,14 @@ def test_rank_passages_finds_the_passage_with_the_fact() -> None:
 def test_rank_passages_ignores_accents_like_the_index() -> None:
     passages = _passages(["Le café de la gare ouvre à six heures.", "Rien ici."])
     assert [r.passage.index for r in rank_passages("cafe", passages, limit=5)] == [0]
+
+
+def test_words_in_most_passages_do_not_rank_them() -> None:
+    passages = _passages([
+        "The harbour of Vellmar freezes.", "The trains leave hourly.",
+        "The bakery sells bread.", "The lighthouse is white.", "The club won.",
+    ])
+    # "the" is in every passage: ranking by it would put four unrelated passages in.
+    assert [r.passage.index for r in rank_passages("the lighthouse", passages, limit=5)] == [3]
+    # A question of common words only still finds what holds them.
+    assert len(rank_passages("the", passages, limit=5)) == 5
