@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 # are one file each: milliseconds, a large PDF's a second or two).
 BUSY_TIMEOUT_MS: Final = 15_000
 JOURNAL_SIZE_LIMIT: Final = 8 * 1024 * 1024
+MMAP_BYTES: Final = 256 * 1024 * 1024
 MAX_NAME_CHARS: Final = 200
 # Each way of searching proposes this many times the passages asked for, at least
 # MIN_CANDIDATES, before the fusion picks the best.
@@ -278,6 +279,9 @@ def _connect(path: Path) -> apsw.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
+        # A search over the vectors reads all of them; through mmap instead of read()
+        # it took 40% less time here (50,000 chunks). Address space, not memory.
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         _migrate(conn, path)
         # Per connection: how many chunks hold each word (retrieval.distinctive_words).
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
@@ -614,14 +618,15 @@ class KnowledgeIndex:
                    passages: Sequence[Passage],
                    vectors: Sequence[Sequence[float]] | None = None) -> None:
         """Replace the file's chunks (and their vectors, if given: one per passage, of
-        the current embedding model) in one transaction: all of it or nothing."""
+        the current embedding model) in one transaction: all of it or nothing. A file
+        removed meanwhile (by another connection) stays removed."""
         if vectors is not None and len(vectors) != len(passages):
             raise KnowledgeValueError("one vector per passage is needed")
         with self._transaction() as conn:
             row = conn.execute("SELECT collection_id FROM files WHERE id = ?",
                                (file_id,)).fetchone()
             if row is None:
-                raise KnowledgeValueError("That file is no longer in the collection.")
+                return  # removed meanwhile (its collection or folder): nothing to keep
             cid = _int(row[0])
             dims = self._dimensions(conn) if vectors is not None else None
             conn.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))

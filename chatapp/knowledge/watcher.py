@@ -33,7 +33,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from chatapp.knowledge.embedder import Embedder
-from chatapp.knowledge.errors import IndexDamagedError, KnowledgeError
+from chatapp.knowledge.errors import CollectionNotFoundError, IndexDamagedError, KnowledgeError
 from chatapp.knowledge.index_store import KnowledgeIndex
 from chatapp.knowledge.indexer import CollectionIndexer, IndexProgress, IndexReport
 from chatapp.knowledge.scanning import is_hidden_name, is_skipped_folder
@@ -254,9 +254,16 @@ class CollectionSync:
                     continue
                 try:
                     self._handle(index, indexer, watcher, collection_id, paths)
+                except CollectionNotFoundError:
+                    if collection_id is not None:  # removed while it was being indexed
+                        watcher.unwatch(collection_id)
                 except IndexDamagedError as exc:
                     self._on_error(exc)
-                    index.rebuild()
+                    try:
+                        index.rebuild()
+                    except KnowledgeError as failed:  # e.g. the disk is full as well
+                        self._on_error(failed)
+                        return
                     self._work.put((None, None))
                 except KnowledgeError as exc:
                     self._on_error(exc)
@@ -284,4 +291,7 @@ class CollectionSync:
                 self._on_error(KnowledgeError(problem))
             if self._stop.is_set():
                 return
-            self._on_report(indexer.index_collection(collection.id))
+            try:
+                self._on_report(indexer.index_collection(collection.id))
+            except CollectionNotFoundError:  # removed while it was being indexed
+                watcher.unwatch(collection.id)

@@ -303,3 +303,19 @@ def test_a_run_killed_midway_continues_where_it_stopped(tmp_path: Path) -> None:
         assert report.indexed == before.pending  # the indexed ones were not read again
         assert index.stats(cid).indexed == 3000
         assert index.search("tide day 2999", [cid], limit=1)[0].path.name == "f2999.txt"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="permissions do not stop root (and differ on Windows)")
+def test_a_file_we_may_not_read_gets_a_status(tmp_path: Path, index: KnowledgeIndex) -> None:
+    docs = tmp_path / "docs"
+    secret = _write(docs / "secret.txt", "Private.")
+    secret.chmod(0)
+    cid = index.add_collection("Docs", [docs]).id
+    try:
+        report = CollectionIndexer(index).index_collection(cid)
+    finally:
+        secret.chmod(0o600)
+    assert report.failed == 1
+    status, reason = _status(index, cid, secret)
+    assert status is FileStatus.FAILED and reason is not None and "secret.txt" in reason

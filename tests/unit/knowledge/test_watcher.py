@@ -132,3 +132,18 @@ def test_the_watcher_debounces_a_burst_of_writes(tmp_path: Path) -> None:
     finally:
         watcher.stop()
     assert batches[0] == (7, {target})
+
+
+def test_a_collection_removed_while_synced_is_let_go(
+        tmp_path: Path, docs: Path,
+        sync: tuple[CollectionSync, int, list[IndexReport]]) -> None:
+    running, cid, reports = sync
+    _eventually(lambda: bool(reports), "the first scan")
+    with KnowledgeIndex(tmp_path / "knowledge.sqlite3") as index:
+        index.remove_collection(cid)
+        (docs / "later.txt").write_text("Written after the removal.", encoding="utf-8")
+        running.rescan(cid)
+        running.rescan()
+        _eventually(lambda: len(reports) == 1 and index.collections() == [],
+                    "the removal to stick")
+    # (the fixture checks that no error reached on_error)
