@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from chatapp.errors import UserFacingError
 
 __all__ = [
+    "MAX_SECTIONS",
     "BinaryDocument",
     "Document",
     "DocumentChanged",
@@ -91,6 +93,12 @@ class Document:
     # What the user should know about a document that was read anyway: pages without
     # text, a limit that cut the text short. Plain sentences naming the file.
     notes: tuple[str, ...] = ()
+
+
+# Headings that start a section, at most, in one document; later ones stay in the text of
+# the last section. Enough for any real document (a 1,000-page manual has a few thousand);
+# it keeps a file of nothing but headings from making millions of sections and passages.
+MAX_SECTIONS: Final = 10_000
 
 
 @dataclass(frozen=True)

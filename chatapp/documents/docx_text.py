@@ -22,6 +22,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from chatapp.documents.document import (
+    MAX_SECTIONS,
     Document,
     EncryptedDocument,
     Part,
@@ -46,7 +47,8 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OpcError, Syntax
             ValueError, AttributeError, IndexError, TypeError, NotImplementedError)
 
 
-def docx_document(data: bytes, name: str) -> Document:
+def docx_document(data: bytes, name: str, *,
+                  max_text_chars: int = MAX_DOCX_TEXT_CHARS) -> Document:
     """The text of a .docx; each heading (a "Heading N" or "Title" paragraph) starts a
     section that carries it."""
     if data.startswith(_OLE_MAGIC):
@@ -58,11 +60,11 @@ def docx_document(data: bytes, name: str) -> Document:
     _check_archive(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-        parts, cut = _parts(document)
+        parts, cut = _parts(document, max_text_chars)
     except _DAMAGED as error:
         raise _damaged(name, f"{type(error).__name__}: {error}") from error
     notes = ((f"{name} holds more text than chatapp reads from one document "
-              f"({MAX_DOCX_TEXT_CHARS:,} characters); the rest was left out.",) if cut
+              f"({max_text_chars:,} characters); the rest was left out.",) if cut
              else ())
     return join_parts(name, "docx", parts, notes=notes)
 
@@ -89,20 +91,20 @@ def _check_archive(data: bytes, name: str) -> None:
             f"{name}: {len(entries)} entries, {unpacked} bytes unpacked")
 
 
-def _parts(document: docx.document.Document) -> tuple[list[Part], bool]:
+def _parts(document: docx.document.Document, max_chars: int) -> tuple[list[Part], bool]:
     """The document's parts, one per heading, and whether the text limit cut it."""
     parts: list[Part] = []
     lines: list[str] = []
     heading: str | None = None
     total = 0
     for line, is_heading in _lines(document):
-        if is_heading:
+        if is_heading and len(parts) < MAX_SECTIONS - 1:
             if lines:
                 parts.append(Part("\n".join(lines), heading=heading))
             lines = []
             heading = " ".join(line.split()) or None
         total += len(line) + 1
-        if total > MAX_DOCX_TEXT_CHARS:
+        if total > max_chars:
             parts.append(Part("\n".join(lines), heading=heading))
             return parts, True
         lines.append(line)

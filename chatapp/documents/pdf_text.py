@@ -12,6 +12,7 @@ may read PDFs at the same time: one lock serializes every use of it.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Final
 
 # pypdfium2 ships no type information; its few calls here are checked by the tests.
@@ -28,7 +29,7 @@ from chatapp.documents.document import (
     join_parts,
 )
 
-__all__ = ["MAX_PAGE_CHARS", "MAX_PDF_PAGES", "MAX_PDF_TEXT_CHARS", "pdf_document"]
+__all__ = ["MAX_PAGE_CHARS", "MAX_PDF_PAGES", "MAX_PDF_TEXT_CHARS", "PdfLimits", "pdf_document"]
 
 MAX_PDF_PAGES: Final = 5_000
 # A dense page of small print holds about 10,000 characters; far more is a hostile file.
@@ -39,7 +40,14 @@ _PDFIUM_LOCK = threading.Lock()
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 
 
-def pdf_document(data: bytes, name: str) -> Document:
+@dataclass(frozen=True)
+class PdfLimits:
+    pages: int = MAX_PDF_PAGES
+    page_chars: int = MAX_PAGE_CHARS
+    text_chars: int = MAX_PDF_TEXT_CHARS
+
+
+def pdf_document(data: bytes, name: str, limits: PdfLimits = PdfLimits()) -> Document:
     """The text of a PDF, one section per page that has text (``page`` is 1-based)."""
     with _PDFIUM_LOCK:
         try:
@@ -47,7 +55,7 @@ def pdf_document(data: bytes, name: str) -> Document:
         except pdfium.PdfiumError as error:
             raise _open_error(error, name) from error
         try:
-            return _read_pages(pdf, name)
+            return _read_pages(pdf, name, limits)
         except pdfium.PdfiumError as error:
             raise UnreadableDocument(
                 f"{name} is damaged: chatapp could not read its text. If it opens in a PDF "
@@ -69,28 +77,30 @@ def _open_error(error: pdfium.PdfiumError, name: str) -> Exception:
         f"{name}: PDFium: {error}")
 
 
-def _read_pages(pdf: pdfium.PdfDocument, name: str) -> Document:
+def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: PdfLimits) -> Document:
     page_count = len(pdf)
     parts: list[Part] = []
     without_text: list[int] = []
     cut_pages: list[int] = []
     total = 0
     notes: list[str] = []
-    for index in range(min(page_count, MAX_PDF_PAGES)):
-        text, cut = _page_text(pdf, index)
+    pages_read = min(page_count, limits.pages)
+    for index in range(pages_read):
+        text, cut = _page_text(pdf, index, limits.page_chars)
         if cut:
             cut_pages.append(index + 1)
         if not text.strip():
             without_text.append(index + 1)
             continue
-        if total + len(text) > MAX_PDF_TEXT_CHARS:
+        if total + len(text) > limits.text_chars:
             notes.append(f"{name} holds more text than chatapp reads from one PDF "
-                         f"({MAX_PDF_TEXT_CHARS:,} characters): it was read up to page "
+                         f"({limits.text_chars:,} characters): it was read up to page "
                          f"{index}.")
+            pages_read = index
             break
         total += len(text)
         parts.append(Part(text, page=index + 1))
-    if page_count and not parts and len(without_text) == min(page_count, MAX_PDF_PAGES):
+    if pages_read and not parts and len(without_text) == pages_read:
         raise ScannedDocument(
             f"{name} has {_pages(page_count)} but no text chatapp can read: it is probably "
             "scanned (pictures of pages). Run it through text recognition (OCR), for "
@@ -101,16 +111,18 @@ def _read_pages(pdf: pdfium.PdfDocument, name: str) -> Document:
         notes.append(f"{_page_list(without_text)} of {name} {'has' if one else 'have'} no "
                      f"text (probably scanned); chatapp left {'it' if one else 'them'} out.")
     if cut_pages:
-        notes.append(f"{_page_list(cut_pages)} of {name} hold more than {MAX_PAGE_CHARS:,} "
-                     "characters each; only that much of each was read.")
-    if page_count > MAX_PDF_PAGES:
+        one = len(cut_pages) == 1
+        notes.append(f"{_page_list(cut_pages)} of {name} {'holds' if one else 'hold'} more "
+                     f"than {limits.page_chars:,} characters{'' if one else ' each'}; only "
+                     "that much was read.")
+    if page_count > limits.pages:
         notes.append(f"{name} has {page_count:,} pages; chatapp read the first "
-                     f"{MAX_PDF_PAGES:,}.")
+                     f"{limits.pages:,}.")
     return join_parts(name, "pdf", parts, notes=tuple(notes))
 
 
-def _page_text(pdf: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
-    """A page's text, at most MAX_PAGE_CHARS of it, and whether it was cut."""
+def _page_text(pdf: pdfium.PdfDocument, index: int, limit: int) -> tuple[str, bool]:
+    """A page's text, at most ``limit`` characters of it, and whether it was cut."""
     page = pdf[index]
     try:
         textpage = page.get_textpage()
@@ -118,12 +130,12 @@ def _page_text(pdf: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
             count = textpage.count_chars()
             if count <= 0:
                 return "", False
-            text = textpage.get_text_range(0, min(count, MAX_PAGE_CHARS))
+            text = textpage.get_text_range(0, min(count, limit))
         finally:
             textpage.close()
     finally:
         page.close()
-    return clean_text(text), count > MAX_PAGE_CHARS
+    return clean_text(text), count > limit
 
 
 def _pages(count: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from chatapp.documents.document import BinaryDocument, Section, clean_text, section_of
+from chatapp.documents.document import MAX_SECTIONS, BinaryDocument, Section, clean_text, section_of
 
 __all__ = ["binary_kind", "decode_text", "markdown_sections", "whole_text_sections"]
 
@@ -110,9 +110,20 @@ def whole_text_sections(text: str) -> list[Section]:
 
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _BLOCK = re.compile(r" {0,3}(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)")  # list items, quotes
+
+
+def _atx_heading(rest: str) -> str | None:
+    """The text of a ``#`` heading, from what follows the ``#``s: without its closing
+    ``#``s (only those after a space). String methods, not a regex: one with optional
+    parts around ``.*?`` backtracks for minutes on a long line of spaces and ``#``s."""
+    rest = rest.strip(" \t")
+    unclosed = rest.rstrip("#")
+    if not unclosed or unclosed[-1] in " \t":
+        rest = unclosed.rstrip(" \t")
+    return rest or None
 
 
 def markdown_sections(text: str) -> list[Section]:
@@ -132,8 +143,10 @@ def markdown_sections(text: str) -> list[Section]:
         elif opening:
             fence = opening[1]
             previous = None
+        elif len(starts) > MAX_SECTIONS:
+            pass  # enough: later headings stay in the text of the last section
         elif atx := _ATX.match(body):
-            starts.append((offset, (atx[2] or "").strip() or None))
+            starts.append((offset, _atx_heading(body[atx.end():])))
             previous = None
         elif previous is not None and _SETEXT.match(body):
             starts.append((previous[0], previous[1]))
@@ -149,4 +162,8 @@ def markdown_sections(text: str) -> list[Section]:
         section = section_of(text, start, end, heading=heading)
         if section is not None:
             sections.append(section)
+    if len(sections) > MAX_SECTIONS:  # text before the first heading made one more
+        last = sections[MAX_SECTIONS - 1]
+        merged = section_of(text, last.start, len(text), heading=last.heading)
+        sections[MAX_SECTIONS - 1:] = [merged] if merged else []
     return sections

@@ -13,7 +13,15 @@ from pathlib import Path
 import docx
 import pytest
 
-from chatapp.documents.docx_text import MAX_DOCX_UNPACKED_BYTES
+from chatapp.documents.document import MAX_SECTIONS, Section
+from chatapp.documents.docx_text import MAX_DOCX_UNPACKED_BYTES, docx_document
+from chatapp.documents.pdf_text import (
+    MAX_PAGE_CHARS,
+    MAX_PDF_PAGES,
+    MAX_PDF_TEXT_CHARS,
+    PdfLimits,
+    pdf_document,
+)
 from chatapp.documents.reading import (
     MAX_DOCUMENT_BYTES,
     MAX_TEXT_FILE_BYTES,
@@ -453,3 +461,78 @@ def test_every_error_is_a_document_error_with_a_detail(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as raised:
         read_document(write(tmp_path / "locked.pdf", encrypt_pdf(make_pdf(["x"]), "pw")))
     assert "Incorrect password" in raised.value.detail
+
+
+# -- hostile content: bounded, and never a hang --------------------------------------------
+
+
+def test_pdf_with_more_pages_than_read_says_so(tmp_path: Path) -> None:
+    data = make_pdf([f"Page {i}." for i in range(1, MAX_PDF_PAGES + 4)])
+    document = read_document(write(tmp_path / "long.pdf", data))
+    assert len(document.sections) == MAX_PDF_PAGES
+    assert document.sections[-1] == Section(f"Page {MAX_PDF_PAGES}.",
+                                            document.sections[-1].start, MAX_PDF_PAGES)
+    assert document.notes == (f"long.pdf has {MAX_PDF_PAGES + 3:,} pages; chatapp read the "
+                              f"first {MAX_PDF_PAGES:,}.",)
+
+
+def test_pdf_page_and_text_limits() -> None:
+    data = make_pdf(["0123456789 abcdefghij", "short", "another page", "last page"])
+    document = pdf_document(data, "dense.pdf", PdfLimits(page_chars=10))
+    assert document.sections[0].text == "0123456789"
+    assert document.notes == ("Pages 1 and 3 of dense.pdf hold more than 10 characters each; "
+                              "only that much was read.",)
+    document = pdf_document(data, "dense.pdf", PdfLimits(page_chars=12))
+    assert document.notes == ("Page 1 of dense.pdf holds more than 12 characters; only that "
+                              "much was read.",)
+    document = pdf_document(data, "big.pdf", PdfLimits(text_chars=30))
+    assert [s.page for s in document.sections] == [1, 2]
+    assert document.notes == ("big.pdf holds more text than chatapp reads from one PDF (30 "
+                              "characters): it was read up to page 2.",)
+    assert PdfLimits() == PdfLimits(MAX_PDF_PAGES, MAX_PAGE_CHARS, MAX_PDF_TEXT_CHARS)
+
+
+def test_docx_text_limit(tmp_path: Path) -> None:
+    data = make_docx(tmp_path / "report.docx").read_bytes()
+    document = docx_document(data, "report.docx", max_text_chars=60)
+    assert document.text == "Opening words.\n\nQuarterly report\nRevenue grew by 12 percent."
+    assert document.notes == ("report.docx holds more text than chatapp reads from one "
+                              "document (60 characters); the rest was left out.",)
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ("<a " * 100_000 + ">after", "after"),  # quadratic in html.parser
+    ("<![" * 50_000 + "<p>x", "x"),  # AssertionError in html.parser
+    ("<!--" * 100_000, ""),
+    ("</" * 100_000 + "<p>x</p>", "</" * 100_000 + "\nx"),
+    ("<" * 100_000, "<" * 100_000),
+    ("<p>" * 100_000 + "end", "end"),
+    ("<nav>" * 50_000 + "</b>" * 50_000 + "</nav>" * 50_000 + "shown", "shown"),
+    ("<p title='never closed>" + "x" * 100_000, ""),
+    ("<script>" + "if (a < b) { document.write('<p>no</p>') }" * 1000 + "</script>ok", "ok"),
+    ("a &lt; b &amp;&amp; c &#x1F600; &bogus; &#0;", "a < b && c \U0001f600 &bogus; \ufffd"),
+])
+def test_hostile_html_is_read_in_one_pass(markup: str, expected: str) -> None:
+    assert read_document_bytes(markup.encode(), "evil.html").text == expected
+
+
+def test_hostile_markdown_lines() -> None:
+    line = "# a" + " " * 100_000 + "#" * 100_000 + " y"  # minutes for a backtracking regex
+    document = read_document_bytes(line.encode(), "evil.md")
+    assert document.sections[0].heading == "a" + " " * 100_000 + "#" * 100_000 + " y"
+    closed = read_document_bytes(b"# Title ##\n\n## C#\n\n#not a heading", "h.md")
+    assert [s.heading for s in closed.sections] == ["Title", "C#"]
+
+
+def test_sections_are_bounded(tmp_path: Path) -> None:
+    text = "".join(f"# Heading {i}\n" for i in range(MAX_SECTIONS + 50))
+    document = read_document(write(tmp_path / "headings.md", text.encode()))
+    assert len(document.sections) == MAX_SECTIONS
+    assert document.sections[-1].text.endswith(f"# Heading {MAX_SECTIONS + 49}")
+    assert_sections_exact(document)
+    preamble = read_document_bytes(b"Before the headings.\n" + text.encode(), "more.md")
+    assert len(preamble.sections) == MAX_SECTIONS
+    assert preamble.sections[-1].text.endswith(f"# Heading {MAX_SECTIONS + 49}")
+    assert_sections_exact(preamble)
+    page = "".join(f"<h2>H{i}</h2><p>x</p>" for i in range(MAX_SECTIONS + 50))
+    assert len(read_document_bytes(page.encode(), "h.html").sections) == MAX_SECTIONS
