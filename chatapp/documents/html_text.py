@@ -48,6 +48,7 @@ _VOID: Final = frozenset({
 })
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _RUNS_OF_SPACES = re.compile(r" {2,}")  # where two pieces of data meet; tabs part cells
+_SNIFF_BYTES = 64 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 
 
@@ -206,7 +207,8 @@ def _tokens(markup: str) -> Iterator[tuple[str, str]]:
 
 def _decode_html(data: bytes, name: str) -> str:
     """By the BOM, else the ``<meta charset>`` in the first KiB, else as a text file."""
-    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+                           ) and b"\x00" not in data[:_SNIFF_BYTES]:  # else binary: below
         declared = _META_CHARSET.search(data[:1024])
         if declared:
             try:

@@ -71,6 +71,7 @@ __all__ = [
     "kind_of",
     "language_of",
     "read_document",
+    "read_document_and_bytes",
     "read_document_bytes",
     "read_file",
 ]
@@ -156,6 +157,14 @@ def is_supported(path: Path) -> bool:
 def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES,
                   follow_symlinks: bool = True) -> Document:
     """The document at ``path`` (see the module docs for what is refused and why)."""
+    return read_document_and_bytes(path, max_bytes=max_bytes,
+                                   follow_symlinks=follow_symlinks)[0]
+
+
+def read_document_and_bytes(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES,
+                            follow_symlinks: bool = True) -> tuple[Document, bytes]:
+    """The document at ``path`` and the very bytes it was read from (to keep a copy or
+    hash them without reading the file again, when it may have changed since)."""
     name = path.name
     if kind_of(name) is None:  # a folder or a pipe is refused as that, not for its name
         with suppress(OSError):
@@ -164,7 +173,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES,
     data, stamp = read_file(path, limit=_limit(kind, max_bytes), follow_symlinks=follow_symlinks)
     document = _parse(data, name, kind)
     check_unchanged(path, stamp, follow_symlinks=follow_symlinks)
-    return document
+    return document, data
 
 
 def read_document_bytes(data: bytes, name: str, *,

@@ -37,6 +37,7 @@ from chatapp.documents.reading import (
     check_unchanged,
     is_supported,
     read_document,
+    read_document_and_bytes,
     read_document_bytes,
     read_file,
 )
@@ -63,6 +64,7 @@ def assert_sections_exact(document: Document) -> None:
     (codecs.BOM_UTF8 + "naïve café".encode(), "naïve café"),
     (codecs.BOM_UTF16_LE + "naïve café 😀".encode("utf-16-le"), "naïve café 😀"),
     (codecs.BOM_UTF16_BE + "naïve café 😀".encode("utf-16-be"), "naïve café 😀"),
+    (codecs.BOM_UTF32_LE + "naïve café 😀".encode("utf-32-le"), "naïve café 😀"),
     ("naïve café \u2013 “quoted”".encode("cp1252"), "naïve café \u2013 “quoted”"),
     (b"one\r\ntwo\rthree\n", "one\ntwo\nthree\n"),
 ])
@@ -111,6 +113,14 @@ def test_a_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
     assert document.kind == "pdf"
     assert document.text == "Hidden PDF text."
     assert document.sections[0].page == 1
+
+
+def test_the_bytes_read_come_with_the_document(tmp_path: Path) -> None:
+    data = make_pdf(["Kept as read."])
+    document, read = read_document_and_bytes(write(tmp_path / "keep.pdf", data))
+    assert (document.text, read) == ("Kept as read.", data)
+    with pytest.raises(UnsupportedDocument):
+        read_document_and_bytes(write(tmp_path / "program.exe", b"MZ" + bytes(100)))
 
 
 def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
@@ -206,6 +216,12 @@ def test_html_charset_from_meta(tmp_path: Path) -> None:
     page = '<html><head><meta charset="windows-1252"></head><body><p>Café</p></body></html>'
     document = read_document(write(tmp_path / "old.htm", page.encode("cp1252")))
     assert document.text == "Café"
+
+
+def test_binary_named_html_is_refused_even_with_a_charset(tmp_path: Path) -> None:
+    data = b'<meta charset="utf-8">' + bytes(range(256)) * 10
+    with pytest.raises(BinaryDocument, match=r"page\.html does not hold text"):
+        read_document(write(tmp_path / "page.html", data))
 
 
 def test_html_unclosed_hidden_element_hides_the_rest_only(tmp_path: Path) -> None:
@@ -377,6 +393,16 @@ def test_a_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
         os.mkfifo(fifo)  # nobody writes to it: opening it to read would block
         with pytest.raises(UnreadableDocument, match="is a pipe, not a regular file"):
             read_document(fifo)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_even_through_a_link(tmp_path: Path) -> None:
+    link = tmp_path / "zeros.txt"
+    link.symlink_to("/dev/zero")  # endless: reading it would never finish
+    with pytest.raises(UnreadableDocument, match="is a device, not a regular file"):
+        read_document(link)
+    with pytest.raises(UnreadableDocument, match="is a device"):
+        read_document(Path("/dev/zero"))
 
 
 def test_links(tmp_path: Path) -> None:
