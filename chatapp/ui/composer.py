@@ -1,27 +1,56 @@
-"""Where the user writes: Enter sends, Shift+Enter starts a new line."""
+"""Where the user writes: Enter sends, Shift+Enter starts a new line.
+
+Files go with a message as chips above the box: chosen with the paperclip, dropped on the
+box (or anywhere on the window, which hands them here), or pasted. The composer only
+shows them; reading and keeping them is the session's work on the files thread, which
+answers each chip with the file as kept or the reason it was refused.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from chatapp.documents.reading import KINDS_READ
+from chatapp.history.store import Attachment
 from chatapp.reasoning.formats import THINKING_LABELS, ThinkingChoice, ThinkingControl
+from chatapp.ui.attachment_chips import AttachmentChip, ChipRow
+
+# A message carries at most this many files (each is read whole for its chip, and a
+# prompt has room for the passages of only so many).
+MAX_ATTACHMENTS = 20
+IMAGE_REFUSED = (f"A pasted image is not a document: chatapp reads {KINDS_READ}. "
+                 "Paste or attach a file instead.")
+FILE_FILTER = ("Documents (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.json "
+               "*.py *.js *.ts *.c *.h *.cpp *.java *.go *.rs *.rb *.sh *.toml *.yaml "
+               "*.yml *.xml *.rst *.log);;All files (*)")
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    """The local files a drop or paste carries (none for text or web links)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class ComposerState(Enum):
@@ -44,6 +73,22 @@ HINTS = {
 class MessageEdit(QPlainTextEdit):
     submitted = Signal()
     stop_pressed = Signal()
+    files_given = Signal(object)  # list[Path] dropped or pasted on the box
+    image_pasted = Signal()
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return bool(local_files(source)) or source.hasImage() \
+            or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Files become attachments, not their paths in the text; an image is refused."""
+        files = local_files(source)
+        if files:
+            self.files_given.emit(files)
+        elif source.hasImage() and not source.hasText():
+            self.image_pasted.emit()
+        else:
+            super().insertFromMimeData(source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -59,9 +104,11 @@ class MessageEdit(QPlainTextEdit):
 
 
 class Composer(QWidget):
-    send_requested = Signal(str)
+    send_requested = Signal(str)  # with the files: attachments()
     stop_requested = Signal()
     thinking_selected = Signal(str)  # a ThinkingChoice value, for the open chat
+    # Files to read and keep (list[Path]), each already shown as a chip being read.
+    files_attached = Signal(object)  # list[tuple[Path, AttachmentChip]]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +116,17 @@ class Composer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 6, 18, 10)
         layout.setSpacing(4)
+        self.chips = ChipRow(self)
+        layout.addWidget(self.chips)
         row = QHBoxLayout()
+        self.attach_button = QToolButton(self)
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.setText("📎")
+        self.attach_button.setAccessibleName("Attach files")
+        self.attach_button.setToolTip(f"Attach files to the message ({KINDS_READ}); "
+                                      "you can also drop or paste them here")
+        self.attach_button.clicked.connect(self.choose_files)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignTop)
         self.edit = MessageEdit(self)
         self.edit.setObjectName("messageEdit")
         self.edit.setAccessibleName("Message")
@@ -77,6 +134,8 @@ class Composer(QWidget):
         self.edit.setFixedHeight(76)
         self.edit.submitted.connect(self._submit)
         self.edit.stop_pressed.connect(self._stop)
+        self.edit.files_given.connect(self.attach_paths)
+        self.edit.image_pasted.connect(self.refuse_image)
         row.addWidget(self.edit, 1)
         self.send_button = QPushButton("Send", self)
         self.send_button.setObjectName("sendButton")
@@ -127,6 +186,10 @@ class Composer(QWidget):
         self.edit.setEnabled(ready or in_turn)
         self.edit.setReadOnly(state is ComposerState.SENDING)
         self.send_button.setEnabled(ready)
+        self.attach_button.setEnabled(state is not ComposerState.SENDING)
+        for chip in self.chips.chips:
+            if chip.remove_button is not None:
+                chip.remove_button.setEnabled(state is not ComposerState.SENDING)
         self.send_button.setVisible(not in_turn)
         self.stop_button.setVisible(in_turn)
         # Hints that explain why nothing can be sent stay visible below a disabled box.
@@ -155,13 +218,71 @@ class Composer(QWidget):
         if self.state is not ComposerState.READY:
             return
         text = self.edit.toPlainText().strip()
-        if not text:
+        if self.reading:
+            self._say("Wait a moment: the attached files are still being read.")
+            return
+        if not text and not self.attachments():
             return
         # The draft stays until the message is saved (clear_draft).
         self.send_requested.emit(text)
 
     def clear_draft(self) -> None:
         self.edit.clear()
+        self.chips.clear()
+        self._say("")
+
+    # -- attachments -------------------------------------------------------------------
+
+    def attachments(self) -> list[Attachment]:
+        """The files that go with the message: those read and kept (a refused one stays
+        on screen, saying why, but is not sent)."""
+        return [chip.attachment for chip in self.chips.chips if chip.attachment is not None]
+
+    @property
+    def reading(self) -> bool:
+        return any(c.attachment is None and c.error is None for c in self.chips.chips)
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Attach files", str(Path.home()),
+                                                FILE_FILTER)
+        if names:
+            self.attach_paths([Path(name) for name in names])
+
+    def attach_paths(self, paths: Sequence[Path]) -> None:
+        """Show each file as a chip being read and ask for it to be read."""
+        if self.state is ComposerState.SENDING:
+            return
+        room = MAX_ATTACHMENTS - len(self.chips.chips)
+        if len(paths) > room:
+            self._say(f"A message takes at most {MAX_ATTACHMENTS} files; "
+                      f"{len(paths) - max(room, 0)} were left out.")
+        given = [(path, self._add_chip(path.name)) for path in paths[:max(room, 0)]]
+        if given:
+            self.files_attached.emit(given)
+
+    def attachment_ready(self, chip: AttachmentChip, attachment: Attachment) -> None:
+        if chip in self.chips.chips:  # not removed meanwhile
+            chip.set_attachment(attachment)
+
+    def attachment_refused(self, chip: AttachmentChip, message: str) -> None:
+        if chip in self.chips.chips:
+            chip.set_refused(message)
+
+    def refuse_image(self) -> None:
+        self._add_chip("pasted image").set_refused(IMAGE_REFUSED)
+
+    def _add_chip(self, name: str) -> AttachmentChip:
+        chip = self.chips.add(AttachmentChip(name, removable=True))
+        chip.remove_requested.connect(lambda: self.chips.remove(chip))
+        return chip
+
+    def _say(self, text: str) -> None:
+        """A note under the box (why Send did nothing); the state's hint otherwise."""
+        if text:
+            self.hint.setText(text)
+            self.hint.show()
+        else:
+            self.set_state(self.state)
 
     def _stop(self) -> None:
         if self.state in (ComposerState.SENDING, ComposerState.GENERATING):

@@ -7,6 +7,8 @@ conversations open with their latest messages; earlier ones are added on request
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from chatapp.conversation.search import find_spans
 from chatapp.engine.llama_engine import GenerationStats
-from chatapp.history.store import Message
+from chatapp.history.store import Attachment, Citation, Message
 from chatapp.ui.markdown_view import CodeBlock
 from chatapp.ui.message_widget import MessageWidget
 from chatapp.ui.theme import SCROLL_BAR_STYLE
@@ -41,6 +43,7 @@ class ConversationView(QScrollArea):
     branch_requested = Signal(int)  # show the branch through this message
     edit_requested = Signal(int, str)  # message id, its new text
     delete_requested = Signal(int)  # delete this message and what follows it
+    citation_activated = Signal(object)  # a reply's source (Citation) clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +91,10 @@ class ConversationView(QScrollArea):
         self.conversation_id: int | None = None
         self.messages: list[MessageWidget] = []
         self._siblings: dict[int, tuple[int, ...]] = {}  # messages with other versions
+        # Files of questions and sources of replies of one chat, by message id.
+        self._documents_chat: int | None = None
+        self._attachments: dict[int, Sequence[Attachment]] = {}
+        self._citations: dict[int, Sequence[Citation]] = {}
         self._hidden_earlier: list[Message] = []
         self.streaming: MessageWidget | None = None
         self._stick_to_bottom = True
@@ -188,12 +195,15 @@ class ConversationView(QScrollArea):
         widget.set_message(message)
         self._connect(widget)
         widget.set_siblings(self._siblings.get(message.id, ()))
+        widget.set_attachments(self._attachments.get(message.id, ()))
+        widget.set_citations(self._citations.get(message.id, ()))
         return widget
 
     def _connect(self, widget: MessageWidget) -> None:
         widget.regenerate_requested.connect(self.regenerate_requested)
         widget.continue_requested.connect(self.continue_requested)
         widget.branch_requested.connect(self.branch_requested)
+        widget.citation_activated.connect(self.citation_activated)
 
         def edit(text: str) -> None:
             if widget.message is not None:
@@ -213,6 +223,24 @@ class ConversationView(QScrollArea):
         for widget in self.messages:
             if widget.message is not None:
                 widget.set_siblings(siblings.get(widget.message.id, ()))
+
+    def set_documents(self, conversation_id: int,
+                      attachments: Mapping[int, Sequence[Attachment]],
+                      citations: Mapping[int, Sequence[Citation]]) -> None:
+        """A chat's questions' files and replies' sources, by message id: shown on the
+        messages on screen, and on those shown later (set before they are)."""
+        if conversation_id != self._documents_chat:
+            self._documents_chat = conversation_id
+            self._attachments, self._citations = {}, {}
+        self._attachments.update(attachments)
+        self._citations.update(citations)
+        for widget in self.messages:
+            message = widget.message
+            if message is not None:
+                if message.id in attachments:
+                    widget.set_attachments(attachments[message.id])
+                if message.id in citations:
+                    widget.set_citations(citations[message.id])
 
     def _append_widget(self, widget: MessageWidget) -> None:
         # Before the placeholder and the trailing stretch.

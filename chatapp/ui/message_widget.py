@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chatapp.engine.llama_engine import GenerationStats
-from chatapp.history.store import Message
+from chatapp.history.store import Attachment, Citation, Message
 from chatapp.rendering.markdown_blocks import Block, split_all, split_complete
+from chatapp.ui.attachment_chips import ChipRow
+from chatapp.ui.citations_view import CitationsView
 from chatapp.ui.markdown_view import PlainLabel, block_widget
 from chatapp.ui.message_actions import BranchSwitcher, InlineEditor, actions_button
 from chatapp.ui.plain_text import plain_label
@@ -61,6 +63,7 @@ class MessageWidget(QFrame):
     branch_requested = Signal(int)  # the id of the sibling version to show
     edit_saved = Signal(str)  # the message's new text
     delete_requested = Signal()
+    citation_activated = Signal(object)  # Citation: open it, or show its passage
 
     def __init__(self, role: str, text: str = "", parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -75,6 +78,9 @@ class MessageWidget(QFrame):
         self._pending: list[str] = []  # streamed text not yet shown
         self._pending_reasoning: list[str] = []  # streamed thought not yet shown
         self.thinking: ThinkingBlock | None = None  # made when there is a thought
+        # Made when there are some: a question's files, a reply's sources.
+        self.chips: ChipRow | None = None
+        self.citations: CitationsView | None = None
         self._frozen = 0  # characters of the unfinished block shown in frozen labels
         self._frozen_widgets: list[QWidget] = []
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
@@ -355,6 +361,25 @@ class MessageWidget(QFrame):
         self._flush_reasoning()
         if self.thinking is not None and self.thinking.is_live:
             self.thinking.finish(None, stopped=stopped)
+
+    def set_attachments(self, attachments: Sequence[Attachment]) -> None:
+        """A question's files, as chips above its text (with how the prompt used each)."""
+        if self.chips is None:
+            if not attachments:
+                return
+            self.chips = ChipRow(self)
+            self._layout.insertWidget(1, self.chips)  # under "You", above the text
+        self.chips.show_attachments(attachments)
+
+    def set_citations(self, citations: Sequence[Citation]) -> None:
+        """A reply's numbered sources, under its text."""
+        if self.citations is None:
+            if not citations:
+                return
+            self.citations = CitationsView(self)
+            self.citations.citation_activated.connect(self.citation_activated)
+            self._layout.insertWidget(self._layout.indexOf(self.error_label), self.citations)
+        self.citations.set_citations(citations)
 
     def set_siblings(self, siblings: tuple[int, ...]) -> None:
         """The versions of this message (itself among them), for its switcher."""

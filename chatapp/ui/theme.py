@@ -40,6 +40,16 @@ _COMMON = """
 #thinkingContent { border: 0px solid %(thinking_rule)s; border-left-width: 2px; }
 #thinkingBody { color: %(muted)s; background: transparent; border: none; font-size: 9.5pt; }
 #copyThought { padding: 1px 8px; font-size: 8pt; }
+#attachmentChip { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
+#attachmentChip[refused="true"] { border-color: %(error)s; }
+#attachmentChip[refused="true"] #attachmentDetail { color: %(error)s; }
+#attachmentDetail { color: %(muted)s; font-size: 8.5pt; }
+#removeAttachment { padding: 0 2px; border: none; }
+#attachButton { font-size: 13pt; padding: 2px 6px; }
+#citationsTitle { color: %(muted)s; font-weight: 600; font-size: 8.5pt; }
+#citation { text-align: left; padding: 1px 4px; font-size: 9pt; color: palette(link);
+            border: none; }
+#citation:hover { text-decoration: underline; }
 """
 
 _LIGHT = {

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from chatapp.history.store import Attachment
 from chatapp.reasoning.formats import NO_CONTROL, ThinkingChoice, ThinkingControl
-from chatapp.ui.composer import Composer, ComposerState
+from chatapp.ui.attachment_chips import AttachmentChip
+from chatapp.ui.composer import IMAGE_REFUSED, MAX_ATTACHMENTS, Composer, ComposerState
 
 
 def make(qtbot: QtBot) -> Composer:
@@ -135,3 +140,118 @@ def test_the_thinking_switch_shows_only_what_the_model_offers(qtbot: QtBot) -> N
     assert composer.thinking.currentText() == "Thinking off"
     assert toggle.options("off") == {"enable_thinking": False}
     assert toggle.options("high") == {"enable_thinking": True}  # unknown: the default
+
+
+# -- attachments ---------------------------------------------------------------------------
+
+SHA = "ab" * 32
+
+
+def attached(composer: Composer) -> list[tuple[Path, AttachmentChip]]:
+    given: list[tuple[Path, AttachmentChip]] = []
+    composer.files_attached.connect(given.extend)
+    return given
+
+
+def reading(composer: Composer) -> bool:
+    return composer.reading
+
+
+def test_files_become_chips_read_then_sent_with_the_message(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    given = attached(composer)
+    sent: list[str] = []
+    composer.send_requested.connect(sent.append)
+    composer.attach_paths([tmp_path / "cat.txt", tmp_path / "photo.txt"])
+    assert [p.name for p, _ in given] == ["cat.txt", "photo.txt"]
+    assert composer.chips.isVisible()
+    qtbot.keyClicks(composer.edit, "What is the cat called?")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent == []  # not while a file is being read
+    assert "still being read" in composer.hint.text()
+    assert composer.reading
+    cat = Attachment("cat.txt", SHA, 46, "text")
+    composer.attachment_ready(given[0][1], cat)
+    composer.attachment_refused(given[1][1], "“photo.txt” is not text.")
+    assert not reading(composer)
+    assert given[1][1].detail_label.text() == "not attached"
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent == ["What is the cat called?"]
+    assert composer.attachments() == [cat]  # the refused file is not sent
+    composer.clear_draft()
+    assert composer.chips.chips == [] and composer.attachments() == []
+
+
+def test_files_alone_can_be_sent_and_a_chip_removed(qtbot: QtBot, tmp_path: Path) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    given = attached(composer)
+    sent: list[str] = []
+    composer.send_requested.connect(sent.append)
+    composer.attach_paths([tmp_path / "a.md", tmp_path / "b.md"])
+    a, b = (chip for _, chip in given)
+    composer.attachment_ready(a, Attachment("a.md", SHA, 1, "markdown"))
+    assert b.remove_button is not None
+    b.remove_button.click()  # removed while being read: its answer is ignored
+    composer.attachment_ready(b, Attachment("b.md", "cd" * 32, 1, "markdown"))
+    assert composer.chips.chips == [a]
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent == [""] and [x.name for x in composer.attachments()] == ["a.md"]
+
+
+def test_too_many_files_are_left_out_and_said(qtbot: QtBot, tmp_path: Path) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    given = attached(composer)
+    composer.attach_paths([tmp_path / f"{n}.txt" for n in range(MAX_ATTACHMENTS + 3)])
+    assert len(given) == MAX_ATTACHMENTS
+    assert "3 were left out" in composer.hint.text()
+
+
+def test_files_dropped_or_pasted_on_the_box_are_attached(qtbot: QtBot,
+                                                         tmp_path: Path) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    given = attached(composer)
+    files = QMimeData()
+    files.setUrls([QUrl.fromLocalFile(str(tmp_path / "report.pdf")),
+                   QUrl("https://example.org/page")])
+    assert composer.edit.canInsertFromMimeData(files)
+    composer.edit.insertFromMimeData(files)
+    assert [p for p, _ in given] == [tmp_path / "report.pdf"]
+    assert composer.edit.toPlainText() == ""  # not the path as text
+    text = QMimeData()
+    text.setText("plain words")
+    composer.edit.insertFromMimeData(text)
+    assert composer.edit.toPlainText() == "plain words"
+
+
+def test_a_pasted_image_is_refused_with_the_reason(qtbot: QtBot) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    given = attached(composer)
+    image = QMimeData()
+    picture = QImage(4, 4, QImage.Format.Format_RGB32)
+    picture.fill(0)
+    image.setImageData(picture)
+    assert composer.edit.canInsertFromMimeData(image)
+    composer.edit.insertFromMimeData(image)
+    assert given == []
+    (chip,) = composer.chips.chips
+    assert chip.error == IMAGE_REFUSED and "not a document" in IMAGE_REFUSED
+    assert composer.attachments() == []
+
+
+def test_files_wait_while_a_message_is_being_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    composer = make(qtbot)
+    composer.set_state(ComposerState.READY)
+    given = attached(composer)
+    composer.attach_paths([tmp_path / "a.txt"])
+    composer.set_state(ComposerState.SENDING)
+    chip = given[0][1]
+    assert not composer.attach_button.isEnabled()
+    assert chip.remove_button is not None and not chip.remove_button.isEnabled()
+    composer.attach_paths([tmp_path / "b.txt"])
+    assert len(given) == 1

@@ -1,0 +1,198 @@
+"""A reply's sources under it: [1] [2] … with the file, the page or section, a snippet.
+
+Clicking a source opens its file at that place when the file is on disk (a file of a
+local collection: a PDF at its page), else shows the passage the model was given in a
+small dialog; an attached file's source always shows the passage (its private copy has
+no name an app could open it by, and the passage is what the model read). The passage
+text is stored with the reply, so the dialog works even when the file is gone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.history.store import Citation
+from chatapp.ui.plain_text import plain_label, plain_tooltip
+from chatapp.ui.workers.task_thread import TaskThread
+
+__all__ = ["CitationOpener", "CitationsView", "PassageDialog", "citation_place",
+           "citation_url", "snippet"]
+
+SNIPPET_CHARS = 110
+
+
+def citation_place(citation: Citation) -> str:
+    """Where in the file the passage is: its page, its section, or "" (the whole file)."""
+    parts = []
+    if citation.page is not None:
+        parts.append(f"page {citation.page}")
+    if citation.heading:
+        parts.append(f"“{citation.heading}”")
+    if not parts and citation.score is None and citation.start == 0:
+        parts.append("whole file")
+    return ", ".join(parts)
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The passage's beginning on one line, cut at a word."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[:cut if cut > limit // 2 else limit].rstrip(" ,.;:") + "…"
+
+
+def citation_url(citation: Citation) -> QUrl | None:
+    """The file a source came from, as a URL an app opens (a PDF at its page: viewers
+    that follow the PDF open-parameters fragment go there, the others open the file);
+    None for an attached file's source (its copy is kept under a hash, not a name)."""
+    if citation.path is None:
+        return None
+    url = QUrl.fromLocalFile(citation.path)
+    if citation.page is not None and Path(citation.path).suffix.lower() == ".pdf":
+        url.setFragment(f"page={citation.page}")
+    return url
+
+
+def _label(citation: Citation) -> str:
+    place = citation_place(citation)
+    return f"[{citation.number}] {citation.name}" + (f" · {place}" if place else "")
+
+
+class CitationsView(QWidget):
+    """The numbered sources of one reply."""
+
+    citation_activated = Signal(object)  # Citation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("citations")
+        self.citations: tuple[Citation, ...] = ()
+        self.buttons: list[QPushButton] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 4, 0, 0)
+        self._layout.setSpacing(2)
+        self.title = QLabel("Sources", self)
+        self.title.setObjectName("citationsTitle")
+        self._layout.addWidget(self.title)
+        self.hide()
+
+    def set_citations(self, citations: Sequence[Citation]) -> None:
+        if tuple(citations) == self.citations:
+            return
+        self.citations = tuple(citations)
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        for citation in self.citations:
+            button = QPushButton(self)
+            button.setObjectName("citation")
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            # Text of the user's files: a button's text is never read as HTML.
+            button.setText(f"{_label(citation)} — {snippet(citation.text)}")
+            button.setToolTip(plain_tooltip(snippet(citation.text, 600)))
+            button.setAccessibleName(f"Source {citation.number}: {citation.name}")
+            button.clicked.connect(lambda _checked=False, c=citation:
+                                   self.citation_activated.emit(c))
+            self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.buttons.append(button)
+        self.setVisible(bool(self.citations))
+
+
+class PassageDialog(QDialog):
+    """The passage a source gave the model, as it was given."""
+
+    def __init__(self, citation: Citation, parent: QWidget | None = None, *,
+                 note: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("passageDialog")
+        self.setWindowTitle(f"Source {citation.number}: {citation.name}")
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        heading = plain_label(QLabel(self))
+        heading.setText(_label(citation))
+        heading.setObjectName("passageHeading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        if citation.path:
+            where = plain_label(QLabel(self))
+            where.setText(citation.path)
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(where)
+        self.note = plain_label(QLabel(self))
+        self.note.setObjectName("passageNote")
+        self.note.setWordWrap(True)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("passageText")
+        self.text.setReadOnly(True)
+        self.text.setPlainText(citation.text)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class CitationOpener(QObject):
+    """Opens a source where it came from, or shows its passage (see the module docs).
+
+    Whether the file is still there is asked on the files thread (the UI thread does no
+    file I/O); ``open_url`` is how a URL is handed to the desktop (QDesktopServices)."""
+
+    passage_shown = Signal(object)  # the PassageDialog shown
+    url_opened = Signal(object)  # the QUrl handed to the desktop
+
+    def __init__(self, files: TaskThread, parent: QWidget, *,
+                 open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> None:
+        super().__init__(parent)
+        self._files = files
+        self._parent = parent
+        self._open_url = open_url
+
+    def open(self, citation: Citation) -> None:
+        url = citation_url(citation)
+        if url is None:
+            self._show_passage(citation, "")
+            return
+        path = Path(url.toLocalFile())
+
+        def there(_cancel: threading.Event | None) -> bool:
+            return path.is_file()
+
+        def checked(exists: bool) -> None:
+            if not exists:
+                self._show_passage(citation, "The file is no longer there; this is the "
+                                             "passage the model was given.")
+            elif self._open_url(url):
+                self.url_opened.emit(url)
+            else:
+                self._show_passage(citation, "No app on this computer opened the file; "
+                                             "this is the passage the model was given.")
+
+        self._files.submit(there, checked,
+                           lambda _error: self._show_passage(citation, ""))
+
+    def _show_passage(self, citation: Citation, note: str) -> None:
+        dialog = PassageDialog(citation, self._parent, note=note)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.passage_shown.emit(dialog)
