@@ -545,6 +545,14 @@ class KnowledgeIndex:
         with self._errors() as conn:
             return [_record(row) for row in conn.execute(sql, args)]
 
+    def newest_file_id(self, collection_id: int) -> int:
+        """The highest file id of the collection (0 if it has none): files found after
+        this moment have higher ids."""
+        with self._errors() as conn:
+            row = conn.execute("SELECT coalesce(max(id), 0) FROM files WHERE collection_id = ?",
+                               (collection_id,)).fetchone()
+        return 0 if row is None else _int(row[0])
+
     def files_under(self, collection_id: int, folder: Path, *, after_path: str = "",
                     limit: int = 500) -> list[FileRecord]:
         """A page of the files inside ``folder``, in path order, after ``after_path``."""
@@ -727,12 +735,14 @@ class KnowledgeIndex:
 
     def search(self, query: str, collection_ids: CollectionOf[int], *,
                query_vector: Sequence[float] | None = None,
+               query_model_id: str | None = None,
                limit: int = 8) -> list[RetrievedPassage]:
         """The passages of these collections that best answer ``query``, best first.
 
-        Words (FTS5 BM25 over the query's words) and, given the query's vector from the
-        index's embedding model, meaning (sqlite-vec nearest neighbours), fused by
-        reciprocal rank fusion. Without a vector, or before any chunk has one, words alone.
+        Words (FTS5 BM25 over the query's distinctive words) and, given the query's vector
+        from the index's embedding model, meaning (sqlite-vec nearest neighbours), fused
+        by reciprocal rank fusion. Without a vector, before any chunk has one, or when
+        ``query_model_id`` names another model than the index's, words alone.
         """
         ids = sorted({int(c) for c in collection_ids})
         limit = min(limit, MAX_SEARCH_LIMIT)
@@ -754,6 +764,8 @@ class KnowledgeIndex:
                     f"AND chunks.collection_id IN ({marks}) ORDER BY chunks_fts.rank LIMIT ?",
                     (match, *ids, candidates))]
             model = self._embedding_model(conn)
+            if query_model_id is not None and model is not None and model[0] != query_model_id:
+                model = None  # vectors of different models are not comparable
             if query_vector is not None and model is not None:
                 if len(query_vector) != model[1]:
                     raise KnowledgeValueError(

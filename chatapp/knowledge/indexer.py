@@ -172,7 +172,7 @@ class CollectionIndexer:
         try:
             seen: set[int] = set()
             visited: set[tuple[int, int]] = set()
-            newest_before = self._newest_file_id(collection_id)
+            newest_before = self._index.newest_file_id(collection_id)
             for folder in collection.folders:
                 problems.extend(self._scan(collection_id, folder, seen, visited))
             self._checkpoint()
@@ -225,12 +225,6 @@ class CollectionIndexer:
                            self._embedding_problem)
 
     # -- scanning ----------------------------------------------------------------------
-
-    def _newest_file_id(self, collection_id: int) -> int:
-        newest, after = 0, 0
-        while page := self._index.files(collection_id, after_id=after, limit=10_000):
-            newest = after = page[-1].id
-        return newest
 
     def _scan(self, collection_id: int, folder: Path, seen: set[int],
               visited: set[tuple[int, int]]) -> list[ScanProblem]:
@@ -286,7 +280,7 @@ class CollectionIndexer:
             return [ScanProblem(path, f"this could not be read ({exc.strerror or exc})")]
         if os.path.isdir(path) and not os.path.islink(path):
             seen: set[int] = set()
-            newest = self._newest_file_id(collection_id)
+            newest = self._index.newest_file_id(collection_id)
             problems = self._scan(collection_id, path, seen, set())
             self._sweep(self._files_under_page, collection_id, seen, newest, problems,
                         folder=path)

@@ -50,6 +50,19 @@ _POLL_S: Final = 0.2
 _IGNORED: Final = frozenset({EVENT_TYPE_OPENED, EVENT_TYPE_CLOSED_NO_WRITE})
 
 
+class _StoppedEmitterNoise(logging.Filter):
+    """watchdog's inotify emitter logs an ERROR when a watch is removed while the
+    emitter's thread is between two reads (inotify.py: "queue_events() called when the
+    thread is inactive"); it then returns without harm. Removing a collection's watch
+    does exactly that, so the message says nothing wrong happened."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "called when the thread is inactive" not in record.getMessage()
+
+
+_emitter_noise = _StoppedEmitterNoise()
+
+
 @dataclass
 class _Pending:
     paths: set[Path]
@@ -90,6 +103,7 @@ class FolderWatcher:
     def __init__(self, on_changes: Callable[[int, set[Path]], None], *,
                  debounce_s: float = DEBOUNCE_S, max_delay_s: float = MAX_DELAY_S,
                  clock: Callable[[], float] = time.monotonic) -> None:
+        logging.getLogger("watchdog.observers.inotify").addFilter(_emitter_noise)  # once
         self._on_changes = on_changes
         self._debounce_s = debounce_s
         self._max_delay_s = max_delay_s

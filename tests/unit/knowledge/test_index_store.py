@@ -133,6 +133,11 @@ def test_meaning_finds_what_words_miss_and_both_rank_first(tmp_path: Path) -> No
         assert found[0].text == FACTS[0] and found[0].found_by == {MEANING}
         with pytest.raises(KnowledgeValueError):
             index.search("x", [cid], query_vector=[1.0, 0.0], limit=1)
+        # A vector from another model is not compared: words alone
+        assert index.search("frozen sea", [cid], query_vector=unit(1, 0.1),
+                            query_model_id="another-model", limit=1) == []
+        assert index.search("frozen sea", [cid], query_vector=unit(1, 0.1),
+                            query_model_id="test-model", limit=1)[0].text == FACTS[0]
 
 
 def test_another_model_clears_the_vectors(tmp_path: Path) -> None:
