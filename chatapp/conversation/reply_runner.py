@@ -23,14 +23,21 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
+from chatapp.conversation.grounding import (
+    DocumentSources,
+    Grounding,
+    ground_question,
+    grounded_question,
+)
 from chatapp.conversation.throttle import Throttle
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling, Steer
-from chatapp.engine.prompt_window import PromptPlan, plan_prompt
+from chatapp.engine.prompt_window import MAX_REPLY_RESERVE_FRACTION, PromptPlan, plan_prompt
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.history.store import HistoryError, HistoryStore, Message, ReplyStats
 from chatapp.reasoning.formats import (
@@ -69,6 +76,9 @@ class ReplyRequest:
     grammar: str | None = None
     # Write on at the end of the last reply (one cut at the length limit) instead.
     continue_reply: bool = False
+    # Where the question's attachments are kept, and the chat's collections: the
+    # documents go into the prompt (conversation.grounding). None: no documents.
+    documents: DocumentSources | None = None
 
 
 @dataclass(frozen=True)
@@ -181,11 +191,27 @@ class ReplyRunner:
 
     def _prompt_messages(self, conversation_id: int) -> list[ChatMessage]:
         # An answer the model never got to (stopped while thinking) is no turn of the chat.
+        # A question that was given documents carries them again as its reply stored
+        # them, so the prompt is the one that was sent; files sent without a word are a
+        # question too.
+        branch = self.store.list_messages(conversation_id)
+        cited = self.store.citations_of(conversation_id)
+        attached = self.store.attachments_of(conversation_id)
+        given = {question.id: cited[reply.id] for question, reply in pairwise(branch)
+                 if reply.id in cited and question.role == Role.USER}
         return [
-            ChatMessage(m.role, m.content, m.reasoning)  # type: ignore[arg-type]
-            for m in self.store.list_messages(conversation_id)
-            if m.role in (Role.USER, Role.ASSISTANT) and m.state in PROMPT_STATES and m.content
+            ChatMessage(m.role,  # type: ignore[arg-type]
+                        grounded_question(m.content, given.get(m.id, ())), m.reasoning)
+            for m in branch
+            if m.role in (Role.USER, Role.ASSISTANT) and m.state in PROMPT_STATES
+            and (m.content or m.id in attached)
         ]
+
+    def _reply_reserve(self, engine: LlamaEngine, settings: Settings) -> int:
+        reserve = settings.max_reply_tokens
+        if engine.reasoning_syntax is not ReasoningSyntax.NONE:
+            reserve += settings.thinking_budget_tokens
+        return reserve
 
     def template_options(self, engine: LlamaEngine, conversation_id: int) -> Mapping[str, object]:
         """The chat's thinking choice, as the options the model's template takes."""
@@ -193,19 +219,22 @@ class ReplyRunner:
         return engine.thinking_control.options(choice)
 
     def plan(self, engine: LlamaEngine, conversation_id: int, settings: Settings,
-             *, to_answer: bool = False, to_continue: bool = False) -> PromptPlan:
+             *, to_answer: bool = False, to_continue: bool = False,
+             grounding: Grounding | None = None) -> PromptPlan:
         """The prompt of the conversation as it is; with ``to_answer`` it must end with
-        the user's message, with ``to_continue`` with a reply the model writes on."""
+        the user's message, with ``to_continue`` with a reply the model writes on.
+        ``grounding``: the documents that go in with the user's last message."""
         messages = self._prompt_messages(conversation_id)
         if to_continue:
             if not messages or messages[-1].role != "assistant":
                 raise EngineError("There is no reply to continue.")
         elif not messages or (to_answer and messages[-1].role != "user"):
             raise EngineError("There is no message to answer yet.")
+        if grounding is not None and messages[-1].role == "user":
+            last = messages[-1]
+            messages[-1] = ChatMessage(last.role, grounding.prompt_text(last.content))
         options = self.template_options(engine, conversation_id)
-        reserve = settings.max_reply_tokens
-        if engine.reasoning_syntax is not ReasoningSyntax.NONE:
-            reserve += settings.thinking_budget_tokens
+        reserve = self._reply_reserve(engine, settings)
         plan = plan_prompt(
             settings.system_prompt or None, messages,
             tokenize_chat=lambda chat: engine.tokenize_chat(chat, options=options,
@@ -253,10 +282,15 @@ class ReplyRunner:
                                reasoning=[message.reasoning] if message.reasoning else [],
                                thought_ended_at=started, continued=message)
             else:
+                grounding = self._ground(engine, request, options)
                 plan = self.plan(engine, request.conversation_id, request.settings,
-                                 to_answer=True)
+                                 to_answer=True, grounding=grounding)
                 reply = _Reply(engine.reply_format(options), started)
                 message = self._start_reply(engine, request)
+                if grounding is not None and (grounding.citations or grounding.uses):
+                    self.store.record_grounding(
+                        message.id, grounding.citations, question_id=grounding.question_id,
+                        uses=grounding.uses)
             listener.reply_started(message, plan)
             stats = self._generate(engine, request, plan, message=message, reply=reply,
                                    listener=listener, should_stop=should_stop)
@@ -276,6 +310,30 @@ class ReplyRunner:
                                   self._record_failure(request, message, reply, wrapped))
             return
         listener.reply_finished(final, stats)
+
+    def _ground(self, engine: LlamaEngine, request: ReplyRequest,
+                options: Mapping[str, object]) -> Grounding | None:
+        """The documents for the question being answered, within the room the chat so
+        far leaves in the context (see conversation.grounding)."""
+        if request.documents is None:
+            return None
+        settings = request.settings
+        branch = self.store.list_messages(request.conversation_id)
+        if not branch or branch[-1].role != Role.USER:
+            return None  # nothing to answer: plan() says so
+        question = branch[-1]
+        context = engine.context_length
+        room = context - min(self._reply_reserve(engine, settings),
+                             int(context * MAX_REPLY_RESERVE_FRACTION))
+        history = self.plan(engine, request.conversation_id, settings, to_answer=True)
+        system = [ChatMessage("system", settings.system_prompt)] \
+            if settings.system_prompt else []
+        alone = engine.tokenize_chat([*system, ChatMessage("user", question.content)],
+                                     options=options)
+        return ground_question(
+            self.store, question, request.documents, room=room,
+            history_tokens=history.prompt_tokens, question_tokens=len(alone),
+            count_tokens=lambda text: len(engine.tokenize_text(text)))
 
     def _reopen_last_reply(self, conversation_id: int) -> Message:
         messages = self.store.list_messages(conversation_id)
