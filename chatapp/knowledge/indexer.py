@@ -1,7 +1,8 @@
 """Bringing a collection's index up to date with its folders.
 
 A run scans the folders (new files, files whose size or modification time changed, files
-gone), then reads each waiting file (``read_document``, ``split_passages``), embeds its
+gone), then reads each waiting file (``read_document_and_bytes``: the content hash is of
+the very bytes read; ``split_passages``), embeds its
 passages when an embedder is given, and stores it in one transaction: a file is in the
 index whole or not at all. The files' states are in the index, so a run killed midway
 continues where it stopped: files already indexed and unchanged are skipped, waiting
@@ -18,6 +19,7 @@ No Qt: the caller runs it on a worker thread and gets progress through a callbac
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -34,7 +36,7 @@ from chatapp.documents.reading import (
     DocumentChanged,
     DocumentError,
     is_supported,
-    read_document,
+    read_document_and_bytes,
 )
 from chatapp.files.checksum import sha256_of
 from chatapp.knowledge.embedder import Embedder
@@ -356,10 +358,9 @@ class CollectionIndexer:
                 t.unchanged += 1
                 return
         try:
-            document = read_document(path, max_bytes=self._max_bytes)
+            document, data = read_document_and_bytes(path, max_bytes=self._max_bytes)
             passages = split_passages(document)
-            if digest is None:
-                digest = sha256_of(path)
+            digest = hashlib.sha256(data).hexdigest()  # of the very bytes read
         except DocumentChanged as exc:
             self._wait_for_next_run(record, before, exc.user_message)
             return
