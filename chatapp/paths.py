@@ -70,6 +70,11 @@ class AppPaths:
         return self.data_dir / "attachments"
 
     @property
+    def knowledge_index(self) -> Path:
+        """The index of the local documents' collections (knowledge/index_store)."""
+        return self.data_dir / "knowledge.sqlite3"
+
+    @property
     def knowledge_db(self) -> Path:
         """The index of the user's local document collections (chatapp/knowledge)."""
         return self.data_dir / "knowledge.sqlite3"

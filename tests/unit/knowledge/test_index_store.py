@@ -18,6 +18,7 @@ from chatapp.knowledge.errors import (
 )
 from chatapp.knowledge.index_store import FileStatus, KnowledgeIndex
 from chatapp.knowledge.retrieval import MEANING, WORDS
+from chatapp.paths import AppPaths
 from tests.unit.knowledge.conftest import passages_of, unit
 
 FACTS = [
@@ -54,8 +55,10 @@ def _indexed(index: KnowledgeIndex, folder: Path, name: str, texts: list[str],
     return collection.id
 
 
-def test_new_index_is_private_in_wal_with_its_migrations(tmp_path: Path) -> None:
-    path = tmp_path / "data" / "knowledge.sqlite3"
+def test_new_index_is_private_in_wal_with_its_migrations(tmp_path: Path,
+                                                         app_paths: AppPaths) -> None:
+    path = app_paths.knowledge_index
+    assert path.parent == app_paths.data_dir
     with KnowledgeIndex(path) as index:
         index.add_collection("Notes", [tmp_path])
         assert index.notice is None
