@@ -16,9 +16,8 @@ from chatapp.documents.blob_store import BlobStore
 from chatapp.documents.reading import (
     MAX_DOCUMENT_BYTES,
     Document,
-    check_unchanged,
+    read_document_and_bytes,
     read_document_bytes,
-    read_file,
 )
 from chatapp.history.store import Attachment, HistoryStore
 
@@ -40,9 +39,8 @@ def keep_attachment(path: Path, blobs: BlobStore, *,
     """Read the file at ``path`` and keep a private copy. Raises DocumentError (not a
     kind chatapp reads, binary, encrypted, too large, changed while read, unreadable)
     or BlobError (the copy could not be written: a full disk)."""
-    data, stamp = read_file(path, limit=max_bytes)
-    document = read_document_bytes(data, path.name, max_bytes=max_bytes)
-    check_unchanged(path, stamp)  # before keeping: a half-old copy is not kept
+    # The bytes the text was read from are the ones kept: the file may change meanwhile.
+    document, data = read_document_and_bytes(path, max_bytes=max_bytes)
     return _kept(data, document, blobs)
 
 

@@ -19,7 +19,7 @@ from chatapp.conversation.grounding import SOURCES_PREAMBLE, DocumentSources
 from chatapp.conversation.questions import save_edited_question, save_question
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.documents.blob_store import BlobMissingError, BlobStore
-from chatapp.documents.reading import BinaryDocument, DocumentTooLarge
+from chatapp.documents.reading import BinaryDocument, DocumentError, DocumentTooLarge
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, LoadSettings
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError
@@ -209,6 +209,14 @@ def test_files_chatapp_cannot_use_are_refused_before_anything_is_kept(
     big.write_bytes(b"words " * 2000)
     with pytest.raises(DocumentTooLarge):
         keep_attachment(big, blobs, max_bytes=1000)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    for path in (loop, folder, tmp_path / "gone.txt", tmp_path / "film.mkv"):
+        with pytest.raises(DocumentError) as refused:
+            keep_attachment(path, blobs)
+        assert path.name in refused.value.user_message
     assert list(blobs.blobs()) == []
 
 
