@@ -8,7 +8,7 @@ line or the banner.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -27,8 +27,10 @@ class ChatSettingsControls(QObject):
     def __init__(self, window: QWidget, session: ChatSession, header: ChatHeader, *,
                  preset_menu: QMenu, manage_presets: QAction,
                  show_error: Callable[[UserFacingError], None],
-                 show_note: Callable[[str], None]) -> None:
+                 show_note: Callable[[str], None],
+                 collections: Callable[[], Sequence[tuple[int, str]]] = tuple) -> None:
         super().__init__(window)
+        self._collections = collections  # (id, name) of the Local documents collections
         self.window = window
         self.session = session
         self.header = header
@@ -58,7 +60,8 @@ class ChatSettingsControls(QObject):
         session = self.session
         models, default_model = self._models()
         dialog = ChatSettingsDialog(session.settings, session.chat_overrides(session.current),
-                                    models, default_model, self.window)
+                                    models, default_model, self.window,
+                                    collections=self._collections())
         chat = session.current
         dialog.accepted.connect(lambda: self._chat_settings_chosen(dialog, chat))
         dialog.preset_requested.connect(session.save_preset)

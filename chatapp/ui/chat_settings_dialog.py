@@ -30,14 +30,17 @@ from PySide6.QtWidgets import (
 
 from chatapp.conversation.chat_settings import (
     CHAT_FIELDS,
+    COLLECTIONS,
     MODEL,
     PRESET,
     OverrideError,
+    chat_collections,
     check_override,
     clean_overrides,
 )
 from chatapp.conversation.presets import Preset, PresetError, check_name
 from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings
+from chatapp.ui.documents.chat_collections import CollectionsChooser
 from chatapp.ui.plain_text import plain_tooltip
 
 Editor = QPlainTextEdit | QDoubleSpinBox | QSpinBox | QComboBox
@@ -222,7 +225,8 @@ class ChatSettingsDialog(QDialog):
 
     def __init__(self, defaults: Settings, overrides: Mapping[str, object],
                  models: Sequence[Path], default_model: Path | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 collections: Sequence[tuple[int, str]] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Chat settings")
         self.setObjectName("chatSettingsDialog")
@@ -236,6 +240,9 @@ class ChatSettingsDialog(QDialog):
         layout.addWidget(intro)
         self.form = OverridesForm(defaults, self._original, models, default_model, self)
         layout.addWidget(self.form)
+        self.collections = CollectionsChooser(collections, chat_collections(self._original),
+                                              self)
+        layout.addWidget(self.collections)
         self.error = _error_label(self)
         layout.addWidget(self.error)
 
@@ -259,6 +266,9 @@ class ChatSettingsDialog(QDialog):
         """The form's settings; the preset the chat came from is still named while they
         are the preset's."""
         values = self.form.values()
+        chosen = self.collections.chosen()
+        if chosen:
+            values[COLLECTIONS] = chosen
         original = {k: v for k, v in self._original.items() if k != PRESET}
         if PRESET in self._original and values == original:
             values[PRESET] = self._original[PRESET]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -51,6 +52,7 @@ from chatapp.ui.chat_settings_controls import ChatSettingsControls
 from chatapp.ui.composer import Composer
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
+from chatapp.ui.documents.pane import LocalDocumentsPane
 from chatapp.ui.exception_hook import exception_relay
 from chatapp.ui.find_bar import FindBar
 from chatapp.ui.menus import build_menus
@@ -63,6 +65,7 @@ from chatapp.ui.search_panel import SearchPanel
 from chatapp.ui.settings_dialog import SettingsDialog
 from chatapp.ui.status_line import StatusLine
 from chatapp.ui.workers.hub_worker import HubController
+from chatapp.ui.workers.index_thread import CollectionState, IndexThread
 from chatapp.ui.workers.task_thread import TaskThread
 
 log = logging.getLogger(__name__)
@@ -97,11 +100,18 @@ class MainWindow(QMainWindow):
         self.hub = HubController(paths.models_dir, settings.hub_endpoint, parent=self)
         self.secrets = TaskThread("secrets", parent=self)
         self.models_pane: ModelsPane | None = None
+        embedding = settings.embedding_model_path
+        self.documents = IndexThread(paths.knowledge_db, paths.cache_dir / "probe-results.json",
+                                     embedding_model=Path(embedding) if embedding else None,
+                                     parent=self)
+        self.documents_pane: LocalDocumentsPane | None = None
+        self.collections: tuple[CollectionState, ...] = ()
         self._hub_token: str | None = None
         self._closing = False
         self._build()
         self._connect()
         self.session.start()
+        self.documents.start()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -170,7 +180,13 @@ class MainWindow(QMainWindow):
         self.chat_controls = ChatSettingsControls(
             self, session, self.chat_header, preset_menu=actions.preset_menu,
             manage_presets=actions.presets, show_error=self.show_error,
-            show_note=self.status.set_activity)
+            show_note=self.status.set_activity,
+            collections=lambda: [(s.collection.id, s.collection.name)
+                                 for s in self.collections])
+        actions.local_documents.triggered.connect(self.open_documents_pane)
+        self.documents.collections_listed.connect(self._collections_listed)
+        self.documents.failed.connect(self._documents_failed)
+        self.documents.notice.connect(lambda text: self.status.set_activity(text, False))
         self.models_button.clicked.connect(self.open_models_pane)
         self.settings_button.clicked.connect(self.open_settings)
         self.model_picker.model_chosen.connect(session.load_model)
@@ -393,6 +409,32 @@ class MainWindow(QMainWindow):
         pane.token_box.load()
         pane.show()
 
+    def open_documents_pane(self) -> LocalDocumentsPane:
+        if self.documents_pane is None:
+            embedding = self.session.settings.embedding_model_path
+            pane = LocalDocumentsPane(self.documents, self.session.library,
+                                      Path(embedding) if embedding else None, self)
+            pane.models_requested.connect(self.open_models_pane)
+            pane.embedding_model_chosen.connect(self._embedding_model_chosen)
+            self.session.models_scanned.connect(lambda _scan: pane.refresh_models())
+            self.documents_pane = pane
+        self.documents_pane.show()
+        self.documents_pane.raise_()
+        return self.documents_pane
+
+    def _embedding_model_chosen(self, model: Path | None) -> None:
+        settings = self.session.settings
+        self.session.apply_settings(
+            replace(settings, embedding_model_path=str(model) if model else None))
+        self.documents.set_embedding_model(model)
+
+    def _collections_listed(self, states: tuple[CollectionState, ...]) -> None:
+        self.collections = states
+
+    def _documents_failed(self, error: UserFacingError) -> None:
+        if self.documents_pane is None or not self.documents_pane.isVisible():
+            self.show_error(error)  # the open pane shows it itself
+
     def _token_changed(self, token: str | None) -> None:
         if token != self._hub_token:
             self._hub_token = token
@@ -509,8 +551,10 @@ class MainWindow(QMainWindow):
             self.session.request_stop()
             self.hub.request_stop()
             self.secrets.request_stop(drain=False)
+            self.documents.request_stop()
             self.session.wait_stopped(deadline)
             self.hub.wait_stopped(deadline)
             self.secrets.wait_stopped(deadline)
+            self.documents.wait_stopped(deadline)
             log.info("Closed in %.2f s", time.monotonic() - started)
         event.accept()

@@ -25,6 +25,7 @@ class MenuActions:
     search_chats: QAction
     find_in_chat: QAction
     presets: QAction
+    local_documents: QAction
     preset_menu: QMenu  # filled with the presets when it opens (ui/chat_settings_controls)
 
 
@@ -52,12 +53,14 @@ def build_menus(window: QMainWindow) -> MenuActions:
         search_chats=action("&Search chats…", QKeySequence("Ctrl+K")),
         find_in_chat=action("&Find in chat…", QKeySequence.StandardKey.Find),
         presets=action("&Presets…"),
+        local_documents=action("&Local documents…", QKeySequence("Ctrl+Shift+L")),
         preset_menu=QMenu("New chat from &preset", window),
     )
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.new_chat)
     file_menu.addMenu(actions.preset_menu)
     file_menu.addAction(actions.presets)
+    file_menu.addAction(actions.local_documents)
     file_menu.addSeparator()
     for item in (actions.export_chat, actions.export_all, actions.import_chats):
         file_menu.addAction(item)

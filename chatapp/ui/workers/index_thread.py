@@ -121,8 +121,8 @@ class IndexThread(QObject):
     notice = Signal(str)  # what the user should read (a damaged index moved aside)
     failed = Signal(object)  # UserFacingError
 
-    def __init__(self, db_path: Path, probe_cache: Path,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, probe_cache: Path, *,
+                 embedding_model: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = db_path
         self._probe_cache = ProbeCache(probe_cache)
@@ -133,7 +133,7 @@ class IndexThread(QObject):
         self._indexer: CollectionIndexer | None = None
         self._paused = False
         self._stopping = False
-        self._embedding_path: Path | None = None
+        self._embedding_path = embedding_model
         self._removed: set[int] = set()
         self._waiting: set[int] = set()  # collections whose run is queued, not started
         self._cancel_load = threading.Event()

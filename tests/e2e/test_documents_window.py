@@ -1,0 +1,87 @@
+"""Local documents in the real window: a collection added from the menu is indexed off
+the UI thread, every file's status shows, and a chat chooses it in its settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from chatapp.conversation.chat_settings import COLLECTIONS
+from chatapp.history.store import HistoryStore
+from chatapp.knowledge.index_store import KnowledgeIndex
+from chatapp.paths import AppPaths
+from chatapp.settings import Settings
+from tests.e2e.conftest import OpenWindow
+from tests.e2e.test_ui_thread import Watch, watched  # noqa: F401 - the audit fixture
+from tests.unit.documents.pdf_files import encrypt_pdf, make_pdf
+
+TIMEOUT_MS = 120_000
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def test_a_collection_added_in_the_window_is_indexed_and_chosen_by_a_chat(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, tmp_path: Path,
+        watched: Watch) -> None:  # noqa: F811
+    folder = tmp_path / "Field notes"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "tides.md").write_text(
+        "# Tides\n\nThe harbour's spring tide peaked at 5.2 metres on the 3rd of March.\n")
+    (folder / "scan.txt").write_bytes(b"\x00\x01\x02" * 1000)
+    (folder / "locked.pdf").write_bytes(encrypt_pdf(make_pdf(["Secret."]), "pw"))
+    with HistoryStore(app_paths.history_db) as store:
+        chat = store.create_conversation("Tide questions")
+        store.add_message(chat.id, "user", "When was the spring tide highest?")
+    window = open_window(Settings())
+    watched.on = True
+    qtbot.waitUntil(lambda: window.session.current == chat.id, timeout=60_000)
+
+    window.menu_actions.local_documents.trigger()
+    pane = window.documents_pane
+    assert pane is not None and pane.isVisible()
+    assert "words of the question alone" in pane.model_note.text()
+    dialog = pane.ask_new_collection()
+    dialog.add_folder(folder)  # what the folder dialog answers
+    assert dialog.name_edit.text() == "Field notes"
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: len(pane.states) == 1 and pane.states[0].stats.files == 3
+                    and pane.states[0].stats.pending == 0 and pane.worker.running is None
+                    and not pane.worker.busy, timeout=TIMEOUT_MS)
+    assert cell(pane.table, 0, 4) == "Indexed · 2 failed"
+    qtbot.waitUntil(lambda: pane.files.rowCount() == 3)
+    statuses = {cell(pane.files, row, 0): (cell(pane.files, row, 1), cell(pane.files, row, 3))
+                for row in range(3)}
+    assert statuses["tides.md"] == ("Indexed", "")
+    assert statuses["scan.txt"][0] == statuses["locked.pdf"][0] == "Failed"
+    assert "password" in statuses["locked.pdf"][1]
+    collection_id = pane.states[0].collection.id
+    assert [s.collection.id for s in window.collections] == [collection_id]
+
+    # The open chat chooses the collection in its settings.
+    window.chat_header.button.click()
+    chat_dialog = window.chat_controls.chat_dialog
+    assert chat_dialog is not None
+    chat_dialog.collections.boxes[collection_id].setChecked(True)
+    chat_dialog.accept()
+    assert window.session.chat_overrides(chat.id)[COLLECTIONS] == [collection_id]
+    qtbot.waitUntil(lambda: not window.session.busy)
+    assert watched.seen == [], "\n".join(watched.seen)
+    watched.on = False
+    window.close()
+    with HistoryStore(app_paths.history_db) as store:
+        assert store.get_conversation(chat.id).settings == {COLLECTIONS: [collection_id]}
+    with KnowledgeIndex(app_paths.knowledge_db) as index:
+        found = index.search("spring tide height", [collection_id])
+    assert found and found[0].path == folder / "2024" / "tides.md"
+    assert found[0].heading == "Tides"
