@@ -223,3 +223,31 @@ def test_every_chat_template_gives_the_model_the_sources_whole() -> None:
             assert prompt.count(text.strip()) == 1, path.name
         rendered_by += 1
     assert rendered_by > 60
+
+
+def test_with_an_embedding_model_a_passage_is_found_by_meaning(
+        engine: LlamaEngine, embedding_model_path: Path, tmp_path: Path) -> None:
+    from chatapp.engine.embedding import LlamaEmbedder
+
+    topics = ["harbour dues were raised", "the herring catch was poor", "the ferry ran late",
+              "the school had twelve pupils", "the road to the pier was mended",
+              "the church roof leaked", "sheep fetched a good price", "the post came twice"]
+    paragraphs = [f"Minute {n + 1}. This year {topics[n % len(topics)]}, the council noted."
+                  for n in range(64)]
+    paragraphs.insert(41, f"Minute 41b. {FACT}")
+    report = attached(tmp_path, 0, "minutes.txt", "\n\n".join(paragraphs) + "\n")
+    # No word of the question is in the fact but "the": words alone cannot tell.
+    question = "Which hue did they give the beacon tower?"
+    embedder = LlamaEmbedder(embedding_model_path)
+    try:
+        grounding = ground(question, [report], budget_tokens=250,
+                           count_tokens=counter(engine), embedder=embedder)
+    finally:
+        embedder.close()
+    use = grounding.uses[0]
+    assert use.usage == "retrieved" and use.passages_total is not None
+    assert use.passages_used is not None and use.passages_used <= use.passages_total // 4
+    assert any(FACT in c.text for c in grounding.citations)
+    # Words alone, the same room gives the file's first passages instead.
+    alone = ground(question, [report], budget_tokens=250, count_tokens=counter(engine))
+    assert alone.citations and not any(FACT in c.text for c in alone.citations)
