@@ -24,11 +24,12 @@ token (and the KV cache holds), and the context meter counts it like any other t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from chatapp.documents.blob_store import BlobStore
+from chatapp.documents.blob_store import BlobMissingError, BlobStore
 from chatapp.documents.chunking import Passage, split_passages
 from chatapp.documents.reading import Document, read_document_bytes
 from chatapp.history.store import Attachment, AttachmentUse, Citation, HistoryStore, Message
@@ -46,6 +47,8 @@ __all__ = [
     "grounded_question",
     "read_attachment",
 ]
+
+log = logging.getLogger(__name__)
 
 SOURCES_PREAMBLE: Final = (
     "Answer the question at the end using the numbered sources below. When you use a "
@@ -275,8 +278,17 @@ def ground_question(store: HistoryStore, question: Message, sources: DocumentSou
                     count_tokens: Callable[[str], int]) -> Grounding:
     """The documents for ``question`` (its attachments, and what the collections find for
     it) within the room the prompt leaves (see :func:`document_budget`)."""
-    attached = [AttachedDocument(ordinal, a, read_attachment(sources.blobs, a))
-                for ordinal, a in enumerate(store.list_attachments(question.id))]
+    try:
+        attached = [AttachedDocument(ordinal, a, read_attachment(sources.blobs, a))
+                    for ordinal, a in enumerate(store.list_attachments(question.id))]
+    except BlobMissingError:
+        # An imported chat, or a copy removed by hand: an earlier answer to the same
+        # question kept what it was given, which is the best left to give again.
+        given = _given_before(store, question)
+        if given is None:
+            raise
+        log.info("An attachment's copy is missing; its earlier sources are used again")
+        return Grounding(given, {}, question.id)
     found: Sequence[RetrievedPassage] = ()
     if sources.search is not None and question.content.strip():
         found = sources.search(question.content)
@@ -284,3 +296,11 @@ def ground_question(store: HistoryStore, question: Message, sources: DocumentSou
                        budget_tokens=document_budget(room, history_tokens, question_tokens),
                        count_tokens=count_tokens, embedder=sources.embedder)
     return replace(grounding, question_id=question.id)
+
+
+def _given_before(store: HistoryStore, question: Message) -> tuple[Citation, ...] | None:
+    """The sources the newest earlier answer to ``question`` was given, if any."""
+    cited = store.citations_of(question.conversation_id)
+    answers = [m.id for m in store.list_tree(question.conversation_id)
+               if m.parent_id == question.id and m.id in cited]
+    return tuple(cited[answers[-1]]) if answers else None

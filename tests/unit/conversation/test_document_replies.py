@@ -247,3 +247,27 @@ def test_files_sent_without_a_word_are_answered(engine: LlamaEngine, tmp_path: P
     assert recorder.error is None and recorder.final is not None
     assert FACT in engine.detokenize(recorder.plans[0].tokens)
     assert [c.text for c in store.list_citations(recorder.final.id)] == [f"{FACT}\n"]
+
+
+def test_an_imported_chat_answers_again_from_its_stored_sources(
+        engine: LlamaEngine, tmp_path: Path) -> None:
+    from chatapp.exchange.importer import import_batch, read_import
+    from chatapp.exchange.json_format import dump_document
+    from chatapp.exchange.tree import read_chats
+
+    blobs = BlobStore(tmp_path / "attachments")
+    kept = keep_attachment_bytes(f"{FACT}\n".encode(), "fact.txt", blobs)
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    chat = save_question(store, None, "When was it painted?",
+                         attachments=[kept.attachment]).conversation.id
+    first = reply(ReplyRunner(store), engine, chat, DocumentSources(blobs))
+    assert first.final is not None
+    # Another computer: the archive has the sources, not the file.
+    elsewhere = HistoryStore(tmp_path / "elsewhere.sqlite3")
+    (imported,) = import_batch(elsewhere, read_import(dump_document(read_chats(store))))
+    empty = BlobStore(tmp_path / "elsewhere-attachments")
+    again = reply(ReplyRunner(elsewhere), engine, imported.id, DocumentSources(empty),
+                  regenerate=True)
+    assert again.error is None and again.final is not None
+    assert elsewhere.list_citations(again.final.id) == store.list_citations(first.final.id)
+    assert again.plans[0].tokens == first.plans[0].tokens
