@@ -32,8 +32,9 @@ from chatapp.engine.context_policy import (
 )
 from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import GgufInfo
+from chatapp.gguf.model_role import is_embedding_model
 from chatapp.hardware import Hardware
-from chatapp.models.catalog import CatalogEntry
+from chatapp.models.catalog import CatalogEntry, ModelKind
 
 __all__ = [
     "Fit",
@@ -136,11 +137,13 @@ def assess(
 def fit_for_entry(
     entry: CatalogEntry, hardware: Hardware, *, context_length: int = 0
 ) -> MemoryFit:
-    """A catalog model: its file size and its shape are known exactly."""
+    """A catalog model: its file size and its shape are known exactly. An embedding model
+    keeps no KV cache (llama.cpp makes no memory for encoders)."""
     shape = ModelShape(
         weights_bytes=entry.size_bytes,
         trained_context=entry.context_length,
-        kv_bytes_per_token=entry.kv_cache_bytes_per_token(),
+        kv_bytes_per_token=0 if entry.kind is ModelKind.EMBEDDING
+        else entry.kv_cache_bytes_per_token(),
     )
     return assess(shape, hardware, context_length=context_length)
 
@@ -158,7 +161,9 @@ def fit_for_gguf(info: GgufInfo, hardware: Hardware, *, context_length: int = 0)
         weights *= info.split_count
         estimated = True
     kv_per_token = info.kv_cache_bytes_per_token()
-    if kv_per_token is None:  # the header lacks head counts or sizes
+    if is_embedding_model(info):
+        kv_per_token = 0  # an encoder keeps no KV cache
+    elif kv_per_token is None:  # the header lacks head counts or sizes
         kv_per_token = estimated_kv_bytes_per_token(weights)
         estimated = True
     shape = ModelShape(

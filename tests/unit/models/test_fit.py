@@ -18,7 +18,7 @@ from chatapp.engine.context_policy import (
 from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import inspect_gguf
 from chatapp.hardware import Hardware
-from chatapp.models.catalog import load_catalog
+from chatapp.models.catalog import ModelKind, load_catalog
 from chatapp.models.fit import (
     Fit,
     assess,
@@ -227,3 +227,15 @@ def test_the_size_estimate_does_not_undercount_real_models() -> None:
                 entry.kv_cache_bytes_per_token()), entry.id
             checked += 1
     assert checked >= 8
+
+
+def test_an_embedding_model_needs_no_context_memory(embedding_model_path: Path) -> None:
+    """llama.cpp keeps no KV cache for an encoder: weights and working memory only."""
+    info = inspect_gguf(embedding_model_path)
+    fit = fit_for_gguf(info, machine(16, 8))
+    assert fit.kv_cache_bytes == 0
+    assert not fit.estimated
+    assert fit.needed_bytes == info.tensor_data_bytes + fit.overhead_bytes
+    for entry in load_catalog():
+        entry_fit = fit_for_entry(entry, machine(16, 8))
+        assert (entry_fit.kv_cache_bytes == 0) is (entry.kind is ModelKind.EMBEDDING), entry.id
