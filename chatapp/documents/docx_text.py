@@ -18,6 +18,7 @@ from typing import Final
 
 import docx
 from docx.opc.exceptions import OpcError
+from docx.oxml.exceptions import XmlchemyError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -41,10 +42,14 @@ MAX_DOCX_TEXT_CHARS: Final = 16 * 1024 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What python-docx and the libraries under it raise for a damaged file: a broken archive
-# (BadZipFile, zlib.error, EOFError), a missing or misnamed part (KeyError, OpcError),
-# broken XML (lxml's XMLSyntaxError is a SyntaxError), a value it cannot take (ValueError).
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OpcError, SyntaxError,
-            ValueError, AttributeError, IndexError, TypeError, NotImplementedError)
+# (BadZipFile, zlib.error, EOFError, NotImplementedError for an unknown zip version), a
+# missing or misnamed part (KeyError, OpcError), broken XML (lxml's XMLSyntaxError is a
+# SyntaxError; XmlchemyError for a required attribute missing), a value it cannot take
+# (ValueError), and what its code may raise on structures it does not expect
+# (AttributeError, IndexError, TypeError). tests/unit/documents/test_reading_fuzz.py.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError,
+            OpcError, SyntaxError, XmlchemyError, ValueError, AttributeError, IndexError,
+            TypeError)
 
 
 def docx_document(data: bytes, name: str, *,
@@ -80,8 +85,9 @@ def _check_archive(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
-        raise _damaged(name, f"not a ZIP archive: {error}") from error
+    except _DAMAGED as error:  # a central directory naming a zip version from the future
+        raise _damaged(name, f"not a ZIP archive: {type(error).__name__}: {error}"
+                       ) from error
     unpacked = sum(entry.file_size for entry in entries)
     if len(entries) > MAX_DOCX_ENTRIES or unpacked > MAX_DOCX_UNPACKED_BYTES:
         raise UnreadableDocument(
