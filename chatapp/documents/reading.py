@@ -167,7 +167,7 @@ def read_document_and_bytes(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES,
     hash them without reading the file again, when it may have changed since)."""
     name = path.name
     if kind_of(name) is None:  # a folder or a pipe is refused as that, not for its name
-        with suppress(OSError):
+        with suppress(OSError, ValueError):
             _check_regular(name, os.stat(path, follow_symlinks=follow_symlinks))
     kind = _supported_kind(name)
     data, stamp = read_file(path, limit=_limit(kind, max_bytes), follow_symlinks=follow_symlinks)
@@ -267,6 +267,9 @@ def read_file(path: Path, *, limit: int, follow_symlinks: bool = True,
         before = os.stat(path, follow_symlinks=follow_symlinks)
     except OSError as error:
         raise _os_error(path, error) from error
+    except ValueError as error:  # a NUL in the name: no file can have it
+        raise UnreadableDocument(f"{name!r} is not a file name chatapp can open.",
+                                 f"{path!r}: {error}") from error
     _check_regular(name, before)
     if before.st_size > limit:
         raise _too_large(name, before.st_size, limit)

@@ -423,6 +423,11 @@ def test_links(tmp_path: Path) -> None:
         read_document(dangling)
 
 
+def test_a_name_with_a_nul_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="is not a file name chatapp can open"):
+        read_document(tmp_path / "bad\x00name.txt")
+
+
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument, match=r"gone\.txt is not there any more"):
         read_document(tmp_path / "gone.txt")
