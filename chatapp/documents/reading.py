@@ -20,7 +20,15 @@ as one, and one that is binary is refused. Every file comes from anywhere, so:
   empty notes file in a folder is not a problem to report.
 
 Every refusal is a :class:`DocumentError` whose message names the file and says what to
-do; reading never raises anything else for bad input.
+do; reading never raises anything else for bad input (fuzzed in
+tests/unit/documents/test_reading_fuzz.py).
+
+The text is cleaned (``\n`` for every line break, no control characters), so offsets
+count characters of :attr:`Document.text`, not bytes of the file. What each format keeps
+and what it bounds: ``plain_text``, ``pdf_text``, ``docx_text`` and ``html_text``. One
+limit is not ours to set: PDFium is native code without a time limit, so a PDF built to
+be slow inside one page is slow (its pages, and the characters taken from each, are
+bounded; the reading runs on a worker thread, never the UI's).
 """
 
 from __future__ import annotations
