@@ -71,6 +71,7 @@ class LocalDocumentsPane(QDialog):
         self.states: tuple[CollectionState, ...] = ()
         self.listing: FileListing | None = None
         self.last_progress: IndexProgress | None = None
+        self.last_report: IndexReport | None = None
 
         layout = QVBoxLayout(self)
         intro = plain_label(QLabel(
@@ -276,6 +277,8 @@ class LocalDocumentsPane(QDialog):
         else:
             self.show_files(None)
         self._update_buttons()
+        if self.worker.running is None and self.last_report is not None:
+            self._show_report(self.last_report)  # the collection's name may be known now
 
     def _selection_changed(self) -> None:
         self._update_buttons()
@@ -402,7 +405,7 @@ class LocalDocumentsPane(QDialog):
         if self.worker.running is not None:
             return
         self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(1 if self.states else 0)
+        self.progress_bar.setValue(0 if self.last_progress is None else 1)  # a run ended
         if self.worker.paused:
             self.progress_label.setText("Indexing is paused.")
         elif self.last_progress is None:
@@ -410,6 +413,12 @@ class LocalDocumentsPane(QDialog):
         self.pause_button.setEnabled(self.worker.paused)
 
     def _run_finished(self, report: IndexReport) -> None:
+        self.last_report = report
+        self._show_report(report)
+        if self.selected_id() == report.collection_id:
+            self.worker.list_files(report.collection_id)
+
+    def _show_report(self, report: IndexReport) -> None:
         parts = [f"{self._name(report.collection_id)}: "
                  + ("stopped" if report.cancelled else "up to date"),
                  f"{plural(report.indexed, 'file')} read"]
@@ -422,8 +431,6 @@ class LocalDocumentsPane(QDialog):
         for problem in report.folder_problems[:3]:
             parts.append(f"{problem.path}: {problem.reason}")
         self.progress_label.setText(" · ".join(parts))
-        if self.selected_id() == report.collection_id:
-            self.worker.list_files(report.collection_id)
 
     def _toggle_pause(self) -> None:
         if self.worker.paused:

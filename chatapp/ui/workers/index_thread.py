@@ -1,18 +1,20 @@
-"""Local documents off the UI thread: the index of the collections, and indexing them.
+"""Local documents off the UI thread: the index of the collections, and keeping it current.
 
 Two worker threads, each with its own connection to the index file (SQLite in WAL mode,
 one connection per thread):
 
 * ``knowledge`` runs the quick jobs in order: list the collections with their counts,
   a collection's files with their status, add or remove a collection or a folder;
-* ``indexing`` runs the long ones: one job per collection brings its index up to date
-  (knowledge.indexer.CollectionIndexer), with the embedding model when one is chosen.
+* ``indexing`` runs knowledge.watcher.CollectionSync, with the embedding model when one
+  is chosen (loaded there): it indexes every collection again at start (what changed
+  while the app was closed; a run stopped midway continues where it stopped), then
+  follows the folders' changes, and indexes a collection again when asked.
 
-At start every collection is indexed again (what changed while the app was closed is
-found by the scan; a run stopped midway continues where it stopped). Progress comes as
-signals; pause and resume act on the run at once and on the runs after it; at quit the
-run is cancelled between two files and the threads are waited for until the app's
-deadline, then abandoned (every write to the index is a transaction).
+Progress comes as signals; pause and resume act on the run at once and on the runs after
+it; at quit the run is cancelled between two files and the threads are waited for until
+the app's deadline, then abandoned (every write to the index is a transaction). Another
+embedding model means another sync (the first one stops; the next embeds what lacks a
+vector of the new model).
 
 The index file is created only when the first collection is added: a user who never
 uses Local documents has none.
@@ -22,10 +24,8 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Final, TypeVar
 
@@ -36,7 +36,7 @@ from chatapp.engine.load_probe import ProbeCache
 from chatapp.errors import UserFacingError
 from chatapp.gguf.inspect import GgufError, inspect_gguf
 from chatapp.gguf.model_role import ModelRole, model_role
-from chatapp.knowledge.errors import CollectionNotFoundError, KnowledgeError
+from chatapp.knowledge.errors import CollectionNotFoundError
 from chatapp.knowledge.index_store import (
     Collection,
     CollectionStats,
@@ -44,7 +44,8 @@ from chatapp.knowledge.index_store import (
     FileStatus,
     KnowledgeIndex,
 )
-from chatapp.knowledge.indexer import CollectionIndexer, IndexReport
+from chatapp.knowledge.indexer import IndexProgress, IndexReport
+from chatapp.knowledge.watcher import CollectionSync
 from chatapp.models.library import ModelLibrary
 from chatapp.ui.workers.task_thread import TaskThread
 
@@ -87,24 +88,6 @@ def embedding_models_in(library: ModelLibrary) -> list[Path]:
     return found
 
 
-class _Indexing:
-    """What the indexing thread holds: its connection and the embedding model."""
-
-    def __init__(self) -> None:
-        self.index: KnowledgeIndex | None = None
-        self.embedder: LlamaEmbedder | None = None
-        self.embedder_path: Path | None = None
-        self.failed_path: Path | None = None  # a model that would not load: not tried again
-
-    def close(self) -> None:
-        if self.embedder is not None:
-            self.embedder.close()
-            self.embedder = None
-        if self.index is not None:
-            self.index.close()
-            self.index = None
-
-
 class IndexThread(QObject):
     """The Local documents' workers; every signal arrives on the UI thread."""
 
@@ -120,6 +103,8 @@ class IndexThread(QObject):
     embedding_problem = Signal(str)
     notice = Signal(str)  # what the user should read (a damaged index moved aside)
     failed = Signal(object)  # UserFacingError
+    _progressed = Signal(object)  # IndexProgress, from the indexing thread
+    _reported = Signal(object)  # IndexReport, from the indexing thread
 
     def __init__(self, db_path: Path, probe_cache: Path, *,
                  embedding_model: Path | None = None, parent: QObject | None = None) -> None:
@@ -127,25 +112,23 @@ class IndexThread(QObject):
         self.db_path = db_path
         self._probe_cache = ProbeCache(probe_cache)
         self._index: KnowledgeIndex | None = None  # the knowledge thread's
-        self._indexing = _Indexing()  # the indexing thread's
         self._lock = threading.Lock()
         # Shared with the indexing thread (under the lock):
-        self._indexer: CollectionIndexer | None = None
+        self._sync: CollectionSync | None = None
         self._paused = False
         self._stopping = False
         self._embedding_path = embedding_model
-        self._removed: set[int] = set()
-        self._waiting: set[int] = set()  # collections whose run is queued, not started
+        self._failed_model: Path | None = None  # would not load: not tried again
         self._cancel_load = threading.Event()
-        self.running: int | None = None  # UI thread: the collection being indexed
+        # UI thread only:
+        self._syncs = 0  # sync jobs submitted and not ended
+        self.running: int | None = None  # the collection being indexed
         self.knowledge = TaskThread("knowledge", self._opened, self)
-        self.indexing = TaskThread("indexing", lambda: self._indexing, self)
+        self.indexing = TaskThread("indexing", parent=self)
         for thread in (self.knowledge, self.indexing):
             thread.failed.connect(self.failed)
-        self.running_changed.connect(self._running)
-
-    def _running(self, collection_id: int | None) -> None:
-        self.running = collection_id
+        self._progressed.connect(self._on_progress)
+        self._reported.connect(self._on_report)
 
     # -- the knowledge thread ----------------------------------------------------------
 
@@ -174,7 +157,8 @@ class IndexThread(QObject):
         return tuple(states)
 
     def start(self) -> None:
-        """List the collections (if there is an index yet) and index each again."""
+        """List the collections (if there is an index yet), index each again and follow
+        their folders."""
         def job(_none: None) -> tuple[CollectionState, ...]:
             if not self.db_path.exists():
                 return ()
@@ -182,7 +166,8 @@ class IndexThread(QObject):
 
         def listed(states: tuple[CollectionState, ...]) -> None:
             self.collections_listed.emit(states)
-            self.reindex([s.collection.id for s in states])
+            if states:
+                self._start_sync()
 
         self.knowledge.submit(job, listed, self.failed.emit, with_context=False)
 
@@ -193,8 +178,12 @@ class IndexThread(QObject):
                 return ()
             return self._states(self._opened())
 
-        self.knowledge.submit(job, self.collections_listed.emit, self.failed.emit,
-                              with_context=False)
+        self.knowledge.submit(job, self._listed, self.failed.emit, with_context=False)
+
+    def _listed(self, states: tuple[CollectionState, ...]) -> None:
+        if self.running is not None and all(s.collection.id != self.running for s in states):
+            self._not_running()  # removed while it was indexed: that run ended quietly
+        self.collections_listed.emit(states)
 
     def add_collection(self, name: str, folders: Sequence[Path],
                        on_done: Callable[[Collection], None] | None = None) -> None:
@@ -214,12 +203,7 @@ class IndexThread(QObject):
                   lambda _none: self.refresh())
 
     def remove_collection(self, collection_id: int) -> None:
-        """Stop its run, if any, then remove it with its whole index."""
-        with self._lock:
-            self._removed.add(collection_id)
-            indexer = self._indexer if self.running == collection_id else None
-        if indexer is not None:
-            indexer.cancel()
+        """Remove it with its whole index (a run of it lets go at its next file)."""
         self._ask(lambda index: index.remove_collection(collection_id),
                   lambda _none: self.refresh())
 
@@ -231,8 +215,11 @@ class IndexThread(QObject):
         self._ask(lambda index: index.add_folder(collection_id, folder), added)
 
     def remove_folder(self, collection_id: int, folder: Path) -> None:
-        self._ask(lambda index: index.remove_folder(collection_id, folder),
-                  lambda _count: self.refresh())
+        def removed(_count: int) -> None:
+            self.refresh()
+            self.reindex([collection_id])  # its folders are watched again
+
+        self._ask(lambda index: index.remove_folder(collection_id, folder), removed)
 
     def list_files(self, collection_id: int) -> None:
         """The collection's files with their status (files_listed)."""
@@ -265,19 +252,20 @@ class IndexThread(QObject):
 
     @property
     def busy(self) -> bool:
-        """A run is under way or waits, or a change to the collections is queued."""
-        return self.indexing.busy or self.knowledge.busy
+        """A collection is being indexed, or a change to the collections is queued."""
+        return self.running is not None or self.knowledge.busy
 
     def reindex(self, collection_ids: Sequence[int]) -> None:
-        """Bring these collections' indexes up to date, one after the other (a run that
-        already waits for one is not queued twice; one under way is followed by another)."""
+        """Bring these collections' indexes up to date (the folders' changes are followed
+        anyway; this is for new folders, and for the user's Index again)."""
+        with self._lock:
+            sync = self._sync
+        if sync is None:
+            if not self._syncs:
+                self._start_sync()
+            return  # a sync about to start indexes every collection first
         for collection_id in collection_ids:
-            with self._lock:
-                if collection_id in self._waiting:
-                    continue
-                self._waiting.add(collection_id)
-            self.indexing.submit(partial(self._run, collection_id=collection_id),
-                                 self._run_done, self._run_failed)
+            sync.rescan(collection_id)
 
     def pause(self) -> None:
         self._set_paused(True)
@@ -288,129 +276,122 @@ class IndexThread(QObject):
     def _set_paused(self, paused: bool) -> None:
         with self._lock:
             self._paused = paused
-            indexer = self._indexer
-        if indexer is not None:
+            sync = self._sync
+        if sync is not None:
             if paused:
-                indexer.pause()
+                sync.pause()
             else:
-                indexer.resume()
+                sync.resume()
         self.paused_changed.emit(paused)
 
     def set_embedding_model(self, path: Path | None) -> None:
-        """Index with this model from the next run on (None: words alone); the
-        collections are gone over again so every passage gets its vector."""
+        """Index with this model from now on (None: words alone): the sync starts again
+        with it and embeds every passage that has no vector of this model."""
         with self._lock:
             if path == self._embedding_path:
                 return
             self._embedding_path = path
-            indexer = self._indexer
-        if indexer is not None:
-            indexer.cancel()  # this run goes on with the new model
+            self._failed_model = None
+            sync = self._sync
         if path is None:
             self.embedding_problem.emit("")
-        if self.running is not None:
-            self.reindex([self.running])
-        self.refresh_all()
+        if sync is not None or self._syncs:
+            if sync is not None:
+                sync.stop()
+            self._start_sync()
 
-    def refresh_all(self) -> None:
-        """Index every collection again (after the embedding model changed)."""
-        def listed(states: tuple[CollectionState, ...]) -> None:
-            self.collections_listed.emit(states)
-            self.reindex([s.collection.id for s in states])
+    def _start_sync(self) -> None:
+        if self._stopping:
+            return
+        self._syncs += 1
+        self.indexing.submit(lambda _none: self._sync_run(), self._sync_ended,
+                             self._sync_failed)
 
-        self.knowledge.submit(
-            lambda _none: self._states(self._opened()) if self.db_path.exists() else (),
-            listed, self.failed.emit, with_context=False)
-
-    def _run(self, indexing: _Indexing, collection_id: int) -> IndexReport | None:
-        """On the indexing thread: one collection's run."""
+    def _sync_run(self) -> None:
+        """On the indexing thread, until stopped: load the embedding model, then keep
+        every collection current."""
         with self._lock:
-            self._waiting.discard(collection_id)
-            if self._stopping or collection_id in self._removed:
-                return None
+            if self._stopping:
+                return
             wanted = self._embedding_path
-        self.running_changed.emit(collection_id)
-        if indexing.index is None:
-            indexing.index = KnowledgeIndex(self.db_path)
-        embedder = self._embedder(indexing, wanted)
-        indexer = CollectionIndexer(indexing.index, embedder=embedder,
-                                    on_progress=self.progress.emit)
-        with self._lock:
-            self._indexer = indexer
-            if self._paused:
-                indexer.pause()
-            if self._stopping or collection_id in self._removed:
-                indexer.cancel()
-        started = time.monotonic()
+        embedder = self._load_embedder(wanted)
         try:
-            report = indexer.index_collection(collection_id)
-        except (CollectionNotFoundError, KnowledgeError) as error:
+            sync = CollectionSync(self.db_path, embedder=embedder,
+                                  on_progress=self._progressed.emit,
+                                  on_report=self._reported.emit, on_error=self.failed.emit)
             with self._lock:
-                gone = collection_id in self._removed
-            if gone or isinstance(error, CollectionNotFoundError):
-                return None  # removed while it ran: nothing to say
-            raise
+                stale = self._stopping or wanted != self._embedding_path
+                self._sync = sync
+                if self._paused:
+                    sync.pause()
+            if stale:  # quit, or another model chosen, while this one loaded
+                return
+            sync.run()
         finally:
             with self._lock:
-                self._indexer = None
-        if report.embedding_problem:
-            self.embedding_problem.emit(report.embedding_problem)
-        # Counts only: what the files say never goes to the log.
-        log.info("collection %d indexed in %.1f s: %d found, %d read, %d failed, %d removed%s",
-                 collection_id, time.monotonic() - started, report.found, report.indexed,
-                 report.failed, report.removed, " (stopped)" if report.cancelled else "")
-        return report
+                self._sync = None
+            if embedder is not None:
+                embedder.close()
 
-    def _embedder(self, indexing: _Indexing, wanted: Path | None) -> LlamaEmbedder | None:
-        """The embedding model the user chose, loaded once (on the indexing thread)."""
-        if wanted == indexing.embedder_path and indexing.embedder is not None:
-            return indexing.embedder
-        if indexing.embedder is not None:
-            indexing.embedder.close()
-            indexing.embedder, indexing.embedder_path = None, None
-        if wanted is None or wanted == indexing.failed_path:
+    def _load_embedder(self, wanted: Path | None) -> LlamaEmbedder | None:
+        if wanted is None or wanted == self._failed_model:
             return None
         try:
-            indexing.embedder = load_embedder(wanted, probe_cache=self._probe_cache,
-                                              cancel=self._cancel_load)
+            embedder = load_embedder(wanted, probe_cache=self._probe_cache,
+                                     cancel=self._cancel_load)
         except UserFacingError as error:
-            indexing.failed_path = wanted
+            self._failed_model = wanted
             log.info("embedding model not loaded: %s (%s)", error.user_message, error.detail)
             self.embedding_problem.emit(
                 f"{error.user_message} Local documents are searched by their words alone "
                 "until another embedding model is chosen.")
             return None
-        indexing.embedder_path = wanted
-        indexing.failed_path = None
         self.embedding_problem.emit("")
-        return indexing.embedder
+        return embedder
 
-    def _run_done(self, report: IndexReport | None) -> None:
-        self._next_run()
-        if report is not None:
-            self.run_finished.emit(report)
+    def _on_progress(self, progress: IndexProgress) -> None:
+        if self.running != progress.collection_id:
+            self.running = progress.collection_id
+            self.running_changed.emit(progress.collection_id)
+        self.progress.emit(progress)
+
+    def _on_report(self, report: IndexReport) -> None:
+        # Counts only: what the files say never goes to the log.
+        log.info("collection %d indexed: %d found, %d read, %d failed, %d removed%s",
+                 report.collection_id, report.found, report.indexed, report.failed,
+                 report.removed, " (stopped)" if report.cancelled else "")
+        if report.embedding_problem:
+            self.embedding_problem.emit(report.embedding_problem)
+        self._not_running()
+        self.run_finished.emit(report)
         self.refresh()
 
-    def _run_failed(self, error: UserFacingError) -> None:
-        self._next_run()
+    def _not_running(self) -> None:
+        if self.running is not None:
+            self.running = None
+            self.running_changed.emit(None)
+
+    def _sync_ended(self, _none: None) -> None:
+        self._syncs -= 1
+        if not self._syncs:
+            self._not_running()
+
+    def _sync_failed(self, error: UserFacingError) -> None:
+        self._sync_ended(None)
         self.failed.emit(error)
-        self.refresh()
-
-    def _next_run(self) -> None:
-        self.running_changed.emit(None)
 
     # -- quit --------------------------------------------------------------------------
 
     def request_stop(self) -> None:
-        """Cancel the run between two files; queued runs are dropped, queued changes to
-        the collections land."""
+        """Stop the sync between two files; changes to the collections still queued
+        land."""
         with self._lock:
             self._stopping = True
-            indexer = self._indexer
+            sync = self._sync
         self._cancel_load.set()
-        if indexer is not None:
-            indexer.cancel()
-        self.indexing.request_stop(drain=False, cleanup=self._indexing.close)
+        if sync is not None:
+            sync.stop()
+        self.indexing.request_stop(drain=False)
         self.knowledge.request_stop(drain=True, cleanup=self._close)
 
     def wait_stopped(self, deadline: float) -> bool:

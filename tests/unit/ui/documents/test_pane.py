@@ -43,6 +43,7 @@ def worker(qtbot: QtBot, app_paths: AppPaths) -> Iterator[IndexThread]:
 def pane(qtbot: QtBot, worker: IndexThread, app_paths: AppPaths) -> LocalDocumentsPane:
     library = ModelLibrary(app_paths.models_dir, app_paths.models_registry)
     made = LocalDocumentsPane(worker, library, None)
+    made.embedding_model_chosen.connect(worker.set_embedding_model)  # as the window does
     qtbot.addWidget(made)
     made.show()
     return made
@@ -166,3 +167,37 @@ def test_a_paused_run_stops_at_quit(qtbot: QtBot, app_paths: AppPaths, tmp_path:
     worker.request_stop()
     assert worker.wait_stopped(time.monotonic() + 10)
     assert not worker.indexing.running and not worker.knowledge.running
+
+
+def test_files_changed_in_the_folder_reach_the_index(
+        qtbot: QtBot, pane: LocalDocumentsPane, app_paths: AppPaths, tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    pane.add_collection("Notes", [folder])
+    wait_indexed(qtbot, pane, files=3)
+    # The watcher follows the folder: a new file, a deleted one.
+    (folder / "new.md").write_text("# Boats\n\nThe ferry leaves at seven.\n")
+    (folder / "binary.txt").unlink()
+    qtbot.waitUntil(lambda: len(pane.states) == 1 and pane.states[0].stats.files == 3
+                    and pane.states[0].stats.indexed == 2 and pane.worker.running is None
+                    and not pane.worker.busy, timeout=TIMEOUT_MS)
+    with KnowledgeIndex(app_paths.knowledge_db) as index:
+        found = index.search("ferry", [pane.states[0].collection.id])
+    assert found and found[0].path == folder / "new.md"
+
+
+def test_an_embedding_model_gives_every_passage_a_vector(
+        qtbot: QtBot, pane: LocalDocumentsPane, embedding_model_path: Path,
+        tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    pane.add_collection("Notes", [folder])
+    wait_indexed(qtbot, pane, files=3)
+    assert pane.states[0].stats.embedded == 0
+    chosen: list[object] = []
+    pane.embedding_model_chosen.connect(chosen.append)
+    pane.choose_embedding_model(embedding_model_path)
+    assert chosen == [embedding_model_path]
+    assert embedding_model_path.name in pane.model_note.text()
+    qtbot.waitUntil(lambda: len(pane.states) == 1 and pane.states[0].stats.chunks > 0
+                    and pane.states[0].stats.embedded == pane.states[0].stats.chunks
+                    and not pane.worker.busy, timeout=TIMEOUT_MS)
+    assert not pane.model_problem.isVisible()
