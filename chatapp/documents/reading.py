@@ -28,7 +28,7 @@ count characters of :attr:`Document.text`, not bytes of the file. What each form
 and what it bounds: ``plain_text``, ``pdf_text``, ``docx_text`` and ``html_text``. One
 limit is not ours to set: PDFium is native code without a time limit, so a PDF built to
 be slow inside one page is slow (its pages, and the characters taken from each, are
-bounded; the reading runs on a worker thread, never the UI's).
+bounded; callers read on a worker thread, never the UI's).
 """
 
 from __future__ import annotations
