@@ -75,11 +75,6 @@ class AppPaths:
         return self.data_dir / "knowledge.sqlite3"
 
     @property
-    def knowledge_db(self) -> Path:
-        """The index of the user's local document collections (chatapp/knowledge)."""
-        return self.data_dir / "knowledge.sqlite3"
-
-    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

@@ -101,9 +101,9 @@ class MainWindow(QMainWindow):
         self.secrets = TaskThread("secrets", parent=self)
         self.models_pane: ModelsPane | None = None
         embedding = settings.embedding_model_path
-        self.documents = IndexThread(paths.knowledge_db, paths.cache_dir / "probe-results.json",
-                                     embedding_model=Path(embedding) if embedding else None,
-                                     parent=self)
+        self.documents = IndexThread(
+            paths.knowledge_index, paths.cache_dir / "probe-results.json",
+            embedding_model=Path(embedding) if embedding else None, parent=self)
         self.documents_pane: LocalDocumentsPane | None = None
         self.collections: tuple[CollectionState, ...] = ()
         self._hub_token: str | None = None

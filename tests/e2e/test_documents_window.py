@@ -81,7 +81,7 @@ def test_a_collection_added_in_the_window_is_indexed_and_chosen_by_a_chat(
     window.close()
     with HistoryStore(app_paths.history_db) as store:
         assert store.get_conversation(chat.id).settings == {COLLECTIONS: [collection_id]}
-    with KnowledgeIndex(app_paths.knowledge_db) as index:
+    with KnowledgeIndex(app_paths.knowledge_index) as index:
         found = index.search("spring tide height", [collection_id])
     assert found and found[0].path == folder / "2024" / "tides.md"
     assert found[0].heading == "Tides"

@@ -33,7 +33,7 @@ def make_folder(root: Path) -> Path:
 
 @pytest.fixture
 def worker(qtbot: QtBot, app_paths: AppPaths) -> Iterator[IndexThread]:
-    made = IndexThread(app_paths.knowledge_db, app_paths.cache_dir / "probe-results.json")
+    made = IndexThread(app_paths.knowledge_index, app_paths.cache_dir / "probe-results.json")
     yield made
     made.request_stop()
     assert made.wait_stopped(time.monotonic() + 30)
@@ -69,7 +69,7 @@ def file_rows(pane: LocalDocumentsPane) -> list[tuple[str, str, str]]:
 
 def test_a_collection_is_indexed_and_every_file_shows_its_status(
         qtbot: QtBot, pane: LocalDocumentsPane, app_paths: AppPaths, tmp_path: Path) -> None:
-    assert not app_paths.knowledge_db.exists()  # none until a collection is added
+    assert not app_paths.knowledge_index.exists()  # none until a collection is added
     assert "words of the question alone" in pane.model_note.text()
     folder = make_folder(tmp_path)
     pane.add_collection("Notes", [folder])
@@ -91,10 +91,10 @@ def test_a_collection_is_indexed_and_every_file_shows_its_status(
     assert "protected by a password" in why["locked.pdf"]
     assert rows[2][:2] == ("fact.txt", "Indexed") and why["fact.txt"] == ""
     assert "2 could not be read" in pane.files_label.text()
-    with KnowledgeIndex(app_paths.knowledge_db) as index:
+    with KnowledgeIndex(app_paths.knowledge_index) as index:
         found = index.search("what is the cat called", [pane.states[0].collection.id])
     assert found and found[0].path == folder / "fact.txt" and "Biscuit" in found[0].text
-    assert app_paths.knowledge_db.stat().st_mode & 0o077 == 0
+    assert app_paths.knowledge_index.stat().st_mode & 0o077 == 0
 
 
 def test_pause_holds_the_run_and_resume_finishes_it(
@@ -135,7 +135,7 @@ def test_removing_a_collection_removes_its_index(
     assert asked and "“Notes”" in asked[0] and "3 files" in asked[0]
     qtbot.waitUntil(lambda: pane.states == () and not pane.worker.busy, timeout=TIMEOUT_MS)
     assert pane.table.rowCount() == 0 and pane.files.rowCount() == 0
-    with KnowledgeIndex(app_paths.knowledge_db) as index:
+    with KnowledgeIndex(app_paths.knowledge_index) as index:
         assert index.collections() == []
         assert index.search("Biscuit", [collection_id]) == []
     assert (folder / "fact.txt").exists()  # the user's files are never touched
@@ -158,7 +158,7 @@ def test_a_second_folder_is_indexed_and_a_removed_one_leaves(
 
 
 def test_a_paused_run_stops_at_quit(qtbot: QtBot, app_paths: AppPaths, tmp_path: Path) -> None:
-    worker = IndexThread(app_paths.knowledge_db, app_paths.cache_dir / "probe-results.json")
+    worker = IndexThread(app_paths.knowledge_index, app_paths.cache_dir / "probe-results.json")
     seen: list[object] = []
     worker.progress.connect(seen.append)
     worker.pause()
@@ -180,7 +180,7 @@ def test_files_changed_in_the_folder_reach_the_index(
     qtbot.waitUntil(lambda: len(pane.states) == 1 and pane.states[0].stats.files == 3
                     and pane.states[0].stats.indexed == 2 and pane.worker.running is None
                     and not pane.worker.busy, timeout=TIMEOUT_MS)
-    with KnowledgeIndex(app_paths.knowledge_db) as index:
+    with KnowledgeIndex(app_paths.knowledge_index) as index:
         found = index.search("ferry", [pane.states[0].collection.id])
     assert found and found[0].path == folder / "new.md"
 
