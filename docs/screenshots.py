@@ -12,6 +12,8 @@ starts the app in a temporary CHATAPP_HOME:
 - ``screenshot-organized.png``: chats grouped by day with one pinned, a chat with its
   own settings (the header above it) whose reply was regenerated (the 2/2 switcher);
   ``screenshot-search.png``: the same with the search over all chats (Ctrl+K) open.
+- ``screenshot-documents.png``: the Local documents pane with two collections indexed,
+  one holding a password-protected PDF it could not read (listed first, with why).
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
   Models pane, its search and downloads served by the stand-in hub the tests use
   (this machine cannot reach huggingface.co), with a download in progress.
@@ -177,6 +179,48 @@ def organized(model: Path, out: Path, search_out: Path) -> None:
     window.close()
 
 
+def documents_pane(out: Path) -> None:
+    """Local documents with two collections indexed, one with a file it could not read."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.unit.documents.pdf_files import encrypt_pdf, make_pdf
+
+    root = Path(tempfile.mkdtemp(prefix="chatapp-shots-docs-"))
+    island = root / "Skerry Island"
+    (island / "logs").mkdir(parents=True)
+    (island / "relief-keeper-notes.md").write_text(
+        "# Notes for the relief keeper\n\nThe cat is named Quintus. Feed him at six.\n\n"
+        "## The lamp\n\nTrim the wick at dusk; polish the brass every morning.\n")
+    (island / "logs" / "keepers-log-1911.md").write_text(
+        "# Keeper's log, 1911\n\n" + "\n\n".join(
+            f"## Day {day}\n\nWind from the west, force {day % 7 + 2}. Two ships passed "
+            "the point before midnight." for day in range(1, 41)) + "\n")
+    (island / "tide-tables.txt").write_text("High water 06:12, 18:40.\n")
+    (island / "lamp-manual.pdf").write_bytes(make_pdf(
+        ["Lamp manual. Page one: the burner.", "Page two: the clockwork.",
+         "Page three: the lens and its cleaning."]))
+    (island / "supply-contract.pdf").write_bytes(
+        encrypt_pdf(make_pdf(["Supply contract."]), "secret"))
+    recipes = root / "Recipes"
+    recipes.mkdir()
+    for name, text in (("bread.md", "# Bread\n\nFlour, water, salt and time.\n"),
+                       ("fish-stew.txt", "Fish stew: cod, potatoes, leeks, cream.\n"),
+                       ("oatcakes.md", "# Oatcakes\n\nOats, butter, a pinch of salt.\n")):
+        (recipes / name).write_text(text)
+    window = create_main_window(new_home(), Settings())
+    window.show()
+    wait_until(lambda: not window.session.busy and window.session.last_scan is not None)
+    pane = window.open_documents_pane()
+    pane.add_collection("Skerry Island", [island])
+    pane.add_collection("Recipes", [recipes])
+    wait_until(lambda: len(pane.states) == 2 and not pane.worker.busy
+               and all(s.stats.files and not s.stats.pending for s in pane.states))
+    pane.table.selectRow(0)
+    wait_until(lambda: pane.files.rowCount() == 5)
+    pane.move(window.pos())
+    grab(pane, out, screen=False)
+    window.close()
+
+
 def _sdist_templates() -> Path:
     configured = os.environ.get("CHATAPP_LLAMA_SDIST_DIR")
     sdist = Path(configured) if configured else (
@@ -247,6 +291,7 @@ def main() -> int:
     organized(model, args.out_dir / "screenshot-organized.png",
               args.out_dir / "screenshot-search.png")
     models_pane(model, args.out_dir)
+    documents_pane(args.out_dir / "screenshot-documents.png")
     return 0
 
 

@@ -420,8 +420,11 @@ class LocalDocumentsPane(QDialog):
 
     def _show_report(self, report: IndexReport) -> None:
         parts = [f"{self._name(report.collection_id)}: "
-                 + ("stopped" if report.cancelled else "up to date"),
-                 f"{plural(report.indexed, 'file')} read"]
+                 + ("stopped" if report.cancelled else "up to date")]
+        if report.indexed:
+            parts.append(f"{plural(report.indexed, 'file')} read")
+        elif not (report.cancelled or report.failed or report.removed or report.waiting):
+            parts.append("no file changed")
         if report.failed:
             parts.append(f"{report.failed:,} could not be read")
         if report.removed:
