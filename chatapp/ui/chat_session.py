@@ -22,13 +22,14 @@ import enum
 import logging
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from chatapp.conversation.attachments import keep_attachment
 from chatapp.conversation.chat_list import (
     PendingDelete,
     delete_conversations,
@@ -46,10 +47,18 @@ from chatapp.conversation.chat_settings import (
 )
 from chatapp.conversation.presets import Preset, PresetLibrary
 from chatapp.conversation.questions import SavedQuestion, save_edited_question, save_question
+from chatapp.documents.blob_store import BlobStore
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
-from chatapp.history.store import Conversation, HistoryDamagedError, HistoryStore, Message
+from chatapp.history.store import (
+    Attachment,
+    Citation,
+    Conversation,
+    HistoryDamagedError,
+    HistoryStore,
+    Message,
+)
 from chatapp.models.errors import RegistryDamagedError
 from chatapp.models.library import ModelLibrary
 from chatapp.models.starter import find_starter_source, install_starter
@@ -89,6 +98,15 @@ class StreamedReply:
     answer: str
     reasoning: str
     thought_seconds: float | None  # None: still thinking (or never did)
+
+
+@dataclass(frozen=True)
+class ChatDocuments:
+    """A chat's files and sources, by message id: what each question attached (with how
+    the last prompt used it) and what each reply cited."""
+
+    attachments: Mapping[int, Sequence[Attachment]] = field(default_factory=dict)
+    citations: Mapping[int, Sequence[Citation]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -140,6 +158,9 @@ class ChatSession(QObject):
     settings_changed = Signal(object)  # Settings
     # The open chat's messages with other versions: chat id, {message id: sibling ids}.
     branches_changed = Signal(int, object)
+    # The open chat's attachments and citations (ChatDocuments): emitted before the
+    # messages are shown, and again when a reply's sources are stored.
+    documents_changed = Signal(int, object)
     # The loaded model's thinking switch (ThinkingControl) and the open chat's choice.
     thinking_changed = Signal(object, object)
     # Chats deleted that Undo still brings back; 0: the offer is over.
@@ -157,8 +178,9 @@ class ChatSession(QObject):
         self.library = ModelLibrary(paths.models_dir, paths.models_registry)
         self.history = HistoryThread(paths.history_db, self)
         self.files = FilesThread(self)
+        self.blobs = BlobStore(paths.attachments_dir)
         self.engine = EngineController(paths.history_db, paths.cache_dir / "probe-results.json",
-                                       self)
+                                       self, attachments_dir=paths.attachments_dir)
         self.conversations: list[Conversation] = []
         self.current: int | None = None  # the open chat; None: a new chat not yet saved
         self.model: ModelSummary | None = None
@@ -408,12 +430,13 @@ class ChatSession(QObject):
         self._show_thinking()
         self._chat_opened()
 
-        def done(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
+        def done(read: _BranchOnScreen) -> None:
             if view != self._view:
                 return  # the user moved on meanwhile
-            messages, branches = read
-            # First, so the view marks the versions as it builds the messages.
+            messages, branches, documents = read
+            # First, so the view marks the versions and files as it builds the messages.
             self.branches_changed.emit(conversation_id, branches)
+            self.documents_changed.emit(conversation_id, documents)
             streaming: StreamedReply | None = None
             turn = self.turn
             if turn is not None and turn.conversation_id == conversation_id:
@@ -461,11 +484,22 @@ class ChatSession(QObject):
 
     # -- a turn ------------------------------------------------------------------------
 
-    def send(self, text: str) -> bool:
-        """Send a question to the open chat (a new chat if none is open). False if no
-        turn can start now (no model, a reply being written, nothing to send)."""
+    def keep_attachment(self, path: Path, on_done: Callable[[Attachment], None],
+                        on_error: Callable[[UserFacingError], None]) -> None:
+        """Read a file the user attached and keep its private copy, on the files thread;
+        ``on_error`` gets the reader's reason if it cannot go with a message (not a kind
+        chatapp reads, binary, encrypted, too large, unreadable) or cannot be kept."""
+        blobs = self.blobs
+        self.files.submit(lambda _cancel: keep_attachment(path, blobs).attachment, on_done,
+                          on_error)
+
+    def send(self, text: str, attachments: Sequence[Attachment] = ()) -> bool:
+        """Send a question, with its files (kept already: keep_attachment), to the open
+        chat (a new chat if none is open). False if no turn can start now (no model, a
+        reply being written, nothing to send)."""
         text = text.strip()
-        if not text or self._composer is not ComposerState.READY:
+        files = tuple(attachments)
+        if not (text or files) or self._composer is not ComposerState.READY:
             return False
         turn = self.turn = Turn(self.current, TurnPhase.SAVING, self._view)
         self._update_composer()
@@ -481,6 +515,9 @@ class ChatSession(QObject):
                 self.current = result.conversation.id  # the new chat the user is in
             visible = self._turn_visible()
             if visible:
+                if files:
+                    self.documents_changed.emit(result.conversation.id, ChatDocuments(
+                        {result.message.id: files}))
                 self.question_saved.emit(result.message)
             self.refresh_conversations()
             if turn.stop_requested:
@@ -498,7 +535,8 @@ class ChatSession(QObject):
         # A new chat is created with what it set before it existed (e.g. its preset's).
         overrides = dict(self._new_chat_overrides) if conversation_id is None else None
         self.history.submit(lambda store: save_question(store, conversation_id, text,
-                                                        thinking=thinking, settings=overrides),
+                                                        thinking=thinking, settings=overrides,
+                                                        attachments=files),
                             saved, failed)
         return True
 
@@ -551,16 +589,17 @@ class ChatSession(QObject):
         self._update_composer()
         self.activity.emit("Saving your message…", True)
 
-        def save(store: HistoryStore) -> tuple[list[Message], dict[int, tuple[int, ...]]]:
+        def save(store: HistoryStore) -> _BranchOnScreen:
             save_edited_question(store, message_id, text)
             return _branch_on_screen(store, conversation_id)
 
-        def saved(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
+        def saved(read: _BranchOnScreen) -> None:
             if self.turn is not turn:
                 return
             visible = self._turn_visible()
             if visible:
                 self.branches_changed.emit(conversation_id, read[1])
+                self.documents_changed.emit(conversation_id, read[2])
                 self.conversation_shown.emit(conversation_id, read[0], None)
             self.refresh_conversations()
             if turn.stop_requested:
@@ -599,19 +638,30 @@ class ChatSession(QObject):
             return
         view = self._view
 
-        def apply(store: HistoryStore) -> tuple[list[Message], dict[int, tuple[int, ...]]]:
+        def apply(store: HistoryStore) -> _BranchOnScreen:
             change(store)
             return _branch_on_screen(store, conversation_id)
 
-        def done(read: tuple[list[Message], dict[int, tuple[int, ...]]]) -> None:
+        def done(read: _BranchOnScreen) -> None:
             if view != self._view:
                 return
             self.branches_changed.emit(conversation_id, read[1])
+            self.documents_changed.emit(conversation_id, read[2])
             self.conversation_shown.emit(conversation_id, read[0], None)
             self._measure_context()
             self.refresh_conversations()
 
         self.history.submit(apply, done, self._report)
+
+    def _refresh_documents(self, conversation_id: int) -> None:
+        view = self._view
+
+        def done(documents: ChatDocuments) -> None:
+            if view == self._view and self.current == conversation_id:
+                self.documents_changed.emit(conversation_id, documents)
+
+        self.history.submit(lambda store: _documents_of(store, conversation_id), done,
+                            self._report)
 
     def _refresh_branches(self, conversation_id: int) -> None:
         view = self._view
@@ -678,6 +728,7 @@ class ChatSession(QObject):
         visible = self._turn_visible()
         if visible:
             self._refresh_branches(message.conversation_id)  # a regenerated reply has siblings
+            self._refresh_documents(message.conversation_id)  # its sources, the files' use
         speed = f" at {stats.tokens_per_s:.1f} tokens/s" if stats.tokens_per_s else ""
         self._end_turn(f"Reply: {stats.generated_tokens:,} tokens{speed}, first token after "
                        f"{stats.ttft_s:.2f} s.")
@@ -1073,10 +1124,19 @@ class _LoadRequest:
     for_chat: bool
 
 
-def _branch_on_screen(store: HistoryStore, conversation_id: int
-                      ) -> tuple[list[Message], dict[int, tuple[int, ...]]]:
-    """A chat's branch on screen and which of its messages have other versions."""
-    return store.list_messages(conversation_id), store.siblings(conversation_id)
+_BranchOnScreen = tuple[list[Message], dict[int, tuple[int, ...]], ChatDocuments]
+
+
+def _documents_of(store: HistoryStore, conversation_id: int) -> ChatDocuments:
+    return ChatDocuments(store.attachments_of(conversation_id),
+                         store.citations_of(conversation_id))
+
+
+def _branch_on_screen(store: HistoryStore, conversation_id: int) -> _BranchOnScreen:
+    """A chat's branch on screen, which of its messages have other versions, and its
+    files and sources."""
+    return (store.list_messages(conversation_id), store.siblings(conversation_id),
+            _documents_of(store, conversation_id))
 
 
 def quit_deadline(seconds: float = 2.0) -> float:

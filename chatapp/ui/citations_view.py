@@ -9,18 +9,20 @@ text is stored with the reply, so the dialog works even when the file is gone.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +32,12 @@ from chatapp.ui.plain_text import plain_label, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 
 __all__ = ["CitationOpener", "CitationsView", "PassageDialog", "citation_place",
-           "citation_url", "snippet"]
+           "citation_url", "first_shown", "snippet"]
 
 SNIPPET_CHARS = 110
+# A reply given many passages lists this many at first ("Show all N sources" for the rest).
+FOLDED_SOURCES = 4
+_MARKER = re.compile(r"\[(\d{1,4})\]")
 
 
 def citation_place(citation: Citation) -> str:
@@ -42,8 +47,6 @@ def citation_place(citation: Citation) -> str:
         parts.append(f"page {citation.page}")
     if citation.heading:
         parts.append(f"“{citation.heading}”")
-    if not parts and citation.score is None and citation.start == 0:
-        parts.append("whole file")
     return ", ".join(parts)
 
 
@@ -68,6 +71,41 @@ def citation_url(citation: Citation) -> QUrl | None:
     return url
 
 
+def first_shown(citations: Sequence[Citation], reply: str) -> list[Citation]:
+    """The sources listed before "Show all": those the reply cites ([n] in its text),
+    then each file's most relevant one, then the most relevant; in their numbers' order."""
+    if len(citations) <= FOLDED_SOURCES + 1:
+        return list(citations)
+    cited = {int(n) for n in _MARKER.findall(reply)}
+    best: dict[tuple[str, str | None, str | None], Citation] = {}
+    for citation in citations:
+        key = (citation.name, citation.sha256, citation.path)
+        held = best.get(key)
+        if held is None or (citation.score or 0.0) > (held.score or 0.0):
+            best[key] = citation
+    leaders = {c.number for c in best.values()}
+    ranked = sorted(citations, key=lambda c: (c.number not in cited, c.number not in leaders,
+                                              -(c.score or 0.0), c.number))
+    return sorted(ranked[:FOLDED_SOURCES], key=lambda c: c.number)
+
+
+class _SourceButton(QPushButton):
+    """A source's line, cut with an ellipsis to the width there is (a long line must not
+    widen the message beyond the window)."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = max(0, self.contentsRect().width() - 12)
+        self.setText(self.fontMetrics().elidedText(self.full_text,
+                                                   Qt.TextElideMode.ElideRight, room))
+
+
 def _label(citation: Citation) -> str:
     place = citation_place(citation)
     return f"[{citation.number}] {citation.name}" + (f" · {place}" if place else "")
@@ -82,16 +120,25 @@ class CitationsView(QWidget):
         super().__init__(parent)
         self.setObjectName("citations")
         self.citations: tuple[Citation, ...] = ()
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[_SourceButton] = []  # one per source, in number order
+        self.expanded = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 4, 0, 0)
         self._layout.setSpacing(2)
         self.title = QLabel("Sources", self)
         self.title.setObjectName("citationsTitle")
         self._layout.addWidget(self.title)
+        self.more = QPushButton(self)
+        self.more.setObjectName("moreSources")
+        self.more.setFlat(True)
+        self.more.clicked.connect(lambda: self._expand(not self.expanded))
+        self.more.hide()
+        self._layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self._folded: set[int] = set()
         self.hide()
 
-    def set_citations(self, citations: Sequence[Citation]) -> None:
+    def set_citations(self, citations: Sequence[Citation], reply: str = "") -> None:
+        """The reply's sources; ``reply`` (its text) says which it cites, listed first."""
         if tuple(citations) == self.citations:
             return
         self.citations = tuple(citations)
@@ -100,19 +147,29 @@ class CitationsView(QWidget):
             button.deleteLater()
         self.buttons = []
         for citation in self.citations:
-            button = QPushButton(self)
+            # Text of the user's files: a button's text is never read as HTML.
+            button = _SourceButton(f"{_label(citation)} — {snippet(citation.text)}", self)
             button.setObjectName("citation")
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            # Text of the user's files: a button's text is never read as HTML.
-            button.setText(f"{_label(citation)} — {snippet(citation.text)}")
             button.setToolTip(plain_tooltip(snippet(citation.text, 600)))
             button.setAccessibleName(f"Source {citation.number}: {citation.name}")
             button.clicked.connect(lambda _checked=False, c=citation:
                                    self.citation_activated.emit(c))
-            self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self._layout.insertWidget(self._layout.indexOf(self.more), button)
             self.buttons.append(button)
+        shown = {c.number for c in first_shown(self.citations, reply)}
+        self._folded = {c.number for c in self.citations} - shown
+        self._expand(False)
         self.setVisible(bool(self.citations))
+
+    def _expand(self, expanded: bool) -> None:
+        self.expanded = expanded
+        for citation, button in zip(self.citations, self.buttons, strict=True):
+            button.setVisible(expanded or citation.number not in self._folded)
+        count = len(self.citations)
+        self.more.setText("Show fewer sources" if expanded else f"Show all {count} sources")
+        self.more.setVisible(bool(self._folded))
 
 
 class PassageDialog(QDialog):

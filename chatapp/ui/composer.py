@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -44,6 +44,31 @@ IMAGE_REFUSED = (f"A pasted image is not a document: chatapp reads {KINDS_READ}.
 FILE_FILTER = ("Documents (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.json "
                "*.py *.js *.ts *.c *.h *.cpp *.java *.go *.rs *.rb *.sh *.toml *.yaml "
                "*.yml *.xml *.rst *.log);;All files (*)")
+
+
+def paperclip_icon(colour: QColor, size: int = 20) -> QIcon:
+    """A paperclip, drawn (no icon font or emoji can be counted on)."""
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on HiDPI
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(size / 2, size / 2)
+    painter.rotate(40)
+    painter.scale(size / 24, size / 24)
+    clip = QPainterPath(QPointF(3, -3))
+    clip.lineTo(3, 5)  # the outer loop's right side, down
+    clip.arcTo(QRectF(-4, 1, 7, 8), 0, -180)  # its bottom
+    clip.lineTo(-4, -7)
+    clip.arcTo(QRectF(-4, -10.5, 5, 7), 180, -180)  # the top
+    clip.lineTo(1, 4)
+    clip.arcTo(QRectF(-2, 2.5, 3, 3), 0, -180)  # the inner loop's bottom
+    clip.lineTo(-2, -4)
+    painter.setPen(QPen(colour, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                        Qt.PenJoinStyle.RoundJoin))
+    painter.drawPath(clip)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -121,7 +146,7 @@ class Composer(QWidget):
         row = QHBoxLayout()
         self.attach_button = QToolButton(self)
         self.attach_button.setObjectName("attachButton")
-        self.attach_button.setText("📎")
+        self.attach_button.setIcon(paperclip_icon(self.palette().buttonText().color()))
         self.attach_button.setAccessibleName("Attach files")
         self.attach_button.setToolTip(f"Attach files to the message ({KINDS_READ}); "
                                       "you can also drop or paste them here")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -40,16 +40,18 @@ from chatapp.exchange.importer import (
 )
 from chatapp.exchange.tree import ChatTree, read_chats
 from chatapp.hardware import Hardware, detect_hardware
-from chatapp.history.store import Conversation, HistoryDamagedError, Message
+from chatapp.history.store import Attachment, Conversation, HistoryDamagedError, Message
 from chatapp.hub.downloads import DownloadEvent, DownloadState
 from chatapp.models.catalog import Catalog, load_catalog
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
+from chatapp.ui.attachment_chips import AttachmentChip
 from chatapp.ui.banner import Banner
 from chatapp.ui.chat_header import ChatHeader
-from chatapp.ui.chat_session import ChatSession, ModelScan, StreamedReply
+from chatapp.ui.chat_session import ChatDocuments, ChatSession, ModelScan, StreamedReply
 from chatapp.ui.chat_settings_controls import ChatSettingsControls
-from chatapp.ui.composer import Composer
+from chatapp.ui.citations_view import CitationOpener
+from chatapp.ui.composer import Composer, local_files
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
 from chatapp.ui.documents.pane import LocalDocumentsPane
@@ -200,7 +202,13 @@ class MainWindow(QMainWindow):
         self.sidebar.pin_requested.connect(session.set_pinned)
         self.sidebar.undo_requested.connect(session.undo_delete)
         session.delete_undoable.connect(self.sidebar.show_undo)
-        self.composer.send_requested.connect(session.send)
+        self.composer.send_requested.connect(
+            lambda text: session.send(text, self.composer.attachments()))
+        self.composer.files_attached.connect(self._read_attachments)
+        self.setAcceptDrops(True)  # files dropped anywhere on the window are attached
+        session.documents_changed.connect(self._documents_changed)
+        self.citation_opener = CitationOpener(session.files, self)
+        self.view.citation_activated.connect(self.citation_opener.open)
         self.composer.stop_requested.connect(session.stop)
         self.view.regenerate_requested.connect(session.regenerate)
         self.view.continue_requested.connect(session.continue_reply)
@@ -271,6 +279,36 @@ class MainWindow(QMainWindow):
             self.view.append_reply_text(streaming.answer)
         if conversation_id is None:
             self.composer.edit.setFocus()
+
+    def _documents_changed(self, conversation_id: int, documents: ChatDocuments) -> None:
+        self.view.set_documents(conversation_id, documents.attachments, documents.citations)
+
+    def _read_attachments(self, given: list[tuple[Path, AttachmentChip]]) -> None:
+        """Read and keep each file the composer shows as a chip (on the files thread);
+        its chip then shows it as kept, or why it was refused."""
+        composer = self.composer
+        for path, chip in given:
+            def kept(attachment: Attachment, chip: AttachmentChip = chip) -> None:
+                composer.attachment_ready(chip, attachment)
+
+            def refused(error: UserFacingError, chip: AttachmentChip = chip) -> None:
+                composer.attachment_refused(chip, error.user_message)
+
+            self.session.keep_attachment(path, kept, refused)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.composer.attach_paths(files)
 
     def _question_saved(self, message: Message) -> None:
         self.composer.clear_draft()

@@ -379,7 +379,7 @@ class MessageWidget(QFrame):
             self.citations = CitationsView(self)
             self.citations.citation_activated.connect(self.citation_activated)
             self._layout.insertWidget(self._layout.indexOf(self.error_label), self.citations)
-        self.citations.set_citations(citations)
+        self.citations.set_citations(citations, self.text)
 
     def set_siblings(self, siblings: tuple[int, ...]) -> None:
         """The versions of this message (itself among them), for its switcher."""

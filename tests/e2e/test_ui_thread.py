@@ -103,6 +103,17 @@ def test_a_whole_session_does_no_file_io_on_the_ui_thread(
     session.new_conversation()
     send(qtbot, window, "What is two plus two?")
     wait_reply_done(qtbot, window)
+    # A file attached (read and kept on the files thread), its reply's source opened.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("The lighthouse keeper's cat is named Quintus.\n", encoding="utf-8")
+    window.composer.attach_paths([notes])
+    qtbot.waitUntil(lambda: not window.composer.reading, timeout=60_000)
+    send(qtbot, window, "What is the cat called?")
+    wait_reply_done(qtbot, window)
+    qtbot.waitUntil(lambda: window.view.messages[-1].citations is not None)
+    sources = window.view.messages[-1].citations
+    assert sources is not None
+    sources.buttons[0].click()  # the passage, in a dialog
     session.open_conversation(older.id)
     qtbot.waitUntil(lambda: window.view.conversation_id == older.id)
     session.rename_conversation(older.id, "Renamed")

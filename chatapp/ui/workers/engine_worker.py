@@ -18,8 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
+from chatapp.conversation.grounding import DocumentSources
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.conversation.throttle import Throttle
+from chatapp.documents.blob_store import BlobStore
 from chatapp.engine.context_policy import choose_threads
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats
@@ -51,9 +53,13 @@ class _EngineWorker(QObject):
     reply_finished = Signal(object, object)  # Message, GenerationStats
     reply_failed = Signal(object, object)  # UserFacingError, Message | None
 
-    def __init__(self, db_path: Path, probe_cache: Path) -> None:
+    def __init__(self, db_path: Path, probe_cache: Path,
+                 attachments_dir: Path | None = None) -> None:
         super().__init__()
         self._db_path = db_path
+        # Where attached files' copies are: a question's files go into its prompt.
+        self._documents = DocumentSources(BlobStore(attachments_dir)) \
+            if attachments_dir is not None else None
         self._probe_cache = ProbeCache(probe_cache)
         self._model: LoadedModel | None = None
         self._store: HistoryStore | None = None
@@ -150,7 +156,8 @@ class _EngineWorker(QObject):
             relay.reply_failed(internal_error(error, "starting the reply"), None)
             return
         request = ReplyRequest(conversation_id, regenerate, settings, secrets.randbits(31),
-                               model_sha256=self._model.sha256, continue_reply=continue_reply)
+                               model_sha256=self._model.sha256, continue_reply=continue_reply,
+                               documents=self._documents)
         # The runner never raises: every failure reaches the relay.
         runner.run(self._model.engine, request, relay,
                    lambda: self.stop_requested.is_set() or self.cancel.is_set())
@@ -262,11 +269,12 @@ class EngineController(QObject):
     _measure = Signal(int, object)
     _shutdown = Signal()
 
-    def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None, *,
+                 attachments_dir: Path | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("engine")
-        self.worker = _EngineWorker(db_path, probe_cache)
+        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir)
         self.worker.moveToThread(self._thread)
         self._load.connect(self.worker.load)
         self._reload_template.connect(self.worker.reload_chat_template)

@@ -19,6 +19,7 @@ from chatapp.ui.citations_view import (
     PassageDialog,
     citation_place,
     citation_url,
+    first_shown,
     snippet,
 )
 from chatapp.ui.workers.files_thread import FilesThread
@@ -37,7 +38,7 @@ def on_disk(path: Path, page: int | None = None) -> Citation:
 
 
 def test_where_a_passage_is() -> None:
-    assert citation_place(WHOLE) == "whole file"
+    assert citation_place(WHOLE) == ""
     assert citation_place(PASSAGE) == "“Harbour dues”"
     assert citation_place(on_disk(Path("/d/r.pdf"), 3)) == "page 3"
     assert citation_place(on_disk(Path("/d/r.txt"))) == ""
@@ -62,9 +63,10 @@ def test_sources_are_listed_numbered_and_clicked(qtbot: QtBot) -> None:
     view = CitationsView()
     qtbot.addWidget(view)
     view.set_citations([WHOLE, PASSAGE])
-    assert [b.text().split(" — ")[0] for b in view.buttons] == [
-        "[1] cat.txt · whole file", "[2] minutes.md · “Harbour dues”"]
-    assert "Quintus" in view.buttons[0].text()
+    assert [b.full_text.split(" — ")[0] for b in view.buttons] == [
+        "[1] cat.txt", "[2] minutes.md · “Harbour dues”"]
+    assert "Quintus" in view.buttons[0].full_text
+    assert view.more.isHidden()
     clicked: list[Citation] = []
     view.citation_activated.connect(clicked.append)
     view.buttons[1].click()
@@ -129,3 +131,31 @@ def test_a_file_no_app_opens_shows_the_passage(qtbot: QtBot, files: TaskThread,
     with qtbot.waitSignal(opener.passage_shown, timeout=10_000):
         opener.open(on_disk(text))
     assert len(urls) == 1 and "No app" in dialogs[0].note.text()
+
+
+def passages(count: int) -> list[Citation]:
+    """A whole file, then ``count`` passages of a long one (the 7th the most relevant)."""
+    found = [Citation(n + 2, "attachment", "log.md", f"Day {n} " * 30, sha256="cd" * 32,
+                      start=n * 200, end=n * 200 + 180, score=0.5 if n == 7 else 0.01)
+             for n in range(count)]
+    return [WHOLE, *found]
+
+
+def test_many_sources_list_the_cited_and_the_best_first(qtbot: QtBot) -> None:
+    many = passages(20)
+    assert [c.number for c in first_shown(many, "Quintus [1].")] == [1, 2, 3, 9]
+    assert [c.number for c in first_shown(many, "See [15] and [21].")] == [1, 9, 15, 21]
+    assert first_shown(many[:5], "") == many[:5]  # few: all of them
+    view = CitationsView()
+    qtbot.addWidget(view)
+    view.show()
+    view.resize(300, 400)
+    view.set_citations(many, "Quintus [1].")
+    assert [b.isVisible() for b in view.buttons].count(True) == 4
+    assert view.more.text() == "Show all 21 sources"
+    view.more.click()
+    assert all(b.isVisible() for b in view.buttons)
+    view.more.click()
+    assert [b.isVisible() for b in view.buttons].count(True) == 4
+    # A long line is cut to the width there is, never widening the reply.
+    assert view.buttons[0].text().endswith("…") and view.minimumSizeHint().width() < 300
