@@ -85,8 +85,13 @@ def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: PdfLimits) -> Docume
     total = 0
     notes: list[str] = []
     pages_read = min(page_count, limits.pages)
+    damaged: list[int] = []
     for index in range(pages_read):
-        text, cut = _page_text(pdf, index, limits.page_chars)
+        try:
+            text, cut = _page_text(pdf, index, limits.page_chars)
+        except pdfium.PdfiumError:  # one broken page does not lose the others
+            damaged.append(index + 1)
+            continue
         if cut:
             cut_pages.append(index + 1)
         if not text.strip():
@@ -100,6 +105,11 @@ def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: PdfLimits) -> Docume
             break
         total += len(text)
         parts.append(Part(text, page=index + 1))
+    if damaged and not parts:
+        raise UnreadableDocument(
+            f"{name} is damaged: chatapp could not read the text of any of its pages. If it "
+            "opens in a PDF viewer, print it to a new PDF from there and attach that.",
+            f"{name}: PDFium could not load pages {damaged[:20]} of {page_count}")
     if pages_read and not parts and len(without_text) == pages_read:
         raise ScannedDocument(
             f"{name} has {_pages(page_count)} but no text chatapp can read: it is probably "
@@ -110,6 +120,10 @@ def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: PdfLimits) -> Docume
         one = len(without_text) == 1
         notes.append(f"{_page_list(without_text)} of {name} {'has' if one else 'have'} no "
                      f"text (probably scanned); chatapp left {'it' if one else 'them'} out.")
+    if damaged:
+        one = len(damaged) == 1
+        notes.append(f"{_page_list(damaged)} of {name} {'is' if one else 'are'} damaged; "
+                     f"chatapp left {'it' if one else 'them'} out.")
     if cut_pages:
         one = len(cut_pages) == 1
         notes.append(f"{_page_list(cut_pages)} of {name} {'holds' if one else 'hold'} more "

@@ -268,6 +268,19 @@ def test_encrypted_pdf_says_to_save_it_without_password(tmp_path: Path) -> None:
     assert "save it as PDF without a password" in raised.value.user_message
 
 
+def test_a_damaged_page_loses_only_itself(tmp_path: Path) -> None:
+    data = make_pdf(["one", "two", "three", "four"])
+    # pages 2 and 4 made no pages: PDFium counts them but cannot load them
+    data = data.replace(b"6 0 obj\n<< /Type /Page ", b"6 0 obj\n<< /Type /Xage ", 1)
+    data = data.replace(b"10 0 obj\n<< /Type /Page ", b"10 0 obj\n<< /Type /Xage ", 1)
+    document = read_document(write(tmp_path / "torn.pdf", data))
+    assert [(s.page, s.text) for s in document.sections] == [(1, "one"), (3, "three")]
+    assert document.notes == ("Pages 2 and 4 of torn.pdf are damaged; chatapp left them out.",)
+    only = make_pdf(["one"]).replace(b"4 0 obj\n<< /Type /Page ", b"4 0 obj\n<< /Type /Xage ")
+    with pytest.raises(UnreadableDocument, match="could not read the text of any of its pages"):
+        read_document(write(tmp_path / "ruined.pdf", only))
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "html"])
 def test_damaged_pdf_is_unreadable(tmp_path: Path, damage: str) -> None:
     good = make_pdf(["Some text."])
