@@ -12,6 +12,9 @@ starts the app in a temporary CHATAPP_HOME:
 - ``screenshot-organized.png``: chats grouped by day with one pinned, a chat with its
   own settings (the header above it) whose reply was regenerated (the 2/2 switcher);
   ``screenshot-search.png``: the same with the search over all chats (Ctrl+K) open.
+- ``screenshot-attachments.png``: a question with two files attached (one given whole,
+  one too large for the context, of which the passages about the question went in), the
+  reply with its numbered sources, and the next file waiting as a chip above the box.
 - ``screenshot-documents.png``: the Local documents pane with two collections indexed,
   one holding a password-protected PDF it could not read (listed first, with why).
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
@@ -179,6 +182,47 @@ def organized(model: Path, out: Path, search_out: Path) -> None:
     window.close()
 
 
+def _keeper_log() -> str:
+    """A long Markdown log: only the passages about the question fit the context."""
+    days = []
+    for day in range(1, 61):
+        days.append(f"## Day {day}\n\nWind from the west, force {day % 7 + 2}. The lamp was "
+                    "trimmed at dusk and the brass polished; two ships passed the point "
+                    "before midnight, and the log was signed at dawn.")
+    days.insert(41, "## The cat\n\nThe keeper's cat, Quintus, slept on the warm lamp-room "
+                    "floor all winter and caught three mice in the oil store.")
+    return "# Keeper's log, 1911\n\n" + "\n\n".join(days) + "\n"
+
+
+def attachments(model: Path, out: Path) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="chatapp-shots-files-"))
+    notes = folder / "island-notes.txt"
+    notes.write_text("Skerry Island light, notes for the relief keeper.\n\nThe lighthouse "
+                     "keeper's cat is named Quintus. Feed him at six.\n", encoding="utf-8")
+    log = folder / "keepers-log-1911.md"
+    log.write_text(_keeper_log(), encoding="utf-8")
+    tides = folder / "tide-tables.txt"
+    tides.write_text("High water 06:12, 18:40.\n", encoding="utf-8")
+    window = create_main_window(new_home(), Settings(
+        last_model_path=str(model), temperature=0.2, max_reply_tokens=60,
+        context_length=2048))
+    window.show()
+    wait_until(lambda: window.session.model is not None)
+    window.composer.attach_paths([notes, log])
+    wait_until(lambda: not window.composer.reading)
+    window.composer.edit.setPlainText("What is the lighthouse keeper's cat named?")
+    window.composer.edit.submitted.emit()
+    wait_until(lambda: window.session.turn is not None)
+    wait_until(lambda: window.session.turn is None)
+    wait_until(lambda: bool(window.view.messages)
+               and window.view.messages[-1].citations is not None)
+    window.composer.attach_paths([tides])
+    wait_until(lambda: not window.composer.reading)
+    window.composer.edit.setPlainText("And when is high water?")
+    grab(window, out)
+    window.close()
+
+
 def documents_pane(out: Path) -> None:
     """Local documents with two collections indexed, one with a file it could not read."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -279,12 +323,20 @@ def models_pane(model: Path, out_dir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
+    parser.add_argument("--only", choices=["attachments", "documents"],
+                        help="take only this shot (the others are not renewed)")
     args = parser.parse_args()
     model = find_starter_source()
     if model is None:
         raise SystemExit("the starter model is not installed")
     create_application([sys.argv[0]])
     QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    if args.only == "attachments":
+        attachments(model, args.out_dir / "screenshot-attachments.png")
+        return 0
+    if args.only == "documents":
+        documents_pane(args.out_dir / "screenshot-documents.png")
+        return 0
     first_run(args.out_dir / "screenshot-first-run.png")
     conversation(model, args.out_dir / "screenshot.png")
     thinking(model, args.out_dir / "screenshot-thinking.png")
@@ -292,6 +344,7 @@ def main() -> int:
               args.out_dir / "screenshot-search.png")
     models_pane(model, args.out_dir)
     documents_pane(args.out_dir / "screenshot-documents.png")
+    attachments(model, args.out_dir / "screenshot-attachments.png")
     return 0
 
 
