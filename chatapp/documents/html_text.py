@@ -32,6 +32,9 @@ _HIDDEN: Final = frozenset({
     "button", "select", "textarea", "svg", "math", "canvas", "iframe", "object", "embed",
     "audio", "video", "map", "dialog",
 })
+# What a <head> holds; any other start tag begins the body (</head> may be left out).
+_HEAD_CONTENT: Final = frozenset({"base", "link", "meta", "noscript", "script", "style",
+                                  "template", "title"})
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that start a new line (the rest flow inline).
 _BLOCKS: Final = frozenset({
@@ -66,6 +69,8 @@ class _Text:
         self._heading_text: list[str] | None = None  # inside an <hN>
 
     def handle_starttag(self, tag: str) -> None:
+        if self._hidden_open["head"] and tag not in _HEAD_CONTENT:
+            self._close_hidden("head")  # its end tag is optional: the body has begun
         if tag in _HIDDEN and tag not in _VOID:
             self._hidden.append(tag)
             self._hidden_open[tag] += 1
@@ -92,10 +97,7 @@ class _Text:
 
     def handle_endtag(self, tag: str) -> None:
         if self._hidden:
-            if self._hidden_open[tag]:  # close it, and anything left open inside it
-                while (closed := self._hidden.pop()) != tag:
-                    self._hidden_open[closed] -= 1
-                self._hidden_open[tag] -= 1
+            self._close_hidden(tag)
             return
         if tag in _HEADINGS and self._heading_text is not None:
             self._heading = " ".join("".join(self._heading_text).split()) or None
@@ -107,7 +109,16 @@ class _Text:
         elif tag in _BLOCKS and tag not in _CELLS:
             self._end_line()
 
+    def _close_hidden(self, tag: str) -> None:
+        """Close the innermost open ``tag`` and anything left open inside it."""
+        if self._hidden_open[tag]:
+            while (closed := self._hidden.pop()) != tag:
+                self._hidden_open[closed] -= 1
+            self._hidden_open[tag] -= 1
+
     def handle_data(self, data: str) -> None:
+        if self._hidden == ["head"] and data.strip():
+            self._close_hidden("head")  # text in the head: the body has begun
         if self._hidden:
             return
         if not self._pre:
@@ -210,9 +221,20 @@ def _decode_html(data: bytes, name: str) -> str:
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
                            ) and b"\x00" not in data[:_SNIFF_BYTES]:  # else binary: below
         declared = _META_CHARSET.search(data[:1024])
-        if declared:
-            try:
-                return clean_text(data.decode(declared[1].decode("ascii"), errors="replace"))
-            except LookupError:  # an encoding Python does not know: guess as for text
-                pass
+        encoding = _encoding_named(declared[1].decode("ascii")) if declared else None
+        if encoding is not None:
+            return clean_text(data.decode(encoding, errors="replace"))
     return decode_text(data, name)
+
+
+def _encoding_named(label: str) -> str | None:
+    """The codec for a declared charset, as browsers take it; None to guess instead."""
+    try:
+        encoding = codecs.lookup(label).name
+    except LookupError:  # a name Python does not know
+        return None
+    if encoding.startswith(("utf-16", "utf-32")):  # said in ASCII, so it cannot be true
+        return None
+    if encoding in ("ascii", "iso8859-1"):  # what pages labelled so are written in
+        return "cp1252"
+    return encoding

@@ -218,10 +218,32 @@ def test_html_charset_from_meta(tmp_path: Path) -> None:
     assert document.text == "Café"
 
 
+@pytest.mark.parametrize(("charset", "encoding"), [
+    ("utf-16", "utf-8"),  # impossible in an ASCII tag: browsers read UTF-8
+    ("iso-8859-1", "cp1252"), ("us-ascii", "cp1252"),  # as browsers: Windows-1252
+    ("x-made-up", "utf-8"),  # unknown: guessed as a text file is
+    ("koi8-r", "koi8-r"),
+])
+def test_html_declared_charsets(charset: str, encoding: str) -> None:
+    text = "Привет" if encoding == "koi8-r" else "Café \u201cquoted\u201d"
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    data = page.encode("ascii") + f"<p>{text}</p>".encode(encoding)
+    assert read_document_bytes(data, "p.html").text == text
+
+
 def test_binary_named_html_is_refused_even_with_a_charset(tmp_path: Path) -> None:
     data = b'<meta charset="utf-8">' + bytes(range(256)) * 10
     with pytest.raises(BinaryDocument, match=r"page\.html does not hold text"):
         read_document(write(tmp_path / "page.html", data))
+
+
+@pytest.mark.parametrize("page", [
+    "<html><head><title>T</title><meta charset=utf-8><p>Body text",
+    "<head><style>p {}</style><body>Body text</body>",
+    "<html><head><link rel=x>Body text",
+])
+def test_html_head_without_its_end_tag(page: str) -> None:
+    assert read_document_bytes(page.encode(), "p.html").text == "Body text"
 
 
 def test_html_unclosed_hidden_element_hides_the_rest_only(tmp_path: Path) -> None:
