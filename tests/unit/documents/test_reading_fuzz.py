@@ -158,3 +158,18 @@ def test_docx_paragraph_style_without_its_value() -> None:
     assert b"<w:pStyle/>" in entries["word/document.xml"]
     with pytest.raises(UnreadableDocument, match="not a Word document chatapp can read"):
         read_document_bytes(_rezip(entries), "a.docx")
+
+
+_MARKUP = st.lists(st.sampled_from([
+    "<p>", "</p>", "<h1>", "</h1>", "<h2 id='x'>", "</h2>", "<head>", "</head>", "<body>",
+    "<script>", "</script>", "<style>", "</style>", "<nav>", "</nav>", "<pre>", "</pre>",
+    "<li>", "<td>", "<tr>", "<br/>", "<!--", "-->", "<!doctype html>", "<![CDATA[", "]]>",
+    "<a href=\"", "\">", "'", "<", ">", "&amp;", "&#x1F600;", "&#xD800;", "&", "text",
+    " ", "\n", "\u00e9", "<title>", "</title>", "<meta charset=koi8-r>",
+]), max_size=60).map("".join)
+
+
+@given(_MARKUP)
+def test_any_markup(markup: str) -> None:
+    document = read_document_bytes(markup.encode(), "a.html")
+    check_document(document)
