@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from chatapp.conversation.attachments import keep_attachment
+from chatapp.conversation.attachments import keep_attachment, remove_unreferenced_copies
 from chatapp.conversation.chat_list import (
     PendingDelete,
     delete_conversations,
@@ -251,7 +251,14 @@ class ChatSession(QObject):
                     "app last closed; what was written is kept.", False)
             self.refresh_conversations(open_first=True)
 
-        self.history.submit(lambda store: store.recover_interrupted(), recovered, self._report)
+        blobs = self.blobs
+
+        def recover(store: HistoryStore) -> int:
+            count = store.recover_interrupted()
+            _let_go_of_copies(store, blobs)  # of chats deleted within the grace hour
+            return count
+
+        self.history.submit(recover, recovered, self._report)
         self.scan_models(load_initial=True, tidy=True)
         self.reload_presets()
 
@@ -470,8 +477,13 @@ class ChatSession(QObject):
                 self.new_conversation()
             self.refresh_conversations(open_first=True)
 
-        self.history.submit(lambda store: store.delete_conversation(conversation_id), done,
-                            self._report)
+        blobs = self.blobs
+
+        def delete(store: HistoryStore) -> None:
+            store.delete_conversation(conversation_id)
+            _let_go_of_copies(store, blobs)
+
+        self.history.submit(delete, done, self._report)
 
     def _measure_context(self) -> None:
         if self.model is not None and self.current is not None:
@@ -627,7 +639,13 @@ class ChatSession(QObject):
 
     def delete_message(self, message_id: int) -> None:
         """Delete a message and everything after it on its branches."""
-        self._change_branch(lambda store: store.delete_message(message_id))
+        blobs = self.blobs
+
+        def delete(store: HistoryStore) -> None:
+            store.delete_message(message_id)
+            _let_go_of_copies(store, blobs)
+
+        self._change_branch(delete)
 
     def _change_branch(self, change: Callable[[HistoryStore], object]) -> None:
         """Change the open chat's messages, then show its branch anew. Not while a reply
@@ -859,7 +877,13 @@ class ChatSession(QObject):
             deleted(None)  # the list shows what the history has
             self._report(error)
 
-        self.history.submit(lambda store: delete_conversations(store, ids), deleted, failed)
+        blobs = self.blobs
+
+        def delete(store: HistoryStore) -> None:
+            delete_conversations(store, ids)
+            _let_go_of_copies(store, blobs)
+
+        self.history.submit(delete, deleted, failed)
 
     def set_pinned(self, conversation_ids: list[int], pinned: bool) -> None:
         """Pin chats to the top of the list, or unpin them."""
@@ -1122,6 +1146,16 @@ class _LoadRequest:
     path: Path
     context_length: int
     for_chat: bool
+
+
+def _let_go_of_copies(store: HistoryStore, blobs: BlobStore) -> None:
+    """Remove the private copies of files no message refers to any more (after a delete;
+    the history thread's job). A copy that cannot be removed now is removed at a later
+    delete or start."""
+    try:
+        remove_unreferenced_copies(store, blobs)
+    except OSError as error:
+        log.warning("Could not remove attachment copies no chat uses: %s", error)
 
 
 _BranchOnScreen = tuple[list[Message], dict[int, tuple[int, ...]], ChatDocuments]

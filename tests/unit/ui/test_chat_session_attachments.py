@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from chatapp.errors import UserFacingError
-from chatapp.history.store import Attachment
+from chatapp.history.store import Attachment, HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.chat_session import ChatSession
@@ -73,3 +73,22 @@ def test_a_file_too_large_is_refused_without_reading_it(qtbot: QtBot, session: C
     assert isinstance(refused, UserFacingError)
     assert "huge.txt" in refused.user_message and "MB" in refused.user_message
     os.remove(huge)
+
+
+def test_deleting_a_chat_lets_go_of_its_files_copies(qtbot: QtBot, session: ChatSession,
+                                                     app_paths: AppPaths) -> None:
+    kept = session.blobs.put(b"The lighthouse keeper's cat is named Quintus.\n")
+    shared = session.blobs.put(b"Attached to two chats.\n")
+    with HistoryStore(app_paths.history_db) as store:
+        chats = []
+        for blobs in ([kept, shared], [shared]):
+            chat = store.create_conversation("With files")
+            store.add_message(chat.id, "user", "Look", attachments=[
+                Attachment(f"{b.sha256[:6]}.txt", b.sha256, b.size, "text") for b in blobs])
+            chats.append(chat.id)
+    hours_ago = time.time() - 2 * 3600  # past the grace hour a new copy is kept for
+    for blob in (kept, shared):
+        os.utime(session.blobs.path_of(blob.sha256), (hours_ago, hours_ago))
+    session.delete_conversation(chats[0])
+    qtbot.waitUntil(lambda: not session.blobs.has(kept.sha256), timeout=30_000)
+    assert session.blobs.has(shared.sha256)  # the other chat still has it
