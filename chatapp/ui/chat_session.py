@@ -180,7 +180,8 @@ class ChatSession(QObject):
         self.files = FilesThread(self)
         self.blobs = BlobStore(paths.attachments_dir)
         self.engine = EngineController(paths.history_db, paths.cache_dir / "probe-results.json",
-                                       self, attachments_dir=paths.attachments_dir)
+                                       self, attachments_dir=paths.attachments_dir,
+                                       knowledge_index=paths.knowledge_index)
         self.conversations: list[Conversation] = []
         self.current: int | None = None  # the open chat; None: a new chat not yet saved
         self.model: ModelSummary | None = None

@@ -12,9 +12,11 @@ from pytestqt.qtbot import QtBot
 from chatapp.conversation.chat_settings import COLLECTIONS
 from chatapp.history.store import HistoryStore
 from chatapp.knowledge.index_store import KnowledgeIndex
+from chatapp.knowledge.indexer import CollectionIndexer
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
-from tests.e2e.conftest import OpenWindow
+from chatapp.vocabulary import Role
+from tests.e2e.conftest import OpenWindow, model_settings, send, wait_loaded, wait_reply_done
 from tests.e2e.test_ui_thread import Watch, watched  # noqa: F401 - the audit fixture
 from tests.unit.documents.pdf_files import encrypt_pdf, make_pdf
 
@@ -85,3 +87,35 @@ def test_a_collection_added_in_the_window_is_indexed_and_chosen_by_a_chat(
         found = index.search("spring tide height", [collection_id])
     assert found and found[0].path == folder / "2024" / "tides.md"
     assert found[0].heading == "Tides"
+
+
+def test_a_chat_using_a_collection_cites_the_file_that_holds_the_answer(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path,
+        tmp_path: Path) -> None:
+    folder = tmp_path / "Island"
+    folder.mkdir()
+    keeper = folder / "keeper.md"
+    keeper.write_text("# The keeper\n\nThe lighthouse keeper's cat is named Quintus.\n")
+    (folder / "weather.txt").write_text("Storms come from the west in March.\n")
+    with KnowledgeIndex(app_paths.knowledge_index) as index:
+        collection_id = index.add_collection("Island", [folder]).id
+        CollectionIndexer(index).index_collection(collection_id)
+    with HistoryStore(app_paths.history_db) as store:
+        chat = store.create_conversation("Island questions")
+        store.add_message(chat.id, "user", "Hello")
+        store.add_message(chat.id, "assistant", "Hello! How can I help?")
+        store.set_conversation_settings(chat.id, {COLLECTIONS: [collection_id]})
+    window = open_window(model_settings(model_path, max_reply_tokens=24))
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.current == chat.id, timeout=60_000)
+    send(qtbot, window, "What is the name of the lighthouse keeper's cat?")
+    wait_reply_done(qtbot, window)
+    window.close()
+    with HistoryStore(app_paths.history_db) as store:
+        reply = store.list_messages(chat.id)[-1]
+        assert reply.role == Role.ASSISTANT
+        citations = store.list_citations(reply.id)
+    assert citations, "the reply was given no source"
+    first = citations[0]
+    assert (first.source, first.path, first.heading) == ("collection", str(keeper), "The keeper")
+    assert "Quintus" in first.text

@@ -18,11 +18,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
+from chatapp.conversation.chat_settings import chat_collections, conversation_overrides
+from chatapp.conversation.collection_search import CollectionSearch
 from chatapp.conversation.grounding import DocumentSources
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.conversation.throttle import Throttle
 from chatapp.documents.blob_store import BlobStore
 from chatapp.engine.context_policy import choose_threads
+from chatapp.engine.embedding import LlamaEmbedder, load_embedder
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.load_probe import ProbeCache
@@ -54,12 +57,19 @@ class _EngineWorker(QObject):
     reply_failed = Signal(object, object)  # UserFacingError, Message | None
 
     def __init__(self, db_path: Path, probe_cache: Path,
-                 attachments_dir: Path | None = None) -> None:
+                 attachments_dir: Path | None = None,
+                 knowledge_index: Path | None = None) -> None:
         super().__init__()
         self._db_path = db_path
         # Where attached files' copies are: a question's files go into its prompt.
         self._documents = DocumentSources(BlobStore(attachments_dir)) \
             if attachments_dir is not None else None
+        # The Local documents a chat chose are searched for its questions, by meaning
+        # too with the embedding model of the settings (loaded here when first needed).
+        self._collections = CollectionSearch(knowledge_index) \
+            if knowledge_index is not None else None
+        self._embedder: LlamaEmbedder | None = None
+        self._embedder_failed: str | None = None  # a model that would not load
         self._probe_cache = ProbeCache(probe_cache)
         self._model: LoadedModel | None = None
         self._store: HistoryStore | None = None
@@ -155,12 +165,54 @@ class _EngineWorker(QObject):
             log.exception("Could not start a reply")
             relay.reply_failed(internal_error(error, "starting the reply"), None)
             return
+        try:
+            documents = self._chat_documents(conversation_id, settings)
+        except UserFacingError as error:
+            relay.reply_failed(error, None)
+            return
+        except Exception as error:
+            log.exception("Could not find the chat's documents")
+            relay.reply_failed(internal_error(error, "finding the chat's documents"), None)
+            return
         request = ReplyRequest(conversation_id, regenerate, settings, secrets.randbits(31),
                                model_sha256=self._model.sha256, continue_reply=continue_reply,
-                               documents=self._documents)
+                               documents=documents)
         # The runner never raises: every failure reaches the relay.
         runner.run(self._model.engine, request, relay,
                    lambda: self.stop_requested.is_set() or self.cancel.is_set())
+
+    def _chat_documents(self, conversation_id: int,
+                        settings: Settings) -> DocumentSources | None:
+        """The documents a reply in this chat may draw on: its question's attachments,
+        and the collections the chat chose."""
+        documents, collections, store = self._documents, self._collections, self._store
+        if documents is None or collections is None or store is None:
+            return documents
+        chosen = chat_collections(conversation_overrides(store.get_conversation(conversation_id)))
+        if not chosen:
+            return documents
+        embedder = self._embedding_model(settings.embedding_model_path)
+        return replace(documents, search=collections.searcher(chosen, embedder),
+                       embedder=embedder)
+
+    def _embedding_model(self, path_text: str | None) -> LlamaEmbedder | None:
+        """The settings' embedding model, loaded once; None without one (words alone)."""
+        if self._embedder is not None and str(self._embedder.model_path) == path_text:
+            return self._embedder
+        if self._embedder is not None:
+            self._embedder.close()
+            self._embedder = None
+        if not path_text or path_text == self._embedder_failed:
+            return None
+        try:
+            self._embedder = load_embedder(Path(path_text), probe_cache=self._probe_cache,
+                                           cancel=self.cancel)
+        except UserFacingError as error:  # the pane says so too; words alone meanwhile
+            log.info("The embedding model did not load: %s (%s)", error.user_message,
+                     error.detail)
+            self._embedder_failed = path_text
+            return None
+        return self._embedder
 
     @Slot(int, object)
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
@@ -184,6 +236,11 @@ class _EngineWorker(QObject):
         if self._model is not None:
             self._model.engine.close()
             self._model = None
+        if self._embedder is not None:
+            self._embedder.close()
+            self._embedder = None
+        if self._collections is not None:
+            self._collections.close()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -270,11 +327,12 @@ class EngineController(QObject):
     _shutdown = Signal()
 
     def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None, *,
-                 attachments_dir: Path | None = None) -> None:
+                 attachments_dir: Path | None = None,
+                 knowledge_index: Path | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("engine")
-        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir)
+        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir, knowledge_index)
         self.worker.moveToThread(self._thread)
         self._load.connect(self.worker.load)
         self._reload_template.connect(self.worker.reload_chat_template)
