@@ -40,7 +40,7 @@ _COMMON = """
 #thinkingContent { border: 0px solid %(thinking_rule)s; border-left-width: 2px; }
 #thinkingBody { color: %(muted)s; background: transparent; border: none; font-size: 9.5pt; }
 #copyThought { padding: 1px 8px; font-size: 8pt; }
-#attachmentChip { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
+#attachmentChip { border: 1px solid palette(mid); border-radius: 8px; background: palette(base); }
 #attachmentChip[refused="true"] { border-color: %(error)s; }
 #attachmentChip[refused="true"] #attachmentDetail { color: %(error)s; }
 #attachmentDetail { color: %(muted)s; font-size: 8.5pt; }
