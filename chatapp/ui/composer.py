@@ -291,15 +291,22 @@ class Composer(QWidget):
 
     def attachment_refused(self, chip: AttachmentChip, message: str) -> None:
         if chip in self.chips.chips:
-            chip.set_refused(message)
+            chip.set_refused(message)  # the chip's tooltip keeps it
+            self._say(message)  # said at once, in full, under the box
 
     def refuse_image(self) -> None:
         self._add_chip("pasted image").set_refused(IMAGE_REFUSED)
+        self._say(IMAGE_REFUSED)
 
     def _add_chip(self, name: str) -> AttachmentChip:
         chip = self.chips.add(AttachmentChip(name, removable=True))
-        chip.remove_requested.connect(lambda: self.chips.remove(chip))
+        chip.remove_requested.connect(lambda: self._remove_chip(chip))
         return chip
+
+    def _remove_chip(self, chip: AttachmentChip) -> None:
+        if chip.error is not None and self.hint.text() == chip.error:
+            self._say("")  # its reason goes with it
+        self.chips.remove(chip)
 
     def _say(self, text: str) -> None:
         """A note under the box (why Send did nothing); the state's hint otherwise."""

@@ -177,6 +177,7 @@ def test_files_become_chips_read_then_sent_with_the_message(qtbot: QtBot,
     composer.attachment_refused(given[1][1], "“photo.txt” is not text.")
     assert not reading(composer)
     assert given[1][1].detail_label.text() == "not attached"
+    assert composer.hint.isVisible() and composer.hint.text() == "“photo.txt” is not text."
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     assert sent == ["What is the cat called?"]
     assert composer.attachments() == [cat]  # the refused file is not sent
@@ -241,6 +242,10 @@ def test_a_pasted_image_is_refused_with_the_reason(qtbot: QtBot) -> None:
     assert given == []
     (chip,) = composer.chips.chips
     assert chip.error == IMAGE_REFUSED and "not a document" in IMAGE_REFUSED
+    assert composer.hint.text() == IMAGE_REFUSED
+    assert chip.remove_button is not None
+    chip.remove_button.click()
+    assert composer.chips.chips == [] and composer.hint.isHidden()
     assert composer.attachments() == []
 
 
