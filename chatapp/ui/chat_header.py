@@ -1,7 +1,10 @@
-"""The line above the conversation that says what the open chat uses: its model, and
-whether it follows the default settings, a preset or settings of its own."""
+"""The line above the conversation that says what the open chat uses: its model,
+whether it follows the default settings, a preset or settings of its own, and the Local
+documents collections it searches."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -26,6 +29,11 @@ class ChatHeader(QWidget):
         self.settings.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         # A long preset name must not widen the window: the label gives way.
         self.settings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.documents = plain_label(QLabel(self))
+        self.documents.setObjectName("chatDocuments")
+        self.documents.setToolTip("This chat's questions are also searched in these Local "
+                                  "documents collections (Chat settings… to change)")
+        self.documents.hide()
         self.button = QPushButton("Chat settings…", self)
         self.button.setObjectName("chatSettingsButton")
         self.button.setToolTip("This chat's own system prompt, sampling, context length and "
@@ -33,9 +41,15 @@ class ChatHeader(QWidget):
         self.button.clicked.connect(self.settings_requested)
         layout.addWidget(self.model)
         layout.addWidget(self.settings, 1)
+        layout.addWidget(self.documents)
         layout.addWidget(self.button)
         self.summary: ChatSummary | None = None
         self.show_summary(None)
+
+    def show_collections(self, names: Sequence[str]) -> None:
+        """The collections the open chat searches (none: the label hides)."""
+        self.documents.setText("Documents: " + ", ".join(names) if names else "")
+        self.documents.setVisible(bool(names))
 
     def show_summary(self, summary: ChatSummary | None) -> None:
         self.summary = summary

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp import __version__
+from chatapp.conversation.chat_settings import chat_collections
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
                                  for s in self.collections])
         actions.local_documents.triggered.connect(self.open_documents_pane)
         self.documents.collections_listed.connect(self._collections_listed)
+        session.chat_settings_shown.connect(lambda *_args: self._show_chat_collections())
         self.documents.failed.connect(self._documents_failed)
         self.documents.notice.connect(lambda text: self.status.set_activity(text, False))
         self.models_button.clicked.connect(self.open_models_pane)
@@ -468,6 +470,12 @@ class MainWindow(QMainWindow):
 
     def _collections_listed(self, states: tuple[CollectionState, ...]) -> None:
         self.collections = states
+        self._show_chat_collections()
+
+    def _show_chat_collections(self) -> None:
+        chosen = chat_collections(self.session.chat_overrides(self.session.current))
+        self.chat_header.show_collections(
+            [s.collection.name for s in self.collections if s.collection.id in chosen])
 
     def _documents_failed(self, error: UserFacingError) -> None:
         if self.documents_pane is None or not self.documents_pane.isVisible():

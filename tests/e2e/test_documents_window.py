@@ -77,6 +77,8 @@ def test_a_collection_added_in_the_window_is_indexed_and_chosen_by_a_chat(
     chat_dialog.collections.boxes[collection_id].setChecked(True)
     chat_dialog.accept()
     assert window.session.chat_overrides(chat.id)[COLLECTIONS] == [collection_id]
+    assert window.chat_header.documents.isVisible()
+    assert window.chat_header.documents.text() == "Documents: Field notes"
     qtbot.waitUntil(lambda: not window.session.busy)
     assert watched.seen == [], "\n".join(watched.seen)
     watched.on = False
@@ -108,6 +110,7 @@ def test_a_chat_using_a_collection_cites_the_file_that_holds_the_answer(
     window = open_window(model_settings(model_path, max_reply_tokens=24))
     wait_loaded(qtbot, window)
     qtbot.waitUntil(lambda: window.session.current == chat.id, timeout=60_000)
+    qtbot.waitUntil(lambda: window.chat_header.documents.text() == "Documents: Island")
     send(qtbot, window, "What is the name of the lighthouse keeper's cat?")
     wait_reply_done(qtbot, window)
     window.close()
