@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.knowledge.index_store import KnowledgeIndex
+from chatapp.knowledge.indexer import IndexReport
 from chatapp.models.library import ModelLibrary
 from chatapp.paths import AppPaths
 from chatapp.ui.documents.pane import LocalDocumentsPane
-from chatapp.ui.workers.index_thread import IndexThread
+from chatapp.ui.workers.index_thread import CollectionState, IndexThread
 from tests.unit.documents.pdf_files import encrypt_pdf, make_pdf
 
 FACT = "The lighthouse keeper's cat is named Biscuit and sleeps on the lamp room stairs."
@@ -201,3 +202,35 @@ def test_an_embedding_model_gives_every_passage_a_vector(
                     and pane.states[0].stats.embedded == pane.states[0].stats.chunks
                     and not pane.worker.busy, timeout=TIMEOUT_MS)
     assert not pane.model_problem.isVisible()
+
+
+def test_a_restart_indexes_what_changed_while_the_app_was_closed(
+        qtbot: QtBot, app_paths: AppPaths, tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    first = IndexThread(app_paths.knowledge_index, app_paths.cache_dir / "probe-results.json")
+    reports: list[IndexReport] = []
+    first.run_finished.connect(reports.append)
+    first.add_collection("Notes", [folder])
+    qtbot.waitUntil(lambda: bool(reports) and not first.busy, timeout=TIMEOUT_MS)
+    first.request_stop()
+    assert first.wait_stopped(time.monotonic() + 30)
+    (folder / "later.txt").write_text("Written while chatapp was closed: the tide was low.\n")
+    (folder / "fact.txt").unlink()
+
+    again = IndexThread(app_paths.knowledge_index, app_paths.cache_dir / "probe-results.json")
+    listed: list[tuple[CollectionState, ...]] = []
+    again.collections_listed.connect(listed.append)
+    reports.clear()
+    again.run_finished.connect(reports.append)
+    again.start()
+    try:
+        qtbot.waitUntil(lambda: bool(reports) and not again.busy and bool(listed)
+                        and listed[-1][0].stats.indexed == 1, timeout=TIMEOUT_MS)
+        assert (reports[0].indexed, reports[0].removed) == (1, 1)
+        with KnowledgeIndex(app_paths.knowledge_index) as index:
+            found = index.search("tide", [listed[-1][0].collection.id])
+            assert [p.path.name for p in found] == ["later.txt"]
+            assert index.search("Biscuit", [listed[-1][0].collection.id]) == []
+    finally:
+        again.request_stop()
+        assert again.wait_stopped(time.monotonic() + 30)
