@@ -7,6 +7,7 @@ bad input (an encrypted PDF, a binary file named .txt, a file too large) is visi
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -43,6 +44,8 @@ from chatapp.ui.documents.wording import (
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.index_thread import CollectionState, FileListing, IndexThread
 
+# While a collection is read, its files' statuses are listed again this often.
+FILES_REFRESH_S = 2.0
 COLLECTION_COLUMNS = ("Name", "Folders", "Files", "Passages", "State")
 FILE_COLUMNS = ("File", "Status", "Passages", "Why")
 
@@ -72,6 +75,7 @@ class LocalDocumentsPane(QDialog):
         self.listing: FileListing | None = None
         self.last_progress: IndexProgress | None = None
         self.last_report: IndexReport | None = None
+        self._files_listed_at = 0.0
 
         layout = QVBoxLayout(self)
         intro = plain_label(QLabel(
@@ -384,6 +388,11 @@ class LocalDocumentsPane(QDialog):
 
     def show_progress(self, progress: IndexProgress) -> None:
         self.last_progress = progress
+        now = time.monotonic()
+        if (progress.collection_id == self.selected_id() and progress.phase is Phase.READING
+                and now - self._files_listed_at >= FILES_REFRESH_S):
+            self._files_listed_at = now  # the statuses change as the files are read
+            self.worker.list_files(progress.collection_id)
         self.progress_label.setText(progress_text(progress, self._name(progress.collection_id)))
         bar = self.progress_bar
         if progress.phase is Phase.READING and progress.files_total:
