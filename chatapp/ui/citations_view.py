@@ -223,7 +223,7 @@ class CitationOpener(QObject):
         super().__init__(parent)
         self._files = files
         self._parent = parent
-        self._open_url = open_url
+        self.open_url = open_url  # the desktop's opener (tests pass their own)
 
     def open(self, citation: Citation) -> None:
         url = citation_url(citation)
@@ -239,7 +239,7 @@ class CitationOpener(QObject):
             if not exists:
                 self._show_passage(citation, "The file is no longer there; this is the "
                                              "passage the model was given.")
-            elif self._open_url(url):
+            elif self.open_url(url):
                 self.url_opened.emit(url)
             else:
                 self._show_passage(citation, "No app on this computer opened the file; "

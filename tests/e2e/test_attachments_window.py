@@ -1,5 +1,6 @@
 """Files attached to a message, in the real window with the real model: the file reaches
-the prompt, the reply cites it, and the chat keeps both."""
+the prompt, the reply cites it, and the chat keeps both; a source from a local PDF opens
+at its page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from chatapp.conversation.chat_settings import COLLECTIONS
 from chatapp.history.store import HistoryStore
+from chatapp.knowledge.index_store import KnowledgeIndex
+from chatapp.knowledge.indexer import CollectionIndexer
 from chatapp.paths import AppPaths
 from chatapp.ui.citations_view import PassageDialog
 from chatapp.ui.main_window import MainWindow
@@ -21,6 +25,7 @@ from tests.e2e.conftest import (
     wait_loaded,
     wait_reply_done,
 )
+from tests.unit.documents.pdf_files import make_pdf
 
 FACT = "The lighthouse keeper's cat is named Quintus."
 READ_TIMEOUT_MS = 60_000
@@ -124,3 +129,50 @@ def test_a_fact_only_an_attached_file_holds_is_given_and_cited(
     assert {c.name: c.detail_label.text() for c in question_widget.chips.chips} == shown
     assert reply_widget.citations is not None
     assert [b.full_text for b in reply_widget.citations.buttons] == labels
+
+
+def test_a_source_from_a_local_pdf_opens_at_its_page(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path,
+        tmp_path: Path) -> None:
+    folder = tmp_path / "Island"
+    folder.mkdir()
+    log = folder / "keepers-log.pdf"
+    log.write_bytes(make_pdf(["Storms come from the west in March.", FACT]))
+    with KnowledgeIndex(app_paths.knowledge_index) as index:
+        collection_id = index.add_collection("Island", [folder]).id
+        CollectionIndexer(index).index_collection(collection_id)
+    with HistoryStore(app_paths.history_db) as store:
+        chat = store.create_conversation("Island questions")
+        store.add_message(chat.id, "user", "Hello")
+        store.add_message(chat.id, "assistant", "Hello! How can I help?")
+        store.set_conversation_settings(chat.id, {COLLECTIONS: [collection_id]})
+    window = open_window(model_settings(model_path, max_reply_tokens=16))
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.current == chat.id, timeout=READ_TIMEOUT_MS)
+    send(qtbot, window, "What is the lighthouse keeper's cat named?")
+    wait_reply_done(qtbot, window)
+    reply = window.view.messages[-1]
+    qtbot.waitUntil(lambda: reply.citations is not None, timeout=READ_TIMEOUT_MS)
+    assert reply.citations is not None
+    first = reply.citations.citations[0]
+    assert (first.source, first.path, first.page) == ("collection", str(log), 2)
+    assert reply.citations.buttons[0].full_text.startswith("[1] keepers-log.pdf · page 2")
+
+    # A click opens the PDF at that page (handed to the desktop: recorded here).
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    window.citation_opener.open_url = open_url
+    reply.citations.buttons[0].click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=READ_TIMEOUT_MS)
+    assert opened[0].toLocalFile() == str(log) and opened[0].fragment() == "page=2"
+    # The file gone, the same click shows the passage the model was given.
+    log.unlink()
+    dialogs: list[PassageDialog] = []
+    window.citation_opener.passage_shown.connect(dialogs.append)
+    reply.citations.buttons[0].click()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=READ_TIMEOUT_MS)
+    assert "cat is named Quintus" in dialogs[0].text.toPlainText() and len(opened) == 1
