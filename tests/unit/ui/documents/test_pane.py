@@ -234,3 +234,15 @@ def test_a_restart_indexes_what_changed_while_the_app_was_closed(
     finally:
         again.request_stop()
         assert again.wait_stopped(time.monotonic() + 30)
+
+
+def test_a_model_that_makes_no_embeddings_is_refused_and_words_still_work(
+        qtbot: QtBot, pane: LocalDocumentsPane, model_path: Path, tmp_path: Path) -> None:
+    # A settings file may name any file: here a chat model.
+    pane.choose_embedding_model(model_path)
+    pane.add_collection("Notes", [make_folder(tmp_path)])
+    wait_indexed(qtbot, pane, files=3)
+    qtbot.waitUntil(pane.model_problem.isVisible)
+    assert "not an embedding model" in pane.model_problem.text()
+    assert "words alone" in pane.model_problem.text()
+    assert pane.states[0].stats.indexed == 1 and pane.states[0].stats.embedded == 0
