@@ -46,6 +46,10 @@ FORMAT_VERSION: Final = 1
 _STAT_KEYS: Final = ("prompt_tokens", "generated_tokens", "ttft_s", "ttfa_s", "reasoning_s",
                      "tokens_per_s")
 _COUNT_KEYS: Final = frozenset({"prompt_tokens", "generated_tokens"})
+# A chat's settings that name things of this computer only: the ids of its Local
+# documents collections (chat_settings.COLLECTIONS) would name other collections, or
+# none, where the chat is imported. Neither written nor read.
+_LOCAL_SETTINGS: Final = frozenset({"collections"})
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -102,6 +106,11 @@ def _message(m: Message, attachments: Sequence[Attachment] = (),
     }
 
 
+def _portable(settings: dict[str, object] | None) -> dict[str, object] | None:
+    kept = {k: v for k, v in (settings or {}).items() if k not in _LOCAL_SETTINGS}
+    return kept or None
+
+
 def _chat(chat: ChatTree) -> dict[str, object]:
     c = chat.conversation
     return {
@@ -112,7 +121,7 @@ def _chat(chat: ChatTree) -> dict[str, object]:
         "pinned": c.pinned,
         "system_prompt": c.system_prompt,
         "thinking": c.thinking,
-        "settings": c.settings or None,
+        "settings": _portable(c.settings),
         "active_leaf": c.active_leaf_id,
         "active_branch": [m.id for m in chat.branch()],
         "messages": [_message(m, chat.attachments.get(m.id, ()), chat.citations.get(m.id, ()))
@@ -280,7 +289,7 @@ def _read_chat(value: object, number: int) -> ChatTree:
         updated_at=fields.timestamp("updated_at"),
         system_prompt=fields.optional_text("system_prompt", MAX_TEXT_CHARS),
         message_count=len(messages), thinking=thinking, active_leaf_id=leaf,
-        pinned=fields.boolean("pinned"), settings=fields.settings("settings") or None)
+        pinned=fields.boolean("pinned"), settings=_portable(fields.settings("settings")))
     chat = ChatTree(conversation, messages, attachments, citations)
     if fields.value.get("active_branch") is not None:
         # Redundant with active_leaf, for readers; a file that says two things is wrong.

@@ -319,3 +319,21 @@ def test_any_bytes_are_read_or_refused(data: bytes) -> None:
         assert error.user_message.startswith("This file cannot be imported: ")
     else:
         assert all(chat.conversation.title.strip() for chat in batch.chats)
+
+
+def test_a_chats_local_documents_collections_stay_on_this_computer(
+        store: HistoryStore, other_store: HistoryStore, filled: dict[str, int]) -> None:
+    # Collection ids name this computer's Local documents; elsewhere they would name
+    # other collections, or none.
+    fish = next(c for c in store.list_conversations() if c.title == "Fish")
+    store.set_conversation_settings(fish.id, {"temperature": 0.2, "collections": [3]})
+    document = dump_document(read_chats(store))
+    exported = next(c for c in json.loads(document)["chats"] if c["title"] == "Fish")
+    assert exported["settings"] == {"temperature": 0.2}
+    value = json.loads(document)
+    for chat in value["chats"]:
+        if chat["title"] == "Fish":
+            chat["settings"] = {"collections": [1, 2]}  # a file from elsewhere
+    import_batch(other_store, read_import(json.dumps(value).encode()))
+    imported = next(c for c in other_store.list_conversations() if c.title == "Fish")
+    assert imported.settings is None
