@@ -3,7 +3,8 @@
 The window only shows what this object says and forwards what the user does; the state
 lives here, on the UI thread, and changes only here. Work runs on the workers: the
 history thread reads and writes chats, the files thread scans and copies model files,
-the engine thread loads models and writes replies.
+the attachments thread reads and keeps the files given to a message, the engine thread
+loads models and writes replies.
 
 A turn (see :class:`Turn`) goes: the question is saved (creating the chat if it is the
 first message of a new one), and only then shown and the draft cleared; then the engine
@@ -69,6 +70,7 @@ from chatapp.ui.composer import ComposerState
 from chatapp.ui.workers.engine_worker import EngineController
 from chatapp.ui.workers.files_thread import FilesThread
 from chatapp.ui.workers.history_thread import HistoryThread
+from chatapp.ui.workers.task_thread import TaskThread
 from chatapp.vocabulary import MessageState
 
 log = logging.getLogger(__name__)
@@ -178,6 +180,9 @@ class ChatSession(QObject):
         self.library = ModelLibrary(paths.models_dir, paths.models_registry)
         self.history = HistoryThread(paths.history_db, self)
         self.files = FilesThread(self)
+        # Attached files are read on a thread of their own: a model being copied on the
+        # files thread (minutes for a large one) must not keep a chip "reading…".
+        self.attachments = TaskThread("attachments", parent=self)
         self.blobs = BlobStore(paths.attachments_dir)
         self.engine = EngineController(paths.history_db, paths.cache_dir / "probe-results.json",
                                        self, attachments_dir=paths.attachments_dir,
@@ -217,8 +222,8 @@ class ChatSession(QObject):
 
     @property
     def busy(self) -> bool:
-        """Work is queued or running on the history or files thread."""
-        return self.history.busy or self.files.busy
+        """Work is queued or running on the history, files or attachments thread."""
+        return self.history.busy or self.files.busy or self.attachments.busy
 
     def _update_composer(self) -> None:
         state = composer_state(self.model, self.loading_path is not None, self.turn)
@@ -499,12 +504,12 @@ class ChatSession(QObject):
 
     def keep_attachment(self, path: Path, on_done: Callable[[Attachment], None],
                         on_error: Callable[[UserFacingError], None]) -> None:
-        """Read a file the user attached and keep its private copy, on the files thread;
+        """Read a file the user attached and keep its private copy (on its own thread);
         ``on_error`` gets the reader's reason if it cannot go with a message (not a kind
         chatapp reads, binary, encrypted, too large, unreadable) or cannot be kept."""
         blobs = self.blobs
-        self.files.submit(lambda _cancel: keep_attachment(path, blobs).attachment, on_done,
-                          on_error)
+        self.attachments.submit(lambda _none: keep_attachment(path, blobs).attachment,
+                                on_done, on_error)
 
     def send(self, text: str, attachments: Sequence[Attachment] = ()) -> bool:
         """Send a question, with its files (kept already: keep_attachment), to the open
@@ -779,11 +784,13 @@ class ChatSession(QObject):
         """At quit: stop the reply, cancel loads and copies, let queued writes land."""
         self.engine.request_shutdown()
         self.files.request_stop(drain=False)
+        self.attachments.request_stop(drain=False)  # a copy not yet in a message is dropped
         self.history.request_stop(drain=True)
 
     def wait_stopped(self, deadline: float) -> bool:
         engine = self.engine.wait_stopped(deadline)
         files = self.files.wait_stopped(deadline)
+        files = self.attachments.wait_stopped(deadline) and files
         history = self.history.wait_stopped(deadline)
         return engine and files and history
 

@@ -212,7 +212,7 @@ class PassageDialog(QDialog):
 class CitationOpener(QObject):
     """Opens a source where it came from, or shows its passage (see the module docs).
 
-    Whether the file is still there is asked on the files thread (the UI thread does no
+    Whether the file is still there is asked on a worker thread (the UI thread does no
     file I/O); ``open_url`` is how a URL is handed to the desktop (QDesktopServices)."""
 
     passage_shown = Signal(object)  # the PassageDialog shown

@@ -2,7 +2,7 @@
 
 Files go with a message as chips above the box: chosen with the paperclip, dropped on the
 box (or anywhere on the window, which hands them here), or pasted. The composer only
-shows them; reading and keeping them is the session's work on the files thread, which
+shows them; reading and keeping them is the session's work on a worker thread, which
 answers each chip with the file as kept or the reason it was refused.
 """
 

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.composer.files_attached.connect(self._read_attachments)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are attached
         session.documents_changed.connect(self._documents_changed)
-        self.citation_opener = CitationOpener(session.files, self)
+        self.citation_opener = CitationOpener(session.attachments, self)
         self.view.citation_activated.connect(self.citation_opener.open)
         self.composer.stop_requested.connect(session.stop)
         self.view.regenerate_requested.connect(session.regenerate)
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         self.view.set_documents(conversation_id, documents.attachments, documents.citations)
 
     def _read_attachments(self, given: list[tuple[Path, AttachmentChip]]) -> None:
-        """Read and keep each file the composer shows as a chip (on the files thread);
+        """Read and keep each file the composer shows as a chip (on the attachments thread);
         its chip then shows it as kept, or why it was refused."""
         composer = self.composer
         for path, chip in given:
