@@ -38,6 +38,9 @@ def test_a_collection_added_in_the_window_is_indexed_and_chosen_by_a_chat(
         "# Tides\n\nThe harbour's spring tide peaked at 5.2 metres on the 3rd of March.\n")
     (folder / "scan.txt").write_bytes(b"\x00\x01\x02" * 1000)
     (folder / "locked.pdf").write_bytes(encrypt_pdf(make_pdf(["Secret."]), "pw"))
+    with (folder / "huge.txt").open("wb") as huge:
+        huge.truncate(1 << 30)  # 1 GiB, sparse: never read whole
+    (folder / "loop").symlink_to(folder)  # a folder link: not followed, so no loop
     with HistoryStore(app_paths.history_db) as store:
         chat = store.create_conversation("Tide questions")
         store.add_message(chat.id, "user", "When was the spring tide highest?")
@@ -57,16 +60,18 @@ def test_a_collection_added_in_the_window_is_indexed_and_chosen_by_a_chat(
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: len(pane.states) == 1 and pane.states[0].stats.files == 3
+    qtbot.waitUntil(lambda: len(pane.states) == 1 and pane.states[0].stats.files == 4
                     and pane.states[0].stats.pending == 0 and pane.worker.running is None
                     and not pane.worker.busy, timeout=TIMEOUT_MS)
-    assert cell(pane.table, 0, 4) == "Indexed · 2 failed"
-    qtbot.waitUntil(lambda: pane.files.rowCount() == 3)
+    assert cell(pane.table, 0, 4) == "Indexed · 3 failed"
+    qtbot.waitUntil(lambda: pane.files.rowCount() == 4)
     statuses = {cell(pane.files, row, 0): (cell(pane.files, row, 1), cell(pane.files, row, 3))
-                for row in range(3)}
+                for row in range(4)}
     assert statuses["tides.md"] == ("Indexed", "")
-    assert statuses["scan.txt"][0] == statuses["locked.pdf"][0] == "Failed"
+    assert {statuses[name][0] for name in ("scan.txt", "locked.pdf", "huge.txt")} == {"Failed"}
     assert "password" in statuses["locked.pdf"][1]
+    assert "does not hold text" in statuses["scan.txt"][1]
+    assert "up to" in statuses["huge.txt"][1]  # the size limit, said
     collection_id = pane.states[0].collection.id
     assert [s.collection.id for s in window.collections] == [collection_id]
 
