@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -132,6 +133,8 @@ class LocalDocumentsPane(QDialog):
         self.add_folder_button.clicked.connect(self.ask_add_folder)
         self.remove_folder_button = QPushButton("Remove folder…", top)
         self.remove_folder_button.clicked.connect(self.ask_remove_folder)
+        self.rename_button = QPushButton("Rename…", top)
+        self.rename_button.clicked.connect(self.ask_rename)
         self.reindex_button = QPushButton("Index again", top)
         self.reindex_button.setToolTip("Look for new, changed and deleted files now")
         self.reindex_button.clicked.connect(self._reindex_selected)
@@ -139,7 +142,7 @@ class LocalDocumentsPane(QDialog):
         self.remove_button.setObjectName("removeCollection")
         self.remove_button.clicked.connect(self.ask_remove_collection)
         for button in (self.add_button, self.add_folder_button, self.remove_folder_button,
-                       self.reindex_button):
+                       self.rename_button, self.reindex_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
@@ -298,8 +301,8 @@ class LocalDocumentsPane(QDialog):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
-        for button in (self.add_folder_button, self.remove_folder_button, self.reindex_button,
-                       self.remove_button):
+        for button in (self.add_folder_button, self.remove_folder_button, self.rename_button,
+                       self.reindex_button, self.remove_button):
             button.setEnabled(chosen)
 
     def ask_new_collection(self) -> CollectionDialog:
@@ -338,6 +341,15 @@ class LocalDocumentsPane(QDialog):
             if not ok:
                 return
         self.worker.remove_folder(state.collection.id, Path(folder))
+
+    def ask_rename(self) -> None:
+        state = self._state(self.selected_id())
+        if state is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename collection", "New name:",
+                                        QLineEdit.EchoMode.Normal, state.collection.name)
+        if ok and name.strip() and name.strip() != state.collection.name:
+            self.worker.rename_collection(state.collection.id, name)
 
     def ask_remove_collection(self) -> None:
         state = self._state(self.selected_id())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.knowledge.index_store import KnowledgeIndex
@@ -143,7 +143,8 @@ def test_removing_a_collection_removes_its_index(
 
 
 def test_a_second_folder_is_indexed_and_a_removed_one_leaves(
-        qtbot: QtBot, pane: LocalDocumentsPane, tmp_path: Path) -> None:
+        qtbot: QtBot, pane: LocalDocumentsPane, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     pane.add_collection("Notes", [make_folder(tmp_path)])
     wait_indexed(qtbot, pane, files=3)
     more = tmp_path / "more"
@@ -156,6 +157,12 @@ def test_a_second_folder_is_indexed_and_a_removed_one_leaves(
     pane.worker.remove_folder(collection_id, more)
     wait_indexed(qtbot, pane, files=3)
     assert str(more) not in cell(pane.table, 0, 1)
+    # Renamed: the name the user types (its spaces tidied).
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *_args: ("  Island   notes ", True))
+    pane.table.selectRow(0)
+    pane.ask_rename()
+    qtbot.waitUntil(lambda: cell(pane.table, 0, 0) == "Island notes")
 
 
 def test_a_paused_run_stops_at_quit(qtbot: QtBot, app_paths: AppPaths, tmp_path: Path) -> None:
