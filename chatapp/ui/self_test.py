@@ -2,7 +2,8 @@
 
 It starts the main window in a temporary CHATAPP_HOME, loads the model (the starter
 model by default), sends one message the way the composer does, waits for the streamed
-reply, checks that conversation and reply are in the history database, and prints one
+reply, checks that conversation and reply are in the history database, indexes a folder
+of real documents and searches it (chatapp/knowledge/self_check.py), and prints one
 JSON line. The installers' tests run it on the installed app.
 """
 
@@ -49,7 +50,20 @@ def _self_test(model: Path | None, timeout_s: float) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="chatapp-self-test-") as home:
         os.environ[HOME_ENV] = home
-        return _run_app(AppPaths.portable(Path(home)), model_path, timeout_s)
+        report = _run_app(AppPaths.portable(Path(home)), model_path, timeout_s)
+        report["documents"] = _check_documents(Path(home) / "documents-check")
+        return report
+
+
+def _check_documents(work_dir: Path) -> dict[str, object]:
+    from chatapp.knowledge.self_check import DocumentsCheckError, check_local_documents
+
+    try:
+        return check_local_documents(work_dir)
+    except DocumentsCheckError as failure:
+        raise SelfTestError(f"Local documents: {failure}") from failure
+    except Exception as error:  # a library or its native part missing from a bundle
+        raise SelfTestError(f"Local documents: {type(error).__name__}: {error}") from error
 
 
 def _run_app(paths: AppPaths, model_path: Path, timeout_s: float) -> dict[str, object]:

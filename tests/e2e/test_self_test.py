@@ -24,6 +24,9 @@ def test_self_test_passes_with_the_starter_model(tmp_path: Path, model_path: Pat
     assert report["generated_tokens"] > 0
     assert report["ttft_s"] > 0
     assert report["tokens_per_s"] > 0
+    documents = report["documents"]  # a DOCX indexed, a PDF without text refused
+    assert (documents["indexed"], documents["failed"]) == (2, 1)
+    assert "no text" in documents["failure"][0]
     # It ran in a temporary home of its own, not the one in the environment.
     assert not (tmp_path / "untouched").exists()
 

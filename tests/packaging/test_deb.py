@@ -165,6 +165,8 @@ def test_the_installed_app_chats_offline_on_the_best_cpu_variant(
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["model"] == STARTER.file_name
     assert report["generated_tokens"] > 0
+    # Local documents in the bundle: python-docx's template, PDFium, sqlite-vec's library.
+    assert report["documents"]["indexed"] == 2 and report["documents"]["failed"] == 1
     variant = report["cpu_backend"]
     lib_dir = INSTALL_DIR / "_internal" / "llama_cpp" / "lib"
     assert (lib_dir / f"libggml-cpu-{variant}.so").is_file(), variant
