@@ -12,8 +12,9 @@ Within the room left in the context:
   filled smallest first, so two small files and a big one give the small ones whole and
   the rest of the room to the big one;
 - an attachment too large for its share gives its passages most relevant to the question
-  (words, and meaning with an embedder, fused; knowledge.retrieval.rank_passages) up to
-  its share, in the order they stand in the file ("retrieved": n of m passages);
+  (words, and meaning with an embedder, fused; knowledge.retrieval.rank_passages), a few
+  at most and within its share, in the order they stand in the file ("retrieved": n of m
+  passages);
 - passages from the collections fill what remains, best first.
 
 Each source becomes a :class:`~chatapp.history.store.Citation` stored with the reply, its
@@ -64,8 +65,10 @@ _MAX_CHARS_PER_TOKEN: Final = 8
 # within these bounds (characters).
 _MIN_PASSAGE_CHARS: Final = 300
 _MAX_PASSAGE_CHARS: Final = 1500
-# Passages of one attachment ranked for a question; more cannot fit in a share.
-_RANKED_PASSAGES: Final = 64
+# Passages of one attachment given for a question: the most relevant few, not as many as
+# the context holds, since on a CPU every token of the prompt costs time before the
+# answer starts (and passages further down the ranking add little).
+_RANKED_PASSAGES: Final = 8
 # Passages in a row that do not fit what is left of a share before it counts as full (each
 # try costs a tokenization).
 _MAX_MISSES: Final = 8
@@ -235,10 +238,10 @@ def _passage_citation(attached: AttachedDocument, passage: Passage,
 
 def _retrieve(question: str, attached: AttachedDocument, budget: _Budget, share: int,
               embedder: Embedder | None) -> tuple[list[Citation], int]:
-    """The attachment's passages most relevant to the question that fit ``share``, in
-    the file's order, and how many passages it has. What ranking finds comes first;
-    when it finds too little (a question with no words of the file, such as "sum this
-    up"), the file's passages follow from its beginning."""
+    """The attachment's passages most relevant to the question that fit ``share`` (at
+    most _RANKED_PASSAGES), in the file's order, and how many passages it has. When
+    ranking finds nothing (a question with no words of the file, such as "sum this
+    up"), the file's passages from its beginning, up to the share."""
     target = max(_MIN_PASSAGE_CHARS, min(_MAX_PASSAGE_CHARS, share))
     passages = split_passages(attached.document, target_chars=target,
                               overlap_chars=min(200, target // 5))
@@ -247,7 +250,7 @@ def _retrieve(question: str, attached: AttachedDocument, budget: _Budget, share:
     ranked = rank_passages(question, passages, embedder=embedder,
                            limit=min(len(passages), _RANKED_PASSAGES))
     scores = {r.passage.index: r.score for r in ranked}
-    order = [r.passage for r in ranked] + [p for p in passages if p.index not in scores]
+    order = [r.passage for r in ranked] if ranked else passages
     picked: list[tuple[Passage, Citation]] = []
     left = share
     misses = 0

@@ -251,3 +251,22 @@ def test_with_an_embedding_model_a_passage_is_found_by_meaning(
     # Words alone, the same room gives the file's first passages instead.
     alone = ground(question, [report], budget_tokens=250, count_tokens=counter(engine))
     assert alone.citations and not any(FACT in c.text for c in alone.citations)
+
+
+def test_a_roomy_context_still_gets_the_few_most_relevant_passages(
+        engine: LlamaEngine, tmp_path: Path) -> None:
+    # Room for far more than eight passages: it is not filled with unrelated ones.
+    report = attached(tmp_path, 0, "minutes.txt", long_report())
+    grounding = ground(QUESTION, [report], budget_tokens=8000, count_tokens=counter(engine))
+    use = grounding.uses[0]
+    assert use.passages_total is not None and use.passages_total > 20
+    assert use.passages_used is not None and 1 <= use.passages_used <= 8
+    assert any(FACT in c.text for c in grounding.citations)
+
+
+def test_a_question_with_no_word_of_the_file_gets_its_beginning(
+        engine: LlamaEngine, tmp_path: Path) -> None:
+    report = attached(tmp_path, 0, "minutes.txt", long_report())
+    grounding = ground("Sum this up, please.", [report], budget_tokens=400,
+                       count_tokens=counter(engine))
+    assert grounding.citations and grounding.citations[0].start == 0
