@@ -9,8 +9,8 @@ starts the app in a temporary CHATAPP_HOME:
   above its answer, the next one thinking live. The starter model does not think; it
   gets Qwen3's chat template and a grammar makes it write as Qwen3 does (the tests'
   way, tests/reasoning_grammars.py).
-- ``screenshot-organized.png``: chats grouped by day with one pinned, a chat with its
-  own settings (the header above it) whose reply was regenerated (the 2/2 switcher);
+- ``screenshot-organized.png``: chats grouped by day with one pinned, a chat started
+  from a preset (the header above it) whose reply was regenerated (the 2/2 switcher);
   ``screenshot-search.png``: the same with the search over all chats (Ctrl+K) open.
 - ``screenshot-attachments.png``: a question with two files attached (one given whole,
   one too large for the context, of which the passages about the question went in), the
@@ -37,6 +37,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from chatapp.conversation.presets import Preset
 from chatapp.history.store import HistoryStore
 from chatapp.models import template_overrides
 from chatapp.models.starter import find_starter_source, install_starter
@@ -162,9 +163,10 @@ def organized(model: Path, out: Path, search_out: Path) -> None:
                                                 temperature=0.7, max_reply_tokens=120))
     window.show()
     wait_until(lambda: window.session.model is not None and window.session.current is not None)
-    window.session.new_conversation()
-    window.session.set_chat_settings({"system_prompt": "You are a patient Python tutor. "
-                                      "Answer briefly, with one example."})
+    tutor = Preset("Python tutor", {"system_prompt": "You are a patient Python tutor. "
+                                    "Answer briefly, with one example.", "temperature": 0.7})
+    window.session.save_preset(tutor)
+    window.session.new_chat_from_preset(tutor)  # File ▸ New chat from preset
     window.composer.edit.setPlainText("What is a Python list comprehension?")
     window.composer.edit.submitted.emit()
     wait_until(lambda: window.session.turn is not None)
