@@ -47,6 +47,13 @@ class Config:
     search_messages: int
     search_reps: int
     startup_launches: int
+    documents_files: int  # generated text files indexed with words alone
+    documents_file_bytes: int
+    documents_embedded_files: int  # of those, indexed again with embeddings
+    embed_chunks: int  # passages embedded by the app and by llama-embedding
+    embed_reps: int
+    query_chunks: int  # passages in the index the questions are asked of
+    query_count: int
     stall_timer_ms: int = 5
     timeout_s: float = 900.0
 
@@ -58,7 +65,9 @@ class Config:
             followup_message_tokens=48, followup_reply_tokens=64, ladder_rounds=5,
             long_reply_tokens=4000, long_window=256, long_context=8192,
             open_messages=2000, open_reps=7, search_messages=100_000, search_reps=7,
-            startup_launches=6,
+            startup_launches=6, documents_files=1000, documents_file_bytes=10_000,
+            documents_embedded_files=10, embed_chunks=32, embed_reps=3, query_chunks=50_000,
+            query_count=30,
         )
 
     @staticmethod
@@ -69,7 +78,9 @@ class Config:
             followup_message_tokens=16, followup_reply_tokens=16, ladder_rounds=1,
             long_reply_tokens=96, long_window=32, long_context=1024,
             open_messages=200, open_reps=2, search_messages=2000, search_reps=2,
-            startup_launches=1, timeout_s=300.0,
+            startup_launches=1, documents_files=40, documents_file_bytes=10_000,
+            documents_embedded_files=4, embed_chunks=8, embed_reps=1, query_chunks=2000,
+            query_count=6, timeout_s=300.0,
         )
 
 

@@ -206,6 +206,10 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
         "search_keystroke_ms": "key pressed in the search panel → its results listed, 90th "
                                "percentile over keys",
         "export_1000_s": "File ▸ Export all chats… to JSON: read, render, write",
+        "embed_native_ratio": "LlamaEmbedder.embed tokens/s ÷ llama-embedding's, same "
+                              "passages, load time left out of both",
+        "query_words_ms": "KnowledgeIndex.search, words alone, median over questions",
+        "query_hybrid_ms": "the question embedded, then words and meaning fused, median",
         "startup_s": "process start → main window painted",
         "idle_rss_mb": "no model, 3 s after the first paint",
     }
@@ -216,6 +220,12 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
         digits = 3 if "ratio" in key else (2 if key == "startup_s" else 1)
         rows.append([f"`{key}`", _f(value, digits), target["target"],
                      "met" if target["met"] else "**missed**", notes.get(key, "")])
+    for key, what in (("index_files_per_s", "files/s indexed, words alone (1,000 text files, "
+                                            "~10 MB)"),
+                      ("index_embedded_files_per_s", "files/s indexed with embeddings "
+                                                     "(MiniLM)")):
+        if key in results:
+            rows.append([f"`{key}`", _f(results[key], 2), "(no target)", "", what])
     if "loaded_rss_mb" in results:
         rows.append(["`loaded_rss_mb`", _f(results["loaded_rss_mb"], 1), "(no target)", "",
                      "starter model loaded at start, default context"])
@@ -534,6 +544,34 @@ def _export(results: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def _documents(results: Mapping[str, Any]) -> list[str]:
+    d = _d(results.get("documents"))
+    if not d:
+        return []
+    i, e, q = _d(d["indexing"]), _d(d["embedding"]), _d(d["queries"])
+    return [
+        f"- **Indexing {i['files']:,} text files** ({i['bytes'] / 1e6:,.1f} MB, generated) "
+        "with CollectionIndexer.index_collection, from the scan to the last file stored: "
+        f"**{_f(d['index_files_per_s'], 1)} files/s** with words alone "
+        f"({_f(_d(i['words'])['seconds'])} s); with embeddings by {d['model']} "
+        f"(the first {i['embedded_files']:,} of such files, "
+        f"{i['embedded_bytes'] / 1e6:,.2f} MB): "
+        f"**{_f(d['index_embedded_files_per_s'], 2)} files/s**.",
+        f"- **Embedding against native llama.cpp:** {e['chunks']} passages "
+        f"({e['tokens']:,} tokens), {e['threads']} threads: LlamaEmbedder.embed "
+        f"{_f(e['app_tokens_per_s'], 0)} tokens/s, llama-embedding "
+        f"{_f(e['native_tokens_per_s'], 0)} tokens/s (its best run minus its best run over "
+        f"one word, {_f(_d(e['native_load_s'])['min'])} s, to leave loading out): ratio "
+        f"**{_f(d['embed_native_ratio'], 3)}**. Lowest cosine between the two's vectors: "
+        f"{_f(e['min_cosine_app_native'], 6)}.",
+        f"- **A question to its passages** over an index of {q['chunks']:,} passages "
+        f"(generated text, made-up vectors), median over {q['questions']} questions: words "
+        f"alone **{_f(d['query_words_ms'])} ms**; words and meaning, embedding the question "
+        f"included, **{_f(d['query_hybrid_ms'])} ms** (embedding the question alone "
+        f"{_f(_d(q['embed_question'])['median'])} ms). See bench/documents.py.",
+    ]
+
+
 def _startup(results: Mapping[str, Any]) -> list[str]:
     s = _d(results.get("startup"))
     if not s:
@@ -752,6 +790,10 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "",
         *_history(results),
         *_export(results),
+        "",
+        "## Local documents",
+        "",
+        *_documents(results),
         "",
         "## Start-up and memory",
         "",

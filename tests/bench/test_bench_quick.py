@@ -1,9 +1,10 @@
 """The benchmark suite still works: `python -m bench.run --quick`, end to end.
 
 Quick mode runs every phase of `make bench` (llama-bench, the app's pipeline, follow-ups,
-the where-does-time-go ladder, a long reply, history open and search, start-up and
-memory) at toy sizes. Its numbers mean nothing, so nothing here checks a timing: only
-that every headline number was measured and the report was written.
+the where-does-time-go ladder, a long reply, history open and search, Local documents'
+indexing, embedding and questions, start-up and memory) at toy sizes. Its numbers mean
+nothing, so nothing here checks a timing: only that every headline number was measured
+and the report was written.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def test_quick_benchmark_measures_everything(tmp_path: Path, model_path: Path) -
     assert "Quick mode" in report
     for heading in ("## Summary", "## Remaining gaps", "## Prompt and generation speed",
                     "## Follow-up turns", "## A long reply", "## Streaming into the view",
-                    "## History at scale", "## Start-up and memory"):
+                    "## History at scale", "## Local documents",
+                    "## Start-up and memory"):
         assert heading in report
     try:
         import matplotlib  # noqa: F401
