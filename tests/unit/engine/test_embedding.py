@@ -139,7 +139,9 @@ def test_batched_vectors_equal_one_at_a_time(embedder: LlamaEmbedder) -> None:
     assert sum(embedder.count_tokens(t) for t in texts) > 3 * embedder.max_tokens
     together = np.array(embedder.embed(texts))
     alone = np.array([embedder.embed([text])[0] for text in texts])
-    assert np.abs(together - alone).max() < 1e-4
+    # Flash attention rounds through f16, so batch shapes differ in the 4th decimal; a
+    # text seeing its batch-mates would differ by tenths.
+    assert np.abs(together - alone).max() < 1e-3
 
 
 def test_a_long_text_is_cut_to_the_context(embedder: LlamaEmbedder) -> None:
