@@ -20,9 +20,11 @@ LAYERS: list[set[str]] = [
     {"__main__"},
     {"cli"},
     {"ui"},
+    # The local API server: the conversation core behind an HTTP face.
+    {"api"},
     {"conversation"},
     {"models"},
-    {"engine", "hub", "exchange", "knowledge"},
+    {"engine", "hub", "exchange", "knowledge", "remote"},
     {"history", "secrets", "rendering", "reasoning", "documents"},
     {"gguf"},
     # The base: where things are kept, the user's settings, the machine ...
