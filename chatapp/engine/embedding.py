@@ -30,6 +30,7 @@ from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
 from chatapp.engine.load_probe import ProbeCache, probe_model
 from chatapp.engine.model_loader import check_model_file
+from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.gguf.inspect import GgufInfo
 from chatapp.gguf.model_role import POOLING_NONE, ModelRole, model_role
 
@@ -140,7 +141,7 @@ class LlamaEmbedder:
         self._uses_encoder = bool(llama_cpp.llama_model_has_encoder(model)) and not bool(
             llama_cpp.llama_model_has_decoder(model))
         self._batch = llama_cpp.llama_batch_init(self._batch_tokens, 0, 1)
-        self._token_buffer = (llama_cpp.llama_token * 1024)()
+        self._tokens = TokenBuffer(self._vocab)
         # What the tokenizer puts around every text ([CLS] ... [SEP] for BERT): kept
         # when a long text is cut.
         bare = self._tokenize(b"a", add_special=False)
@@ -224,19 +225,8 @@ class LlamaEmbedder:
         return self._tokenize(text.encode("utf-8", errors="replace"), add_special=True)
 
     def _tokenize(self, data: bytes, *, add_special: bool) -> list[int]:
-        # A token covers at least one byte; the added tokens a few more.
-        needed = len(data) + 8
-        if len(self._token_buffer) < needed:
-            self._token_buffer = (llama_cpp.llama_token * needed)()
-        n = llama_cpp.llama_tokenize(self._vocab, data, len(data), self._token_buffer,
-                                     len(self._token_buffer), add_special, False)
-        if n < 0:  # more tokens than the buffer holds: llama.cpp says how many
-            self._token_buffer = (llama_cpp.llama_token * -n)()
-            n = llama_cpp.llama_tokenize(self._vocab, data, len(data), self._token_buffer,
-                                         len(self._token_buffer), add_special, False)
-        if n < 0:
-            raise EmbeddingError("The text could not be tokenized.", detail=f"llama_tokenize {n}")
-        return list(self._token_buffer[:n])
+        return self._tokens.tokenize(data, add_special=add_special, parse_special=False,
+                                     error=EmbeddingError)
 
     def _cut(self, tokens: list[int]) -> list[int]:
         prefix = self._prefix if tokens[:len(self._prefix)] == self._prefix else []

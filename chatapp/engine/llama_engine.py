@@ -36,6 +36,7 @@ from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
 from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
 from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialTokens
+from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.errors import UserFacingError
 from chatapp.reasoning.formats import (
     THINKING_VARIABLES,
@@ -176,7 +177,7 @@ class LlamaEngine:
         self._cached: list[int] = []  # tokens whose KV entries are in the cache, in order
         self._one_token = (llama_cpp.llama_token * 1)()
         self._piece = ctypes.create_string_buffer(256)
-        self._token_buffer = (llama_cpp.llama_token * 1024)()
+        self._tokens = TokenBuffer(self._vocab)
         self._add_bos = bool(llama_cpp.llama_vocab_get_add_bos(self._vocab))
         self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
         self._n_vocab = int(llama_cpp.llama_vocab_n_tokens(self._vocab))
@@ -275,18 +276,7 @@ class LlamaEngine:
     def _tokenize_bytes(self, data: bytes, special: bool) -> list[int]:
         if not data:
             return []
-        # A token covers at least one byte; SPM's space prefix can add one more.
-        if len(self._token_buffer) < len(data) + 2:
-            self._token_buffer = (llama_cpp.llama_token * (len(data) + 2))()
-        n = llama_cpp.llama_tokenize(self._vocab, data, len(data), self._token_buffer,
-                                     len(self._token_buffer), False, special)
-        if n < 0:  # more tokens than the buffer holds: llama.cpp says how many
-            self._token_buffer = (llama_cpp.llama_token * -n)()
-            n = llama_cpp.llama_tokenize(self._vocab, data, len(data), self._token_buffer,
-                                         len(self._token_buffer), False, special)
-        if n < 0:
-            raise EngineError("The text could not be tokenized.", detail=f"llama_tokenize {n}")
-        return list(self._token_buffer[:n])
+        return self._tokens.tokenize(data, add_special=False, parse_special=special)
 
     def detokenize(self, tokens: Sequence[int]) -> str:
         """The text ``tokens`` spell, special tokens written out as their text."""
