@@ -3,7 +3,9 @@ length and model, each field on its own; what it leaves alone follows the defaul
 
 A chat's overrides are a small JSON object kept with the chat
 (``Conversation.settings``): the fields it sets, by their Settings names, plus
-``model_path`` (a GGUF file), ``collections`` (the ids of the Local documents
+``model_path`` (a GGUF file), ``remote_model`` (a model of a remote server, used instead
+of a local one: ``{"server_id": ..., "model": ...}``, see :class:`RemoteModelRef`),
+``collections`` (the ids of the Local documents
 collections its replies may draw on; none unless chosen) and ``preset`` (the name of the
 preset the chat was started from, a label only). A field that is missing or null follows
 the defaults. Values are checked one by one against the same limits as the settings
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -36,16 +39,21 @@ __all__ = [
     "MODEL",
     "OVERRIDABLE",
     "PRESET",
+    "REMOTE_MODEL",
     "ChatSummary",
     "OverrideError",
+    "RemoteModelRef",
     "chat_collections",
     "chat_model_path",
+    "chat_remote_model",
     "check_override",
     "clean_overrides",
     "conversation_overrides",
+    "conversation_remote_model",
     "describe",
     "effective_settings",
     "stored_settings",
+    "with_remote_model",
 ]
 
 log = logging.getLogger(__name__)
@@ -60,6 +68,10 @@ PRESET: Final = "preset"
 # computer's index, so presets do not carry them (not in OVERRIDABLE).
 COLLECTIONS: Final = "collections"
 MAX_COLLECTIONS: Final = 1000
+# The chat's remote model (chatapp.remote): a server of this computer's list, so presets
+# do not carry it either.
+REMOTE_MODEL: Final = "remote_model"
+MAX_REMOTE_MODEL_CHARS: Final = 256
 OVERRIDABLE: Final = (*CHAT_FIELDS, MODEL)
 
 MAX_PATH_CHARS: Final = 4096
@@ -80,6 +92,18 @@ class OverrideError(UserFacingError, ValueError):
     """A chat or preset value that cannot be used; the message names the field."""
 
 
+@dataclass(frozen=True)
+class RemoteModelRef:
+    """A chat's remote model: the server (its id in chatapp.remote.servers) and the model's
+    name as that server lists it."""
+
+    server_id: str
+    model: str
+
+    def as_override(self) -> dict[str, str]:
+        return {"server_id": self.server_id, "model": self.model}
+
+
 def check_override(name: str, value: object) -> object:
     """``value`` as the field ``name`` holds it (an int is a valid float), or
     OverrideError saying what is wrong."""
@@ -93,6 +117,15 @@ def check_override(name: str, value: object) -> object:
                 isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value):
             raise OverrideError("The chat's collections must be a list of collection ids.")
         return sorted(set(value))
+    if name == REMOTE_MODEL:
+        if not isinstance(value, Mapping) or set(value) != {"server_id", "model"}:
+            raise OverrideError("The remote model must name a server and a model.")
+        server_id, model = value["server_id"], value["model"]
+        if not isinstance(server_id, str) or not re.fullmatch(r"[0-9a-f]{32}", server_id) \
+                or not isinstance(model, str) or not model.strip() \
+                or len(model) > MAX_REMOTE_MODEL_CHARS or "\x00" in model:
+            raise OverrideError("The remote model must name a server and a model.")
+        return {"server_id": server_id, "model": model}
     if name == PRESET:
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_LABEL_CHARS:
             raise OverrideError("The preset name must be a short text.")
@@ -144,6 +177,33 @@ def chat_model_path(overrides: Mapping[str, object] | None) -> Path | None:
     """The chat's own model file, or None: it uses the default model."""
     model = clean_overrides({MODEL: (overrides or {}).get(MODEL)})
     return Path(str(model[MODEL])) if MODEL in model else None
+
+
+def chat_remote_model(overrides: Mapping[str, object] | None) -> RemoteModelRef | None:
+    """The chat's remote model, or None: its replies come from the local engine."""
+    chosen = clean_overrides({REMOTE_MODEL: (overrides or {}).get(REMOTE_MODEL)})
+    value = chosen.get(REMOTE_MODEL)
+    if not isinstance(value, dict):
+        return None
+    return RemoteModelRef(str(value["server_id"]), str(value["model"]))
+
+
+def conversation_remote_model(conversation: Conversation) -> RemoteModelRef | None:
+    """Where a stored chat's replies come from: its remote model, or None for the local
+    engine (the engine worker's choice for each reply)."""
+    return chat_remote_model(conversation.settings)
+
+
+def with_remote_model(overrides: Mapping[str, object] | None,
+                      ref: RemoteModelRef | None) -> dict[str, object]:
+    """``overrides`` with the chat's remote model set (its own local model dropped: a chat
+    uses one or the other), or removed with None (back to a local model)."""
+    changed = dict(overrides or {})
+    changed.pop(REMOTE_MODEL, None)
+    if ref is not None:
+        changed.pop(MODEL, None)
+        changed[REMOTE_MODEL] = check_override(REMOTE_MODEL, ref.as_override())
+    return changed
 
 
 def chat_collections(overrides: Mapping[str, object] | None) -> tuple[int, ...]:
