@@ -1,10 +1,5 @@
-"""The ``chatapp`` command: the app, and a few things it does without a window.
-
-``chatapp [--self-test | --install-starter-model | Qt options]`` runs the app as always;
-a first argument that names a command (``export``, ``import``, ``search``, ``list``)
-works on the chat history instead, without Qt. Exit codes: 0 done, 1 failed (the
-reason on stderr), 2 wrong usage. Results go to stdout, messages to stderr.
-"""
+"""``chatapp export | import | search | list``: the chat history, without the window
+(which may be open meanwhile)."""
 
 from __future__ import annotations
 
@@ -12,12 +7,9 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from chatapp import __version__
-from chatapp.engine.load_probe import PROBE_FLAG
-from chatapp.logging_setup import setup_logging
-from chatapp.paths import AppPaths
+from chatapp.cli.common import UsageError, open_paths, plain
 
 if TYPE_CHECKING:
     from chatapp.history.store import HistoryStore
@@ -25,80 +17,7 @@ if TYPE_CHECKING:
 COMMANDS = ("export", "import", "search", "list")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="chatapp",
-        description="Chat with language models that run offline on this computer.",
-    )
-    parser.add_argument("--version", action="version", version=f"chatapp {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="run the app offscreen, answer one message with the model, "
-                             "check the history, print one JSON line and exit")
-    parser.add_argument("--model", type=Path, metavar="PATH",
-                        help="with --self-test: the GGUF model to use (default: the "
-                             "starter model)")
-    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
-                        help="with --self-test: give up after this long (default 300)")
-    parser.add_argument("--install-starter-model", action="store_true",
-                        help="copy the bundled starter model into the models folder if no "
-                             "model is installed there yet, then exit")
-    parser.add_argument(PROBE_FLAG, type=Path, help=argparse.SUPPRESS)
-    parser.epilog = ("commands, without a window: chatapp export [--format md|html|json] "
-                     "[--all | CHAT_ID ...] -o PATH; chatapp import PATH; chatapp search "
-                     "QUERY; chatapp list (chatapp COMMAND --help for more)")
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else argv
-    if arguments and arguments[0] in COMMANDS:
-        return run_command(arguments)
-    args, qt_args = build_parser().parse_known_args(argv)
-    if args.probe_model is not None:
-        from chatapp.engine.load_probe import run_probe_child
-
-        return run_probe_child(args.probe_model)
-    if args.self_test:
-        from chatapp.ui.self_test import run_self_test
-
-        return run_self_test(args.model, args.timeout)
-    paths = AppPaths.from_environment()
-    paths.ensure()
-    setup_logging(paths.log_dir)
-    if args.install_starter_model:
-        return _install_starter_if_needed(paths)
-    from chatapp.ui.application import run_gui
-
-    return run_gui(paths, [sys.argv[0], *qt_args])
-
-
-def _install_starter_if_needed(paths: AppPaths) -> int:
-    from chatapp.models.errors import StarterModelError
-    from chatapp.models.library import installed_models
-    from chatapp.models.starter import install_starter
-
-    models = installed_models(paths.models_dir)
-    if models:
-        print(f"Models already installed in {paths.models_dir}: "
-              f"{', '.join(m.name for m in models)}")
-        return 0
-    try:
-        target = install_starter(paths.models_dir)
-    except StarterModelError as error:
-        print(error.user_message, file=sys.stderr)
-        return 1
-    print(f"Installed the starter model: {target}")
-    return 0
-
-
-# -- commands on the history --------------------------------------------------------------
-
-
-def build_command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="chatapp", description="Work on the chat history without opening the window "
-                                    "(it may be open meanwhile).")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def add_parser(commands: Any) -> None:
     export = commands.add_parser(
         "export", help="write chats to a Markdown, HTML or JSON file",
         description="Write chats to a file: Markdown or one self-contained HTML page (the "
@@ -111,49 +30,40 @@ def build_command_parser() -> argparse.ArgumentParser:
                         help="default: from the file's suffix (.md, .html, .json), else json")
     export.add_argument("-o", "--output", required=True, metavar="PATH",
                         help="the file to write (replaced if it exists); - for stdout")
+    export.set_defaults(run=run, parser=export)
     importing = commands.add_parser(
         "import", help="add the chats of an export to the history",
         description="Add the chats of a chatapp JSON archive or a llama.cpp web UI export "
                     "(.jsonl, .zip, older .json) as new chats. A file with anything wrong "
                     "in it is refused whole.")
     importing.add_argument("path", type=Path, metavar="PATH")
+    importing.set_defaults(run=run, parser=importing)
     search = commands.add_parser(
         "search", help="find messages", description="Full-text search of the chats' "
                                                     "messages, best match first.")
     search.add_argument("query", nargs="+", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20, metavar="N",
                         help="show at most N hits (default 20)")
-    commands.add_parser("list", help="list the chats with their ids",
-                        description="Every chat: id, last change, title.")
-    return parser
+    search.set_defaults(run=run, parser=search)
+    listing = commands.add_parser("list", help="list the chats with their ids",
+                                  description="Every chat: id, last change, title.")
+    listing.set_defaults(run=run, parser=listing)
 
 
-def run_command(argv: list[str]) -> int:
-    parser = build_command_parser()
-    try:
-        args = parser.parse_args(argv)
-        if args.command == "export" and bool(args.all) == bool(args.chat_ids):
-            parser.error("export: give either --all or the ids of the chats to export")
-    except SystemExit as done:  # argparse: --help (0) or wrong usage (2)
-        return done.code if isinstance(done.code, int) else 2
-    from chatapp.errors import UserFacingError
+def run(args: argparse.Namespace) -> int:
+    if args.command == "export" and bool(args.all) == bool(args.chat_ids):
+        raise UsageError("give either --all or the ids of the chats to export")
     from chatapp.history.store import HistoryStore
 
-    paths = AppPaths.from_environment()
-    paths.ensure()
-    setup_logging(paths.log_dir)
-    try:
-        with HistoryStore(paths.history_db) as store:
-            if args.command == "export":
-                return _export(store, args)
-            if args.command == "import":
-                return _import(store, args.path)
-            if args.command == "search":
-                return _search(store, " ".join(args.query), args.limit, sys.stdout)
-            return _list(store, sys.stdout)
-    except UserFacingError as error:
-        print(f"chatapp: {error.user_message}", file=sys.stderr)
-        return 1
+    paths = open_paths()
+    with HistoryStore(paths.history_db) as store:
+        if args.command == "export":
+            return _export(store, args)
+        if args.command == "import":
+            return _import(store, args.path)
+        if args.command == "search":
+            return _search(store, " ".join(args.query), args.limit, sys.stdout)
+        return _list(store, sys.stdout)
 
 
 def _export(store: HistoryStore, args: argparse.Namespace) -> int:
@@ -185,14 +95,6 @@ def _import(store: HistoryStore, path: Path) -> int:
     return 0
 
 
-# Control characters in a title or message would steer the terminal: shown as spaces.
-_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
-
-
-def _plain(text: str) -> str:
-    return text.translate(_CONTROLS)
-
-
 def _search(store: HistoryStore, query: str, limit: int, out: TextIO) -> int:
     from chatapp.history.store import MATCH_END, MATCH_START, HistoryNotFoundError
 
@@ -209,11 +111,11 @@ def _search(store: HistoryStore, query: str, limit: int, out: TextIO) -> int:
         except HistoryNotFoundError:  # deleted since the search
             continue
         snippet = MATCH_START.join(
-            MATCH_END.join(_plain(piece) for piece in part.split(MATCH_END))
+            MATCH_END.join(plain(piece) for piece in part.split(MATCH_END))
             for part in hit.snippet.split(MATCH_START))
         snippet = snippet.replace(MATCH_START, start).replace(MATCH_END, end)
         when = datetime.fromtimestamp(written).strftime("%Y-%m-%d %H:%M")
-        print(f"{_plain(hit.conversation_title)} · {when} · chat {hit.conversation_id}",
+        print(f"{plain(hit.conversation_title)} · {when} · chat {hit.conversation_id}",
               file=out)
         print(f"    {roles.get(hit.role, hit.role)}: {snippet}", file=out)
     return 0
@@ -226,7 +128,7 @@ def _list(store: HistoryStore, out: TextIO) -> int:
     for chat in chats:
         when = datetime.fromtimestamp(chat.updated_at).strftime("%Y-%m-%d %H:%M")
         pin = "pinned · " if chat.pinned else ""
-        print(f"{chat.id:>6}  {when}  {pin}{_plain(chat.title)} "
+        print(f"{chat.id:>6}  {when}  {pin}{plain(chat.title)} "
               f"({chat.message_count:,} message{'s' if chat.message_count != 1 else ''})",
               file=out)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chatapp import cli
+from chatapp.cli import common
 from chatapp.engine import load_probe
 from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
@@ -21,7 +22,7 @@ from tests.unit.exchange.conftest import fill
 @pytest.fixture
 def history(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     # The app's log handlers are process-wide; tests in this process keep pytest's.
-    monkeypatch.setattr(cli, "setup_logging", lambda _folder: None)
+    monkeypatch.setattr(common, "setup_logging", lambda _folder: None)
     with HistoryStore(app_paths.history_db) as store:
         return fill(store)
 
@@ -108,7 +109,7 @@ def test_search_prints_title_date_and_the_marked_snippet(
 def test_search_keeps_control_characters_out_of_the_terminal(
         app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "setup_logging", lambda _folder: None)
+    monkeypatch.setattr(common, "setup_logging", lambda _folder: None)
     with HistoryStore(app_paths.history_db) as store:
         chat = store.create_conversation("Title \x1b[2J")
         store.add_message(chat.id, "user", "paste \x1b]0;owned\x07 here")
@@ -132,7 +133,7 @@ def test_search_without_hits_and_list(history: dict[str, int],
 def test_the_app_flags_still_reach_the_app(monkeypatch: pytest.MonkeyPatch,
                                            app_paths: AppPaths,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "setup_logging", lambda _folder: None)
+    monkeypatch.setattr(common, "setup_logging", lambda _folder: None)
     seen: list[object] = []
 
     def noting(what: str) -> object:

@@ -1,0 +1,108 @@
+"""``chatapp ask``: the real model answers in a subprocess; the history keeps the turn."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+from chatapp.history.store import HistoryStore
+from chatapp.paths import AppPaths
+from chatapp.vocabulary import MessageState, Role
+from tests.unit.cli.conftest import QUICK, ROOT, Run, command, without_qt_line, write_settings
+
+
+def chat_messages(paths: AppPaths) -> list[list[tuple[str, str, str]]]:
+    """Every chat's branch, newest chat first: (role, state, content) per message."""
+    with HistoryStore(paths.history_db) as store:
+        return [[(m.role, m.state, m.content) for m in store.list_messages(chat.id)]
+                for chat in store.list_conversations()]
+
+
+def test_the_answer_streams_to_stdout_and_is_saved(chatapp: Run, installed: Path,
+                                                   app_paths: AppPaths) -> None:
+    done = chatapp("ask", "What is the capital of France?")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # not a terminal, not --verbose: nothing but the answer
+    [[question, reply]] = chat_messages(app_paths)
+    assert question == (Role.USER, MessageState.COMPLETE, "What is the capital of France?")
+    role, state, answer = reply
+    assert (role, state) == (Role.ASSISTANT, MessageState.COMPLETE) and answer.strip()
+    assert done.stdout == (answer if answer.endswith("\n") else answer + "\n")
+    with HistoryStore(app_paths.history_db) as store:
+        [chat] = store.list_conversations()
+        assert chat.title == "What is the capital of France?"
+        assert store.list_messages(chat.id)[1].model_file == installed.name
+
+
+def test_chat_continues_a_chat_and_verbose_tells_how(chatapp: Run, installed: Path,
+                                                     app_paths: AppPaths) -> None:
+    first = chatapp("ask", "Name a colour.")
+    assert first.returncode == 0, first.stderr
+    with HistoryStore(app_paths.history_db) as store:
+        [chat] = store.list_conversations()
+    again = chatapp("ask", "--chat", str(chat.id), "-v", "-m", "smollm2", "Another one?")
+    assert again.returncode == 0, again.stderr
+    assert "Loaded SmolLM2-135M-Instruct.Q4_1" in again.stderr
+    assert f"chat {chat.id}: Name a colour." in again.stderr and "tokens" in again.stderr
+    [branch] = chat_messages(app_paths)
+    assert [(role, text) for role, _state, text in branch][::2] == \
+        [(Role.USER, "Name a colour."), (Role.USER, "Another one?")]
+    assert branch[3][2] + ("" if branch[3][2].endswith("\n") else "\n") == again.stdout
+
+
+def test_the_question_can_come_from_stdin(chatapp: Run, installed: Path,
+                                          app_paths: AppPaths) -> None:
+    done = chatapp("ask", stdin="Why is the sky blue?\nAnswer briefly.\n")
+    assert done.returncode == 0, done.stderr
+    assert chat_messages(app_paths)[0][0][2] == "Why is the sky blue?\nAnswer briefly."
+    dash = chatapp("ask", "-", stdin="Hello")
+    assert dash.returncode == 0 and chat_messages(app_paths)[0][0][2] == "Hello"
+
+
+def test_what_cannot_be_done_says_why_and_saves_nothing(chatapp: Run, installed: Path,
+                                                        app_paths: AppPaths) -> None:
+    unknown = chatapp("ask", "--model", "llama-70b", "Hello?")
+    assert (unknown.returncode, unknown.stdout) == (1, "")
+    assert unknown.stderr.startswith("chatapp: No installed model is named 'llama-70b' "
+                                     f"(installed chat models: {installed.name})")
+    no_file = chatapp("ask", "--model", "/nowhere/model.gguf", "Hello?")
+    assert no_file.returncode == 1 and "no model file at /nowhere/model.gguf" in no_file.stderr
+    no_chat = chatapp("ask", "--chat", "42", "Hello?")
+    assert no_chat.returncode == 1 and "no chat with the id 42" in no_chat.stderr
+    empty = chatapp("ask", "  ")
+    assert empty.returncode == 2 and "the question is empty" in empty.stderr
+    for done in (unknown, no_file, no_chat, empty):
+        assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 3
+    assert chat_messages(app_paths) == []
+
+
+def test_without_any_model_it_says_how_to_get_one(chatapp: Run, app_paths: AppPaths) -> None:
+    done = chatapp("ask", "Hello?")
+    assert done.returncode == 1
+    assert "No model is installed yet" in done.stderr
+    assert "chatapp models pull" in done.stderr
+
+
+def test_ctrl_c_stops_the_answer_keeps_it_and_exits_130(installed: Path,
+                                                        app_paths: AppPaths) -> None:
+    # Long enough that the model is still writing when the signal comes.
+    write_settings(app_paths, replace(QUICK, max_reply_tokens=2048, temperature=0.7))
+    process = subprocess.Popen(
+        command("ask", "Write a very long story about a lighthouse keeper, in ten chapters."),
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env=dict(os.environ))
+    assert process.stdout is not None
+    # The answer has begun streaming (read unbuffered: communicate() reads the pipe itself).
+    first = os.read(process.stdout.fileno(), 1)
+    process.send_signal(signal.SIGINT)
+    rest, errors = process.communicate(timeout=120)
+    done = without_qt_line(subprocess.CompletedProcess(
+        process.args, process.returncode, (first + rest).decode(), errors.decode()))
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr
+    [[_question, (role, state, answer)]] = chat_messages(app_paths)
+    assert (role, state) == (Role.ASSISTANT, MessageState.STOPPED)
+    assert answer and done.stdout.startswith(answer)
