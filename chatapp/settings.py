@@ -48,7 +48,11 @@ LIMITS: dict[str, Range] = {
     "thinking_budget_tokens": Range(64, 131072),
     "context_length": Range(AUTO, 1_048_576),
     "threads": Range(AUTO, 512),
+    "api_port": Range(1024, 65535),
 }
+
+# The API server's port: not LM Studio's (1234), Ollama's (11434) or Jan's (1337).
+DEFAULT_API_PORT = 8765
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,11 @@ class Settings:
     # The GGUF embedding model Local documents index with (None: words alone).
     embedding_model_path: str | None = None
     hub_endpoint: str = DEFAULT_HUB_ENDPOINT
+    # The local OpenAI-compatible API server (chatapp.api); its key is in the keyring.
+    api_server_enabled: bool = False
+    api_port: int = DEFAULT_API_PORT
+    api_allow_network: bool = False  # listen on every interface, not 127.0.0.1 only
+    api_save_chats: bool = False  # API chats go to the history
 
     def validated(self) -> Settings:
         """Return self if every field is in range, else raise SettingsError."""
@@ -118,7 +127,10 @@ def _fmt(value: float) -> str:
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:
     """Accept a JSON value only if it has the field's type (an int is a valid float)."""
-    if not isinstance(raw, bool):
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+    elif not isinstance(raw, bool):
         if isinstance(default, float) and isinstance(raw, int | float):
             return float(raw)
         if isinstance(default, int) and isinstance(raw, int):

@@ -44,7 +44,10 @@ __all__ = [
     "Problem",
     "SecretKind",
     "backend_label",
+    "delete_secret",
+    "read_secret",
     "run",
+    "store_secret",
 ]
 
 SERVICE: Final = "chatapp"
@@ -325,3 +328,33 @@ def _no_dbus(kind: SecretKind, detail: str) -> KeyringError:
         + kind.works_without,
         detail,
     )
+
+
+# --- One secret under one name: read, store, delete ---
+
+
+def read_secret(kind: SecretKind, username: str, *,
+                timeout: float = DEFAULT_TIMEOUT_S) -> str | None:
+    """The secret stored as ``username``, or None (KeyringError if the keyring cannot be
+    used)."""
+    return run(kind, "read", lambda backend: backend.get_password(SERVICE, username), timeout)
+
+
+def store_secret(kind: SecretKind, username: str, value: str, *,
+                 timeout: float = DEFAULT_TIMEOUT_S) -> None:
+    """Store ``value`` as ``username``, replacing any; kept nowhere else if this fails."""
+    run(kind, "store", lambda backend: backend.set_password(SERVICE, username, value),
+        timeout, secret=value)
+
+
+def delete_secret(kind: SecretKind, username: str, *,
+                  timeout: float = DEFAULT_TIMEOUT_S) -> bool:
+    """Remove the secret stored as ``username``; False if there was none."""
+    def remove(backend: keyring.backend.KeyringBackend) -> bool:
+        # Look first: backends signal "nothing stored" and real failures alike.
+        if backend.get_password(SERVICE, username) is None:
+            return False
+        backend.delete_password(SERVICE, username)
+        return True
+
+    return run(kind, "delete", remove, timeout)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
+from chatapp.api.jobs import ApiJob
 from chatapp.conversation.chat_settings import chat_collections, conversation_overrides
 from chatapp.conversation.collection_search import CollectionSearch
 from chatapp.conversation.grounding import DocumentSources
@@ -27,7 +28,7 @@ from chatapp.documents.blob_store import BlobStore
 from chatapp.engine.context_policy import choose_threads
 from chatapp.engine.embedding import LlamaEmbedder, load_embedder
 from chatapp.engine.errors import EngineError
-from chatapp.engine.llama_engine import GenerationStats
+from chatapp.engine.llama_engine import GenerationStats, LlamaEngine
 from chatapp.engine.load_probe import ProbeCache
 from chatapp.engine.model_loader import LoadedModel, load_model
 from chatapp.engine.prompt_window import PromptPlan
@@ -214,6 +215,12 @@ class _EngineWorker(QObject):
             return None
         return self._embedder
 
+    @Slot(object, object)
+    def run_api_job(self, job: ApiJob, settings: Settings) -> None:
+        """An API request (chatapp.api), in turn with the user's replies: both come
+        through this thread's event queue, first come first served."""
+        job.run(_ApiAccess(self, settings))
+
     @Slot(int, object)
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         if self._model is None or self.cancel.is_set():
@@ -247,6 +254,33 @@ class _EngineWorker(QObject):
         thread = self.thread()
         if thread is not None:
             thread.quit()
+
+
+class _ApiAccess:
+    """What an API job sees of this worker (chatapp.api.jobs.EngineAccess)."""
+
+    def __init__(self, worker: _EngineWorker, settings: Settings) -> None:
+        self._worker = worker
+        self._settings = settings
+
+    def chat_engine(self) -> LlamaEngine | None:
+        model = self._worker._model
+        return model.engine if model is not None else None
+
+    def settings(self) -> Settings:
+        return self._settings
+
+    def embedder(self) -> LlamaEmbedder | None:
+        return self._worker._embedding_model(
+            self._settings.embedding_model_path)
+
+    def chat_store(self) -> HistoryStore | None:
+        if not self._settings.api_save_chats:
+            return None
+        return self._worker._reply_runner().store
+
+    def shutting_down(self) -> bool:
+        return self._worker.cancel.is_set()
 
 
 @dataclass(frozen=True)
@@ -324,6 +358,7 @@ class EngineController(QObject):
     _send = Signal(int, bool, object)
     _continue = Signal(int, object)
     _measure = Signal(int, object)
+    _api_job = Signal(object, object)
     _shutdown = Signal()
 
     def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None, *,
@@ -340,6 +375,7 @@ class EngineController(QObject):
         self._send.connect(self.worker.send)
         self._continue.connect(self.worker.continue_reply)
         self._measure.connect(self.worker.measure_context)
+        self._api_job.connect(self.worker.run_api_job)
         self._shutdown.connect(self.worker.shutdown)
         self._thread.start()
 
@@ -364,6 +400,10 @@ class EngineController(QObject):
 
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         self._measure.emit(conversation_id, settings)
+
+    def submit_api_job(self, job: ApiJob, settings: Settings) -> None:
+        """Queue an API request's job behind what the engine thread has to do (any thread)."""
+        self._api_job.emit(job, settings)
 
     def stop(self) -> None:
         self.worker.stop_requested.set()

@@ -1,0 +1,1 @@
+"""The local OpenAI-compatible API server: other programs use the loaded model over HTTP."""
