@@ -84,3 +84,18 @@ def test_any_json_loads_to_valid_settings(data: dict[str, object]) -> None:
     from chatapp.settings import settings_from_dict
 
     settings_from_dict(data).validated()
+
+
+@pytest.mark.expect_log("chatapp.settings", "Ignoring setting (api_port|api_allow_network)")
+def test_api_server_settings_round_trip_and_are_checked(tmp_path: Path) -> None:
+    from chatapp.settings import settings_from_dict
+
+    loaded = settings_from_dict({"api_server_enabled": True, "api_port": 80,
+                                 "api_allow_network": 1, "api_save_chats": True})
+    # Off by default; a port below 1024 and a number for a switch are ignored.
+    assert Settings().api_server_enabled is False
+    assert (loaded.api_server_enabled, loaded.api_port, loaded.api_allow_network,
+            loaded.api_save_chats) == (True, Settings().api_port, False, True)
+    path = tmp_path / "settings.json"
+    save_settings(path, replace(loaded, api_port=9000))
+    assert load_settings(path).api_port == 9000
