@@ -7,10 +7,10 @@ reply limit counts the answer; the thought has a budget of its own, and when tha
 spent the thought is closed for the model, which then answers.
 
 The user's message is already saved (conversation.questions) when a reply starts. The
-reply row exists (state "streaming") before its first token, and what has streamed is
-written to it on a timer of its own (conversation.throttle), so text that was shown for
-more than a second is on disk even while the model stalls; a crash or kill loses at most
-the last moment of a reply. At the end the reply is finalized with how it was made.
+reply row's life in the history (started before the first token, saved while it streams,
+a failure kept with its text) is conversation.reply_record's, shared with replies from a
+remote server (conversation.remote_reply). At the end the reply is finalized with how it
+was made.
 
 Whatever goes wrong ends the reply cleanly: an error the user must read (the disk is
 full, the prompt does not fit) and a bug alike finalize the row as "error" with what was
@@ -22,24 +22,29 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from itertools import pairwise
-from pathlib import Path
-from typing import Protocol
+from dataclasses import dataclass
 
 from chatapp.conversation.grounding import (
     DocumentSources,
     Grounding,
     ground_question,
-    grounded_question,
 )
-from chatapp.conversation.throttle import Throttle
+from chatapp.conversation.reply_record import (
+    SAVE_INTERVAL_S,
+    ReplyListener,
+    StreamingReply,
+    StreamSaver,
+    answer_again,
+    prompt_messages,
+    record_failure,
+    reopen_last_reply,
+)
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling, Steer
 from chatapp.engine.prompt_window import MAX_REPLY_RESERVE_FRACTION, PromptPlan, plan_prompt
 from chatapp.errors import UserFacingError, internal_error
-from chatapp.history.store import HistoryError, HistoryStore, Message, ReplyStats
+from chatapp.history.store import HistoryStore, Message
 from chatapp.reasoning.formats import (
     HARMONY_CALL,
     HARMONY_END,
@@ -49,20 +54,19 @@ from chatapp.reasoning.formats import (
 )
 from chatapp.reasoning.stream_parser import Piece, PieceKind, ReplyParser
 from chatapp.settings import Settings
-from chatapp.vocabulary import PROMPT_STATES, MessageState, Role
+from chatapp.vocabulary import MessageState, Role
 
 log = logging.getLogger(__name__)
 
-SAVE_INTERVAL_S = 0.5  # under the promised one second, with margin for a slow disk
-
-
-class ReplyListener(Protocol):
-    def reply_started(self, message: Message, plan: PromptPlan) -> None: ...
-    def reply_text(self, text: str) -> None: ...
-    def reply_reasoning(self, text: str) -> None: ...
-    def reasoning_finished(self, seconds: float) -> None: ...
-    def reply_finished(self, message: Message, stats: GenerationStats) -> None: ...
-    def reply_failed(self, error: UserFacingError, message: Message | None) -> None: ...
+__all__ = [
+    "SAVE_INTERVAL_S",
+    "ContextUsage",
+    "ReplyListener",
+    "ReplyRequest",
+    "ReplyRunner",
+    "continuation",
+    "sampling_from",
+]
 
 
 @dataclass(frozen=True)
@@ -106,80 +110,6 @@ def sampling_from(settings: Settings, seed: int, *, thinks: bool = False,
 _TO_ANSWER_ROOM = 32
 
 
-class _StreamSaver:
-    """Writes a streaming reply's answer and thought to its row, on the throttle's own
-    thread. SQLite connections belong to one thread, so the saver opens its own store there.
-    """
-
-    def __init__(self, db_path: Path, message: Message, interval_s: float) -> None:
-        self._db_path = db_path
-        self._message_id = message.id
-        self._store: HistoryStore | None = None
-        self._content = message.content  # a continued reply goes on from its text
-        self._reasoning = message.reasoning or ""
-        self._throttle = Throttle[Piece](self._save, interval_s, name="reply-saver",
-                                         on_exit=self._close)
-
-    def push(self, piece: Piece) -> None:
-        if self._throttle.failure is not None:  # the disk filled up: stop the reply
-            raise self._throttle.failure
-        self._throttle.push(piece)
-
-    def close(self) -> None:
-        self._throttle.close()
-
-    def _save(self, pieces: list[Piece]) -> None:
-        if self._store is None:
-            self._store = HistoryStore(self._db_path)
-        for piece in pieces:
-            if piece.kind is PieceKind.REASONING:
-                self._reasoning += piece.text
-            else:
-                self._content += piece.text
-        self._store.update_streaming_content(self._message_id, self._content,
-                                             self._reasoning or None)
-
-    def _close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-
-
-@dataclass
-class _Reply:
-    """A reply as it streams: its answer and thought so far, and their timing."""
-
-    reply_format: ReplyFormat
-    started: float  # when the request began (perf_counter)
-    answer: list[str] = field(default_factory=list)
-    reasoning: list[str] = field(default_factory=list)
-    answer_tokens: int = 0
-    reasoning_tokens: int = 0
-    first_token_at: float | None = None
-    thought_ended_at: float | None = None
-    first_answer_at: float | None = None
-    continued: Message | None = None  # the reply this one writes on, as it was
-
-    def stats(self, generation: GenerationStats) -> ReplyStats:
-        """What the history records of how the reply was made; a continued reply keeps
-        its first part's thought and counts the tokens of both parts."""
-        before = self.continued
-        return ReplyStats(
-            prompt_tokens=generation.prompt_tokens,
-            generated_tokens=generation.generated_tokens
-            + (before.generated_tokens or 0 if before else 0),
-            ttft_s=generation.ttft_s, tokens_per_s=generation.tokens_per_s,
-            ttfa_s=before.ttfa_s if before else _since(self.started, self.first_answer_at),
-            reasoning_s=before.reasoning_s if before else self.reasoning_s,
-            stop_reason=generation.stop_reason)
-
-    @property
-    def reasoning_s(self) -> float | None:
-        if not self.reasoning or self.first_token_at is None:
-            return None
-        end = self.thought_ended_at if self.thought_ended_at is not None else time.perf_counter()
-        return end - self.first_token_at
-
-
 class ReplyRunner:
     """Runs replies against one store, on the caller's (the engine's) thread."""
 
@@ -190,22 +120,7 @@ class ReplyRunner:
         self._window_start: dict[int, int] = {}
 
     def _prompt_messages(self, conversation_id: int) -> list[ChatMessage]:
-        # An answer the model never got to (stopped while thinking) is no turn of the chat.
-        # A question that was given documents carries them again as its reply stored
-        # them, so the prompt is the one that was sent; files sent without a word are a
-        # question too.
-        branch = self.store.list_messages(conversation_id)
-        cited = self.store.citations_of(conversation_id)
-        attached = self.store.attachments_of(conversation_id)
-        given = {question.id: cited[reply.id] for question, reply in pairwise(branch)
-                 if reply.id in cited and question.role == Role.USER}
-        return [
-            ChatMessage(m.role,  # type: ignore[arg-type]
-                        grounded_question(m.content, given.get(m.id, ())), m.reasoning)
-            for m in branch
-            if m.role in (Role.USER, Role.ASSISTANT) and m.state in PROMPT_STATES
-            and (m.content or m.id in attached)
-        ]
+        return prompt_messages(self.store, conversation_id)
 
     def _reply_reserve(self, engine: LlamaEngine, settings: Settings) -> int:
         reserve = settings.max_reply_tokens
@@ -268,16 +183,16 @@ class ReplyRunner:
         """Answer the conversation's last message, the user's; never raises."""
         started = time.perf_counter()
         message: Message | None = None
-        reply: _Reply | None = None
+        reply: StreamingReply | None = None
         try:
             if request.regenerate:
-                self._answer_again(request.conversation_id)
+                answer_again(self.store, request.conversation_id)
             options = self.template_options(engine, request.conversation_id)
             if request.continue_reply:
                 plan = self.plan(engine, request.conversation_id, request.settings,
                                  to_continue=True)
-                message = self._reopen_last_reply(request.conversation_id)
-                reply = _Reply(continuation(engine.reply_format(options)), started,
+                message = reopen_last_reply(self.store, request.conversation_id)
+                reply = StreamingReply(continuation(engine.reply_format(options)), started,
                                answer=[message.content],
                                reasoning=[message.reasoning] if message.reasoning else [],
                                thought_ended_at=started, continued=message)
@@ -285,7 +200,7 @@ class ReplyRunner:
                 grounding = self._ground(engine, request, options)
                 plan = self.plan(engine, request.conversation_id, request.settings,
                                  to_answer=True, grounding=grounding)
-                reply = _Reply(engine.reply_format(options), started)
+                reply = StreamingReply(engine.reply_format(options), started)
                 message = self._start_reply(engine, request)
                 if grounding is not None and (grounding.citations or grounding.uses):
                     self.store.record_grounding(
@@ -301,13 +216,14 @@ class ReplyRunner:
             )
         except UserFacingError as error:
             log.info("The reply failed: %s (%s)", error.user_message, error.detail)
-            listener.reply_failed(error, self._record_failure(request, message, reply, error))
+            listener.reply_failed(error, record_failure(self.store, request.conversation_id,
+                                                        message, reply, error))
             return
         except Exception as error:  # a bug: the turn still ends, and the log has it
             log.exception("The reply failed unexpectedly")
             wrapped = internal_error(error, "writing the reply")
-            listener.reply_failed(wrapped,
-                                  self._record_failure(request, message, reply, wrapped))
+            listener.reply_failed(wrapped, record_failure(self.store, request.conversation_id,
+                                                          message, reply, wrapped))
             return
         listener.reply_finished(final, stats)
 
@@ -335,12 +251,6 @@ class ReplyRunner:
             history_tokens=history.prompt_tokens, question_tokens=len(alone),
             count_tokens=lambda text: len(engine.tokenize_text(text)))
 
-    def _reopen_last_reply(self, conversation_id: int) -> Message:
-        messages = self.store.list_messages(conversation_id)
-        if not messages or messages[-1].role != Role.ASSISTANT or not messages[-1].content:
-            raise EngineError("There is no reply to continue.")
-        return self.store.reopen_reply(messages[-1].id)
-
     def _start_reply(self, engine: LlamaEngine, request: ReplyRequest) -> Message:
         settings = request.settings
         recorded = {**settings.sampling_dict(), "seed": request.seed,
@@ -353,30 +263,18 @@ class ReplyRunner:
         )
 
     def _generate(self, engine: LlamaEngine, request: ReplyRequest, plan: PromptPlan, *,
-                  message: Message, reply: _Reply, listener: ReplyListener,
+                  message: Message, reply: StreamingReply, listener: ReplyListener,
                   should_stop: Callable[[], bool]) -> GenerationStats:
-        saver = _StreamSaver(self.store.path, message, self._save_interval)
+        saver = StreamSaver(self.store.path, message, self._save_interval)
         settings = request.settings
         reply_format = reply.reply_format
         parser = ReplyParser(reply_format)
 
         def deliver(pieces: list[Piece]) -> None:
-            for piece in pieces:
-                saver.push(piece)  # queued for the disk before the UI shows it
-                if piece.kind is PieceKind.REASONING:
-                    reply.reasoning.append(piece.text)
-                    listener.reply_reasoning(piece.text)
-                    continue
-                if reply.first_answer_at is None:
-                    reply.first_answer_at = time.perf_counter()
-                reply.answer.append(piece.text)
-                listener.reply_text(piece.text)
+            reply.deliver(pieces, saver, listener)
 
         def thought_over() -> None:
-            if reply.thought_ended_at is None and reply.reasoning:
-                reply.thought_ended_at = time.perf_counter()
-                seconds = reply.reasoning_s
-                listener.reasoning_finished(seconds if seconds is not None else 0.0)
+            reply.thought_over(listener)
 
         def on_token(text: str) -> Steer | None:
             if reply.first_token_at is None:
@@ -416,30 +314,6 @@ class ReplyRunner:
         finally:
             saver.close()  # its last write lands before the row is finalized
 
-    def _record_failure(self, request: ReplyRequest, message: Message | None,
-                        reply: _Reply | None, error: UserFacingError) -> Message | None:
-        """The failed reply as the history keeps it: its text so far and why it failed."""
-        answer = "".join(reply.answer) if reply else ""
-        reasoning = "".join(reply.reasoning) if reply else ""
-        try:
-            if message is None:
-                message = self.store.add_message(request.conversation_id, Role.ASSISTANT, "",
-                                                 state=MessageState.STREAMING)
-            return self.store.finalize_message(message.id, answer, MessageState.ERROR,
-                                               error=error.user_message, reasoning=reasoning)
-        except HistoryError as failure:  # e.g. the full disk that failed the reply
-            log.error("Could not record the failed reply: %s", failure)
-            return None
-
-    def _answer_again(self, conversation_id: int) -> None:
-        """The next reply answers the last question again, beside the replies it has:
-        the branch on screen ends at the question, the old replies stay as siblings."""
-        messages = self.store.list_messages(conversation_id)
-        questions = [m for m in messages if m.role == Role.USER]
-        if not questions:
-            raise EngineError("There is no message to answer yet.")
-        self.store.set_active_leaf(conversation_id, questions[-1].id)
-
 
 def continuation(reply_format: ReplyFormat) -> ReplyFormat:
     """How to read what continues a reply: all answer (its thought, if any, is over),
@@ -449,6 +323,3 @@ def continuation(reply_format: ReplyFormat) -> ReplyFormat:
         ends = (*ends, HARMONY_END, HARMONY_RETURN, HARMONY_CALL)
     return ReplyFormat(ReasoningSyntax.NONE, end_markers=ends)
 
-
-def _since(started: float, moment: float | None) -> float | None:
-    return None if moment is None else moment - started

@@ -155,10 +155,15 @@ class RemoteClient:
                     sampling: RemoteSampling, *,
                     on_text: Callable[[str], None],
                     on_reasoning: Callable[[str], None],
-                    should_stop: Callable[[], bool]) -> RemoteResult:
+                    should_stop: Callable[[], bool],
+                    continue_final: bool = False) -> RemoteResult:
         """Stream a reply (POST /chat/completions); see the module docs. Raises a
         RemoteError after delivering what streamed. ``should_stop`` is also called from a
-        watcher thread, so it must be thread-safe (a flag or an Event)."""
+        watcher thread, so it must be thread-safe (a flag or an Event).
+
+        ``continue_final``: the last message is a reply the model writes on, asked as
+        llama-server and vLLM take it (``continue_final_message``, no generation prompt).
+        """
         body: dict[str, Any] = {
             "model": model, "stream": True, "stream_options": {"include_usage": True},
             "messages": [{"role": m.role, "content": m.content} for m in messages],
@@ -169,6 +174,9 @@ class RemoteClient:
                 body[name] = value
         if sampling.stop:
             body["stop"] = list(sampling.stop)
+        if continue_final:
+            body["continue_final_message"] = True
+            body["add_generation_prompt"] = False
         started = time.perf_counter()
         stream = _ReplyStream(model)
         with self._translated(stream), _StopWatch(should_stop) as watch:
