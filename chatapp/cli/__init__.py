@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from chatapp.cli import app, ask, history
+from chatapp.cli import app, ask, history, models
 from chatapp.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -32,8 +32,8 @@ __all__ = ["COMMANDS", "build_command_parser", "main"]
 log = logging.getLogger(__name__)
 
 # In the order `chatapp --help` lists them.
-_MODULES = (ask, history)
-COMMANDS = ("ask", *history.COMMANDS)
+_MODULES = (ask, models, history)
+COMMANDS = ("ask", "models", *history.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +70,7 @@ def run_command(argv: list[str]) -> int:
         print(file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:  # a bug: a sentence for the person, the traceback in the log
-        log.exception("The command %s failed", argv[0])
+        # At INFO: the log file has it, the console handler (warnings) does not print it.
+        log.info("The command %s failed", argv[0], exc_info=True)
         return fail(internal_error(error, f"running chatapp {argv[0]}"))
     return EXIT_FAILED

@@ -9,6 +9,7 @@ from typing import Any
 from chatapp.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
+    Interrupts,
     UsageError,
     fail,
     is_terminal,
@@ -16,7 +17,6 @@ from chatapp.cli.common import (
 )
 from chatapp.cli.model_choice import model_for
 from chatapp.cli.turns import (
-    Interrupts,
     TerminalChat,
     TurnOutput,
     chat_model_of,

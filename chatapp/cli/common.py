@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
 from typing import Final, TextIO
 
 from chatapp.errors import UserFacingError
@@ -61,3 +66,28 @@ def is_terminal(out: TextIO) -> bool:
 
 class UsageError(Exception):
     """Arguments argparse accepts that do not go together: exit 2 with the usage."""
+
+
+class Interrupts:
+    """Ctrl-C (SIGINT) sets ``event`` instead of raising KeyboardInterrupt, while active.
+
+    A Python signal handler runs between bytecodes, so KeyboardInterrupt could land in the
+    middle of a history write; a flag is read where stopping is safe. ``on_interrupt``
+    also runs (in the main thread, which must then hold no lock it takes)."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+
+    @contextmanager
+    def caught(self, on_interrupt: Callable[[], None] | None = None
+               ) -> Iterator[threading.Event]:
+        def handle(_signum: int, _frame: FrameType | None) -> None:
+            self.event.set()
+            if on_interrupt is not None:
+                on_interrupt()
+
+        previous = signal.signal(signal.SIGINT, handle)
+        try:
+            yield self.event
+        finally:
+            signal.signal(signal.SIGINT, previous)

