@@ -77,6 +77,8 @@ class Settings:
     api_port: int = DEFAULT_API_PORT
     api_allow_network: bool = False  # listen on every interface, not 127.0.0.1 only
     api_save_chats: bool = False  # API chats go to the history
+    # Clients must send the key kept in the keyring; without it the keyring is not needed.
+    api_require_key: bool = False
 
     def validated(self) -> Settings:
         """Return self if every field is in range, else raise SettingsError."""

@@ -67,6 +67,7 @@ from chatapp.ui.plain_text import escaped
 from chatapp.ui.search_panel import SearchPanel
 from chatapp.ui.settings_dialog import SettingsDialog
 from chatapp.ui.status_line import StatusLine
+from chatapp.ui.workers.api_thread import ApiServerThread, settings_without_key
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.index_thread import CollectionState, IndexThread
 from chatapp.ui.workers.task_thread import TaskThread
@@ -111,9 +112,11 @@ class MainWindow(QMainWindow):
         self.collections: tuple[CollectionState, ...] = ()
         self._hub_token: str | None = None
         self._closing = False
+        self.api = ApiServerThread(self.session.engine, self.secrets, settings, parent=self)
         self._build()
         self._connect()
         self.session.start()
+        self.api.apply(settings)
         self.documents.start()
 
     # -- layout ------------------------------------------------------------------------
@@ -246,6 +249,9 @@ class MainWindow(QMainWindow):
         self.hub.failed.connect(self.show_error)
         self.hub.download_event.connect(self._download_event)
         self.secrets.failed.connect(self.show_error)
+        self.api.status_changed.connect(self.status.set_api)
+        self.api.failed.connect(self.show_error)
+        session.model_changed.connect(self.api.set_model)
         exception_relay().raised.connect(self.banner.show_message)
 
         actions.search_chats.triggered.connect(self.search_panel.open_panel)
@@ -396,6 +402,7 @@ class MainWindow(QMainWindow):
             self.session.start_fresh()
 
     def _settings_changed(self, settings: Settings) -> None:
+        self.api.apply(settings)
         if settings.hub_endpoint != self.hub.client.endpoint:
             self.hub.set_connection(settings.hub_endpoint, self._hub_token)
 
@@ -501,7 +508,13 @@ class MainWindow(QMainWindow):
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         new = dialog.result_settings
-        if new is not None and new != self.session.settings:
+        key = dialog.api_section.new_key
+        if new is not None and (key is not None or dialog.api_section.key_removed):
+            # The API key goes to the keyring first; a key that could not be stored
+            # leaves the server off rather than open.
+            self.api.store_key(key, lambda stored: self.session.apply_settings(
+                new if stored else settings_without_key(new)))
+        elif new is not None and new != self.session.settings:
             self.session.apply_settings(new)
 
     def _about(self) -> None:
@@ -594,6 +607,7 @@ class MainWindow(QMainWindow):
             started = time.monotonic()
             deadline = started + QUIT_BUDGET_S
             self.session.finish_deletes()  # an undoable delete lands before the history stops
+            self.api.stop()  # its requests are cancelled before the engine stops
             self.session.request_stop()
             self.hub.request_stop()
             self.secrets.request_stop(drain=False)

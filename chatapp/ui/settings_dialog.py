@@ -1,4 +1,4 @@
-"""Settings: system prompt, sampling, context length and threads."""
+"""Settings: system prompt, sampling, context length, threads, and the API server."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings, SettingsError
+from chatapp.ui.api_server_section import ApiServerSection
 
 
 def _double(name: str, step: float, decimals: int = 2) -> QDoubleSpinBox:
@@ -92,6 +93,8 @@ class SettingsDialog(QDialog):
                                      "mirror")
         form.addRow("Model hub address", self.hub_endpoint)
         layout.addLayout(form)
+        self.api_section = ApiServerSection(settings, self)
+        layout.addWidget(self.api_section)
 
         note = QLabel("Sampling and the system prompt apply to the next reply. A new context "
                       "length reloads the model.", self)
@@ -116,7 +119,7 @@ class SettingsDialog(QDialog):
         self._show(settings)
 
     def values(self) -> Settings:
-        return replace(
+        return self.api_section.values(replace(
             self._original,
             system_prompt=self.system_prompt.toPlainText().strip(),
             temperature=self.temperature.value(),
@@ -129,7 +132,7 @@ class SettingsDialog(QDialog):
             context_length=int(self.context_length.currentData()),
             threads=self.threads.value(),
             hub_endpoint=self.hub_endpoint.text().strip().rstrip("/"),
-        )
+        ))
 
     def accept(self) -> None:
         try:
@@ -155,3 +158,4 @@ class SettingsDialog(QDialog):
         self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
         self.threads.setValue(settings.threads)
         self.hub_endpoint.setText(settings.hub_endpoint)
+        self.api_section.show_settings(settings)

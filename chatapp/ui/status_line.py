@@ -31,11 +31,16 @@ class StatusLine(QStatusBar):
         self.context = QLabel(self)
         self.context.setObjectName("contextUsage")
         self.context.setToolTip("Tokens the conversation takes of the model's context")
+        self.api = QLabel(self)
+        self.api.setObjectName("apiStatus")
+        self.api.setToolTip("The API server: other programs use the loaded model here")
+        self.api.hide()
         self.addWidget(self.activity, 1)
         self.addPermanentWidget(self.download)
         self.addPermanentWidget(self.busy)
         self.addPermanentWidget(self.model)
         self.addPermanentWidget(self.context)
+        self.addPermanentWidget(self.api)
 
     def set_activity(self, text: str, busy: bool = False) -> None:
         self.activity.setText(text)
@@ -73,6 +78,11 @@ class StatusLine(QStatusBar):
         """The running download, in one line; empty hides it."""
         self.download.setText(text.replace("\n", " · "))
         self.download.setVisible(bool(text))
+
+    def set_api(self, text: str) -> None:
+        """The API server's address, or the requests it is answering; "" hides it."""
+        self.api.setText(text)
+        self.api.setVisible(bool(text))
 
     def set_context(self, used: int, total: int) -> None:
         self.context.setText(format_context(used, total))

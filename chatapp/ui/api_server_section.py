@@ -1,0 +1,135 @@
+"""The Settings dialog's "API server" section: on/off, port, key, network, saving chats.
+
+The key itself is never read here (the keyring is the secrets thread's business): the
+section shows whether one is required, and a new key it made, once, to be copied; the
+window stores it when the dialog is accepted (ApiServerThread.store_key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from chatapp.secrets.api_server_key import generate_key
+from chatapp.settings import LIMITS, Settings
+
+NETWORK_WARNING = ("Other computers on your network can reach the model{key}. Allow this "
+                   "only on a network you trust.")
+
+
+class ApiServerSection(QGroupBox):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__("API server", parent)
+        self.setObjectName("apiServerSection")
+        self._original = settings
+        form = QFormLayout(self)
+        self.enabled = QCheckBox("Serve the loaded model to other programs "
+                                 "(OpenAI-compatible API)", self)
+        self.enabled.setObjectName("api_server_enabled")
+        form.addRow(self.enabled)
+        self.port = QSpinBox(self)
+        self.port.setObjectName("api_port")
+        self.port.setRange(int(LIMITS["api_port"].low), int(LIMITS["api_port"].high))
+        form.addRow("Port", self.port)
+        self.address = QLabel(self)
+        self.address.setObjectName("apiAddress")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Clients use", self.address)
+
+        self.require_key = QCheckBox("Require an API key", self)
+        self.require_key.setObjectName("api_require_key")
+        form.addRow(self.require_key)
+        key_row = QHBoxLayout()
+        self.key = QLineEdit(self)
+        self.key.setObjectName("api_key")
+        self.key.setReadOnly(True)
+        self.new_key_button = QPushButton("New key", self)
+        self.new_key_button.setObjectName("apiNewKey")
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.new_key_button)
+        form.addRow("Key", key_row)
+
+        self.allow_network = QCheckBox("Allow other computers on the local network", self)
+        self.allow_network.setObjectName("api_allow_network")
+        form.addRow(self.allow_network)
+        self.network_warning = QLabel(self)
+        self.network_warning.setObjectName("apiNetworkWarning")
+        self.network_warning.setWordWrap(True)
+        self.network_warning.setStyleSheet("color: #b45309;")
+        form.addRow(self.network_warning)
+        self.save_chats = QCheckBox("Save API chats to the history", self)
+        self.save_chats.setObjectName("api_save_chats")
+        form.addRow(self.save_chats)
+
+        # A key made in this dialog, to be stored when it is accepted (None: unchanged).
+        self.new_key: str | None = None
+        self.port.valueChanged.connect(self._update)
+        self.allow_network.toggled.connect(self._update)
+        self.require_key.toggled.connect(self._key_required)
+        self.new_key_button.clicked.connect(self._make_key)
+        self.enabled.toggled.connect(self._update)
+        self.show_settings(settings)
+
+    def show_settings(self, settings: Settings) -> None:
+        self.new_key = None
+        self.enabled.setChecked(settings.api_server_enabled)
+        self.port.setValue(settings.api_port)
+        self.allow_network.setChecked(settings.api_allow_network)
+        self.save_chats.setChecked(settings.api_save_chats)
+        self.require_key.blockSignals(True)
+        self.require_key.setChecked(settings.api_require_key)
+        self.require_key.blockSignals(False)
+        self._update()
+
+    def values(self, settings: Settings) -> Settings:
+        return replace(settings, api_server_enabled=self.enabled.isChecked(),
+                       api_port=self.port.value(),
+                       api_allow_network=self.allow_network.isChecked(),
+                       api_save_chats=self.save_chats.isChecked(),
+                       api_require_key=self.require_key.isChecked())
+
+    @property
+    def key_removed(self) -> bool:
+        """The key was required and no longer is: it is deleted from the keyring."""
+        return self._original.api_require_key and not self.require_key.isChecked()
+
+    def _key_required(self, required: bool) -> None:
+        if required and not self._original.api_require_key and self.new_key is None:
+            self._make_key()  # a key is needed: one is made at once
+        self._update()
+
+    def _make_key(self) -> None:
+        self.new_key = generate_key()
+        self.require_key.setChecked(True)
+        self._update()
+
+    def _update(self) -> None:
+        required = self.require_key.isChecked()
+        self.key.setEnabled(required)
+        self.new_key_button.setEnabled(required)
+        if self.new_key is not None and required:
+            self.key.setText(self.new_key)
+            self.key.setToolTip("Copy this key now: it is kept in the keyring and not "
+                                "shown again")
+        else:
+            self.key.setText("")
+            self.key.setPlaceholderText("Kept in the keyring" if required
+                                        and self._original.api_require_key else "No key")
+            self.key.setToolTip("")
+        host = "this computer's address" if self.allow_network.isChecked() else "127.0.0.1"
+        self.address.setText(f"http://{host}:{self.port.value()}/v1")
+        self.network_warning.setText(NETWORK_WARNING.format(
+            key="" if required else ", without a key"))
+        self.network_warning.setVisible(self.allow_network.isChecked())

@@ -1,0 +1,109 @@
+"""The API server in the window: turned on in Settings, answering an openai client from
+the window's own engine while the status line says so."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import openai
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from chatapp.settings import Settings
+from chatapp.ui.settings_dialog import SettingsDialog
+from tests.e2e.conftest import REPLY_TIMEOUT_MS, OpenWindow, model_settings, wait_loaded
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def settings_dialog() -> SettingsDialog:
+    dialogs = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, SettingsDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def test_the_server_is_turned_on_in_settings_and_answers(
+        qtbot: QtBot, open_window: OpenWindow, model_path: Path) -> None:
+    window = open_window(model_settings(model_path))
+    status = window.status.api
+    assert window.api.address is None and status.isHidden()  # off by default
+    wait_loaded(qtbot, window)
+
+    port = free_port()
+    window.open_settings()
+    dialog = settings_dialog()
+    section = dialog.api_section
+    section.enabled.setChecked(True)
+    section.port.setValue(port)
+    assert section.address.text() == f"http://127.0.0.1:{port}/v1"
+    assert section.network_warning.isHidden()
+    section.allow_network.setChecked(True)
+    assert section.network_warning.isVisible()
+    assert "without a key" in section.network_warning.text()
+    section.allow_network.setChecked(False)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.api.address is not None)
+    assert window.session.settings.api_server_enabled
+    assert status.text() == f"API on http://127.0.0.1:{port}"
+
+    client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="x",
+                           max_retries=0, timeout=300)
+    assert [m.id for m in client.models.list()] == [model_path.stem]
+    # A long reply (the grammar asks for at least 40 numbers), so the status line has
+    # time to show it being answered.
+    schema = {"type": "array", "items": {"type": "integer"}, "minItems": 40}
+    answer: list[str] = []
+    failures: list[openai.OpenAIError] = []
+
+    def ask() -> None:
+        try:
+            stream = client.chat.completions.create(
+                model=model_path.stem, max_tokens=200, stream=True,
+                messages=[{"role": "user", "content": "Some numbers, please."}],
+                response_format={"type": "json_schema",
+                                 "json_schema": {"name": "numbers", "schema": schema}})
+            answer.extend(c.choices[0].delta.content or "" for c in stream)
+        except openai.OpenAIError as error:
+            failures.append(error)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    qtbot.waitUntil(lambda: status.text() == "API: answering 1 request",
+                    timeout=REPLY_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not asking.is_alive(), timeout=REPLY_TIMEOUT_MS)
+    asking.join()
+    assert not failures
+    assert "".join(answer).startswith("[")
+    qtbot.waitUntil(lambda: status.text() == f"API on http://127.0.0.1:{port}")
+
+    # Off again: the port is free.
+    window.open_settings()
+    dialog = settings_dialog()
+    dialog.api_section.enabled.setChecked(False)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.api.address is None)
+    assert status.isHidden()
+    with socket.socket() as again:
+        again.bind(("127.0.0.1", port))
+
+
+def test_without_a_model_a_request_is_told_so(qtbot: QtBot, open_window: OpenWindow) -> None:
+    port = free_port()
+    window = open_window(Settings(api_server_enabled=True, api_port=port))
+    qtbot.waitUntil(lambda: window.api.address is not None)
+    client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="x",
+                           max_retries=0, timeout=120)
+    assert list(client.models.list()) == []
+    with pytest.raises(openai.InternalServerError) as raised:
+        client.chat.completions.create(model="anything", max_tokens=4,
+                                       messages=[{"role": "user", "content": "Hi"}])
+    assert raised.value.status_code == 503
+    assert raised.value.code == "model_not_loaded"
