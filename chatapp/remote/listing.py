@@ -1,0 +1,118 @@
+"""What each remote server offers: its models, or why they could not be listed.
+
+The model picker lists every server the user added; a server that cannot be reached is
+shown as such (with the reason), never as a server without models. Blocking (keyring
+and network): call these on a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlsplit
+
+from chatapp.errors import UserFacingError
+from chatapp.remote.client import RemoteClient
+from chatapp.remote.errors import (
+    InvalidServerAddressError,
+    RemoteAuthError,
+    RemoteTimeoutError,
+    RemoteTlsError,
+    RemoteUnreachableError,
+)
+from chatapp.remote.servers import RemoteServer, get_api_key, is_loopback, normalize_base_url
+
+__all__ = ["LIST_TIMEOUT_S", "ServerModels", "describe_models", "list_all", "list_models",
+           "list_server_models", "plain_http_warning", "problem_label",
+           "unsaved_server"]
+
+# Listing is a quick question: a server silent for this long is shown as not answering.
+LIST_TIMEOUT_S: Final = 15.0
+
+
+@dataclass(frozen=True)
+class ServerModels:
+    """One server's models (``error`` None), or why they could not be listed."""
+
+    server: RemoteServer
+    models: tuple[str, ...] = ()
+    error: UserFacingError | None = None
+
+
+def list_models(server: RemoteServer, api_key: str | None, *,
+                timeout_s: float = LIST_TIMEOUT_S) -> list[str]:
+    """The server's models (a RemoteError says why not)."""
+    with RemoteClient(server, api_key, timeout_s=timeout_s,
+                      connect_timeout_s=min(timeout_s, 10.0)) as client:
+        return client.list_models()
+
+
+def list_server_models(server: RemoteServer, *,
+                       timeout_s: float = LIST_TIMEOUT_S) -> ServerModels:
+    """A server's models with its stored API key; never raises a UserFacingError.
+
+    A keyring that cannot be read does not stop the listing (many servers need no key);
+    if the server then refuses, the keyring's message is the one shown, as it says what to
+    fix."""
+    keyring_error: UserFacingError | None = None
+    try:
+        key = get_api_key(server)
+    except UserFacingError as error:
+        key, keyring_error = None, error
+    try:
+        return ServerModels(server, tuple(list_models(server, key, timeout_s=timeout_s)))
+    except RemoteAuthError as error:
+        return ServerModels(server, error=keyring_error or error)
+    except UserFacingError as error:
+        return ServerModels(server, error=error)
+
+
+def list_all(servers: Sequence[RemoteServer]) -> tuple[ServerModels, ...]:
+    """Every server's listing, in the list's order."""
+    return tuple(list_server_models(server) for server in servers)
+
+
+def unsaved_server(address: str, name: str = "") -> RemoteServer:
+    """A server not in the list yet (to test an address before adding it); raises
+    InvalidServerAddressError for an address that cannot be used."""
+    base_url = normalize_base_url(address)
+    return RemoteServer("", name.strip() or base_url, base_url)
+
+
+MAX_MODELS_SHOWN = 8
+
+
+def plain_http_warning(address: str) -> str:
+    """The warning for an address that would send chats unencrypted over the network
+    ("" when there is none to give, or the address is not valid yet)."""
+    try:
+        base_url = normalize_base_url(address)
+    except InvalidServerAddressError:
+        return ""
+    if urlsplit(base_url).scheme == "http" and not is_loopback(base_url):
+        return ("This address uses plain http:// to another computer: your messages, the "
+                "replies and the API key cross the network unencrypted. Use https:// if "
+                "the server offers it.")
+    return ""
+
+
+def describe_models(models: list[str]) -> str:
+    if not models:
+        return "The server answers, but lists no models."
+    shown = ", ".join(models[:MAX_MODELS_SHOWN])
+    more = len(models) - MAX_MODELS_SHOWN
+    return (f"The server answers and lists {len(models)} model"
+            f"{'s' if len(models) != 1 else ''}: {shown}" + (f" and {more} more." if more > 0
+                                                           else "."))
+
+
+def problem_label(error: UserFacingError) -> str:
+    """A few words on why a server's models are not listed (its message says the rest)."""
+    if isinstance(error, RemoteUnreachableError | RemoteTimeoutError):
+        return "cannot be reached"
+    if isinstance(error, RemoteAuthError):
+        return "refused the API key"
+    if isinstance(error, RemoteTlsError):
+        return "its certificate could not be verified"
+    return "did not list its models"
