@@ -31,6 +31,14 @@ NETWORK_HOST: Final = "0.0.0.0"  # only when the user allowed the local network
 STOP_TIMEOUT_S: Final = 10.0
 # Requests still running at stop are cancelled first; this bounds the wait for them.
 GRACEFUL_S: Final = 3
+# uvicorn's parts, chosen by name: the plain asyncio loop and the pure-Python h11 parser
+# (no optional native packages), no lifespan, no websockets. uvicorn imports them by
+# name, so the installer's bundle must be told (packaging/chatapp.spec, hiddenimports).
+LOOP: Final = "asyncio"
+HTTP: Final = "h11"
+LIFESPAN: Final = "off"
+DYNAMIC_IMPORTS: Final = ("uvicorn.loops.asyncio", "uvicorn.protocols.http.h11_impl",
+                          "uvicorn.lifespan.off")
 
 
 class ApiServerError(UserFacingError):
@@ -70,8 +78,8 @@ class ApiServer:
         if self._thread is not None:
             raise RuntimeError("the API server was started already")
         listener = _bind(host, port)
-        config = uvicorn.Config(self._app, log_config=None, lifespan="off", loop="asyncio",
-                                http="h11", ws="none", access_log=False,
+        config = uvicorn.Config(self._app, log_config=None, lifespan=LIFESPAN, loop=LOOP,
+                                http=HTTP, ws="none", access_log=False,
                                 timeout_graceful_shutdown=GRACEFUL_S)
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]},

@@ -57,3 +57,26 @@ def test_the_bundle_keeps_every_module_the_app_imports() -> None:
         if any(module == name or module.startswith(name + ".") for name in excluded)
     }
     assert missing == set(), "the bundle excludes modules the app imports"
+
+
+def spec_hiddenimports() -> set[str]:
+    tree = ast.parse((ROOT / "packaging" / "chatapp.spec").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "hiddenimports":
+            value = ast.literal_eval(node.value)
+            assert isinstance(value, list)
+            return set(value)
+    raise AssertionError("packaging/chatapp.spec has no hiddenimports")
+
+
+def test_the_bundle_has_the_api_servers_uvicorn_parts() -> None:
+    # uvicorn imports its loop, HTTP parser and lifespan by name: PyInstaller cannot see it.
+    import uvicorn.config
+
+    from chatapp.api import server
+
+    chosen = {uvicorn.config.LOOP_FACTORIES[server.LOOP],
+              uvicorn.config.HTTP_PROTOCOLS[server.HTTP],
+              uvicorn.config.LIFESPAN[server.LIFESPAN]}
+    assert {name.split(":")[0] for name in chosen if name} == set(server.DYNAMIC_IMPORTS)
+    assert set(server.DYNAMIC_IMPORTS) <= spec_hiddenimports()
