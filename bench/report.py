@@ -210,6 +210,10 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
                               "passages, load time left out of both",
         "query_words_ms": "KnowledgeIndex.search, words alone, median over questions",
         "query_hybrid_ms": "the question embedded, then words and meaning fused, median",
+        "api_native_ratio": "tokens/s of a reply streamed to the openai client, chatapp's "
+                            "API server ÷ llama-server's",
+        "api_followup_ttft_ratio": "time to first text through the API, last follow-up turn "
+                                   "÷ the first (the whole conversation sent each time)",
         "startup_s": "process start → main window painted",
         "idle_rss_mb": "no model, 3 s after the first paint",
     }
@@ -572,6 +576,29 @@ def _documents(results: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def _api(results: Mapping[str, Any]) -> list[str]:
+    a = _d(results.get("api"))
+    if not a:
+        return []
+    app, native = _d(a["app_tokens_per_s"]), _d(a["native_tokens_per_s"])
+    f = _d(a["followup"])
+    ours, theirs = _d(f["chatapp"]), _d(f["llama_server"])
+    return [
+        f"- **Streaming through the API** (the openai client, greedy, up to "
+        f"{a['max_tokens']} tokens, {a['threads']} threads, a {a['context_length']:,}-token "
+        f"context on both): chatapp's server {_spread(app)} tokens/s, llama-server "
+        f"{_spread(native)} tokens/s: ratio **{_f(a['api_native_ratio'], 3)}** (replies of "
+        f"{_f(_d(a['app_tokens'])['median'], 0)} and "
+        f"{_f(_d(a['native_tokens'])['median'], 0)} tokens).",
+        f"- **Follow-up turns through the API** ({a['turns']} turns, the whole conversation "
+        f"sent each time): time to first text of the last turn ÷ the first, chatapp "
+        f"**{_f(ours['ratio'], 2)}** ({_f(_d(ours['first_ttft_s'])['median'], 3)} s → "
+        f"{_f(_d(ours['last_ttft_s'])['median'], 3)} s), llama-server {_f(theirs['ratio'], 2)}"
+        f" ({_f(_d(theirs['first_ttft_s'])['median'], 3)} s → "
+        f"{_f(_d(theirs['last_ttft_s'])['median'], 3)} s). See bench/api.py.",
+    ]
+
+
 def _startup(results: Mapping[str, Any]) -> list[str]:
     s = _d(results.get("startup"))
     if not s:
@@ -794,6 +821,10 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "## Local documents",
         "",
         *_documents(results),
+        "",
+        "## The API server",
+        "",
+        *_api(results),
         "",
         "## Start-up and memory",
         "",

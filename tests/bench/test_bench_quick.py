@@ -54,7 +54,7 @@ def test_quick_benchmark_measures_everything(tmp_path: Path, model_path: Path) -
     assert "Quick mode" in report
     for heading in ("## Summary", "## Remaining gaps", "## Prompt and generation speed",
                     "## Follow-up turns", "## A long reply", "## Streaming into the view",
-                    "## History at scale", "## Local documents",
+                    "## History at scale", "## Local documents", "## The API server",
                     "## Start-up and memory"):
         assert heading in report
     try:
