@@ -15,15 +15,7 @@ from chatapp.cli.common import (
     is_terminal,
     open_paths,
 )
-from chatapp.cli.model_choice import model_for
-from chatapp.cli.turns import (
-    TerminalChat,
-    TurnOutput,
-    chat_model_of,
-    chat_settings,
-    load_chat_model,
-)
-from chatapp.errors import UserFacingError
+from chatapp.cli.turns import TerminalChat, TurnOutput, open_model
 from chatapp.history.store import HistoryStore
 from chatapp.settings import load_settings
 
@@ -81,22 +73,13 @@ def run(args: argparse.Namespace) -> int:
     defaults = load_settings(paths.settings_file)
     interrupts = Interrupts()
     with HistoryStore(paths.history_db) as store:
-        model = model_for(paths, defaults, args.model, chat_model_of(store, args.chat))
-        with interrupts.caught() as cancel:
-            try:
-                loaded = load_chat_model(paths, chat_settings(store, defaults, args.chat),
-                                         model, cancel, verbose=args.verbose)
-            except UserFacingError as error:
-                # Ctrl-C reaches the test-load's child process too, which then fails.
-                return EXIT_INTERRUPTED if cancel.is_set() else fail(error)
-            if cancel.is_set():  # Ctrl-C as the load ended
-                loaded.engine.close()
-                return EXIT_INTERRUPTED
+        loaded = open_model(paths, store, defaults, name=args.model, chat_id=args.chat,
+                            interrupts=interrupts, verbose=args.verbose)
+        if loaded is None:
+            return EXIT_INTERRUPTED
         try:
-            output = TurnOutput(sys.stdout, sys.stderr, show_thinking=args.show_thinking,
-                                show_stats=args.verbose or is_terminal(sys.stderr))
-            turn = TerminalChat(store, loaded, defaults, output, interrupts).ask(args.chat,
-                                                                                question)
+            turn = TerminalChat(store, loaded, defaults, turn_output(args),
+                                interrupts).ask(args.chat, question)
         finally:
             loaded.engine.close()
     if turn.output_closed:
@@ -106,3 +89,9 @@ def run(args: argparse.Namespace) -> int:
     if turn.error is not None:
         return fail(turn.error)
     return EXIT_OK
+
+
+def turn_output(args: argparse.Namespace) -> TurnOutput:
+    """stdout and stderr, with what the options ask to show."""
+    return TurnOutput(sys.stdout, sys.stderr, show_thinking=args.show_thinking,
+                      show_stats=args.verbose or is_terminal(sys.stderr))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from chatapp.cli.common import Interrupts, for_terminal, is_terminal, note, plain
+from chatapp.cli.model_choice import model_for
 from chatapp.conversation.chat_settings import (
     chat_model_path,
     conversation_overrides,
@@ -39,7 +40,7 @@ from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
 __all__ = ["TerminalChat", "Turn", "TurnOutput", "chat_model_of",
-           "chat_settings", "existing_chat", "load_chat_model"]
+           "chat_settings", "existing_chat", "load_chat_model", "open_model"]
 
 # The app's own cache of test-loaded models (ui/chat_session.py): a model the window has
 # test-loaded is not test-loaded again here.
@@ -70,6 +71,26 @@ def load_chat_model(paths: AppPaths, settings: Settings, path: Path,
              f"{summary.quantization or 'unknown quantization'}, "
              f"{format_bytes(summary.file_size)}): context {summary.context_length:,} tokens "
              f"({summary.context_reason}), {summary.threads} threads.")
+    return loaded
+
+
+def open_model(paths: AppPaths, store: HistoryStore, defaults: Settings, *,
+               name: str | None, chat_id: int | None, interrupts: Interrupts,
+               verbose: bool) -> LoadedModel | None:
+    """The model a chat uses (``name``, else its own, else the default), loaded with its
+    settings; None when Ctrl-C cancelled the load."""
+    model = model_for(paths, defaults, name, chat_model_of(store, chat_id))
+    with interrupts.caught() as cancel:
+        try:
+            loaded = load_chat_model(paths, chat_settings(store, defaults, chat_id), model,
+                                     cancel, verbose=verbose)
+        except UserFacingError:
+            if cancel.is_set():  # Ctrl-C reaches the test-load's child too, which fails
+                return None
+            raise
+    if cancel.is_set():  # Ctrl-C as the load ended
+        loaded.engine.close()
+        return None
     return loaded
 
 
