@@ -120,7 +120,11 @@ class RemoteClient:
         self._client = httpx2.Client(
             base_url=server.base_url.rstrip("/") + "/", headers=headers,
             timeout=httpx2.Timeout(timeout_s, connect=connect_timeout_s),
-            trust_env=not is_loopback(server.base_url), follow_redirects=False)
+            trust_env=not is_loopback(server.base_url), follow_redirects=False,
+            # A fresh connection for each request: servers close idle ones after a few
+            # seconds (llama-server after 5), and a reply sent on such a stale connection
+            # would fail with nothing to show for it. One handshake per reply is nothing.
+            limits=httpx2.Limits(max_keepalive_connections=0))
 
     def close(self) -> None:
         self._client.close()
