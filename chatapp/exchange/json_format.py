@@ -47,9 +47,10 @@ _STAT_KEYS: Final = ("prompt_tokens", "generated_tokens", "ttft_s", "ttfa_s", "r
                      "tokens_per_s")
 _COUNT_KEYS: Final = frozenset({"prompt_tokens", "generated_tokens"})
 # A chat's settings that name things of this computer only: the ids of its Local
-# documents collections (chat_settings.COLLECTIONS) would name other collections, or
-# none, where the chat is imported. Neither written nor read.
-_LOCAL_SETTINGS: Final = frozenset({"collections"})
+# documents collections (chat_settings.COLLECTIONS) and of its remote model's server
+# (chat_settings.REMOTE_MODEL) would name other ones, or none, where the chat is
+# imported. Neither written nor read.
+_LOCAL_SETTINGS: Final = frozenset({"collections", "remote_model"})
 
 
 # -- writing -----------------------------------------------------------------------------

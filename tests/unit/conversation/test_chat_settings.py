@@ -12,15 +12,19 @@ from chatapp.conversation.chat_settings import (
     CHAT_FIELDS,
     COLLECTIONS,
     MODEL,
+    REMOTE_MODEL,
     OverrideError,
+    RemoteModelRef,
     chat_collections,
     chat_model_path,
+    chat_remote_model,
     check_override,
     clean_overrides,
     conversation_overrides,
     describe,
     effective_settings,
     stored_settings,
+    with_remote_model,
 )
 from chatapp.history.store import Conversation, HistoryStore
 from chatapp.settings import Settings
@@ -157,3 +161,29 @@ def test_the_header_summary() -> None:
     assert not prompt.model_loaded  # default.gguf is
     assert prompt.detail == "“You answer every question as a limerick about…”"
     assert describe({"system_prompt": ""}, DEFAULTS).detail == "no system prompt"
+
+
+# -- A chat's remote model --------------------------------------------------------------
+
+
+def test_a_remote_model_replaces_the_chats_local_one_and_back() -> None:
+    ref = RemoteModelRef("a" * 32, "qwen3-8b")
+    overrides = with_remote_model({MODEL: "/m/local.gguf", "temperature": 0.2}, ref)
+    assert overrides == {"temperature": 0.2,
+                         REMOTE_MODEL: {"server_id": "a" * 32, "model": "qwen3-8b"}}
+    assert chat_remote_model(overrides) == ref and chat_model_path(overrides) is None
+    assert stored_settings(overrides, None) == overrides  # kept as the chat's settings
+    assert with_remote_model(overrides, None) == {"temperature": 0.2}
+    assert chat_remote_model(None) is None
+
+
+@pytest.mark.parametrize("bad", [
+    "qwen", {"server_id": "a" * 32}, {"server_id": "not-an-id", "model": "m"},
+    {"server_id": "a" * 32, "model": ""}, {"server_id": "a" * 32, "model": 3},
+    {"server_id": "a" * 32, "model": "m", "extra": 1},
+])
+def test_a_damaged_remote_model_is_ignored(bad: object, logfail: LogFail) -> None:
+    logfail.expect("chatapp.conversation.chat_settings", "remote_model")
+    with pytest.raises(OverrideError):
+        check_override(REMOTE_MODEL, bad)
+    assert chat_remote_model({REMOTE_MODEL: bad}) is None
