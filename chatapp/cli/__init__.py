@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from chatapp.cli import app, ask, chat, history, models
+from chatapp.cli import app, ask, chat, history, models, serve
 from chatapp.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -32,8 +32,8 @@ __all__ = ["COMMANDS", "build_command_parser", "main"]
 log = logging.getLogger(__name__)
 
 # In the order `chatapp --help` lists them.
-_MODULES = (ask, chat, models, history)
-COMMANDS = ("ask", "chat", "models", *history.COMMANDS)
+_MODULES = (ask, chat, models, serve, history)
+COMMANDS = ("ask", "chat", "models", "serve", *history.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
