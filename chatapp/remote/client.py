@@ -202,10 +202,7 @@ class RemoteClient:
         if watch.stopped or should_stop():
             stop_reason: StopReason = "stopped"
         elif stream.finish_reason is None:
-            raise RemoteDroppedError(
-                self.host, f"The connection to {self.host} ended before the reply did. The "
-                "part already written is kept; try again or continue the reply.",
-                "the stream ended without a finish reason")
+            raise self._dropped("the stream ended without a finish reason")
         else:
             stop_reason = "length" if stream.finish_reason == "length" else "eos"
         first = stream.first_token_at
@@ -289,6 +286,11 @@ class RemoteClient:
         raise RemoteServerError(self.host, status, f"{self.host} answered with an error "
                                 f"({status}): {message}", f"HTTP {status}: {message}")
 
+    def _dropped(self, detail: str) -> RemoteDroppedError:
+        return RemoteDroppedError(
+            self.host, f"The connection to {self.host} ended before the reply did. The part "
+            "already written is kept; try again or continue the reply.", detail)
+
     def _not_openai(self, why: str) -> RemoteProtocolError:
         return RemoteProtocolError(
             self.host, f"{self.host} did not answer as an OpenAI-compatible server does "
@@ -329,10 +331,7 @@ class RemoteClient:
                 raise RemoteUnreachableError(
                     self.host, f"The connection to {self.host} failed ({_reason(error)}). "
                     "Try again.", repr(error)) from None
-            raise RemoteDroppedError(
-                self.host, f"The connection to {self.host} ended before the reply did. The "
-                "part already written is kept; try again or continue the reply.",
-                repr(error)) from None
+            raise self._dropped(repr(error)) from None
         except httpx2.HTTPError as error:
             raise RemoteUnreachableError(
                 self.host, f"The request to {self.host} failed ({_reason(error)}).",

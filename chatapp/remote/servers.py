@@ -24,13 +24,17 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
-import keyring.backend
-
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import keep_aside, write_json_atomic
 from chatapp.paths import AppPaths
 from chatapp.remote.errors import InvalidServerAddressError
-from chatapp.secrets.keyring_store import DEFAULT_TIMEOUT_S, SERVICE, SecretKind, run
+from chatapp.secrets.keyring_store import (
+    DEFAULT_TIMEOUT_S,
+    SecretKind,
+    delete_secret,
+    read_secret,
+    store_secret,
+)
 
 __all__ = [
     "FILE_NAME",
@@ -296,30 +300,17 @@ def validate_api_key(key: str) -> str:
 def get_api_key(server: RemoteServer, *, timeout: float = DEFAULT_TIMEOUT_S) -> str | None:
     """The server's API key, or None if none is stored (KeyringError if the keyring
     cannot be used)."""
-    username = _KEY_USER_PREFIX + server.id
-    return run(_kind(server), "read",
-               lambda backend: backend.get_password(SERVICE, username), timeout)
+    return read_secret(_kind(server), _KEY_USER_PREFIX + server.id, timeout=timeout)
 
 
 def set_api_key(server: RemoteServer, key: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> None:
     """Store the server's API key in the keyring, replacing any; a keyring that cannot be
     used raises KeyringError and the key is kept nowhere else."""
-    value = validate_api_key(key)
-    username = _KEY_USER_PREFIX + server.id
-    run(_kind(server), "store",
-        lambda backend: backend.set_password(SERVICE, username, value), timeout, secret=value)
+    store_secret(_kind(server), _KEY_USER_PREFIX + server.id, validate_api_key(key),
+                 timeout=timeout)
     log.info("Stored the API key of %s in the keyring", server.host)
 
 
 def delete_api_key(server: RemoteServer, *, timeout: float = DEFAULT_TIMEOUT_S) -> bool:
     """Remove the server's API key; False if there was none."""
-    username = _KEY_USER_PREFIX + server.id
-
-    def remove(backend: keyring.backend.KeyringBackend) -> bool:
-        # Look first: backends signal "nothing stored" and real failures alike.
-        if backend.get_password(SERVICE, username) is None:
-            return False
-        backend.delete_password(SERVICE, username)
-        return True
-
-    return run(_kind(server), "delete", remove, timeout)
+    return delete_secret(_kind(server), _KEY_USER_PREFIX + server.id, timeout=timeout)
