@@ -30,6 +30,8 @@ from tests.remote_server import (
     llama_server,
     llama_server_with_key,
     sse_chunk,
+    start_llama_server,
+    stop_llama_server,
 )
 
 __all__ = ["llama_server", "llama_server_with_key"]  # fixtures, used by name
@@ -283,3 +285,26 @@ def test_an_untrusted_certificate_is_refused(tmp_path: Path) -> None:
     assert f"The certificate of 127.0.0.1:{stand_in.port} could not be verified" \
         in raised.value.user_message
     assert sent == []  # the key never left
+
+
+def test_a_llama_server_killed_mid_reply_is_a_dropped_reply(model_path: Path,
+                                                            tmp_path: Path) -> None:
+    """The real server dies while it writes: the words that came are kept, and the
+    message says the connection ended, naming the host."""
+    doomed = start_llama_server(model_path, tmp_path / "server.log")
+    got = Collected()
+    try:
+        def on_text(text: str) -> None:
+            got.text.append(text)
+            if len(got.text) == 2:
+                doomed.process.kill()
+
+        with RemoteClient(server_at(doomed.url), None) as client, \
+                pytest.raises(RemoteDroppedError) as raised:
+            client.stream_chat("any", QUESTION, RemoteSampling(max_tokens=400, seed=1),
+                               on_text=on_text, on_reasoning=got.reasoning.append,
+                               should_stop=lambda: False)
+    finally:
+        stop_llama_server(doomed.process)
+    assert f"127.0.0.1:{doomed.port}" in raised.value.user_message
+    assert len(got.text) >= 2
