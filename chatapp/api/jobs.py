@@ -168,7 +168,11 @@ class ApiJob:
         self.generated_tokens = 0
 
     def cancel(self) -> None:
-        self._cancelled.set()
+        """Stop generating within a token; whoever waits for the job hears at once (a
+        job still queued behind others may run much later, and then only ends)."""
+        if not self._cancelled.is_set():
+            self._cancelled.set()
+            self.channel.put(Failed(_CANCELLED))
 
     @property
     def cancelled(self) -> bool:
@@ -204,8 +208,10 @@ class _GenerationJob(ApiJob):
 
     def _generate(self, access: EngineAccess, engine: LlamaEngine, model_id: str,
                   prompt: list[int], request: SamplingRequest, *,
-                  reply_format: ReplyFormat | None) -> tuple[str, str]:
-        """Stream the reply's events; (reasoning, content) as sent."""
+                  reply_format: ReplyFormat | None) -> tuple[str, str, Finished]:
+        """Stream the reply's text; (reasoning, content) as sent, and the Finished event,
+        which is the caller's to send (after what must be done before the client hears
+        the end, such as saving the chat)."""
         context = engine.context_length
         if len(prompt) + 1 >= context:
             raise ApiError(400, f"This model's maximum context length is {context} tokens. "
@@ -266,8 +272,8 @@ class _GenerationJob(ApiJob):
                 sent_content.append(rest)
                 self.channel.put(Delta(content=rest))
         finish = "stop" if stats.stop_reason in ("eos", "stop_string") else "length"
-        self.channel.put(Finished(finish, Usage(len(prompt), stats.generated_tokens)))
-        return "".join(sent_reasoning), "".join(sent_content)
+        return ("".join(sent_reasoning), "".join(sent_content),
+                Finished(finish, Usage(len(prompt), stats.generated_tokens)))
 
 
 def sampling_for(request: SamplingRequest, settings: Settings,
@@ -298,12 +304,15 @@ def _or(value: _T | None, default: _T) -> _T:
     return default if value is None else value
 
 
+_CANCELLED = ApiError(503, "The request was cancelled: the client went away, or chatapp's "
+                      "API server was stopped.", type=SERVER_ERROR, code="cancelled")
+
+
 def _cancelled(access: EngineAccess) -> ApiError:
     if access.shutting_down():
         return ApiError(503, "chatapp is closing its API server.", type=SERVER_ERROR,
                         code="server_shutting_down")
-    return ApiError(503, "The request was cancelled: the client went away, or chatapp's API "
-                    "server was stopped.", type=SERVER_ERROR, code="cancelled")
+    return _CANCELLED
 
 
 def _loaded(access: EngineAccess, requested: str) -> tuple[LlamaEngine, str]:
@@ -326,13 +335,13 @@ class ChatCompletionJob(_GenerationJob):
         # The template's default thinking (a reasoning model thinks, as it would in a chat).
         options = engine.thinking_control.options(None)
         prompt = engine.tokenize_chat(list(self.request.messages), options=options)
-        reasoning, content = self._generate(access, engine, model_id, prompt,
-                                            self.request.sampling,
-                                            reply_format=engine.reply_format(options))
-        if not self.cancelled and not access.shutting_down():
-            store = access.chat_store()
-            if store is not None:
-                _save_chat(store, engine, self.request, reasoning, content)
+        reasoning, content, finished = self._generate(
+            access, engine, model_id, prompt, self.request.sampling,
+            reply_format=engine.reply_format(options))
+        store = access.chat_store()
+        if store is not None:
+            _save_chat(store, engine, self.request, reasoning, content)
+        self.channel.put(finished)
 
 
 class CompletionJob(_GenerationJob):
@@ -345,8 +354,9 @@ class CompletionJob(_GenerationJob):
         # The raw prompt interface: the client writes the template's markup itself, so
         # special tokens' texts are read as those tokens (as llama-server does).
         prompt = engine.tokenize(self.request.prompt)
-        self._generate(access, engine, model_id, prompt, self.request.sampling,
-                       reply_format=None)
+        *_text, finished = self._generate(access, engine, model_id, prompt,
+                                          self.request.sampling, reply_format=None)
+        self.channel.put(finished)
 
 
 class EmbeddingJob(ApiJob):
@@ -357,8 +367,9 @@ class EmbeddingJob(ApiJob):
     def _run(self, access: EngineAccess) -> None:
         embedder = access.embedder()
         if embedder is None:
-            raise ApiError(404, "No embedding model is set in chatapp, so there are no "
-                           "embeddings. Choose one under Local documents in Settings.",
+            raise ApiError(404, "chatapp has no embedding model in use (none is chosen, or it "
+                           "could not be loaded), so there are no embeddings. Choose one for "
+                           "Local documents.",
                            param="model", code="model_not_found")
         model_id = served_id(embedder.model_path.stem)
         if not _matches(self.request.model, model_id):

@@ -84,15 +84,15 @@ def test_the_server_is_turned_on_in_settings_and_answers(
     assert "".join(answer).startswith("[")
     qtbot.waitUntil(lambda: status.text() == f"API on http://127.0.0.1:{port}")
 
-    # Off again: the port is free.
+    # Off again: nothing listens on the port.
     window.open_settings()
     dialog = settings_dialog()
     dialog.api_section.enabled.setChecked(False)
     dialog.accept()
     qtbot.waitUntil(lambda: window.api.address is None)
     assert status.isHidden()
-    with socket.socket() as again:
-        again.bind(("127.0.0.1", port))
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=30).close()
 
 
 def test_without_a_model_a_request_is_told_so(qtbot: QtBot, open_window: OpenWindow) -> None:
