@@ -39,7 +39,7 @@ from chatapp.models import template_overrides
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
-__all__ = ["TerminalChat", "Turn", "TurnOutput", "chat_model_of",
+__all__ = ["TerminalChat", "TerminalListener", "Turn", "TurnOutput", "chat_model_of",
            "chat_settings", "existing_chat", "load_chat_model", "open_model"]
 
 # The app's own cache of test-loaded models (ui/chat_session.py): a model the window has
@@ -136,7 +136,7 @@ class Turn:
     output_closed: bool  # whoever read stdout went away (e.g. `| head`)
 
 
-class _TerminalListener:
+class TerminalListener:
     """The ReplyRunner's listener: the answer to stdout as it streams."""
 
     def __init__(self, output: TurnOutput, stop: threading.Event) -> None:
@@ -240,7 +240,7 @@ class TerminalChat:
                                model_sha256=self.loaded.sha256)
         stop = self.interrupts.event
         stop.clear()
-        listener = _TerminalListener(self.output, stop)
+        listener = TerminalListener(self.output, stop)
         with self.interrupts.caught():
             # The runner never raises: every failure reaches the listener.
             self._runner.run(self.loaded.engine, request, listener, stop.is_set)

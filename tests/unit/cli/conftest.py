@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
 import subprocess
 import sys
 from dataclasses import asdict
@@ -57,6 +59,37 @@ def without_qt_line(done: subprocess.CompletedProcess[str]) -> subprocess.Comple
     assert last == "qt:", f"Qt was imported: {last}"
     done.stderr = "".join(f"{line}\n" for line in rest)
     return done
+
+
+def start(*argv: str, stdin: int = subprocess.DEVNULL,
+          env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """The command running, its output piped, for a test that signals it midway."""
+    return subprocess.Popen(command(*argv), stdin=stdin, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT,
+                            env=dict(os.environ) | (env or {}))
+
+
+def signalled(process: subprocess.Popen[bytes], how: signal.Signals, *, seen: bytes = b"",
+              then: bytes | None = None, timeout: float = 180
+              ) -> subprocess.CompletedProcess[str]:
+    """Send ``how``, then ``then`` on stdin, and wait for the end; ``seen`` is what the
+    test read of stdout already."""
+    try:
+        process.send_signal(how)
+        out, err = process.communicate(then, timeout=timeout)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    return without_qt_line(subprocess.CompletedProcess(
+        process.args, process.returncode, (seen + out).decode(), err.decode()))
+
+
+def first_output(process: subprocess.Popen[bytes]) -> bytes:
+    """The first byte on stdout, once it comes (unbuffered: communicate() reads the pipe
+    itself afterwards, and would not see what a buffered read kept)."""
+    assert process.stdout is not None
+    return os.read(process.stdout.fileno(), 1)
 
 
 @pytest.fixture

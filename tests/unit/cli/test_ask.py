@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.vocabulary import MessageState, Role
-from tests.unit.cli.conftest import QUICK, ROOT, Run, command, without_qt_line, write_settings
+from tests.unit.cli.conftest import QUICK, Run, first_output, signalled, start, write_settings
 
 
 def chat_messages(paths: AppPaths) -> list[list[tuple[str, str, str]]]:
@@ -90,17 +88,8 @@ def test_ctrl_c_stops_the_answer_keeps_it_and_exits_130(installed: Path,
                                                         app_paths: AppPaths) -> None:
     # Long enough that the model is still writing when the signal comes.
     write_settings(app_paths, replace(QUICK, max_reply_tokens=2048, temperature=0.7))
-    process = subprocess.Popen(
-        command("ask", "Write a very long story about a lighthouse keeper, in ten chapters."),
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-        env=dict(os.environ))
-    assert process.stdout is not None
-    # The answer has begun streaming (read unbuffered: communicate() reads the pipe itself).
-    first = os.read(process.stdout.fileno(), 1)
-    process.send_signal(signal.SIGINT)
-    rest, errors = process.communicate(timeout=120)
-    done = without_qt_line(subprocess.CompletedProcess(
-        process.args, process.returncode, (first + rest).decode(), errors.decode()))
+    process = start("ask", "Write a very long story about a lighthouse keeper, in ten chapters.")
+    done = signalled(process, signal.SIGINT, seen=first_output(process))
     assert done.returncode == 130, done.stderr
     assert "Traceback" not in done.stderr
     [[_question, (role, state, answer)]] = chat_messages(app_paths)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 from dataclasses import replace
@@ -11,7 +10,7 @@ from pathlib import Path
 from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.vocabulary import MessageState, Role
-from tests.unit.cli.conftest import QUICK, ROOT, Run, command, without_qt_line, write_settings
+from tests.unit.cli.conftest import QUICK, Run, first_output, signalled, start, write_settings
 
 
 def chats(paths: AppPaths) -> dict[str, list[tuple[str, str, str]]]:
@@ -57,27 +56,15 @@ def test_end_of_input_leaves_and_chat_goes_on_with_a_chat(chatapp: Run, installe
 def test_ctrl_c_stops_the_answer_and_the_chat_goes_on(installed: Path,
                                                       app_paths: AppPaths) -> None:
     write_settings(app_paths, replace(QUICK, max_reply_tokens=2048, temperature=0.7))
-    process = subprocess.Popen(command("chat"), stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-                               env=dict(os.environ))
-    assert process.stdin is not None and process.stdout is not None
+    process = start("chat", stdin=subprocess.PIPE)
+    assert process.stdin is not None
     process.stdin.write(b"Write a very long story about a lighthouse keeper.\n")
     process.stdin.flush()
-    first = os.read(process.stdout.fileno(), 1)  # the answer has begun streaming
-    process.send_signal(signal.SIGINT)
-    rest, errors = process.communicate(b"Say hi.\n", timeout=180)
-    done = without_qt_line(subprocess.CompletedProcess(
-        process.args, process.returncode, (first + rest).decode(), errors.decode()))
+    # Then a command: the session is still there to answer it.
+    done = signalled(process, signal.SIGINT, seen=first_output(process), then=b"/help\n")
     assert done.returncode == 0, done.stderr
-    assert "(stopped; what was written is saved)" in done.stderr
-    [(_q1, (_r, stopped, long_story), _q2, (_r2, complete, hello))] = \
-        chats(app_paths).values()
-    assert (stopped, complete) == (MessageState.STOPPED, MessageState.COMPLETE)
-    assert long_story and hello and done.stdout.startswith(long_story)
-
-
-def test_an_unknown_model_fails_before_the_first_prompt(chatapp: Run, installed: Path
-                                                        ) -> None:
-    done = chatapp("chat", "--model", "missing-model", stdin="Hello\n")
-    assert (done.returncode, done.stdout) == (1, "")
-    assert done.stderr.startswith("chatapp: No installed model is named 'missing-model'")
+    stopped_at = done.stderr.index("(stopped; what was written is saved)")
+    assert done.stderr.index("/new    start a new chat") > stopped_at
+    [[_question, (role, state, story)]] = chats(app_paths).values()
+    assert (role, state) == (Role.ASSISTANT, MessageState.STOPPED)
+    assert story and done.stdout.startswith(story)

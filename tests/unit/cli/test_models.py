@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import signal
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from chatapp.settings import Settings
 from tests.hub_stand_in.content import MEDIUM_FILE, MEDIUM_REPO, SMOLLM_FILE, SMOLLM_REPO, Blobs
 from tests.hub_stand_in.fixtures import *  # noqa: F403
 from tests.hub_stand_in.server import HubFile, HubRepo, StandInHub
-from tests.unit.cli.conftest import ROOT, Run, command, without_qt_line, write_settings
+from tests.unit.cli.conftest import Run, signalled, start, write_settings
 
 MiB = 1 << 20
 
@@ -127,19 +125,9 @@ def test_ctrl_c_pauses_and_the_same_command_goes_on(
     # The hub stops sending at 4 MiB, so the signal lands mid-download however slow we are
     # (twice: the header read before the download takes the first, and ends before 4 MiB).
     from_hub.set_faults(stall_at_byte=4 * MiB, stall_times=2)
-    process = subprocess.Popen(command("models", "pull", MEDIUM_REPO, MEDIUM_FILE),
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                               env=dict(os.environ))
-    try:
-        assert from_hub.wait_for_stalls(1, timeout=60), "the download did not start"
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    paused = without_qt_line(subprocess.CompletedProcess(process.args, process.returncode,
-                                                         out, err))
+    process = start("models", "pull", MEDIUM_REPO, MEDIUM_FILE)
+    assert from_hub.wait_for_stalls(1, timeout=60), "the download did not start"
+    paused = signalled(process, signal.SIGINT, timeout=60)
     assert paused.returncode == 130, paused.stderr
     assert "Paused: " in paused.stderr and "The same command goes on from there." \
         in paused.stderr

@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 from pathlib import Path
 
 import openai
 import pytest
 
-from tests.unit.cli.conftest import ROOT, Run, command, without_qt_line
+from tests.unit.cli.conftest import Run, signalled, start
 
 KEY = "sk-test-" + "k" * 24
-
-
-def serve(*argv: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(command("serve", "--port", "0", *argv), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=dict(os.environ) | (env or {}))
-
-
-def stopped(process: subprocess.Popen[str], how: signal.Signals
-            ) -> subprocess.CompletedProcess[str]:
-    process.send_signal(how)
-    out, err = process.communicate(timeout=60)
-    return without_qt_line(subprocess.CompletedProcess(process.args, process.returncode,
-                                                       out, err))
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_serves_the_model_with_a_key_until_told_to_stop(installed: Path,
                                                         how: signal.Signals) -> None:
-    process = serve("--api-key-env", "CHATAPP_TEST_KEY", env={"CHATAPP_TEST_KEY": KEY})
+    process = start("serve", "--port", "0", "--api-key-env", "CHATAPP_TEST_KEY",
+                    env={"CHATAPP_TEST_KEY": KEY})
     try:
         assert process.stdout is not None
-        base_url = process.stdout.readline().strip()  # printed once it listens
+        base_url = process.stdout.readline().decode().strip()  # printed once it listens
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
         client = openai.OpenAI(base_url=base_url, api_key=KEY, max_retries=0)
         [served] = client.models.list().data
@@ -48,8 +33,8 @@ def test_serves_the_model_with_a_key_until_told_to_stop(installed: Path,
             openai.OpenAI(base_url=base_url, api_key="sk-wrong-" + "x" * 24,
                           max_retries=0).models.list()
     finally:
-        done = stopped(process, how) if process.poll() is None else None
-    assert done is not None and done.returncode == 0, done and done.stderr
+        done = signalled(process, how, timeout=60)
+    assert done.returncode == 0, done.stderr
     assert f"Serving {installed.name} at {base_url} (OpenAI-compatible), with an API key." \
         in done.stderr
     assert done.stderr.rstrip().endswith("Stopped.")
