@@ -19,6 +19,7 @@ import logging
 import secrets
 import struct
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -166,6 +167,10 @@ class ApiJob:
         # Tokens generated after cancel() (at most one: the one being decoded then).
         self.tokens_after_cancel = 0
         self.generated_tokens = 0
+        # The history's id of the chat this job saved (API chats saved on request).
+        self.saved_chat: int | None = None
+        # Called on the engine's thread when the job has run (the host's business).
+        self.on_done: Callable[[ApiJob], None] | None = None
 
     def cancel(self) -> None:
         """Stop generating within a token; whoever waits for the job hears at once (a
@@ -198,6 +203,8 @@ class ApiJob:
             self.channel.put(Failed(ApiError(500, wrapped.user_message, type=SERVER_ERROR)))
         finally:
             self.done.set()
+            if self.on_done is not None:
+                self.on_done(self)
 
     def _run(self, access: EngineAccess) -> None:
         raise NotImplementedError
@@ -340,7 +347,7 @@ class ChatCompletionJob(_GenerationJob):
             reply_format=engine.reply_format(options))
         store = access.chat_store()
         if store is not None:
-            _save_chat(store, engine, self.request, reasoning, content)
+            self.saved_chat = _save_chat(store, engine, self.request, reasoning, content)
         self.channel.put(finished)
 
 
@@ -420,8 +427,9 @@ class StopMatcher:
 
 
 def _save_chat(store: HistoryStore, engine: LlamaEngine, request: ChatCompletionRequest,
-               reasoning: str, content: str) -> None:
-    """The exchange as an ordinary chat in the history (when the user turned that on)."""
+               reasoning: str, content: str) -> int | None:
+    """The exchange as an ordinary chat in the history (when the user turned that on);
+    its id, None if it could not be saved."""
     messages = request.messages
     system = next((m.content for m in messages if m.role == "system"), None)
     first_user = next((m.content for m in messages if m.role == "user"), "")
@@ -438,4 +446,6 @@ def _save_chat(store: HistoryStore, engine: LlamaEngine, request: ChatCompletion
                                reasoning=reasoning or None)
     except HistoryError as error:  # the client has its answer; the history says why not
         log.error("An API chat could not be saved: %s", error.detail)
+        return None
+    return conversation.id
 

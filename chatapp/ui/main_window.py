@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         self.secrets.failed.connect(self.show_error)
         self.api.status_changed.connect(self.status.set_api)
         self.api.failed.connect(self.show_error)
+        self.api.chat_saved.connect(lambda _chat: self.session.refresh_conversations())
         session.model_changed.connect(self.api.set_model)
         exception_relay().raised.connect(self.banner.show_message)
 

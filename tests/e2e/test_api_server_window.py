@@ -49,6 +49,7 @@ def test_the_server_is_turned_on_in_settings_and_answers(
     assert section.network_warning.isVisible()
     assert "without a key" in section.network_warning.text()
     section.allow_network.setChecked(False)
+    section.save_chats.setChecked(True)
     dialog.accept()
     qtbot.waitUntil(lambda: window.api.address is not None)
     assert window.session.settings.api_server_enabled
@@ -82,6 +83,9 @@ def test_the_server_is_turned_on_in_settings_and_answers(
     asking.join()
     assert not failures
     assert "".join(answer).startswith("[")
+    # Saved as an ordinary chat, and listed without reopening the window.
+    qtbot.waitUntil(lambda: [c.title for c in window.session.conversations]
+                    == ["Some numbers, please."])
     qtbot.waitUntil(lambda: status.text() == f"API on http://127.0.0.1:{port}")
 
     # Off again: nothing listens on the port.

@@ -59,13 +59,20 @@ class _WindowQueue:
     (frozen values) by the UI thread, never changed in place.
     """
 
-    def __init__(self, engine: EngineController, settings: Settings) -> None:
+    def __init__(self, engine: EngineController, settings: Settings,
+                 on_saved: Callable[[int], None]) -> None:
         self._engine = engine
         self.settings = settings
         self.model: ModelSummary | None = None
+        self._on_saved = on_saved
 
     def submit(self, job: ApiJob) -> None:
+        job.on_done = self._job_done
         self._engine.submit_api_job(job, self.settings)
+
+    def _job_done(self, job: ApiJob) -> None:  # on the engine thread
+        if job.saved_chat is not None:
+            self._on_saved(job.saved_chat)
 
     def served_models(self) -> ServedModels:
         model, embedding = self.model, self.settings.embedding_model_path
@@ -78,12 +85,13 @@ class ApiServerThread(QObject):
 
     status_changed = Signal(str)  # for the status line ("" when off)
     failed = Signal(object)  # UserFacingError: could not start, key not stored ...
+    chat_saved = Signal(int)  # an API chat went to the history (from the engine thread)
     _activity = Signal(int)  # from the server's thread: requests being answered
 
     def __init__(self, engine: EngineController, secrets: TaskThread, settings: Settings,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue = _WindowQueue(engine, settings)
+        self._queue = _WindowQueue(engine, settings, self.chat_saved.emit)
         self._secrets = secrets
         self._server: ApiServer | None = None
         self._listening: _Listening | None = None
