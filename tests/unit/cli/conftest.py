@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Protocol
@@ -90,6 +91,41 @@ def first_output(process: subprocess.Popen[bytes]) -> bytes:
     itself afterwards, and would not see what a buffered read kept)."""
     assert process.stdout is not None
     return os.read(process.stdout.fileno(), 1)
+
+
+def with_terminal_stderr(*argv: str, timeout: float = 180
+                         ) -> subprocess.CompletedProcess[str]:
+    """The command with stderr on a pseudo-terminal (a real one, as a person's), read
+    on a thread as it comes so the child never blocks on a full terminal buffer."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    seen: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(controller, 1 << 16)
+            except OSError:  # EIO: the child closed its end
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=read, name="pty-reader")
+    reader.start()
+    try:
+        done = subprocess.run(command(*argv), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=terminal, cwd=ROOT,
+                              timeout=timeout, check=False)
+    finally:
+        os.close(terminal)
+        reader.join(timeout=30)
+        os.close(controller)
+    # The terminal turns line ends into \r\n; the wrapper's Qt line ends it.
+    text = b"".join(seen).decode().replace("\r\n", "\n")
+    return without_qt_line(subprocess.CompletedProcess(done.args, done.returncode,
+                                                       done.stdout.decode(), text))
 
 
 @pytest.fixture

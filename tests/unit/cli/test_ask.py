@@ -9,7 +9,15 @@ from pathlib import Path
 from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.vocabulary import MessageState, Role
-from tests.unit.cli.conftest import QUICK, Run, first_output, signalled, start, write_settings
+from tests.unit.cli.conftest import (
+    QUICK,
+    Run,
+    first_output,
+    signalled,
+    start,
+    with_terminal_stderr,
+    write_settings,
+)
 
 
 def chat_messages(paths: AppPaths) -> list[list[tuple[str, str, str]]]:
@@ -95,3 +103,15 @@ def test_ctrl_c_stops_the_answer_keeps_it_and_exits_130(installed: Path,
     [[_question, (role, state, answer)]] = chat_messages(app_paths)
     assert (role, state) == (Role.ASSISTANT, MessageState.STOPPED)
     assert answer and done.stdout.startswith(answer)
+
+
+def test_on_a_terminal_stderr_tells_the_stages_and_the_stats(installed: Path,
+                                                            app_paths: AppPaths) -> None:
+    done = with_terminal_stderr("ask", "Name a bird.")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0] == f"{installed.name}: Checking the model file…"
+    assert lines[-1].startswith("(") and f"· {installed.name} · chat 1: Name a bird." \
+        in lines[-1]
+    [[_question, (_role, _state, answer)]] = chat_messages(app_paths)
+    assert done.stdout.strip() == answer.strip()  # stdout stays the answer alone

@@ -15,7 +15,13 @@ from chatapp.settings import Settings
 from tests.hub_stand_in.content import MEDIUM_FILE, MEDIUM_REPO, SMOLLM_FILE, SMOLLM_REPO, Blobs
 from tests.hub_stand_in.fixtures import *  # noqa: F403
 from tests.hub_stand_in.server import HubFile, HubRepo, StandInHub
-from tests.unit.cli.conftest import Run, signalled, start, write_settings
+from tests.unit.cli.conftest import (
+    Run,
+    signalled,
+    start,
+    with_terminal_stderr,
+    write_settings,
+)
 
 MiB = 1 << 20
 
@@ -157,3 +163,17 @@ def test_an_unrunnable_file_needs_yes(chatapp: Run, from_hub: StandInHub,
     assert (app_paths.models_dir / UNSUPPORTED_FILE).exists()
 
 
+
+
+def test_on_a_terminal_a_bar_shows_bytes_speed_and_time_left(
+        from_hub: StandInHub, app_paths: AppPaths) -> None:
+    # Sent at 4 MiB/s, the 8 MiB file takes two seconds: time for a speed to be measured.
+    from_hub.set_faults(throttle_bytes_per_s=4 * MiB)
+    done = with_terminal_stderr("models", "pull", MEDIUM_REPO, MEDIUM_FILE)
+    assert done.returncode == 0, done.stderr
+    drawn = [frame for line in done.stderr.split("\n") for frame in line.split("\r")
+             if frame.startswith("[")]
+    assert drawn[-1].startswith("[" + "#" * 28 + "] 100%  8.4 MB of 8.4 MB")
+    assert any("MB/s" in frame and " left" in frame for frame in drawn)
+    assert all(frame.endswith("\x1b[K") for frame in drawn)  # each clears the old one
+    assert (app_paths.models_dir / MEDIUM_FILE).is_file()
