@@ -7,14 +7,18 @@ import socket
 import threading
 from pathlib import Path
 
+import keyring
 import openai
 import pytest
+from keyring.backends import SecretService
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from chatapp.secrets import api_server_key
 from chatapp.settings import Settings
 from chatapp.ui.settings_dialog import SettingsDialog
 from tests.e2e.conftest import REPLY_TIMEOUT_MS, OpenWindow, model_settings, wait_loaded
+from tests.secret_service import running_secret_service
 
 
 def free_port() -> int:
@@ -111,3 +115,42 @@ def test_without_a_model_a_request_is_told_so(qtbot: QtBot, open_window: OpenWin
                                        messages=[{"role": "user", "content": "Hi"}])
     assert raised.value.status_code == 503
     assert raised.value.code == "model_not_loaded"
+
+
+def test_a_key_made_in_settings_is_kept_in_the_keyring_and_required(
+        qtbot: QtBot, open_window: OpenWindow, tmp_path: Path) -> None:
+    original = keyring.get_keyring()
+    with running_secret_service(tmp_path / "keyring"):
+        keyring.set_keyring(SecretService.Keyring())
+        try:
+            port = free_port()
+            window = open_window(Settings())
+            window.open_settings()
+            dialog = settings_dialog()
+            dialog.api_section.enabled.setChecked(True)
+            dialog.api_section.port.setValue(port)
+            dialog.api_section.require_key.setChecked(True)
+            key = dialog.api_section.key.text()
+            assert key.startswith("sk-chatapp-")
+            dialog.accept()
+            qtbot.waitUntil(lambda: window.api.address is not None, timeout=60_000)
+            assert window.session.settings.api_require_key
+            assert api_server_key.get_key(timeout=10) == key
+            base = f"http://127.0.0.1:{port}/v1"
+            assert list(openai.OpenAI(base_url=base, api_key=key, max_retries=0)
+                        .models.list()) == []  # no model loaded, but let in
+            with pytest.raises(openai.AuthenticationError):
+                openai.OpenAI(base_url=base, api_key="guess", max_retries=0).models.list()
+
+            # The key no longer required: deleted, and the server lets anyone in.
+            window.open_settings()
+            dialog = settings_dialog()
+            dialog.api_section.require_key.setChecked(False)
+            dialog.accept()
+            qtbot.waitUntil(lambda: not window.session.settings.api_require_key
+                            and window.api.address is not None, timeout=60_000)
+            assert api_server_key.get_key(timeout=10) is None
+            assert list(openai.OpenAI(base_url=base, api_key="guess", max_retries=0)
+                        .models.list()) == []
+        finally:
+            keyring.set_keyring(original)
