@@ -37,7 +37,6 @@ from chatapp.hub.downloads import (
     DownloadState,
     DownloadStatus,
 )
-from chatapp.hub.errors import GatedRepoError, TokenRejectedError
 from chatapp.hub.remote_header import read_model_header
 from chatapp.models.library import InstalledModel
 from chatapp.settings import Settings, load_settings
@@ -221,16 +220,16 @@ def run_pull(args: argparse.Namespace) -> int:
 
 
 def _list_repo(settings: Settings, repo: str, revision: str) -> tuple[HubClient, RepoListing]:
-    """The repository's models, anonymously; a gated one again with the keyring's token."""
+    """The repository's models, listed anonymously, and the client to download them with:
+    for a gated repository, one with the token the window keeps in the keyring (the
+    keyring is not asked otherwise: it may prompt)."""
     client = HubClient(settings.hub_endpoint)
-    try:
-        return client, client.list_repo(repo, revision)
-    except (GatedRepoError, TokenRejectedError):
+    listing = client.list_repo(repo, revision)
+    if listing.gated:
         token = _keyring_token()
-        if token is None:
-            raise
-    client = HubClient(settings.hub_endpoint, token)
-    return client, client.list_repo(repo, revision)
+        if token is not None:
+            client = HubClient(settings.hub_endpoint, token)
+    return client, listing
 
 
 def _keyring_token() -> str | None:

@@ -7,14 +7,26 @@ import json
 import signal
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import SecretService
 
 from chatapp.hub.downloads import DOWNLOADS_DIR
 from chatapp.paths import AppPaths
+from chatapp.secrets.hf_token import set_token
 from chatapp.settings import Settings
-from tests.hub_stand_in.content import MEDIUM_FILE, MEDIUM_REPO, SMOLLM_FILE, SMOLLM_REPO, Blobs
+from tests.hub_stand_in.content import (
+    GATED_FILE,
+    GATED_REPO,
+    MEDIUM_FILE,
+    MEDIUM_REPO,
+    SMOLLM_FILE,
+    SMOLLM_REPO,
+    Blobs,
+)
 from tests.hub_stand_in.fixtures import *  # noqa: F403
 from tests.hub_stand_in.server import HubFile, HubRepo, StandInHub
+from tests.secret_service import running_secret_service
 from tests.unit.cli.conftest import (
     Run,
     signalled,
@@ -177,3 +189,28 @@ def test_on_a_terminal_a_bar_shows_bytes_speed_and_time_left(
     assert any("MB/s" in frame and " left" in frame for frame in drawn)
     assert all(frame.endswith("\x1b[K") for frame in drawn)  # each clears the old one
     assert (app_paths.models_dir / MEDIUM_FILE).is_file()
+
+
+def test_a_gated_model_is_pulled_with_the_token_the_window_kept(
+        chatapp: Run, from_hub: StandInHub, app_paths: AppPaths, blobs: Blobs,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    token = "hf_" + "CliStandIn0123456789abcdefGHIJ"  # the shape huggingface.co gives
+    from_hub.add_repo(HubRepo(GATED_REPO, gated="manual", authorized_tokens={token},
+                              files={GATED_FILE: HubFile(GATED_FILE, source=blobs.gated)}))
+    from_hub.valid_tokens.add(token)
+    before = keyring.get_keyring()
+    # A real Secret Service on a private bus; the command finds it through the environment.
+    with running_secret_service(tmp_path_factory.mktemp("keyring")):
+        try:
+            keyring.set_keyring(SecretService.Keyring())
+            refused = chatapp("models", "pull", GATED_REPO, GATED_FILE)
+            assert refused.returncode == 1 and "is gated" in refused.stderr
+            assert not (app_paths.models_dir / GATED_FILE).exists()
+            set_token(token)
+            done = chatapp("models", "pull", GATED_REPO, GATED_FILE)
+        finally:
+            keyring.set_keyring(before)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{app_paths.models_dir / GATED_FILE}\n"
+    sent = {r.header("Authorization") for r in from_hub.requests_matching(server="hub")}
+    assert f"Bearer {token}" in sent  # and never the ambient HF_TOKEN (the fixture)
