@@ -23,7 +23,8 @@ from chatapp.remote.errors import (
 )
 from chatapp.remote.servers import RemoteServer, get_api_key, is_loopback, normalize_base_url
 
-__all__ = ["LIST_TIMEOUT_S", "ServerModels", "describe_models", "list_all", "list_models",
+__all__ = ["LIST_TIMEOUT_S", "ServerModels", "describe_models", "display_name", "list_all",
+           "list_models",
            "list_server_models", "plain_http_warning", "problem_label",
            "unsaved_server"]
 
@@ -116,3 +117,12 @@ def problem_label(error: UserFacingError) -> str:
     if isinstance(error, RemoteTlsError):
         return "its certificate could not be verified"
     return "did not list its models"
+
+
+def display_name(model: str) -> str:
+    """A model's name as the window shows it: llama-server names its model by the file's
+    path, which is shown as the file's name; other names (``org/model``, ``llama3:8b``)
+    are shown as they are."""
+    if model.lower().endswith(".gguf"):
+        return model.replace("\\", "/").rsplit("/", 1)[-1][: -len(".gguf")] or model
+    return model

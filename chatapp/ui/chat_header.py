@@ -39,12 +39,23 @@ class ChatHeader(QWidget):
         self.button.setToolTip("This chat's own system prompt, sampling, context length and "
                                "model")
         self.button.clicked.connect(self.settings_requested)
+        # A remote chat says where its replies come from, always (its words leave here).
+        self.remote = plain_label(QLabel(self))
+        self.remote.setObjectName("chatRemote")
+        self.remote.hide()
         layout.addWidget(self.model)
+        layout.addWidget(self.remote)
         layout.addWidget(self.settings, 1)
         layout.addWidget(self.documents)
         layout.addWidget(self.button)
         self.summary: ChatSummary | None = None
+        self._remote: tuple[str, str] | None = None  # the remote model and its host
         self.show_summary(None)
+
+    def show_remote(self, model: str | None, host: str = "") -> None:
+        """The open chat's remote model and its server's host (None: a local chat)."""
+        self._remote = (model, host) if model is not None else None
+        self.show_summary(self.summary)
 
     def show_collections(self, names: Sequence[str]) -> None:
         """The collections the open chat searches (none: the label hides)."""
@@ -54,9 +65,10 @@ class ChatHeader(QWidget):
     def show_summary(self, summary: ChatSummary | None) -> None:
         self.summary = summary
         if summary is None:
-            self.model.setText("No model")
+            self.model.setText(f"{self._remote[0]} (remote)" if self._remote else "No model")
             self.settings.setText("Default settings")
             self.settings.setToolTip("")
+            self._show_remote_host()
             return
         name = summary.model.removesuffix(".gguf")
         if not name:
@@ -66,8 +78,11 @@ class ChatHeader(QWidget):
                                                     else ", not loaded)")
         else:
             model = name
+        remote = self._remote
+        if remote is not None:
+            model = f"{remote[0]} (remote)"
         self.model.setText(model)
-        self.model.setProperty("own", summary.own_model)
+        self.model.setProperty("own", summary.own_model or remote is not None)
         text = summary.label + (f" · {summary.detail}" if summary.detail else "")
         self.settings.setText(text)
         self.settings.setProperty("custom", summary.custom)
@@ -79,3 +94,16 @@ class ChatHeader(QWidget):
         self.model.setToolTip(plain_tooltip(
             "This chat's own model: it is loaded when the chat is opened." if summary.own_model
             else "The default model (choose it above); this chat has no model of its own."))
+        self._show_remote_host()
+
+    def _show_remote_host(self) -> None:
+        remote = self._remote
+        self.remote.setVisible(remote is not None)
+        if remote is None:
+            self.remote.setText("")
+            return
+        host = remote[1] or "a server no longer in Remote servers"
+        self.remote.setText(f"Replies come from {host}")
+        self.model.setToolTip(plain_tooltip(
+            f"This chat's replies are written by {remote[0]} on {host}: what you write in "
+            "it is sent there. Choose a local model above to keep it on this computer."))

@@ -39,12 +39,15 @@ from chatapp.conversation.chat_list import (
 from chatapp.conversation.chat_settings import (
     MODEL,
     ChatSummary,
+    RemoteModelRef,
     chat_model_path,
+    chat_remote_model,
     clean_overrides,
     conversation_overrides,
     describe,
     effective_settings,
     stored_settings,
+    with_remote_model,
 )
 from chatapp.conversation.presets import Preset, PresetLibrary
 from chatapp.conversation.questions import SavedQuestion, save_edited_question, save_question
@@ -65,9 +68,12 @@ from chatapp.models.library import ModelLibrary
 from chatapp.models.starter import find_starter_source, install_starter
 from chatapp.paths import AppPaths
 from chatapp.reasoning.formats import NO_CONTROL
+from chatapp.remote.listing import display_name
+from chatapp.remote.servers import servers_file
 from chatapp.settings import Settings, save_settings
 from chatapp.ui.composer import ComposerState
-from chatapp.ui.workers.engine_worker import EngineController
+from chatapp.ui.remote.catalog import RemoteCatalog
+from chatapp.ui.workers.engine_worker import EngineController, RemoteTarget
 from chatapp.ui.workers.files_thread import FilesThread
 from chatapp.ui.workers.history_thread import HistoryThread
 from chatapp.ui.workers.task_thread import TaskThread
@@ -91,6 +97,7 @@ class Turn:
     streamed: list[str] = field(default_factory=list)
     thought: list[str] = field(default_factory=list)
     thought_seconds: float | None = None  # set when the thought ended
+    remote: bool = False  # the reply comes from a remote server: no local context to show
 
 
 @dataclass(frozen=True)
@@ -122,14 +129,17 @@ class ModelScan:
     embedding_models: tuple[Path, ...] = ()  # for Local documents
 
 
-def composer_state(model: ModelSummary | None, loading: bool, turn: Turn | None) -> ComposerState:
-    """What the composer allows, from the session's state: the one place it is decided."""
+def composer_state(model: ModelSummary | None, loading: bool, turn: Turn | None, *,
+                   remote: bool = False) -> ComposerState:
+    """What the composer allows, from the session's state: the one place it is decided.
+    ``remote``: the open chat's replies come from a remote server (no local model needed;
+    a load still holds the engine thread, which runs those replies too)."""
     if turn is not None:
         return ComposerState.SENDING if turn.phase is TurnPhase.SAVING \
             else ComposerState.GENERATING
     if loading:
         return ComposerState.LOADING
-    if model is None:
+    if model is None and not remote:
         return ComposerState.NO_MODEL
     return ComposerState.READY
 
@@ -171,6 +181,8 @@ class ChatSession(QObject):
     chat_settings_shown = Signal(object, object)  # the open chat's id | None, ChatSummary
     presets_changed = Signal(object, str)  # tuple[Preset, ...], what was done ("": loaded)
     presets_failed = Signal(object)  # UserFacingError of a preset action
+    # The open chat's remote model (RemoteModelRef), None when it uses the local engine.
+    remote_shown = Signal(object)
 
     def __init__(self, paths: AppPaths, settings: Settings,
                  parent: QObject | None = None) -> None:
@@ -187,6 +199,8 @@ class ChatSession(QObject):
         self.engine = EngineController(paths.history_db, paths.cache_dir / "probe-results.json",
                                        self, attachments_dir=paths.attachments_dir,
                                        knowledge_index=paths.knowledge_index)
+        # Remote servers and their models (the servers file, the keyring, the network).
+        self.remote = RemoteCatalog(paths, self)
         self.conversations: list[Conversation] = []
         self.current: int | None = None  # the open chat; None: a new chat not yet saved
         self.model: ModelSummary | None = None
@@ -226,7 +240,8 @@ class ChatSession(QObject):
         return self.history.busy or self.files.busy or self.attachments.busy
 
     def _update_composer(self) -> None:
-        state = composer_state(self.model, self.loading_path is not None, self.turn)
+        state = composer_state(self.model, self.loading_path is not None, self.turn,
+                               remote=self.chat_remote(self.current) is not None)
         if state is not self._composer:
             self._composer = state
             self.composer_changed.emit(state)
@@ -267,6 +282,7 @@ class ChatSession(QObject):
         self.history.submit(recover, recovered, self._report)
         self.scan_models(load_initial=True, tidy=True)
         self.reload_presets()
+        self.remote.load()  # the servers file only: no network until the user asks
 
     def start_fresh(self) -> None:
         """Move the damaged history aside and start again with an empty one."""
@@ -492,6 +508,8 @@ class ChatSession(QObject):
         self.history.submit(delete, done, self._report)
 
     def _measure_context(self) -> None:
+        if self.chat_remote(self.current) is not None:
+            return  # the server's context is its own: nothing here measures it
         if self.model is not None and self.current is not None:
             self.engine.measure_context(self.current, self.chat_settings(self.current))
 
@@ -574,7 +592,8 @@ class ChatSession(QObject):
         self._measure_context()  # the switch changes the prompt (e.g. Qwen3's empty thought)
 
     def _show_thinking(self) -> None:
-        control = self.model.thinking if self.model is not None else NO_CONTROL
+        control = self.model.thinking if self.model is not None \
+            and self.chat_remote(self.current) is None else NO_CONTROL
         self.thinking_changed.emit(control, control.resolve(self.thinking))
 
     def regenerate(self) -> None:
@@ -591,7 +610,10 @@ class ChatSession(QObject):
             return
         turn = self.turn = Turn(self.current, TurnPhase.ANSWERING, self._view)
         assert turn.conversation_id is not None
-        self.engine.continue_reply(turn.conversation_id, self.settings)
+        target = self._remote_target(turn)
+        settings = self.settings if target is None \
+            else self.chat_settings(turn.conversation_id)  # the server needs its system prompt
+        self.engine.continue_reply(turn.conversation_id, settings, remote=target)
         self._update_composer()
         self.activity.emit("Reading the conversation…", True)
         self.reply_continues.emit()
@@ -700,7 +722,8 @@ class ChatSession(QObject):
         turn.phase = TurnPhase.ANSWERING
         assert turn.conversation_id is not None
         self.engine.send(turn.conversation_id, regenerate,
-                         self.chat_settings(turn.conversation_id))
+                         self.chat_settings(turn.conversation_id),
+                         remote=self._remote_target(turn))
         if turn.stop_requested:  # the send cleared the engine's flag: set it again
             self.engine.stop()
         self._update_composer()
@@ -724,7 +747,7 @@ class ChatSession(QObject):
         self.activity.emit("Writing…", True)
         if self._turn_visible():
             self.reply_started.emit(message, prompt_tokens, dropped)
-            if self.model is not None:
+            if self.model is not None and not self.turn.remote:
                 self.context_changed.emit(prompt_tokens, self.model.context_length, dropped)
 
     def _reply_text(self, text: str) -> None:
@@ -750,6 +773,7 @@ class ChatSession(QObject):
 
     def _reply_finished(self, message: Message, stats: GenerationStats) -> None:
         visible = self._turn_visible()
+        remote = self.turn is not None and self.turn.remote
         if visible:
             self._refresh_branches(message.conversation_id)  # a regenerated reply has siblings
             self._refresh_documents(message.conversation_id)  # its sources, the files' use
@@ -758,7 +782,7 @@ class ChatSession(QObject):
                        f"{stats.ttft_s:.2f} s.")
         if visible:
             self.reply_finished.emit(message, stats)
-            if self.model is not None:
+            if self.model is not None and not remote:
                 self.context_changed.emit(stats.prompt_tokens + stats.generated_tokens,
                                           self.model.context_length, 0)
         self.refresh_conversations()
@@ -785,12 +809,14 @@ class ChatSession(QObject):
         self.engine.request_shutdown()
         self.files.request_stop(drain=False)
         self.attachments.request_stop(drain=False)  # a copy not yet in a message is dropped
+        self.remote.request_stop()  # a listing or a test nobody will see
         self.history.request_stop(drain=True)
 
     def wait_stopped(self, deadline: float) -> bool:
         engine = self.engine.wait_stopped(deadline)
         files = self.files.wait_stopped(deadline)
         files = self.attachments.wait_stopped(deadline) and files
+        files = self.remote.wait_stopped(deadline) and files
         history = self.history.wait_stopped(deadline)
         return engine and files and history
 
@@ -936,6 +962,42 @@ class ChatSession(QObject):
         """The chat's own model, or None: it uses the default model."""
         return chat_model_path(self.chat_overrides(conversation_id))
 
+    def chat_remote(self, conversation_id: int | None) -> RemoteModelRef | None:
+        """The chat's remote model, or None: its replies come from the local engine."""
+        return chat_remote_model(self.chat_overrides(conversation_id))
+
+    def choose_remote_model(self, ref: RemoteModelRef) -> None:
+        """The open chat's replies come from ``ref`` from now on (the model picker)."""
+        if self.turn is not None:
+            self.error.emit(UserFacingError("Wait for the reply to finish (or stop it) before "
+                                            "switching models."))
+            self.remote_shown.emit(self.chat_remote(self.current))  # the picker shows what is
+            return
+        self.set_chat_settings(with_remote_model(self.chat_overrides(self.current), ref))
+        server = self.remote.server(ref.server_id)
+        where = server.host if server is not None else "a remote server"
+        self.activity.emit(f"This chat's replies come from {display_name(ref.model)} on "
+                           f"{where}.", False)
+
+    def choose_local_model(self, path: Path) -> None:
+        """A model file chosen in the picker: the open chat leaves its remote model, if it
+        had one, and the file is loaded unless it is already."""
+        if self.turn is not None:
+            self.load_model(path)  # says to wait
+            return
+        if self.chat_remote(self.current) is not None:
+            self.set_chat_settings(with_remote_model(self.chat_overrides(self.current), None))
+        if self.loading_path is None and (self.model is None or self.model.path != path):
+            self.load_model(path)
+
+    def _remote_target(self, turn: Turn) -> RemoteTarget | None:
+        """Where the turn's reply comes from, if from a remote server."""
+        ref = self.chat_remote(turn.conversation_id)
+        turn.remote = ref is not None
+        if ref is None:
+            return None
+        return RemoteTarget(ref, servers_file(self.paths))
+
     def set_chat_settings(self, overrides: Mapping[str, object]) -> None:
         """What the open chat sets from now on (an empty mapping: the defaults); a new
         chat keeps it until its first message creates it. Its model and context length
@@ -982,6 +1044,9 @@ class ChatSession(QObject):
         summary: ChatSummary = describe(self.chat_overrides(self.current), self.settings,
                                         loaded)
         self.chat_settings_shown.emit(self.current, summary)
+        self.remote_shown.emit(self.chat_remote(self.current))
+        self._update_composer()
+        self._show_thinking()
 
     def _load_request(self, path: Path) -> Settings:
         """The settings to load ``path`` with, for the open chat; a chat with its own
@@ -1018,6 +1083,8 @@ class ChatSession(QObject):
             self._follow_deferred = True  # after the reply or the load (_resume_follow)
             return
         self._follow_deferred = False
+        if self.chat_remote(self.current) is not None:
+            return  # its replies come from a server: whatever is loaded stays
         own = self.chat_model(self.current)
         loaded = self._loaded
         want = own

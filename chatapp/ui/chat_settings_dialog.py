@@ -35,8 +35,10 @@ from chatapp.conversation.chat_settings import (
     PRESET,
     OverrideError,
     chat_collections,
+    chat_remote_model,
     check_override,
     clean_overrides,
+    with_remote_model,
 )
 from chatapp.conversation.presets import Preset, PresetError, check_name
 from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings
@@ -269,6 +271,9 @@ class ChatSettingsDialog(QDialog):
         chosen = self.collections.chosen()
         if chosen:
             values[COLLECTIONS] = chosen
+        remote = chat_remote_model(self._original)
+        if remote is not None and MODEL not in values:  # a model file chosen here replaces it
+            values = with_remote_model(values, remote)
         original = {k: v for k, v in self._original.items() if k != PRESET}
         if PRESET in self._original and values == original:
             values[PRESET] = self._original[PRESET]

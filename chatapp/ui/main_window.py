@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp import __version__
-from chatapp.conversation.chat_settings import chat_collections
+from chatapp.conversation.chat_settings import RemoteModelRef, chat_collections
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
@@ -45,6 +45,7 @@ from chatapp.history.store import Attachment, Conversation, HistoryDamagedError,
 from chatapp.hub.downloads import DownloadEvent, DownloadState
 from chatapp.models.catalog import Catalog, load_catalog
 from chatapp.paths import AppPaths
+from chatapp.remote.listing import display_name
 from chatapp.settings import Settings
 from chatapp.ui.attachment_chips import AttachmentChip
 from chatapp.ui.banner import Banner
@@ -62,8 +63,13 @@ from chatapp.ui.menus import build_menus
 from chatapp.ui.model_manager.installed_tab import ask_import_mode
 from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.model_picker import ModelPicker
-from chatapp.ui.placeholders import chat_placeholder, no_model_placeholder
-from chatapp.ui.plain_text import escaped
+from chatapp.ui.placeholders import (
+    chat_placeholder,
+    no_model_placeholder,
+    remote_chat_placeholder,
+)
+from chatapp.ui.plain_text import escaped, plain_tooltip
+from chatapp.ui.remote.servers_dialog import RemoteServersDialog
 from chatapp.ui.search_panel import SearchPanel
 from chatapp.ui.settings_dialog import SettingsDialog
 from chatapp.ui.status_line import StatusLine
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow):
             paths.knowledge_index, paths.cache_dir / "probe-results.json",
             embedding_model=Path(embedding) if embedding else None, parent=self)
         self.documents_pane: LocalDocumentsPane | None = None
+        self.remote_dialog: RemoteServersDialog | None = None
         self.collections: tuple[CollectionState, ...] = ()
         self._hub_token: str | None = None
         self._closing = False
@@ -196,8 +203,9 @@ class MainWindow(QMainWindow):
         self.documents.notice.connect(lambda text: self.status.set_activity(text, False))
         self.models_button.clicked.connect(self.open_models_pane)
         self.settings_button.clicked.connect(self.open_settings)
-        self.model_picker.model_chosen.connect(session.load_model)
+        self.model_picker.model_chosen.connect(session.choose_local_model)
         self.model_picker.open_file_requested.connect(self.choose_model_file)
+        self._connect_remote()
         self.view.placeholder.linkActivated.connect(self._placeholder_link)
 
         self.sidebar.new_requested.connect(session.new_conversation)
@@ -268,6 +276,48 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: UserFacingError) -> None:
         self.banner.show_message(error.user_message)
+
+    def _connect_remote(self) -> None:
+        """Remote servers: the picker lists their models (asked when it opens), a chat on
+        one says so in its header, and Model ▸ Remote servers… manages them."""
+        catalog = self.session.remote
+        picker = self.model_picker
+        self.menu_actions.remote_servers.triggered.connect(self.open_remote_servers)
+        picker.servers_requested.connect(self.open_remote_servers)
+        picker.remote_chosen.connect(self.session.choose_remote_model)
+        picker.opening.connect(lambda: catalog.refresh_models() if catalog.servers else None)
+        catalog.listing.connect(picker.set_remote_listing)
+        catalog.models_listed.connect(picker.set_remote_models)
+        catalog.servers_changed.connect(
+            lambda _servers: self._remote_shown(self.session.chat_remote(self.session.current)))
+        catalog.failed.connect(self.show_error)
+        self.session.remote_shown.connect(self._remote_shown)
+
+    def _remote_shown(self, ref: RemoteModelRef | None) -> None:
+        """The open chat's remote model (None: it uses the local engine), everywhere the
+        window names where replies come from."""
+        server = self.session.remote.server(ref.server_id) if ref is not None else None
+        host = server.host if server is not None else ""
+        self.model_picker.show_remote(ref, host)
+        self.chat_header.show_remote(display_name(ref.model) if ref is not None else None, host)
+        if ref is not None:
+            # The server's context is its own: no number here would be true.
+            self.status.context.setText("Context: on the server")
+            self.status.context.setToolTip(plain_tooltip(
+                f"This chat's replies come from {host or 'a remote server'}, which keeps its "
+                "own context; chatapp does not measure it."))
+        elif self.status.context.text().startswith("Context: on the server"):
+            self.status.context.setText("")
+            self.status.context.setToolTip("Tokens the conversation takes of the model's "
+                                           "context")
+        self._update_placeholder()
+
+    def open_remote_servers(self) -> RemoteServersDialog:
+        if self.remote_dialog is None:
+            self.remote_dialog = RemoteServersDialog(self.session.remote, self)
+        self.remote_dialog.show()
+        self.remote_dialog.raise_()
+        return self.remote_dialog
 
     # -- what the session says ---------------------------------------------------------
 
@@ -382,7 +432,7 @@ class MainWindow(QMainWindow):
         self._update_placeholder()
 
     def _context_changed(self, used: int, total: int, dropped: int) -> None:
-        if total:
+        if total and self.session.chat_remote(self.session.current) is None:
             self.status.set_context(used, total)
         self.view.set_dropped(dropped, total)
 
@@ -411,7 +461,12 @@ class MainWindow(QMainWindow):
 
     def _update_placeholder(self) -> None:
         session = self.session
-        if session.model is not None:
+        remote = session.chat_remote(session.current)
+        if remote is not None:
+            server = session.remote.server(remote.server_id)
+            host = server.host if server is not None else "a removed server"
+            self.view.set_placeholder(remote_chat_placeholder(display_name(remote.model), host))
+        elif session.model is not None:
             self.view.set_placeholder(chat_placeholder(session.model.name))
         elif session.loading_path is None and session.last_scan is not None:
             self.view.set_placeholder(no_model_placeholder(session.last_scan.starter_available))

@@ -19,6 +19,7 @@ class MenuActions:
     quit: QAction
     models: QAction
     open_model: QAction
+    remote_servers: QAction
     install_starter: QAction
     settings: QAction
     about: QAction
@@ -47,6 +48,7 @@ def build_menus(window: QMainWindow) -> MenuActions:
         quit=action("&Quit", QKeySequence.StandardKey.Quit),
         models=action("&Models…", QKeySequence("Ctrl+M")),
         open_model=action("&Open model file…", QKeySequence.StandardKey.Open),
+        remote_servers=action("&Remote servers…"),
         install_starter=action(f"Install the starter model ({STARTER.display_name})"),
         settings=action("&Settings…", QKeySequence.StandardKey.Preferences),
         about=action("&About chatapp"),
@@ -70,8 +72,8 @@ def build_menus(window: QMainWindow) -> MenuActions:
     edit_menu.addAction(actions.search_chats)
     edit_menu.addAction(actions.find_in_chat)
     model_menu = bar.addMenu("&Model")
-    for item in (actions.models, actions.open_model, actions.install_starter,
-                 actions.settings):
+    for item in (actions.models, actions.open_model, actions.remote_servers,
+                 actions.install_starter, actions.settings):
         model_menu.addAction(item)
     bar.addMenu("&Help").addAction(actions.about)
     return actions

@@ -24,3 +24,9 @@ def no_model_placeholder(starter_available: bool) -> str:
 def chat_placeholder(model_name: str) -> str:
     return ("<h2>Ask anything</h2><p>Replies are written on this computer by "
             f"{escaped(model_name)}; nothing leaves it.</p>")
+
+
+def remote_chat_placeholder(model_name: str, host: str) -> str:
+    return ("<h2>Ask anything</h2><p>Replies in this chat are written by "
+            f"{escaped(model_name)} on <b>{escaped(host)}</b>: what you write here is sent "
+            "there. Choose a local model above to keep a chat on this computer.</p>")

@@ -19,9 +19,14 @@ from pathlib import Path
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from chatapp.api.jobs import ApiJob
-from chatapp.conversation.chat_settings import chat_collections, conversation_overrides
+from chatapp.conversation.chat_settings import (
+    RemoteModelRef,
+    chat_collections,
+    conversation_overrides,
+)
 from chatapp.conversation.collection_search import CollectionSearch
 from chatapp.conversation.grounding import DocumentSources
+from chatapp.conversation.remote_reply import RemoteReplyRequest, RemoteReplyRunner
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.conversation.throttle import Throttle
 from chatapp.documents.blob_store import BlobStore
@@ -37,12 +42,24 @@ from chatapp.hardware import detect_hardware
 from chatapp.history.store import HistoryStore, Message
 from chatapp.models import template_overrides
 from chatapp.reasoning.stream_parser import Piece, PieceKind
+from chatapp.remote.client import RemoteClient
+from chatapp.remote.errors import RemoteError
+from chatapp.remote.servers import ServerStore, get_api_key
 from chatapp.settings import Settings
 from chatapp.ui.workers import abandoned
 
 log = logging.getLogger(__name__)
 
 TEXT_INTERVAL_S = 0.033  # streamed text reaches the UI about 30 times a second
+
+
+@dataclass(frozen=True)
+class RemoteTarget:
+    """A reply that comes from a remote server: the chat's remote model, and the servers
+    file that says where its server is (read here, so a server just added is found)."""
+
+    model: RemoteModelRef
+    servers_file: Path
 
 
 class _EngineWorker(QObject):
@@ -75,6 +92,7 @@ class _EngineWorker(QObject):
         self._model: LoadedModel | None = None
         self._store: HistoryStore | None = None
         self._runner: ReplyRunner | None = None
+        self._remote_runner: RemoteReplyRunner | None = None
         self._requested_context = 0
         self.stop_requested = threading.Event()
         self.cancel = threading.Event()  # set at quit: loads end, nothing new starts
@@ -144,13 +162,55 @@ class _EngineWorker(QObject):
             self._model = replace(model, threads=threads, threads_batch=threads_batch)
             self.model_loaded.emit(self._model.summary())
 
-    @Slot(int, bool, object)
-    def send(self, conversation_id: int, regenerate: bool, settings: Settings) -> None:
+    @Slot(int, bool, object, object)
+    def send(self, conversation_id: int, regenerate: bool, settings: Settings,
+             remote: RemoteTarget | None = None) -> None:
+        if remote is not None:
+            self._remote_reply(RemoteReplyRequest(conversation_id, remote.model, settings,
+                                                  secrets.randbits(31), regenerate=regenerate),
+                               remote)
+            return
         self._reply(conversation_id, settings, regenerate=regenerate)
 
-    @Slot(int, object)
-    def continue_reply(self, conversation_id: int, settings: Settings) -> None:
+    @Slot(int, object, object)
+    def continue_reply(self, conversation_id: int, settings: Settings,
+                       remote: RemoteTarget | None = None) -> None:
+        if remote is not None:
+            self._remote_reply(RemoteReplyRequest(conversation_id, remote.model, settings,
+                                                  secrets.randbits(31), continue_reply=True),
+                               remote)
+            return
         self._reply(conversation_id, settings, continue_reply=True)
+
+    def _remote_reply(self, request: RemoteReplyRequest, remote: RemoteTarget) -> None:
+        """A reply from the chat's remote server, through the same relay as a local one;
+        no local model is needed."""
+        relay = _Relay(self)
+        try:
+            self._reply_runner()  # opens the store on this thread
+            assert self._store is not None
+            if self._remote_runner is None:
+                self._remote_runner = RemoteReplyRunner(self._store)
+            server = ServerStore(remote.servers_file).get(request.model.server_id)
+            if server is None:
+                raise RemoteError("", "The server this chat used is no longer in Remote "
+                                  "servers. Add it again, or choose another model above.")
+        except UserFacingError as error:
+            relay.reply_failed(error, None)
+            return
+        except Exception as error:
+            log.exception("Could not start a remote reply")
+            relay.reply_failed(internal_error(error, "starting the reply"), None)
+            return
+        try:
+            key = get_api_key(server)
+        except UserFacingError as error:  # many servers need no key: try without
+            log.info("No API key for %s: %s", server.host, error.detail)
+            key = None
+        with RemoteClient(server, key) as client:
+            # The runner never raises: every failure reaches the relay.
+            self._remote_runner.run(client, request, relay,
+                                    lambda: self.stop_requested.is_set() or self.cancel.is_set())
 
     def _reply(self, conversation_id: int, settings: Settings, *, regenerate: bool = False,
                continue_reply: bool = False) -> None:
@@ -355,8 +415,8 @@ class EngineController(QObject):
     _load = Signal(str, object)
     _reload_template = Signal(str)
     _apply_settings = Signal(object)
-    _send = Signal(int, bool, object)
-    _continue = Signal(int, object)
+    _send = Signal(int, bool, object, object)
+    _continue = Signal(int, object, object)
     _measure = Signal(int, object)
     _api_job = Signal(object, object)
     _shutdown = Signal()
@@ -388,15 +448,18 @@ class EngineController(QObject):
     def reload_chat_template(self, path: Path) -> None:
         self._reload_template.emit(str(path))
 
-    def send(self, conversation_id: int, regenerate: bool, settings: Settings) -> None:
+    def send(self, conversation_id: int, regenerate: bool, settings: Settings, *,
+             remote: RemoteTarget | None = None) -> None:
+        """Answer the chat's last question, with the local model or ``remote``'s."""
         # Cleared here, not in the worker, so a Stop pressed before the worker starts counts.
         self.worker.stop_requested.clear()
-        self._send.emit(conversation_id, regenerate, settings)
+        self._send.emit(conversation_id, regenerate, settings, remote)
 
-    def continue_reply(self, conversation_id: int, settings: Settings) -> None:
+    def continue_reply(self, conversation_id: int, settings: Settings, *,
+                       remote: RemoteTarget | None = None) -> None:
         """Write on at the end of the chat's last reply (one cut at the length limit)."""
         self.worker.stop_requested.clear()
-        self._continue.emit(conversation_id, settings)
+        self._continue.emit(conversation_id, settings, remote)
 
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         self._measure.emit(conversation_id, settings)

@@ -8,6 +8,7 @@ import pytest
 from chatapp.remote.errors import InvalidServerAddressError, RemoteUnreachableError
 from chatapp.remote.listing import (
     describe_models,
+    display_name,
     list_all,
     plain_http_warning,
     problem_label,
@@ -57,3 +58,11 @@ def test_an_address_to_test_is_checked_first() -> None:
     assert unsaved_server("127.0.0.1:8080").base_url == "http://127.0.0.1:8080/v1"
     with pytest.raises(InvalidServerAddressError):
         unsaved_server("ftp://example.com")
+
+
+def test_a_model_named_by_its_file_shows_the_files_name() -> None:
+    assert display_name("/models/SmolLM2-135M-Instruct.Q4_1.gguf") == \
+        "SmolLM2-135M-Instruct.Q4_1"
+    assert display_name("C:\\models\\qwen.GGUF") == "qwen"
+    assert display_name("Qwen/Qwen3-8B") == "Qwen/Qwen3-8B"
+    assert display_name("llama3:8b") == "llama3:8b"

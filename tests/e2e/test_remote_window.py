@@ -1,0 +1,237 @@
+"""Remote engines in the real window: a real llama-server (SmolLM2 on 127.0.0.1) added in
+Model ▸ Remote servers…, its model chosen in the picker, replies streamed from it into the
+history, with Stop, regenerate and a server that dies mid-reply. No local model is loaded:
+a remote chat does not need one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+import httpx2
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from chatapp.api.local_host import LocalHost
+from chatapp.api.server import LOCAL_HOST, ApiServer
+from chatapp.conversation.chat_settings import REMOTE_MODEL, RemoteModelRef
+from chatapp.history.store import HistoryStore, Message
+from chatapp.paths import AppPaths
+from chatapp.remote.listing import display_name
+from chatapp.settings import Settings
+from chatapp.ui.composer import ComposerState
+from chatapp.ui.main_window import MainWindow
+from chatapp.ui.remote.servers_dialog import RemoteServersDialog
+from chatapp.vocabulary import MessageState
+from tests.e2e.conftest import OpenWindow, send, wait_reply_done
+from tests.remote_server import (
+    RunningServer,
+    llama_server,
+    start_llama_server,
+    stop_llama_server,
+)
+
+__all__ = ["llama_server"]  # a fixture, used by name
+
+STEP_MS = 60_000  # upper bound for one step against a server on a busy two-core machine
+LONG_STORY = "Write a long story about a lighthouse keeper and a storm."
+
+
+class Served(Protocol):
+    @property
+    def url(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+
+
+def served_models(server: Served) -> list[str]:
+    """What the server lists, asked without chatapp's code."""
+    with httpx2.Client(trust_env=False, timeout=10.0) as client:
+        document = client.get(f"{server.url}/v1/models").json()
+    return [entry["id"] for entry in document["data"]]
+
+
+def add_server(qtbot: QtBot, window: MainWindow, server: Served,
+               name: str = "test") -> RemoteServersDialog:
+    """Model ▸ Remote servers…: type the address, test it, add it."""
+    window.menu_actions.remote_servers.trigger()
+    dialog = window.remote_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.address.setText(server.url)
+    dialog.name.setText(name)
+    assert not dialog.warning.isVisible()  # plain http, but to this computer
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    model = served_models(server)[0]
+    qtbot.waitUntil(lambda: model in dialog.outcome.text(), timeout=STEP_MS)
+    assert dialog.outcome.text().startswith("The server answers and lists 1 model")
+    before = len(window.session.remote.servers)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.servers.count() == before + 1, timeout=STEP_MS)
+    assert dialog.outcome.text().startswith(f"Added {name}.")
+    dialog.close()
+    return dialog
+
+
+def choose_remote(qtbot: QtBot, window: MainWindow, server: Served) -> RemoteModelRef:
+    """Open the picker (which lists the servers' models) and choose the server's model."""
+    picker = window.model_picker
+    host = f"127.0.0.1:{server.port}"
+    picker.showPopup()
+
+    def listed() -> RemoteModelRef | None:
+        return next((ref for ref in picker.remote_refs()
+                     if window.session.remote.server(ref.server_id) is not None
+                     and window.session.remote.server(ref.server_id).host == host  # type: ignore[union-attr]
+                     ), None)
+
+    qtbot.waitUntil(lambda: listed() is not None, timeout=STEP_MS)
+    picker.hidePopup()
+    ref = listed()
+    assert ref is not None
+    assert picker.itemText(picker.findData(f"remote:{ref.server_id}:{ref.model}")) \
+        == f"{display_name(ref.model)} · remote · {host}"  # llama-server names it by its path
+    assert picker.choose_remote(ref)
+    qtbot.waitUntil(window.chat_header.remote.isVisible, timeout=STEP_MS)
+    assert window.chat_header.remote.text() == f"Replies come from {host}"
+    assert window.chat_header.model.text() == f"{display_name(ref.model)} (remote)"
+    assert window.composer.state is ComposerState.READY  # with no local model at all
+    return ref
+
+
+def stored_branch(paths: AppPaths) -> list[Message]:
+    with HistoryStore(paths.history_db) as store:
+        chat = store.list_conversations()[0].id
+        return store.list_messages(chat)
+
+
+def test_a_chat_on_a_remote_server(qtbot: QtBot, open_window: OpenWindow,
+                                   app_paths: AppPaths, llama_server: RunningServer) -> None:
+    window = open_window(Settings(temperature=0.0, max_reply_tokens=24))
+    qtbot.waitUntil(lambda: window.session.last_scan is not None, timeout=STEP_MS)
+    assert window.session.model is None
+    assert window.composer.state is ComposerState.NO_MODEL
+    add_server(qtbot, window, llama_server)
+    ref = choose_remote(qtbot, window, llama_server)
+    host = f"127.0.0.1:{llama_server.port}"
+
+    send(qtbot, window, "What is the capital of France?")
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+    wait_reply_done(qtbot, window)
+    messages = stored_branch(app_paths)
+    reply = messages[-1]
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert reply.state == MessageState.COMPLETE and reply.content.strip()
+    assert reply.model_file == f"{ref.model} @ {host}"
+    shown = window.view.messages[-1]
+    assert shown.text == reply.content
+    stats = shown.stats_label.text()
+    assert "tokens/s" in stats and "first token" in stats and host in stats
+    assert window.status.context.text() == "Context: on the server"
+    assert window.chat_header.remote.text() == f"Replies come from {host}"
+    with HistoryStore(app_paths.history_db) as store:
+        chat = store.list_conversations()[0]
+    assert chat.settings is not None
+    assert chat.settings[REMOTE_MODEL] == {"server_id": ref.server_id, "model": ref.model}
+
+    # Regenerate: a second reply from the server beside the first.
+    window.view.regenerate_requested.emit()
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+    wait_reply_done(qtbot, window)
+    # Read afresh each time: showing the branch again replaces the message widgets.
+    qtbot.waitUntil(lambda: bool(window.view.messages[-1].switcher.isVisible()),
+                    timeout=STEP_MS)
+    assert window.view.messages[-1].switcher.label.text() == "2/2"
+    assert stored_branch(app_paths)[-1].id != reply.id
+
+    # Stop mid-reply keeps what was written.
+    window.session.apply_settings(Settings(temperature=0.0, max_reply_tokens=400))
+    send(qtbot, window, LONG_STORY)
+    qtbot.waitUntil(lambda: window.session.turn is not None
+                    and len("".join(window.session.turn.streamed)) > 20, timeout=STEP_MS)
+    qtbot.mouseClick(window.composer.stop_button, Qt.MouseButton.LeftButton)
+    wait_reply_done(qtbot, window)
+    stopped = stored_branch(app_paths)[-1]
+    assert stopped.state == MessageState.STOPPED
+    assert len(stopped.content) > 20 and window.view.messages[-1].text == stopped.content
+    assert "Stopped" in window.view.messages[-1].stats_label.text()
+
+    # Choosing a local model's entry again would clear it; a new chat stays local.
+    window.session.new_conversation()
+    assert not window.chat_header.remote.isVisible()
+    assert window.composer.state is ComposerState.NO_MODEL
+
+
+def test_a_server_that_dies_mid_reply_keeps_the_partial_reply(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path,
+        tmp_path: Path) -> None:
+    server = start_llama_server(model_path, tmp_path / "dying-server.log")
+    try:
+        window = open_window(Settings(temperature=0.0, max_reply_tokens=400))
+        qtbot.waitUntil(lambda: window.session.last_scan is not None, timeout=STEP_MS)
+        add_server(qtbot, window, server)
+        choose_remote(qtbot, window, server)
+        send(qtbot, window, LONG_STORY)
+        qtbot.waitUntil(lambda: window.session.turn is not None
+                        and len("".join(window.session.turn.streamed)) > 20,
+                        timeout=STEP_MS)
+        server.process.kill()
+        wait_reply_done(qtbot, window)
+    finally:
+        stop_llama_server(server.process)
+    failed = stored_branch(app_paths)[-1]
+    host = f"127.0.0.1:{server.port}"
+    assert failed.state == MessageState.ERROR and failed.error is not None
+    assert host in failed.error and "kept" in failed.error
+    assert len(failed.content) > 20
+    shown = window.view.messages[-1]
+    assert shown.text == failed.content
+    assert shown.error_label.isVisible() and host in shown.error_label.text()
+
+    # The picker lists the dead server as one that cannot be reached, not as empty.
+    picker = window.model_picker
+    picker.showPopup()
+    note = f"test · remote · {host}: cannot be reached"
+    qtbot.waitUntil(lambda: picker.findText(note) >= 0, timeout=STEP_MS)
+    picker.hidePopup()
+
+
+@pytest.fixture
+def chatapp_api_server(model_path: Path, tmp_path: Path) -> Iterator[Served]:
+    """chatapp's own API server (chatapp.api) with SmolLM2, in this process on 127.0.0.1."""
+    paths = AppPaths.portable(tmp_path / "api-home")
+    paths.ensure()
+    local = LocalHost(paths, Settings(context_length=2048), model_path)
+    local.start()
+    server = ApiServer(local, api_key=None)
+    try:
+        yield server.start(LOCAL_HOST, 0)
+    finally:
+        server.stop()
+        local.close()
+
+
+def test_chatapps_own_api_server_as_a_second_remote(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths,
+        llama_server: RunningServer, chatapp_api_server: Served) -> None:
+    window = open_window(Settings(temperature=0.0, max_reply_tokens=24))
+    qtbot.waitUntil(lambda: window.session.last_scan is not None, timeout=STEP_MS)
+    add_server(qtbot, window, llama_server, "llama-server")
+    add_server(qtbot, window, chatapp_api_server, "chatapp")
+    ref = choose_remote(qtbot, window, chatapp_api_server)
+    host = f"127.0.0.1:{chatapp_api_server.port}"
+    # Both servers' models are in the picker, each marked with its own host.
+    texts = [window.model_picker.itemText(i) for i in range(window.model_picker.count())]
+    assert any(t.endswith(f"· remote · 127.0.0.1:{llama_server.port}") for t in texts)
+    assert f"{display_name(ref.model)} · remote · {host}" in texts
+
+    send(qtbot, window, "Name a colour.")
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+    wait_reply_done(qtbot, window)
+    reply = stored_branch(app_paths)[-1]
+    assert reply.state == MessageState.COMPLETE and reply.content.strip()
+    assert reply.model_file == f"{ref.model} @ {host}"
+    assert reply.generated_tokens is not None and reply.generated_tokens > 0
+    assert window.view.messages[-1].text == reply.content
+    assert window.chat_header.remote.text() == f"Replies come from {host}"
