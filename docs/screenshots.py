@@ -17,6 +17,9 @@ starts the app in a temporary CHATAPP_HOME:
   reply with its numbered sources, and the next file waiting as a chip above the box.
 - ``screenshot-documents.png``: the Local documents pane with two collections indexed,
   one holding a password-protected PDF it could not read (listed first, with why).
+- ``screenshot-remote.png``: a chat whose replies come from a remote OpenAI-compatible
+  server (a real llama-server with the starter model on 127.0.0.1, as the tests run it):
+  the picker shows the remote model with its host, the header where replies come from.
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
   Models pane, its search and downloads served by the stand-in hub the tests use
   (this machine cannot reach huggingface.co), with a download in progress.
@@ -37,6 +40,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from chatapp.conversation.chat_settings import RemoteModelRef
 from chatapp.conversation.presets import Preset
 from chatapp.history.store import HistoryStore
 from chatapp.models import template_overrides
@@ -267,6 +271,37 @@ def documents_pane(out: Path) -> None:
     window.close()
 
 
+def remote(model: Path, out: Path) -> None:
+    """A chat on a remote server: llama-server (built by make llama-server) with the
+    starter model, added as the user adds it; the local model stays loaded beside it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.remote_server import start_llama_server, stop_llama_server
+
+    server = start_llama_server(model, Path(tempfile.mkdtemp(prefix="chatapp-shots-server-"))
+                                / "llama-server.log")
+    try:
+        window = create_main_window(new_home(), Settings(
+            last_model_path=str(model), temperature=0.2, max_reply_tokens=160))
+        window.show()
+        wait_until(lambda: window.session.model is not None)
+        catalog = window.session.remote
+        catalog.add(server.url, "Workstation", "", lambda _added: None,
+                    lambda error: print(error.user_message))
+        wait_until(lambda: bool(catalog.listings) and bool(catalog.listings[0].models))
+        listing = catalog.listings[0]
+        window.session.choose_remote_model(RemoteModelRef(listing.server.id,
+                                                          listing.models[0]))
+        window.composer.edit.setPlainText("What does a lighthouse keeper do all day?")
+        window.composer.edit.submitted.emit()
+        wait_until(lambda: window.session.turn is not None)
+        wait_until(lambda: window.session.turn is None)
+        window.composer.edit.setPlainText("And at night?")
+        grab(window, out)
+        window.close()
+    finally:
+        stop_llama_server(server.process)
+
+
 def _sdist_templates() -> Path:
     configured = os.environ.get("CHATAPP_LLAMA_SDIST_DIR")
     sdist = Path(configured) if configured else (
@@ -325,7 +360,7 @@ def models_pane(model: Path, out_dir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
-    parser.add_argument("--only", choices=["attachments", "documents"],
+    parser.add_argument("--only", choices=["attachments", "documents", "remote"],
                         help="take only this shot (the others are not renewed)")
     args = parser.parse_args()
     model = find_starter_source()
@@ -339,6 +374,9 @@ def main() -> int:
     if args.only == "documents":
         documents_pane(args.out_dir / "screenshot-documents.png")
         return 0
+    if args.only == "remote":
+        remote(model, args.out_dir / "screenshot-remote.png")
+        return 0
     first_run(args.out_dir / "screenshot-first-run.png")
     conversation(model, args.out_dir / "screenshot.png")
     thinking(model, args.out_dir / "screenshot-thinking.png")
@@ -347,6 +385,7 @@ def main() -> int:
     models_pane(model, args.out_dir)
     documents_pane(args.out_dir / "screenshot-documents.png")
     attachments(model, args.out_dir / "screenshot-attachments.png")
+    remote(model, args.out_dir / "screenshot-remote.png")
     return 0
 
 

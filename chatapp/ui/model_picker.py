@@ -40,6 +40,9 @@ class ModelPicker(QComboBox):
         self.setObjectName("modelPicker")
         self.setAccessibleName("Model")
         self.setMinimumWidth(320)
+        # Wide enough for "MODEL · remote · HOST", never wider than the bar allows.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMaximumWidth(560)
         self.setPlaceholderText("No model loaded")
         self._models: list[Path] = []
         self._shown: Path | None = None  # the model loading, else the one loaded
