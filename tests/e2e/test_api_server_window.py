@@ -11,13 +11,21 @@ import keyring
 import openai
 import pytest
 from keyring.backends import SecretService
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chatapp.secrets import api_server_key
 from chatapp.settings import Settings
 from chatapp.ui.settings_dialog import SettingsDialog
-from tests.e2e.conftest import REPLY_TIMEOUT_MS, OpenWindow, model_settings, wait_loaded
+from tests.e2e.conftest import (
+    REPLY_TIMEOUT_MS,
+    OpenWindow,
+    model_settings,
+    send,
+    wait_loaded,
+    wait_reply_done,
+)
 from tests.secret_service import running_secret_service
 
 
@@ -154,3 +162,46 @@ def test_a_key_made_in_settings_is_kept_in_the_keyring_and_required(
                         .models.list()) == []
         finally:
             keyring.set_keyring(original)
+
+
+def test_the_users_turn_waits_for_the_api_request_before_it(
+        qtbot: QtBot, open_window: OpenWindow, model_path: Path) -> None:
+    port = free_port()
+    window = open_window(model_settings(model_path, api_server_enabled=True, api_port=port,
+                                        api_save_chats=True))
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.api.address is not None)
+    # Recorded on the engine thread itself, in the order the work was done there.
+    order: list[str] = []
+    window.session.engine.worker.reply_started.connect(
+        lambda *_args: order.append("user's reply"), Qt.ConnectionType.DirectConnection)
+    window.api.chat_saved.connect(lambda _chat: order.append("API answer"),
+                                  Qt.ConnectionType.DirectConnection)
+    # Long enough (at least 60 numbers) to be still being written when the user sends.
+    schema = {"type": "array", "items": {"type": "integer"}, "minItems": 60}
+    generating = threading.Event()
+    answer: list[str] = []
+
+    def ask() -> None:
+        client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="x",
+                               max_retries=0, timeout=300)
+        for chunk in client.chat.completions.create(
+                model=model_path.stem, max_tokens=300, stream=True,
+                messages=[{"role": "user", "content": "Numbers."}],
+                response_format={"type": "json_schema",
+                                 "json_schema": {"name": "n", "schema": schema}}):
+            if chunk.choices and chunk.choices[0].delta.content:
+                generating.set()
+                answer.append(chunk.choices[0].delta.content)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    qtbot.waitUntil(generating.is_set, timeout=REPLY_TIMEOUT_MS)
+    order.append("user sent")
+    send(qtbot, window, "Hello")  # while the API's answer is being written
+    wait_reply_done(qtbot, window)
+    qtbot.waitUntil(lambda: not asking.is_alive(), timeout=REPLY_TIMEOUT_MS)
+    assert order == ["user sent", "API answer", "user's reply"]
+    assert "".join(answer).startswith("[")
+    # The user's question got its answer, in its own chat.
+    assert any(c.title == "Hello" for c in window.session.conversations)
