@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatapp.cli.common import (
     EXIT_INTERRUPTED,
@@ -15,9 +15,9 @@ from chatapp.cli.common import (
     is_terminal,
     open_paths,
 )
-from chatapp.cli.turns import TerminalChat, TurnOutput, open_model
-from chatapp.history.store import HistoryStore
-from chatapp.settings import load_settings
+
+if TYPE_CHECKING:
+    from chatapp.cli.turns import TurnOutput
 
 # 128 + SIGPIPE: what a shell reports for a program whose reader went away.
 EXIT_OUTPUT_CLOSED = 141
@@ -68,6 +68,12 @@ def read_question(words: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The engine's modules load here, not with the command line: other commands (and
+    # the window) start without them.
+    from chatapp.cli.turns import TerminalChat, open_model
+    from chatapp.history.store import HistoryStore
+    from chatapp.settings import load_settings
+
     question = read_question(args.question)
     paths = open_paths()
     defaults = load_settings(paths.settings_file)
@@ -93,5 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
 def turn_output(args: argparse.Namespace) -> TurnOutput:
     """stdout and stderr, with what the options ask to show."""
+    from chatapp.cli.turns import TurnOutput
+
     return TurnOutput(sys.stdout, sys.stderr, show_thinking=args.show_thinking,
                       show_stats=args.verbose or is_terminal(sys.stderr))

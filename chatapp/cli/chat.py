@@ -23,9 +23,6 @@ from chatapp.cli.common import (
     open_paths,
     plain,
 )
-from chatapp.cli.turns import TerminalChat, existing_chat, open_model
-from chatapp.history.store import HistoryStore
-from chatapp.settings import load_settings
 
 __all__ = ["add_parser"]
 
@@ -51,6 +48,10 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from chatapp.cli.turns import TerminalChat, existing_chat, open_model
+    from chatapp.history.store import HistoryStore
+    from chatapp.settings import load_settings
+
     paths = open_paths()
     defaults = load_settings(paths.settings_file)
     interrupts = Interrupts()

@@ -1,24 +1,15 @@
-"""``chatapp models list | pull REPO FILE | rm NAME``: the models folder, without the window.
-
-``pull`` downloads the way the Models pane does (hub.downloads: resumable, checked against
-the SHA-256 of chatapp's catalog or the hub's, moved into the models folder only once it
-matches), after reading the file's header from the hub to refuse a file the engine cannot
-run. Ctrl-C pauses it: the bytes stay, and the same command (or the window) goes on from
-there.
-"""
+"""``chatapp models list | pull REPO FILE | rm NAME``: the models folder, without the window
+(``pull`` is chatapp.cli.pull)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import Any
 
 from chatapp.cli.common import (
     EXIT_FAILED,
-    EXIT_INTERRUPTED,
     EXIT_OK,
-    Interrupts,
     fail,
     is_terminal,
     note,
@@ -26,18 +17,8 @@ from chatapp.cli.common import (
     plain,
 )
 from chatapp.cli.model_choice import GET_ONE, exactly_named, library_of, matching_models
-from chatapp.cli.progress import DownloadProgress
-from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
 from chatapp.gguf.model_role import ModelRole, model_role
-from chatapp.hub.client import GgufModel, HubClient, RepoListing
-from chatapp.hub.downloads import (
-    DownloadManager,
-    DownloadRequest,
-    DownloadState,
-    DownloadStatus,
-)
-from chatapp.hub.remote_header import read_model_header
 from chatapp.models.library import InstalledModel
 from chatapp.settings import Settings, load_settings
 
@@ -79,6 +60,13 @@ def add_parser(commands: Any) -> None:
                         help="the model's name as `chatapp models list` shows it")
     remove.add_argument("-y", "--yes", action="store_true", help="do not ask")
     remove.set_defaults(run=run_remove, parser=remove)
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    # The hub's client (huggingface_hub) loads for this command alone.
+    from chatapp.cli.pull import pull
+
+    return pull(args)
 
 
 # -- list ----------------------------------------------------------------------------------
@@ -162,119 +150,3 @@ def confirm(question: str) -> bool:
     if not is_terminal(sys.stdin):
         print(answer.strip(), file=sys.stderr)  # the piped answer, so the log reads right
     return answer.strip().casefold() in ("y", "yes")
-
-
-# -- pull ----------------------------------------------------------------------------------
-
-
-def run_pull(args: argparse.Namespace) -> int:
-    paths = open_paths()
-    settings = load_settings(paths.settings_file)
-    client, listing = _list_repo(settings, args.repo, args.revision)
-    model = _model_in(listing, args.file)
-    targets = [paths.models_dir / part.name for part in model.parts]
-    if all(target.exists() for target in targets):
-        note(f"{model.name} is already installed.")
-        print(targets[0])
-        return EXIT_OK
-    revision = listing.commit or args.revision
-    header = read_model_header(client, listing.repo_id, model, revision)
-    if header.problem is not None:
-        if not header.unsupported:
-            return fail(f"{model.name} was not downloaded: {header.warning}")
-        if not args.yes:
-            return fail(f"{header.warning} Add --yes to download it anyway.")
-    context = f", context up to {header.context_length:,} tokens" \
-        if header.context_length else ""
-    size = f", {format_bytes(model.size)}" if model.size else ""
-    note(f"{model.name}: {header.architecture or 'unknown architecture'}{context}{size}.")
-    request = DownloadRequest.for_model(listing.repo_id, model, revision=revision,
-                                        sha256=_catalog_sums(listing.repo_id, model))
-    progress = DownloadProgress(sys.stderr)
-    manager = DownloadManager(paths.models_dir, client, on_event=progress)
-    job_id = _resume_or_enqueue(manager, request)
-    ended: list[DownloadStatus | None] = []
-    worker = threading.Thread(target=lambda: ended.append(manager.run_next()),
-                              name="download")
-    with Interrupts().caught(lambda: manager.pause(job_id)):
-        worker.start()
-        worker.join()  # a signal's handler runs meanwhile: Ctrl-C pauses
-    progress.finish()
-    # A finished download leaves the queue: its last status is what run_next returned.
-    status = ended[0] if ended and ended[0] is not None else manager.status(job_id)
-    if status.state == DownloadState.DONE:
-        note(f"Installed {status.name} in {paths.models_dir}.")
-        for path in status.installed:
-            print(path)
-        return EXIT_OK
-    kept = f"{format_bytes(status.bytes_done)} of {format_bytes(status.total_bytes)}" \
-        if status.total_bytes else format_bytes(status.bytes_done)
-    if status.state == DownloadState.PAUSED:
-        note(f"Paused: {kept} kept. The same command goes on from there.")
-        return EXIT_INTERRUPTED
-    error = status.error
-    if error is not None and error.resumable and status.bytes_done:
-        return fail(f"{error.user_message} ({kept} kept: the same command goes on from "
-                    "there.)")
-    return fail(error if error is not None else f"{status.name} was not downloaded.")
-
-
-def _list_repo(settings: Settings, repo: str, revision: str) -> tuple[HubClient, RepoListing]:
-    """The repository's models, listed anonymously, and the client to download them with:
-    for a gated repository, one with the token the window keeps in the keyring (the
-    keyring is not asked otherwise: it may prompt)."""
-    client = HubClient(settings.hub_endpoint)
-    listing = client.list_repo(repo, revision)
-    if listing.gated:
-        token = _keyring_token()
-        if token is not None:
-            client = HubClient(settings.hub_endpoint, token)
-    return client, listing
-
-
-def _keyring_token() -> str | None:
-    """The Hugging Face token the window stored, if the keyring answers."""
-    from chatapp.secrets.hf_token import get_token
-
-    try:
-        return get_token()
-    except UserFacingError as error:
-        note(f"(The token could not be read: {error.user_message})")
-        return None
-
-
-class ModelFileNotFoundError(UserFacingError):
-    """The repository exists but has no such model file."""
-
-
-def _model_in(listing: RepoListing, file: str) -> GgufModel:
-    wanted = file.strip().strip("/").casefold()
-    for model in listing.models:
-        names = {model.name.casefold(), model.first_file.path.casefold(),
-                 model.first_file.name.casefold()}
-        if wanted in names:
-            return model
-    offered = ", ".join(m.first_file.path for m in listing.models) or "none"
-    raise ModelFileNotFoundError(
-        f"{listing.repo_id} has no GGUF model {file!r}. Its models: {offered}.")
-
-
-def _catalog_sums(repo: str, model: GgufModel) -> tuple[str | None, ...] | None:
-    """chatapp's own catalog's checksum for this file, trusted over the hub's."""
-    from chatapp.models.catalog import load_catalog
-
-    known = load_catalog().find_file(repo, model.first_file.path)
-    return (known.sha256,) if known is not None and len(model.parts) == 1 else None
-
-
-def _resume_or_enqueue(manager: DownloadManager, request: DownloadRequest) -> str:
-    """The download of these files left paused or failed (by this command or the
-    window) goes on from its bytes; otherwise a new one starts."""
-    names = {path.rsplit("/", 1)[-1] for path in request.paths}
-    for status in manager.statuses():
-        if status.repo_id == request.repo_id and set(status.files) == names \
-                and status.state in (DownloadState.PAUSED, DownloadState.FAILED):
-            note(f"Going on from the {format_bytes(status.bytes_done)} downloaded before.")
-            manager.resume(status.job_id)
-            return status.job_id
-    return manager.enqueue(request)
