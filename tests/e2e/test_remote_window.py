@@ -5,6 +5,8 @@ a remote chat does not need one."""
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -20,14 +22,22 @@ from chatapp.conversation.chat_settings import REMOTE_MODEL, RemoteModelRef
 from chatapp.history.store import HistoryStore, Message
 from chatapp.paths import AppPaths
 from chatapp.remote.listing import display_name
+from chatapp.remote.servers import ServerStore, servers_file
 from chatapp.settings import Settings
 from chatapp.ui.composer import ComposerState
 from chatapp.ui.main_window import MainWindow
 from chatapp.ui.remote.servers_dialog import RemoteServersDialog
 from chatapp.vocabulary import MessageState
-from tests.e2e.conftest import OpenWindow, send, wait_reply_done
+from tests.e2e.conftest import (
+    OpenWindow,
+    model_settings,
+    send,
+    wait_loaded,
+    wait_reply_done,
+)
 from tests.remote_server import (
     RunningServer,
+    SocketServer,
     llama_server,
     start_llama_server,
     stop_llama_server,
@@ -145,6 +155,22 @@ def test_a_chat_on_a_remote_server(qtbot: QtBot, open_window: OpenWindow,
     assert window.view.messages[-1].switcher.label.text() == "2/2"
     assert stored_branch(app_paths)[-1].id != reply.id
 
+    # A reply cut at the length limit is continued in place, by the server.
+    send(qtbot, window, LONG_STORY)
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+    wait_reply_done(qtbot, window)
+    cut = stored_branch(app_paths)[-1]
+    assert cut.stop_reason == "length"
+    continue_button = window.view.messages[-1].continue_button
+    assert continue_button.isVisible()
+    qtbot.mouseClick(continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+    wait_reply_done(qtbot, window)
+    continued = stored_branch(app_paths)[-1]
+    assert continued.id == cut.id and continued.content.startswith(cut.content)
+    assert len(continued.content) > len(cut.content)
+    assert window.view.messages[-1].text == continued.content
+
     # Stop mid-reply keeps what was written.
     window.session.apply_settings(Settings(temperature=0.0, max_reply_tokens=400))
     send(qtbot, window, LONG_STORY)
@@ -235,3 +261,38 @@ def test_chatapps_own_api_server_as_a_second_remote(
     assert reply.generated_tokens is not None and reply.generated_tokens > 0
     assert window.view.messages[-1].text == reply.content
     assert window.chat_header.remote.text() == f"Replies come from {host}"
+
+
+def test_a_local_chat_stays_offline_with_a_server_configured(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, model_path: Path) -> None:
+    """The servers are asked only when the user opens the picker: starting the app and a
+    chat on the local engine send them nothing."""
+    asked: list[bytes] = []
+    heard = threading.Event()
+
+    def respond(connection: socket.socket, request: bytes) -> None:
+        asked.append(request)
+        body = b'{"object": "list", "data": [{"id": "stand-in", "object": "model"}]}'
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: " + str(len(body)).encode() + b"\r\n"
+                           b"Connection: close\r\n\r\n" + body)
+        connection.close()
+        heard.set()
+
+    with SocketServer(respond) as stand_in:
+        ServerStore(servers_file(app_paths)).add(stand_in.url, "stand-in")
+        window = open_window(model_settings(model_path, max_reply_tokens=8))
+        wait_loaded(qtbot, window)
+        qtbot.waitUntil(lambda: window.session.remote.loaded, timeout=STEP_MS)
+        send(qtbot, window, "Hello!")
+        qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+        wait_reply_done(qtbot, window)
+        assert stored_branch(app_paths)[-1].state == MessageState.COMPLETE
+        assert asked == []
+
+        # Opening the picker is asking: the server is listed, with its model.
+        window.model_picker.showPopup()
+        qtbot.waitUntil(lambda: window.model_picker.findText(
+            f"stand-in · remote · 127.0.0.1:{stand_in.port}") >= 0, timeout=STEP_MS)
+        window.model_picker.hidePopup()
+        assert heard.is_set() and asked[0].startswith(b"GET /v1/models ")
