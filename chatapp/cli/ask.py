@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from chatapp.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_OUTPUT_CLOSED,
     Interrupts,
     UsageError,
     fail,
@@ -18,9 +19,6 @@ from chatapp.cli.common import (
 
 if TYPE_CHECKING:
     from chatapp.cli.turns import TurnOutput
-
-# 128 + SIGPIPE: what a shell reports for a program whose reader went away.
-EXIT_OUTPUT_CLOSED = 141
 
 
 def add_parser(commands: Any) -> None:

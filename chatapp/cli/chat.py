@@ -13,10 +13,11 @@ import contextlib
 import sys
 from typing import Any, Final
 
-from chatapp.cli.ask import EXIT_OUTPUT_CLOSED, add_model_options, turn_output
+from chatapp.cli.ask import add_model_options, turn_output
 from chatapp.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_OUTPUT_CLOSED,
     Interrupts,
     is_terminal,
     note,

@@ -19,6 +19,7 @@ EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERRUPTED: Final = 130
+EXIT_OUTPUT_CLOSED: Final = 141  # 128 + SIGPIPE: whoever read stdout went away (`| head`)
 
 
 def open_paths() -> AppPaths:

@@ -115,3 +115,17 @@ def test_on_a_terminal_stderr_tells_the_stages_and_the_stats(installed: Path,
         in lines[-1]
     [[_question, (_role, _state, answer)]] = chat_messages(app_paths)
     assert done.stdout.strip() == answer.strip()  # stdout stays the answer alone
+
+
+def test_a_reader_that_goes_away_stops_the_answer_which_stays_saved(
+        installed: Path, app_paths: AppPaths) -> None:
+    write_settings(app_paths, replace(QUICK, max_reply_tokens=2048, temperature=0.7))
+    process = start("ask", "Write a very long story about a lighthouse keeper.")
+    assert process.stdout is not None and process.stderr is not None
+    first_output(process)
+    process.stdout.close()  # as `chatapp ask ... | head -c 1` does
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141, errors  # 128 + SIGPIPE, as a shell reports
+    assert "Traceback" not in errors and "Broken pipe" not in errors
+    [[_question, (_role, state, answer)]] = chat_messages(app_paths)
+    assert state == MessageState.STOPPED and answer
