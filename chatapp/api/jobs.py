@@ -204,7 +204,10 @@ class ApiJob:
         finally:
             self.done.set()
             if self.on_done is not None:
-                self.on_done(self)
+                try:
+                    self.on_done(self)
+                except Exception:  # the host's listener; the engine thread goes on
+                    log.exception("An API job's listener failed")
 
     def _run(self, access: EngineAccess) -> None:
         raise NotImplementedError

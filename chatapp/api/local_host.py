@@ -73,6 +73,8 @@ class LocalHost:
     # -- JobQueue ---------------------------------------------------------------------------
 
     def submit(self, job: ApiJob) -> None:
+        if self._on_job_done is not None:
+            job.on_done = self._on_job_done
         self._jobs.put(job)
 
     def served_models(self) -> ServedModels:
@@ -122,8 +124,6 @@ class LocalHost:
         try:
             while (job := self._jobs.get()) is not None:
                 job.run(self)  # never raises; a cancelled job ends at once
-                if self._on_job_done is not None:
-                    self._on_job_done(job)
         finally:
             self._free()
 
