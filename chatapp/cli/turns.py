@@ -21,6 +21,7 @@ from typing import TextIO
 from chatapp.cli.common import Interrupts, for_terminal, is_terminal, note, plain
 from chatapp.cli.model_choice import model_for
 from chatapp.conversation.chat_settings import (
+    chat_collections,
     chat_model_path,
     conversation_overrides,
     effective_settings,
@@ -230,10 +231,13 @@ class TerminalChat:
         self.output = output
         self.interrupts = interrupts
         self._runner = ReplyRunner(store)
+        self._told_documents: set[int] = set()
 
     def ask(self, chat_id: int | None, question: str) -> Turn:
         """Save the question (in a new chat when ``chat_id`` is None), stream the reply."""
         settings = chat_settings(self.store, self.defaults, chat_id)
+        if chat_id is not None:
+            self._tell_about_documents(chat_id)
         saved = save_question(self.store, chat_id, question)
         conversation = saved.conversation
         request = ReplyRequest(conversation.id, False, settings, secrets.randbits(31),
@@ -253,6 +257,15 @@ class TerminalChat:
             return Turn(conversation, reply, None, interrupted, listener.output_closed)
         error, failed = listener.failed if listener.failed is not None else (None, None)
         return Turn(conversation, failed, error, interrupted, listener.output_closed)
+
+    def _tell_about_documents(self, chat_id: int) -> None:
+        """Say once that a chat's Local documents are not searched here (answered without
+        them, not silently differently)."""
+        overrides = conversation_overrides(existing_chat(self.store, chat_id))
+        if chat_collections(overrides) and chat_id not in self._told_documents:
+            self._told_documents.add(chat_id)
+            note("(This chat uses Local documents, which the command line does not search: "
+                 "the answer draws on the chat alone. The window searches them.)")
 
     def _say_stats(self, conversation: Conversation, stats: GenerationStats) -> None:
         speed = f", {stats.tokens_per_s:.1f} tokens/s" if stats.tokens_per_s else ""

@@ -49,8 +49,11 @@ def test_chat_continues_a_chat_and_verbose_tells_how(chatapp: Run, installed: Pa
     assert first.returncode == 0, first.stderr
     with HistoryStore(app_paths.history_db) as store:
         [chat] = store.list_conversations()
+        store.set_conversation_settings(chat.id, {"collections": [7]})  # chosen in the window
     again = chatapp("ask", "--chat", str(chat.id), "-v", "-m", "smollm2", "Another one?")
     assert again.returncode == 0, again.stderr
+    assert "(This chat uses Local documents, which the command line does not search" \
+        in again.stderr
     assert "Loaded SmolLM2-135M-Instruct.Q4_1" in again.stderr
     assert f"chat {chat.id}: Name a colour." in again.stderr and "tokens" in again.stderr
     [branch] = chat_messages(app_paths)
