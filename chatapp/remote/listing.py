@@ -22,6 +22,7 @@ from chatapp.remote.errors import (
     RemoteUnreachableError,
 )
 from chatapp.remote.servers import RemoteServer, get_api_key, is_loopback, normalize_base_url
+from chatapp.secrets.keyring_store import KeyringError
 
 __all__ = ["LIST_TIMEOUT_S", "ServerModels", "describe_models", "display_name", "list_all",
            "list_models",
@@ -114,6 +115,8 @@ def problem_label(error: UserFacingError) -> str:
         return "cannot be reached"
     if isinstance(error, RemoteAuthError):
         return "refused the API key"
+    if isinstance(error, KeyringError):  # the server wants its key, which cannot be read
+        return "its API key cannot be read from the keyring"
     if isinstance(error, RemoteTlsError):
         return "its certificate could not be verified"
     return "did not list its models"

@@ -36,14 +36,17 @@ from tests.e2e.conftest import (
     wait_reply_done,
 )
 from tests.remote_server import (
+    TEST_API_KEY,
     RunningServer,
     SocketServer,
     llama_server,
+    llama_server_with_key,
     start_llama_server,
     stop_llama_server,
 )
+from tests.secret_service import running_secret_service
 
-__all__ = ["llama_server"]  # a fixture, used by name
+__all__ = ["llama_server", "llama_server_with_key"]  # fixtures, used by name
 
 STEP_MS = 60_000  # upper bound for one step against a server on a busy two-core machine
 LONG_STORY = "Write a long story about a lighthouse keeper and a storm."
@@ -58,7 +61,9 @@ class Served(Protocol):
 
 def served_models(server: Served) -> list[str]:
     """What the server lists, asked without chatapp's code."""
-    with httpx2.Client(trust_env=False, timeout=10.0) as client:
+    key = getattr(server, "api_key", None)
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    with httpx2.Client(trust_env=False, timeout=10.0, headers=headers) as client:
         document = client.get(f"{server.url}/v1/models").json()
     return [entry["id"] for entry in document["data"]]
 
@@ -296,3 +301,33 @@ def test_a_local_chat_stays_offline_with_a_server_configured(
             f"stand-in · remote · 127.0.0.1:{stand_in.port}") >= 0, timeout=STEP_MS)
         window.model_picker.hidePopup()
         assert heard.is_set() and asked[0].startswith(b"GET /v1/models ")
+
+
+def test_a_server_with_an_api_key_kept_in_the_keyring(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, tmp_path: Path,
+        llama_server_with_key: RunningServer) -> None:
+    server = llama_server_with_key
+    host = f"127.0.0.1:{server.port}"
+    with running_secret_service(tmp_path / "keyring"):
+        window = open_window(Settings(temperature=0.0, max_reply_tokens=16))
+        qtbot.waitUntil(lambda: window.session.last_scan is not None, timeout=STEP_MS)
+        window.menu_actions.remote_servers.trigger()
+        dialog = window.remote_dialog
+        assert dialog is not None
+        dialog.address.setText(server.url)
+        # Without the key the server refuses, and the dialog says so.
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "refused the API key" in dialog.outcome.text(),
+                        timeout=STEP_MS)
+        assert host in dialog.outcome.text()
+        dialog.api_key.setText(TEST_API_KEY)
+        add_server(qtbot, window, server, "keyed")
+        saved = servers_file(app_paths).read_text(encoding="utf-8")
+        assert TEST_API_KEY not in saved
+        ref = choose_remote(qtbot, window, server)  # listed with the key from the keyring
+        send(qtbot, window, "Name a colour.")
+        qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+        wait_reply_done(qtbot, window)
+    reply = stored_branch(app_paths)[-1]
+    assert reply.state == MessageState.COMPLETE and reply.content.strip()
+    assert reply.model_file == f"{ref.model} @ {host}"

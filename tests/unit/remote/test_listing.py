@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from chatapp.remote.errors import InvalidServerAddressError, RemoteUnreachableError
+from chatapp.remote.errors import (
+    InvalidServerAddressError,
+    RemoteAuthError,
+    RemoteTimeoutError,
+    RemoteUnreachableError,
+)
 from chatapp.remote.listing import (
     describe_models,
     display_name,
@@ -15,6 +20,7 @@ from chatapp.remote.listing import (
     unsaved_server,
 )
 from chatapp.remote.servers import RemoteServer, normalize_base_url
+from chatapp.secrets.keyring_store import KeyringError, Problem
 from tests.remote_server import RunningServer, free_port, llama_server
 
 __all__ = ["llama_server"]  # a fixture, used by name
@@ -66,3 +72,10 @@ def test_a_model_named_by_its_file_shows_the_files_name() -> None:
     assert display_name("C:\\models\\qwen.GGUF") == "qwen"
     assert display_name("Qwen/Qwen3-8B") == "Qwen/Qwen3-8B"
     assert display_name("llama3:8b") == "llama3:8b"
+
+
+def test_why_a_server_is_not_listed_in_a_few_words() -> None:
+    assert problem_label(RemoteTimeoutError("h", "slow")) == "cannot be reached"
+    assert problem_label(RemoteAuthError("h", "401")) == "refused the API key"
+    assert problem_label(KeyringError(Problem.NO_DBUS, "no bus")) == \
+        "its API key cannot be read from the keyring"
