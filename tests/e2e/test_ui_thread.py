@@ -24,6 +24,7 @@ from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from tests.e2e.conftest import OpenWindow, send, wait_loaded, wait_reply_done
+from tests.remote_server import free_port
 
 WATCHED = frozenset({"open", "os.listdir", "os.scandir", "os.remove", "os.rename",
                      "os.replace", "os.mkdir", "os.rmdir", "shutil.copyfile", "shutil.rmtree",
@@ -127,6 +128,16 @@ def test_a_whole_session_does_no_file_io_on_the_ui_thread(
     qtbot.waitUntil(lambda: pane.installed.table.rowCount() == 1, timeout=30_000)
     pane.installed.import_model(elsewhere, copy=True)
     qtbot.waitUntil(lambda: pane.installed.table.rowCount() == 2, timeout=60_000)
+    # Remote servers: one added (the servers file written on the remote thread), its
+    # models asked for when the picker opens (nothing listens there: listed as such).
+    dialog = window.open_remote_servers()
+    dialog.address.setText(f"127.0.0.1:{free_port()}")
+    dialog.add_server()
+    qtbot.waitUntil(lambda: dialog.servers.count() == 1, timeout=30_000)
+    window.model_picker.showPopup()
+    qtbot.waitUntil(lambda: any("cannot be reached" in window.model_picker.itemText(i)
+                                for i in range(window.model_picker.count())), timeout=30_000)
+    window.model_picker.hidePopup()
     session.delete_conversation(older.id)
     qtbot.waitUntil(lambda: len(session.conversations) == 1)
     qtbot.waitUntil(lambda: not session.busy)
