@@ -215,6 +215,16 @@ class LlamaEngine:
     def cached_tokens(self) -> int:
         return len(self._cached)
 
+    @property
+    def llama_model(self) -> object:
+        """llama.cpp's model handle: another context on these weights (batched
+        generation) shares them instead of loading them again."""
+        return self._llama._model.model
+
+    @property
+    def vocab(self) -> object:
+        return self._vocab
+
     @cached_property
     def reasoning_syntax(self) -> ReasoningSyntax:
         """How this model marks its thinking (ReasoningSyntax.NONE: it does not think)."""
@@ -280,15 +290,15 @@ class LlamaEngine:
 
     def detokenize(self, tokens: Sequence[int]) -> str:
         """The text ``tokens`` spell, special tokens written out as their text."""
-        data = b"".join(self._token_bytes(token, special=True) for token in tokens)
+        data = b"".join(self.token_bytes(token, special=True) for token in tokens)
         return data.decode("utf-8", errors="replace")
 
     def _token_text(self, token: int) -> str:
         if token < 0:
             return ""
-        return self._token_bytes(token, special=True).decode("utf-8", errors="replace")
+        return self.token_bytes(token, special=True).decode("utf-8", errors="replace")
 
-    def _token_bytes(self, token: int, special: bool = False) -> bytes:
+    def token_bytes(self, token: int, special: bool = False) -> bytes:
         n = llama_cpp.llama_token_to_piece(self._vocab, token, self._piece,
                                            len(self._piece), 0, special)
         if n < 0:  # longer than the buffer: grow it once and retry
@@ -331,7 +341,7 @@ class LlamaEngine:
                 f"({n_ctx:,} tokens)."
             )
         reused = self._reuse_prefix(prompt)
-        sampler, grammar = self._make_sampler(sampling, prompt)
+        sampler, grammar = self.make_sampler(sampling, prompt)
         shown = frozenset(shown_specials)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         generated = 0
@@ -354,7 +364,7 @@ class LlamaEngine:
                     stop_reason = "eos"
                     break
                 generated += 1
-                steer = on_text(decoder.decode(self._token_bytes(token, token in shown)))
+                steer = on_text(decoder.decode(self.token_bytes(token, token in shown)))
                 if steer is not None and steer.stop:
                     stop_reason = steer.stop
                     break
@@ -452,9 +462,10 @@ class LlamaEngine:
                 detail="; ".join(native_log.take_recent_problems()),
             )
 
-    def _make_sampler(self, sampling: Sampling,
-                      prompt: Sequence[int]) -> tuple[object, object | None]:
-        """The sampler chain, and the grammar sampler in it (if any)."""
+    def make_sampler(self, sampling: Sampling,
+                     prompt: Sequence[int]) -> tuple[object, object | None]:
+        """The sampler chain, and the grammar sampler in it (if any); the caller frees
+        the chain (llama_sampler_free)."""
         params = llama_cpp.llama_sampler_chain_default_params()
         params.no_perf = True
         chain = llama_cpp.llama_sampler_chain_init(params)
