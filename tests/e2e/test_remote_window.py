@@ -25,7 +25,7 @@ from chatapp.remote.listing import display_name
 from chatapp.remote.servers import ServerStore, servers_file
 from chatapp.settings import Settings
 from chatapp.ui.composer import ComposerState
-from chatapp.ui.main_window import MainWindow
+from chatapp.ui.main_window import QUIT_BUDGET_S, MainWindow
 from chatapp.ui.remote.servers_dialog import RemoteServersDialog
 from chatapp.vocabulary import MessageState
 from tests.e2e.conftest import (
@@ -35,6 +35,7 @@ from tests.e2e.conftest import (
     wait_loaded,
     wait_reply_done,
 )
+from tests.e2e.test_quit import SLACK_S, close_timed
 from tests.remote_server import (
     TEST_API_KEY,
     RunningServer,
@@ -331,3 +332,19 @@ def test_a_server_with_an_api_key_kept_in_the_keyring(
     reply = stored_branch(app_paths)[-1]
     assert reply.state == MessageState.COMPLETE and reply.content.strip()
     assert reply.model_file == f"{ref.model} @ {host}"
+
+
+def test_quit_during_a_remote_reply_keeps_it_as_stopped(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths,
+        llama_server: RunningServer) -> None:
+    window = open_window(Settings(temperature=0.0, max_reply_tokens=1000))
+    qtbot.waitUntil(lambda: window.session.last_scan is not None, timeout=STEP_MS)
+    add_server(qtbot, window, llama_server)
+    choose_remote(qtbot, window, llama_server)
+    send(qtbot, window, LONG_STORY)
+    qtbot.waitUntil(lambda: window.session.turn is not None
+                    and len("".join(window.session.turn.streamed)) > 20, timeout=STEP_MS)
+    streamed = "".join(window.session.turn.streamed) if window.session.turn else ""
+    assert close_timed(window) < QUIT_BUDGET_S + SLACK_S
+    reply = stored_branch(app_paths)[-1]
+    assert reply.state == MessageState.STOPPED and reply.content.startswith(streamed)
