@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"ui"},
     # The local API server: the conversation core behind an HTTP face.
     {"api"},
-    {"conversation"},
+    {"conversation", "batch"},
     {"models"},
     {"engine", "hub", "exchange", "knowledge", "remote"},
     {"history", "secrets", "rendering", "reasoning", "documents"},

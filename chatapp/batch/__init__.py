@@ -1,0 +1,1 @@
+"""Batch jobs: one prompt template answered for every row of a file, many rows at once."""
