@@ -123,7 +123,11 @@ def _csv_rows(reader: Iterator[list[str]], columns: tuple[str, ...]) -> Iterator
     for record in reader:
         if not any(cell.strip() for cell in record):
             continue  # blank lines are no rows
-        number = str(index + 1)
+        values = dict(zip(columns, record, strict=False))  # a short row lacks the rest
+        named = values.get(ID_COLUMN, "")
+        # A bad row keeps its id when that much is readable, to be found in the output.
+        row_id = named if named and not _not_utf8(named) and len(named) <= 200 \
+            else str(index + 1)
         error = None
         if len(record) > len(columns):
             error = (f"This row has {len(record)} values, but the header names "
@@ -132,11 +136,8 @@ def _csv_rows(reader: Iterator[list[str]], columns: tuple[str, ...]) -> Iterator
             error = "This row is not valid UTF-8 text."
         elif any(len(cell) > MAX_VALUE_CHARS for cell in record):
             error = f"A value in this row is longer than {MAX_VALUE_CHARS:,} characters."
-        if error is not None:
-            yield InputRow(index, number, error=error)
-        else:
-            values = dict(zip(columns, record, strict=False))  # a short row lacks the rest
-            yield InputRow(index, values.get(ID_COLUMN) or number, values)
+        yield InputRow(index, row_id, error=error) if error is not None \
+            else InputRow(index, row_id, values)
         index += 1
 
 

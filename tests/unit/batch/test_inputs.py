@@ -37,7 +37,7 @@ def test_csv_rows_are_named_by_the_header(tmp_path: Path) -> None:
 
 def test_bad_csv_rows_fail_alone(tmp_path: Path) -> None:
     source = read_input(write(tmp_path / "in.csv", b"".join([
-        b"name,text\n",
+        b"id,text\n",
         b"good,fine\n",
         b"latin,caf\xe9\n",  # not UTF-8
         b"many,a,b\n",  # more values than columns
@@ -46,8 +46,9 @@ def test_bad_csv_rows_fail_alone(tmp_path: Path) -> None:
     errors = [row.error for row in source.rows]
     assert errors[0] is None and errors[3] is None
     assert errors[1] == "This row is not valid UTF-8 text."
+    assert source.rows[1].id == "latin"  # its id is still readable
     assert errors[2] is not None and "3 values" in errors[2] and "2 columns" in errors[2]
-    assert source.rows[3].values == {"name": "last", "text": "ok"}
+    assert source.rows[3].values == {"id": "last", "text": "ok"}
 
 
 def test_a_value_too_long_fails_its_row(tmp_path: Path,
