@@ -987,7 +987,8 @@ class ChatSession(QObject):
             return
         if self.chat_remote(self.current) is not None:
             self.set_chat_settings(with_remote_model(self.chat_overrides(self.current), None))
-        if self.loading_path is None and (self.model is None or self.model.path != path):
+        loaded = self.model.path if self.model is not None else None
+        if path != (self.loading_path or loaded):
             self.load_model(path)
 
     def _remote_target(self, turn: Turn) -> RemoteTarget | None:

@@ -306,6 +306,24 @@ def test_a_local_chat_stays_offline_with_a_server_configured(
         window.model_picker.hidePopup()
         assert heard.is_set() and asked[0].startswith(b"GET /v1/models ")
 
+        # Choosing the remote model moves the chat there; the loaded model file, chosen
+        # again, brings it back to this computer (the model stays loaded as it was).
+        picker = window.model_picker
+        chat = window.session.current
+        assert chat is not None
+        assert picker.choose_remote(picker.remote_refs()[0])
+        qtbot.waitUntil(window.chat_header.remote.isVisible, timeout=STEP_MS)
+        assert window.session.chat_remote(chat) is not None
+        loaded = window.session.model
+        picker.activated.emit(picker.findText(model_path.name))
+        qtbot.waitUntil(lambda: not window.chat_header.remote.isVisible(), timeout=STEP_MS)
+        assert window.session.chat_remote(chat) is None
+        assert window.session.model is loaded and window.session.loading_path is None
+        assert picker.currentText() == model_path.name
+        qtbot.waitUntil(lambda: not window.session.busy, timeout=STEP_MS)
+        with HistoryStore(app_paths.history_db) as store:
+            assert REMOTE_MODEL not in (store.get_conversation(chat).settings or {})
+
 
 def test_a_server_with_an_api_key_kept_in_the_keyring(
         qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths, tmp_path: Path,
