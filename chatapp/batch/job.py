@@ -140,12 +140,14 @@ class BatchJob:
                 else:
                     record(RowResult(row, reply.text, stats=reply.stats))
 
-            context = min(engine.context_length,
-                          self.context_per_row or DEFAULT_CONTEXT_PER_ROW)
-            with BatchedGenerator(engine, parallel=min(self.parallel, max(len(rows), 1)),
-                                  context_per_row=context) as generator:
-                finished = generator.run(self._requests(engine, rows, record),
-                                         self.sampling, on_reply, control.should_stop)
+            finished = True
+            if rows:  # else the output already holds every row
+                context = min(engine.context_length,
+                              self.context_per_row or DEFAULT_CONTEXT_PER_ROW)
+                with BatchedGenerator(engine, parallel=min(self.parallel, len(rows)),
+                                      context_per_row=context) as generator:
+                    finished = generator.run(self._requests(engine, rows, record),
+                                             self.sampling, on_reply, control.should_stop)
         finally:
             output.close()
         return BatchSummary(total=len(self.source.rows), done=tally.done,

@@ -28,6 +28,8 @@ from chatapp.engine import native_log
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling
 
+CONTEXT_PADDING = 256  # llama.cpp's GGML_PAD of n_ctx
+
 
 @dataclass(frozen=True)
 class BatchRequest:
@@ -70,7 +72,12 @@ class _Slot:
 
 class BatchedGenerator:
     """A context for ``parallel`` rows at once on ``engine``'s model. Use from the
-    engine's thread (the two share the tokenizer's buffers); close() frees the context."""
+    engine's thread (the two share the tokenizer's buffers); close() frees the context.
+
+    Each row gets ``context_per_row`` tokens rounded up to a multiple of 256 (the
+    ``context_per_row`` attribute): its prompt and its reply must fit in them.
+    EngineError when there is not enough memory for the context.
+    """
 
     def __init__(self, engine: LlamaEngine, *, parallel: int, context_per_row: int,
                  batch_size: int = 512) -> None:
@@ -80,7 +87,10 @@ class BatchedGenerator:
         self.parallel = parallel
         self._capacity = max(batch_size, parallel)
         params = llama_cpp.llama_context_default_params()
-        params.n_ctx = parallel * context_per_row
+        # llama.cpp pads a context to a multiple of 256 and splits it evenly between the
+        # sequences: rows of whole multiples keep every row's share exact.
+        per_row = -(-max(context_per_row, 1) // CONTEXT_PADDING) * CONTEXT_PADDING
+        params.n_ctx = parallel * per_row
         params.n_batch = self._capacity
         params.n_ubatch = self._capacity
         params.n_seq_max = parallel
@@ -94,13 +104,12 @@ class BatchedGenerator:
         if not context:
             raise EngineError(
                 f"There is not enough memory to answer {parallel} rows at once with "
-                f"{context_per_row:,} tokens each. Answer fewer rows at once, or give "
+                f"{per_row:,} tokens each. Answer fewer rows at once, or give "
                 "each row a shorter context.",
                 detail="; ".join(native_log.take_recent_problems()))
         self._ctx = context
         self._memory = llama_cpp.llama_get_memory(context)
-        # llama.cpp rounds the context up; each sequence gets an equal share.
-        self.context_per_row = min(context_per_row, int(llama_cpp.llama_n_ctx_seq(context)))
+        self.context_per_row = int(llama_cpp.llama_n_ctx_seq(context))
         self._batch = llama_cpp.llama_batch_init(self._capacity, 0, 1)
         self._closed = False
 

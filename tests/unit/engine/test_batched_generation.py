@@ -121,3 +121,14 @@ def test_stop_ends_the_run_between_steps(engine: LlamaEngine) -> None:
         again: list[BatchReply] = []
         assert generator.run(rows[:1], GREEDY, again.append, lambda: False) is True
     assert again[0].text == answer(engine, rows[:1], GREEDY, parallel=1)[0].text
+
+
+def test_a_rows_context_is_whole_cells(engine: LlamaEngine) -> None:
+    # 3 x 300 would not split evenly after llama.cpp's padding (it would warn, and
+    # logfail fails the test): each row gets 512.
+    with BatchedGenerator(engine, parallel=3, context_per_row=300) as generator:
+        assert generator.context_per_row == 512
+        replies: list[BatchReply] = []
+        assert generator.run(requests(engine, QUESTIONS[:1]), GREEDY, replies.append,
+                             lambda: False)
+    assert replies[0].error is None and replies[0].text.strip()
