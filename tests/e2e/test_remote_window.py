@@ -9,7 +9,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx2
 import keyring
@@ -18,10 +18,12 @@ from keyring.backends import SecretService
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from chatapp.api import jobs
 from chatapp.api.local_host import LocalHost
 from chatapp.api.server import LOCAL_HOST, ApiServer
 from chatapp.conversation.chat_settings import REMOTE_MODEL, RemoteModelRef
 from chatapp.history.store import HistoryStore, Message
+from chatapp.models import template_overrides
 from chatapp.paths import AppPaths
 from chatapp.remote.listing import display_name
 from chatapp.remote.servers import ServerStore, servers_file
@@ -38,6 +40,7 @@ from tests.e2e.conftest import (
     wait_reply_done,
 )
 from tests.e2e.test_quit import SLACK_S, close_timed
+from tests.reasoning_grammars import THINK_TAGS
 from tests.remote_server import (
     TEST_API_KEY,
     RunningServer,
@@ -48,6 +51,7 @@ from tests.remote_server import (
     stop_llama_server,
 )
 from tests.secret_service import running_secret_service
+from tests.unit.engine.test_template_corpus import templates_dir
 
 __all__ = ["llama_server", "llama_server_with_key"]  # fixtures, used by name
 
@@ -376,3 +380,52 @@ def test_quit_during_a_remote_reply_keeps_it_as_stopped(
     assert close_timed(window) < QUIT_BUDGET_S + SLACK_S
     reply = stored_branch(app_paths)[-1]
     assert reply.state == MessageState.STOPPED and reply.content.startswith(streamed)
+
+
+@pytest.fixture
+def thinking_api_server(model_path: Path, tmp_path: Path,
+                        monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+    """chatapp's API server whose model thinks as Qwen3 does: SmolLM2 with Qwen3's
+    template and a grammar that makes it write a thought, then an answer (the API tests'
+    way, tests/unit/api/test_reasoning_and_saving.py); the thought is sent apart as
+    reasoning_content."""
+    paths = AppPaths.portable(tmp_path / "thinking-home")
+    paths.ensure()
+    qwen3 = (templates_dir() / "Qwen-Qwen3-0.6B.jinja").read_text(encoding="utf-8")
+    template_overrides.save(model_path, qwen3, paths.chat_templates_dir)
+    original = jobs.sampling_for
+
+    def constrained(*args: Any, **kwargs: Any) -> Any:
+        sampling = original(*args, **kwargs)
+        return type(sampling)(**{**sampling.__dict__, "grammar": THINK_TAGS})
+
+    monkeypatch.setattr(jobs, "sampling_for", constrained)
+    local = LocalHost(paths, Settings(context_length=2048), model_path)
+    local.start()
+    server = ApiServer(local, api_key=None)
+    try:
+        yield server.start(LOCAL_HOST, 0)
+    finally:
+        server.stop()
+        local.close()
+
+
+def test_a_remote_servers_thought_is_shown_apart(
+        qtbot: QtBot, open_window: OpenWindow, app_paths: AppPaths,
+        thinking_api_server: Served) -> None:
+    window = open_window(Settings(temperature=0.0, max_reply_tokens=200))
+    qtbot.waitUntil(lambda: window.session.last_scan is not None, timeout=STEP_MS)
+    add_server(qtbot, window, thinking_api_server)
+    choose_remote(qtbot, window, thinking_api_server)
+    send(qtbot, window, "Why is the sky blue? Answer briefly.")
+    qtbot.waitUntil(lambda: window.session.turn is not None, timeout=STEP_MS)
+    wait_reply_done(qtbot, window)
+    stored = stored_branch(app_paths)[-1]
+    assert stored.state == MessageState.COMPLETE
+    assert stored.reasoning and len(stored.reasoning) >= 20 and stored.content
+    reply = window.view.messages[-1]
+    block = reply.thinking
+    assert block is not None and not block.is_live
+    assert block.header_text().startswith("Thought for ")
+    assert block.text == stored.reasoning
+    assert reply.text == stored.content and "think>" not in reply.text
