@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from chatapp.api import jobs
 from chatapp.conversation import reply_runner
 
 _TAIL = r'''
@@ -44,3 +45,20 @@ def replies_follow(grammar: str) -> Iterator[None]:
         yield
     finally:
         reply_runner.sampling_from = original
+
+
+@contextmanager
+def api_replies_follow(grammar: str) -> Iterator[None]:
+    """Every answer chatapp's API server (chatapp.api) writes meanwhile follows
+    ``grammar`` (in this process)."""
+    original = jobs.sampling_for
+
+    def constrained(*args: Any, **kwargs: Any) -> Any:
+        sampling = original(*args, **kwargs)
+        return type(sampling)(**{**sampling.__dict__, "grammar": grammar})
+
+    jobs.sampling_for = constrained
+    try:
+        yield
+    finally:
+        jobs.sampling_for = original

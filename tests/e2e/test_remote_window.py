@@ -9,7 +9,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import httpx2
 import keyring
@@ -18,7 +18,6 @@ from keyring.backends import SecretService
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from chatapp.api import jobs
 from chatapp.api.local_host import LocalHost
 from chatapp.api.server import LOCAL_HOST, ApiServer
 from chatapp.conversation.chat_settings import REMOTE_MODEL, RemoteModelRef
@@ -40,7 +39,7 @@ from tests.e2e.conftest import (
     wait_reply_done,
 )
 from tests.e2e.test_quit import SLACK_S, close_timed
-from tests.reasoning_grammars import THINK_TAGS
+from tests.reasoning_grammars import THINK_TAGS, api_replies_follow
 from tests.remote_server import (
     TEST_API_KEY,
     RunningServer,
@@ -383,28 +382,20 @@ def test_quit_during_a_remote_reply_keeps_it_as_stopped(
 
 
 @pytest.fixture
-def thinking_api_server(model_path: Path, tmp_path: Path,
-                        monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+def thinking_api_server(model_path: Path, tmp_path: Path) -> Iterator[Served]:
     """chatapp's API server whose model thinks as Qwen3 does: SmolLM2 with Qwen3's
-    template and a grammar that makes it write a thought, then an answer (the API tests'
-    way, tests/unit/api/test_reasoning_and_saving.py); the thought is sent apart as
-    reasoning_content."""
+    template and a grammar that makes it write a thought, then an answer (as the API
+    tests make it); the thought is sent apart as reasoning_content."""
     paths = AppPaths.portable(tmp_path / "thinking-home")
     paths.ensure()
     qwen3 = (templates_dir() / "Qwen-Qwen3-0.6B.jinja").read_text(encoding="utf-8")
     template_overrides.save(model_path, qwen3, paths.chat_templates_dir)
-    original = jobs.sampling_for
-
-    def constrained(*args: Any, **kwargs: Any) -> Any:
-        sampling = original(*args, **kwargs)
-        return type(sampling)(**{**sampling.__dict__, "grammar": THINK_TAGS})
-
-    monkeypatch.setattr(jobs, "sampling_for", constrained)
     local = LocalHost(paths, Settings(context_length=2048), model_path)
     local.start()
     server = ApiServer(local, api_key=None)
     try:
-        yield server.start(LOCAL_HOST, 0)
+        with api_replies_follow(THINK_TAGS):
+            yield server.start(LOCAL_HOST, 0)
     finally:
         server.stop()
         local.close()
