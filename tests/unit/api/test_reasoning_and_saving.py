@@ -10,45 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import openai
 import pytest
 
-from chatapp.api import jobs
 from chatapp.api.local_host import LocalHost
 from chatapp.api.server import LOCAL_HOST, ApiServer
 from chatapp.history.store import HistoryStore
 from chatapp.models import template_overrides
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
-from tests.reasoning_grammars import THINK_TAGS
+from tests.reasoning_grammars import THINK_TAGS, api_replies_follow
 from tests.unit.engine.test_template_corpus import templates_dir
 
 QUESTION = "Why is the sky blue?\nAnswer briefly."
 
 
 @pytest.fixture
-def thinking_client(model_path: Path, tmp_path: Path,
-                    monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[openai.OpenAI, AppPaths]]:
+def thinking_client(model_path: Path,
+                    tmp_path: Path) -> Iterator[tuple[openai.OpenAI, AppPaths]]:
     paths = AppPaths.portable(tmp_path / "home")
     paths.ensure()
     qwen3 = (templates_dir() / "Qwen-Qwen3-0.6B.jinja").read_text(encoding="utf-8")
     template_overrides.save(model_path, qwen3, paths.chat_templates_dir)
-    original = jobs.sampling_for
-
-    def constrained(*args: Any, **kwargs: Any) -> Any:
-        sampling = original(*args, **kwargs)
-        return type(sampling)(**{**sampling.__dict__, "grammar": THINK_TAGS})
-
-    monkeypatch.setattr(jobs, "sampling_for", constrained)
     host = LocalHost(paths, Settings(context_length=2048), model_path, save_chats=True)
     host.start()
     server = ApiServer(host, api_key=None)
     address = server.start(LOCAL_HOST, 0)
     try:
-        yield openai.OpenAI(base_url=f"{address.url}/v1", api_key="x", max_retries=0,
-                            timeout=120), paths
+        with api_replies_follow(THINK_TAGS):
+            yield openai.OpenAI(base_url=f"{address.url}/v1", api_key="x", max_retries=0,
+                                timeout=120), paths
     finally:
         server.stop()
         host.close()
