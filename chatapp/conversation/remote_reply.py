@@ -43,6 +43,7 @@ from chatapp.history.store import HistoryStore, Message
 from chatapp.reasoning.formats import ReasoningSyntax, ReplyFormat
 from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.remote.client import RemoteClient, RemoteMessage, RemoteResult, RemoteSampling
+from chatapp.remote.listing import display_name
 from chatapp.settings import Settings
 from chatapp.vocabulary import MessageState, Role
 
@@ -70,8 +71,10 @@ class RemoteReplyRequest:
 
 
 def remote_model_label(model: str, host: str) -> str:
-    """What a reply records as its model: the server's name for it and where it ran."""
-    return f"{model} @ {host}"
+    """What a reply records as its model: its name as the window shows it (llama-server's
+    file path as the file's name; the full id is in the generation settings) and where it
+    ran."""
+    return f"{display_name(model)} @ {host}"
 
 
 def remote_messages(system_prompt: str | None,

@@ -145,7 +145,7 @@ def test_a_chat_on_a_remote_server(qtbot: QtBot, open_window: OpenWindow,
     reply = messages[-1]
     assert [m.role for m in messages] == ["user", "assistant"]
     assert reply.state == MessageState.COMPLETE and reply.content.strip()
-    assert reply.model_file == f"{ref.model} @ {host}"
+    assert reply.model_file == f"{display_name(ref.model)} @ {host}"
     shown = window.view.messages[-1]
     assert shown.text == reply.content
     stats = shown.stats_label.text()
@@ -269,7 +269,7 @@ def test_chatapps_own_api_server_as_a_second_remote(
     wait_reply_done(qtbot, window)
     reply = stored_branch(app_paths)[-1]
     assert reply.state == MessageState.COMPLETE and reply.content.strip()
-    assert reply.model_file == f"{ref.model} @ {host}"
+    assert reply.model_file == f"{display_name(ref.model)} @ {host}"
     assert reply.generated_tokens is not None and reply.generated_tokens > 0
     assert window.view.messages[-1].text == reply.content
     assert window.chat_header.remote.text() == f"Replies come from {host}"
@@ -362,7 +362,7 @@ def test_a_server_with_an_api_key_kept_in_the_keyring(
         keyring.set_keyring(original)
     reply = stored_branch(app_paths)[-1]
     assert reply.state == MessageState.COMPLETE and reply.content.strip()
-    assert reply.model_file == f"{ref.model} @ {host}"
+    assert reply.model_file == f"{display_name(ref.model)} @ {host}"
 
 
 def test_quit_during_a_remote_reply_keeps_it_as_stopped(

@@ -25,6 +25,7 @@ from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.remote.client import RemoteClient
 from chatapp.remote.errors import RemoteDroppedError
+from chatapp.remote.listing import display_name
 from chatapp.remote.servers import ServerStore, servers_file
 from chatapp.settings import Settings
 from tests.remote_server import (
@@ -80,7 +81,7 @@ def test_a_remote_reply_is_saved_as_it_streams_and_finalized(remote: RemoteClien
     final = recorder.final
     assert final is not None and final.state == "complete"
     assert final.content == recorder.text and final.content.strip()
-    assert final.model_file == f"{model_of(remote).model} @ {remote.host}"
+    assert final.model_file == f"{display_name(model_of(remote).model)} @ {remote.host}"
     assert final.generation_settings is not None
     assert final.generation_settings["remote_server"] == remote.server.base_url
     assert final.generation_settings["seed"] == 1
