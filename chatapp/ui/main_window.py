@@ -507,6 +507,7 @@ class MainWindow(QMainWindow):
         pane.models_changed.connect(self.session.scan_models)
         pane.chat_template_changed.connect(self.session.chat_template_changed)
         pane.token_box.token_changed.connect(self._token_changed)
+        pane.remote_servers_requested.connect(self.open_remote_servers)
         pane.set_loaded(model.path if model else None)
         self.models_pane = pane
         pane.token_box.load()

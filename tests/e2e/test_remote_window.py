@@ -135,6 +135,14 @@ def test_a_chat_on_a_remote_server(qtbot: QtBot, open_window: OpenWindow,
     assert window.session.model is None
     assert window.composer.state is ComposerState.NO_MODEL
     add_server(qtbot, window, llama_server)
+    # The Models pane opens the same dialog, with the server in it.
+    window.open_models_pane()
+    qtbot.waitUntil(lambda: window.models_pane is not None, timeout=STEP_MS)
+    assert window.models_pane is not None and window.remote_dialog is not None
+    qtbot.mouseClick(window.models_pane.remote_servers, Qt.MouseButton.LeftButton)
+    assert window.remote_dialog.isVisible() and window.remote_dialog.servers.count() == 1
+    window.remote_dialog.close()
+    window.models_pane.close()
     ref = choose_remote(qtbot, window, llama_server)
     host = f"127.0.0.1:{llama_server.port}"
 

@@ -12,7 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
@@ -42,6 +50,7 @@ class ModelsPane(QDialog):
     # A model's chat template was saved or reset to its own (the model file's path): a
     # loaded model should take it up.
     chat_template_changed = Signal(Path)
+    remote_servers_requested = Signal()  # models of other computers: Remote servers…
 
     def __init__(self, *, library: ModelLibrary, catalog: Catalog, hardware: Hardware,
                  disk: TaskThread, hub: HubController, secrets: TaskThread,
@@ -63,7 +72,15 @@ class ModelsPane(QDialog):
             f"in {library.models_dir}.", self))
         machine.setObjectName("machineSummary")
         machine.setWordWrap(True)
-        layout.addWidget(machine)
+        self.remote_servers = QPushButton("Remote servers…", self)
+        self.remote_servers.setObjectName("remoteServersButton")
+        self.remote_servers.setToolTip("Use the models of an OpenAI-compatible server "
+                                       "(llama-server, vLLM, Ollama …) in a chat")
+        self.remote_servers.clicked.connect(self.remote_servers_requested)
+        top = QHBoxLayout()
+        top.addWidget(machine, 1)
+        top.addWidget(self.remote_servers)
+        layout.addLayout(top)
 
         self.tabs = QTabWidget(self)
         self.recommended = RecommendedTab(catalog, hardware, self)
