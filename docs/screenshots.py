@@ -360,7 +360,7 @@ def models_pane(model: Path, out_dir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
-    parser.add_argument("--only", choices=["attachments", "documents", "remote"],
+    parser.add_argument("--only", choices=["attachments", "documents", "models", "remote"],
                         help="take only this shot (the others are not renewed)")
     args = parser.parse_args()
     model = find_starter_source()
@@ -373,6 +373,9 @@ def main() -> int:
         return 0
     if args.only == "documents":
         documents_pane(args.out_dir / "screenshot-documents.png")
+        return 0
+    if args.only == "models":
+        models_pane(model, args.out_dir)
         return 0
     if args.only == "remote":
         remote(model, args.out_dir / "screenshot-remote.png")
