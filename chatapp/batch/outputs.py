@@ -155,6 +155,8 @@ class BatchOutput:
         return ResumedRows(frozenset(done), failed), intact
 
     def _resume_csv(self, text: str) -> tuple[ResumedRows, int]:
+        if self._csv_line(self.header).startswith(text):
+            return ResumedRows(frozenset(), 0), 0  # a header torn as the file was made
         allow_long_csv_fields()
         try:
             records = list(csv.reader(io.StringIO(text, newline="")))

@@ -109,3 +109,15 @@ def test_an_output_name_must_say_its_format(tmp_path: Path) -> None:
 def test_an_output_that_cannot_be_written_is_told(tmp_path: Path) -> None:
     with pytest.raises(BatchOutputError, match="cannot be written"):
         BatchOutput(tmp_path / "missing-folder" / "out.csv", COLUMNS).open()
+
+
+def test_a_header_torn_as_the_file_was_made_is_written_again(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    path.write_bytes(b"row,id,input:i")
+    output = BatchOutput(path, COLUMNS)
+    assert output.open().done == frozenset()
+    output.write(RowResult(row(0), "A", stats=STATS))
+    output.close()
+    with path.open(newline="", encoding="utf-8") as handle:
+        records = list(csv.DictReader(handle))
+    assert [(record["row"], record["reply"]) for record in records] == [("1", "A")]
