@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,11 +47,10 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def job(source: Path, output: Path, *, parallel: int = 3,
-        progress: list[BatchProgress] | None = None,
+        on_progress: Callable[[BatchProgress], None] | None = None,
         template: str = job_child.TEMPLATE) -> BatchJob:
     return BatchJob(PromptTemplate(template), read_input(source), output, parallel=parallel,
-                    sampling=SAMPLING, context_per_row=256,
-                    on_progress=progress.append if progress is not None else None)
+                    sampling=SAMPLING, context_per_row=256, on_progress=on_progress)
 
 
 def test_every_row_is_answered_and_bad_rows_fail_alone(engine: LlamaEngine,
@@ -65,7 +65,8 @@ def test_every_row_is_answered_and_bad_rows_fail_alone(engine: LlamaEngine,
         b"q5,Name three colors.,x\n",
     ]))
     progress: list[BatchProgress] = []
-    summary = job(source, tmp_path / "out.jsonl", parallel=2, progress=progress).run(engine)
+    summary = job(source, tmp_path / "out.jsonl", parallel=2,
+                  on_progress=progress.append).run(engine)
     records = {str(record["id"]): record for record in read_jsonl(tmp_path / "out.jsonl")}
     assert sorted(records) == ["q1", "q2", "q3", "q4", "q5"]
     assert records["q2"]["error"] == "This row is not valid UTF-8 text."
@@ -120,9 +121,7 @@ def test_cancel_then_run_again_finishes_the_rest(engine: LlamaEngine,
         if progress.done >= 2:
             control.cancel()
 
-    first = BatchJob(PromptTemplate(job_child.TEMPLATE), read_input(source), output,
-                     parallel=3, sampling=SAMPLING, context_per_row=256,
-                     on_progress=cancel_after_two).run(engine, control)
+    first = job(source, output, on_progress=cancel_after_two).run(engine, control)
     assert first.cancelled
     kept = read_jsonl(output)
     assert 2 <= len(kept) < len(QUESTIONS)  # rows in flight are not written
@@ -160,9 +159,8 @@ def test_pause_holds_the_job_between_steps_until_resumed(engine: LlamaEngine,
 
     helper = threading.Thread(target=resume_when_waiting)
     helper.start()
-    summary = BatchJob(PromptTemplate(job_child.TEMPLATE), read_input(source), output,
-                       parallel=2, sampling=SAMPLING, context_per_row=256,
-                       on_progress=pause_after_first).run(engine, control)
+    summary = job(source, output, parallel=2, on_progress=pause_after_first).run(engine,
+                                                                               control)
     helper.join(timeout=120)
     assert not helper.is_alive()
     # Paused after the step that finished the first row (its batch-mate may have ended
