@@ -74,8 +74,9 @@ class BatchedGenerator:
     """A context for ``parallel`` rows at once on ``engine``'s model. Use from the
     engine's thread (the two share the tokenizer's buffers); close() frees the context.
 
-    Each row gets ``context_per_row`` tokens rounded up to a multiple of 256 (the
-    ``context_per_row`` attribute): its prompt and its reply must fit in them.
+    Each row gets ``context_per_row`` tokens rounded up to a multiple of 256, at most the
+    model's trained context (the ``context_per_row`` attribute): its prompt and its
+    reply must fit in them. The caller checks that ``parallel`` such rows fit in memory.
     EngineError when there is not enough memory for the context.
     """
 
@@ -90,6 +91,11 @@ class BatchedGenerator:
         # llama.cpp pads a context to a multiple of 256 and splits it evenly between the
         # sequences: rows of whole multiples keep every row's share exact.
         per_row = -(-max(context_per_row, 1) // CONTEXT_PADDING) * CONTEXT_PADDING
+        # No row needs more than the model was trained for (and llama.cpp does not refuse
+        # an absurd context quickly: it tries to set it up).
+        trained = int(llama_cpp.llama_model_n_ctx_train(engine.llama_model))
+        if trained >= CONTEXT_PADDING:
+            per_row = min(per_row, trained // CONTEXT_PADDING * CONTEXT_PADDING)
         params.n_ctx = parallel * per_row
         params.n_batch = self._capacity
         params.n_ubatch = self._capacity

@@ -132,3 +132,9 @@ def test_a_rows_context_is_whole_cells(engine: LlamaEngine) -> None:
         assert generator.run(requests(engine, QUESTIONS[:1]), GREEDY, replies.append,
                              lambda: False)
     assert replies[0].error is None and replies[0].text.strip()
+
+
+def test_a_row_never_gets_more_than_the_model_was_trained_for(engine: LlamaEngine) -> None:
+    # SmolLM2 was trained for 8,192 tokens (llama.cpp would warn of an overflow).
+    with BatchedGenerator(engine, parallel=1, context_per_row=16_000) as generator:
+        assert generator.context_per_row == 8192
