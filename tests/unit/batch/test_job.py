@@ -211,3 +211,17 @@ def test_a_killed_job_resumes_with_no_row_twice_and_none_missing(
     job(source, whole, parallel=job_child.PARALLEL).run(engine)
     assert {record["id"]: record["reply"] for record in records} \
         == {record["id"]: record["reply"] for record in read_csv(whole)}
+
+
+def test_cancel_releases_a_paused_job() -> None:
+    control = JobControl()
+    assert control.should_stop() is False  # running: go on at once
+    control.pause()
+    answers: list[bool] = []
+    waiter = threading.Thread(target=lambda: answers.append(control.should_stop()))
+    waiter.start()
+    assert control.waiting.wait(timeout=60)  # blocked between steps
+    assert answers == []
+    control.cancel()
+    waiter.join(timeout=60)
+    assert answers == [True] and not control.waiting.is_set()
