@@ -9,7 +9,7 @@ process (see GROUPS), once untimed, then once timed; rounds repeat that.
    floor under the app's loop, directly comparable with llama-bench's tg test.
 2. ``+ sampling``: the same loop sampling each token with the app's sampler chain
    (repeat penalty over the vocabulary, top-k 40, top-p 0.95, min-p 0.05, temperature
-   0.7; as LlamaEngine._make_sampler builds it).
+   0.7; as LlamaEngine.make_sampler builds it).
 3. ``LlamaEngine.generate``: the app's token loop (piece lookup, UTF-8 decoding, the stop
    check), with an empty text callback.
 4. ``+ ReplyRunner``: the app's turn (history writes, the streaming flush every 0.5 s,

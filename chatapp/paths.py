@@ -75,6 +75,11 @@ class AppPaths:
         return self.data_dir / "knowledge.sqlite3"
 
     @property
+    def probe_cache(self) -> Path:
+        """Model files that passed a test load in a child process (engine/load_probe)."""
+        return self.cache_dir / "probe-results.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

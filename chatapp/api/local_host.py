@@ -18,17 +18,15 @@ from chatapp.api.jobs import ApiJob, ServedModels, served_id
 from chatapp.engine.embedding import LlamaEmbedder, load_embedder
 from chatapp.engine.llama_engine import LlamaEngine
 from chatapp.engine.load_probe import ProbeCache
-from chatapp.engine.model_loader import LoadedModel, load_model
+from chatapp.engine.model_loader import LoadedModel
 from chatapp.errors import UserFacingError, internal_error
-from chatapp.hardware import detect_hardware
 from chatapp.history.store import HistoryStore
-from chatapp.models import template_overrides
+from chatapp.models.chat_model import load_chat_model
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
 log = logging.getLogger(__name__)
 
-PROBE_CACHE: Final = "probe-results.json"  # the window's cache of test-loaded models
 JOIN_TIMEOUT_S: Final = 30.0
 
 
@@ -112,7 +110,7 @@ class LocalHost:
     # -- the thread -------------------------------------------------------------------------
 
     def _probe_cache(self) -> ProbeCache:
-        return ProbeCache(self._paths.cache_dir / PROBE_CACHE)
+        return ProbeCache(self._paths.probe_cache)  # the window's: test-loaded once
 
     def _work(self) -> None:
         try:
@@ -130,11 +128,9 @@ class LocalHost:
     def _load(self) -> None:
         path = self._model_path
         try:
-            self._loaded = load_model(
-                path, requested_context=self._settings.context_length,
-                chat_template=template_overrides.load(path, self._paths.chat_templates_dir),
-                requested_threads=self._settings.threads, hardware=detect_hardware(),
-                probe_cache=self._probe_cache(), cancel=self._stopping)
+            self._loaded = load_chat_model(
+                path, self._settings, probe_cache=self._probe_cache(),
+                chat_templates_dir=self._paths.chat_templates_dir, cancel=self._stopping)
         except UserFacingError as error:
             self._load_error = error
         except Exception as error:

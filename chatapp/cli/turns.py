@@ -30,22 +30,18 @@ from chatapp.conversation.questions import save_question
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.load_probe import ProbeCache
-from chatapp.engine.model_loader import LoadedModel, load_model
+from chatapp.engine.model_loader import LoadedModel
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes, format_elapsed
-from chatapp.hardware import detect_hardware
 from chatapp.history.store import Conversation, HistoryNotFoundError, HistoryStore, Message
-from chatapp.models import template_overrides
+from chatapp.models import chat_model
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
 __all__ = ["TerminalChat", "TerminalListener", "Turn", "TurnOutput", "chat_model_of",
            "chat_settings", "existing_chat", "load_chat_model", "open_model"]
 
-# The app's own cache of test-loaded models (ui/chat_session.py): a model the window has
-# test-loaded is not test-loaded again here.
-_PROBE_CACHE = "probe-results.json"
 _DIM, _UNDIM = "\x1b[2m", "\x1b[22m"
 
 
@@ -60,12 +56,10 @@ def load_chat_model(paths: AppPaths, settings: Settings, path: Path,
         if chatty:
             note(f"{path.name}: {stage}")
 
-    loaded = load_model(
-        path, requested_context=settings.context_length,
-        chat_template=template_overrides.load(path, paths.chat_templates_dir),
-        requested_threads=settings.threads, hardware=detect_hardware(),
-        probe_cache=ProbeCache(paths.cache_dir / _PROBE_CACHE), on_stage=on_stage,
-        cancel=cancel)
+    # The window's cache of test-loaded models: a model it has test-loaded is not again.
+    loaded = chat_model.load_chat_model(
+        path, settings, probe_cache=ProbeCache(paths.probe_cache),
+        chat_templates_dir=paths.chat_templates_dir, on_stage=on_stage, cancel=cancel)
     if verbose:
         summary = loaded.summary()
         note(f"Loaded {summary.name} ({summary.architecture}, "

@@ -196,7 +196,7 @@ class ChatSession(QObject):
         # files thread (minutes for a large one) must not keep a chip "reading…".
         self.attachments = TaskThread("attachments", parent=self)
         self.blobs = BlobStore(paths.attachments_dir)
-        self.engine = EngineController(paths.history_db, paths.cache_dir / "probe-results.json",
+        self.engine = EngineController(paths.history_db, paths.probe_cache,
                                        self, attachments_dir=paths.attachments_dir,
                                        knowledge_index=paths.knowledge_index)
         # Remote servers and their models (the servers file, the keyring, the network).

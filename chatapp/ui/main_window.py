@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.models_pane: ModelsPane | None = None
         embedding = settings.embedding_model_path
         self.documents = IndexThread(
-            paths.knowledge_index, paths.cache_dir / "probe-results.json",
+            paths.knowledge_index, paths.probe_cache,
             embedding_model=Path(embedding) if embedding else None, parent=self)
         self.documents_pane: LocalDocumentsPane | None = None
         self.remote_dialog: RemoteServersDialog | None = None

@@ -35,12 +35,13 @@ from chatapp.engine.embedding import LlamaEmbedder, load_embedder
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine
 from chatapp.engine.load_probe import ProbeCache
-from chatapp.engine.model_loader import LoadedModel, load_model
+from chatapp.engine.model_loader import LoadedModel
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.hardware import detect_hardware
 from chatapp.history.store import HistoryStore, Message
 from chatapp.models import template_overrides
+from chatapp.models.chat_model import load_chat_model
 from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.remote.client import RemoteClient
 from chatapp.remote.errors import RemoteError
@@ -111,14 +112,9 @@ class _EngineWorker(QObject):
         path = Path(path_text)
         previous = self._model
         try:
-            loaded = load_model(
-                path, requested_context=settings.context_length,
-                chat_template=template_overrides.load(path),
-                requested_threads=settings.threads, hardware=detect_hardware(),
-                probe_cache=self._probe_cache,
-                on_stage=lambda stage: self.loading.emit(path_text, stage),
-                cancel=self.cancel,
-            )
+            loaded = load_chat_model(
+                path, settings, probe_cache=self._probe_cache,
+                on_stage=lambda stage: self.loading.emit(path_text, stage), cancel=self.cancel)
         except UserFacingError as error:
             log.info("Loading %s failed: %s (%s)", path, error.user_message, error.detail)
             # The model that was loaded before stays loaded and usable.
