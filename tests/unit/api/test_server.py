@@ -169,31 +169,52 @@ def test_sse_framing_is_openais(address: BoundAddress, host: Host) -> None:
 def test_concurrent_clients_are_both_answered(start_server: ServerFactory,
                                              host: Host) -> None:
     counts: list[int] = []
-    address = start_server(api_key=None, on_activity=counts.append)
-    answers: dict[int, str] = {}
+    both_in, all_done = threading.Event(), threading.Event()
+
+    def activity(count: int) -> None:
+        counts.append(count)
+        if count == 2:
+            both_in.set()
+        elif count == 0 and both_in.is_set():
+            all_done.set()
+
+    address = start_server(api_key=None, on_activity=activity)
+    client = openai.OpenAI(base_url=f"{address.url}/v1", api_key="x", max_retries=0,
+                           timeout=300)
+    # The first answer's grammar keeps it long (150 numbers: hundreds of tokens), so it is
+    # still being written when the second request comes, however slow the machine.
+    first = client.chat.completions.create(
+        model=host.model_id, max_tokens=1500, stream=True,
+        messages=[{"role": "user", "content": "List numbers."}],
+        response_format={"type": "json_schema", "json_schema": {"name": "numbers", "schema": {
+            "type": "array", "minItems": 150, "maxItems": 150,
+            "items": {"type": "integer", "minimum": 0, "maximum": 9}}}})
+    chunks = iter(first)
+    opening = next(chunks)  # being written now
+    second: dict[str, str] = {}
     failures: list[openai.OpenAIError] = []
 
-    def ask(index: int) -> None:
-        client = openai.OpenAI(base_url=f"{address.url}/v1", api_key="x", max_retries=0,
-                               timeout=120)
+    def ask_second() -> None:
         try:
             stream = client.chat.completions.create(
                 model=host.model_id, max_tokens=20, stream=True,
-                messages=[{"role": "user", "content": f"Give me idea number {index}."}])
-            answers[index] = "".join(c.choices[0].delta.content or "" for c in stream)
+                messages=[{"role": "user", "content": "Give me an idea."}])
+            second["text"] = "".join(c.choices[0].delta.content or "" for c in stream
+                                     if c.choices)
         except openai.OpenAIError as error:  # reported by the assertion below
             failures.append(error)
 
-    threads = [threading.Thread(target=ask, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(300)
+    thread = threading.Thread(target=ask_second)
+    thread.start()
+    assert both_in.wait(300)  # both were in at once: one answered, one waiting its turn
+    rest = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    thread.join(300)
     assert not failures
-    assert sorted(answers) == [0, 1]
-    assert all(answers.values())
-    assert counts[-1] == 0
-    assert max(counts) == 2  # both were in at once: one answered, one waiting its turn
+    text = "".join(c.delta.content or "" for c in opening.choices) + rest
+    assert len(json.loads(text)) == 150
+    assert second["text"]
+    # Counted out after the last byte is sent, so possibly after the client has read it.
+    assert all_done.wait(60)
 
 
 def test_a_client_that_leaves_stops_its_generation(address: BoundAddress, host: Host) -> None:
