@@ -12,8 +12,10 @@ with the same settings), interleaved rounds, medians.
 clients send it (the whole conversation every time); the time to first text of the last
 turn over the first. A server that keeps its KV cache between requests evaluates only
 each turn's new tokens, so the ratio stays near 1 (the target is the same as the
-window's, <= 1.2); one that re-reads the conversation grows with it. llama-server's
-ratio for the same conversation is given beside it.
+window's, <= 1.2, and what is left above 1 is the model attending over a longer
+conversation); one that re-reads the conversation grows with it. llama-server's ratio
+for the same conversations is given beside it. As in the window's follow-up phase, an
+untimed conversation first puts the system prompt in the KV cache.
 """
 
 from __future__ import annotations
@@ -173,9 +175,13 @@ def run_api(cfg: Config, work: Path, llama_bench: Path, model: Path,
         raise BenchError(f"llama-server not found at {binary}: build it with "
                          "`make llama-server`")
     maker = TextMaker(77)
-    # Questions of about the window's follow-up size (a word is about 1.3 tokens).
+    # Questions of about the window's follow-up size (a word is about 1.3 tokens), new
+    # ones for every conversation: a repeated first question would be found whole in
+    # the KV cache, and its turn would cost nothing.
     words = max(4, int(cfg.followup_message_tokens / 1.3))
-    questions = [f"Question {n}: " + maker.sentence(words) for n in range(cfg.followup_turns)]
+
+    def questions() -> list[str]:
+        return [f"Question {n}: " + maker.sentence(words) for n in range(cfg.followup_turns)]
     with chatapp_server(model, cfg, work / "api-home") as app_url, \
             llama_server(binary, model, cfg, work / "llama-server.log") as native_url:
         app, native = _client(app_url), _client(native_url)
@@ -206,8 +212,11 @@ def run_api(cfg: Config, work: Path, llama_bench: Path, model: Path,
                                        ("llama_server", native, native_model)):
             firsts: list[float] = []
             lasts: list[float] = []
+            # Untimed, as in the window's follow-up phase: the system prompt enters the
+            # KV cache, as any conversation after the first finds it.
+            _conversation(client, model_id, cfg, questions()[:1])
             for _ in range(cfg.followup_reps):
-                turns = _conversation(client, model_id, cfg, questions)
+                turns = _conversation(client, model_id, cfg, questions())
                 firsts.append(turns[0].ttft_s)
                 lasts.append(turns[-1].ttft_s)
             ratios[name] = median(lasts) / median(firsts)
