@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from chatapp.conversation.questions import save_edited_question, save_question
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
 from chatapp.documents.blob_store import BlobMissingError, BlobStore
 from chatapp.documents.reading import BinaryDocument, DocumentError, DocumentTooLarge
-from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, LoadSettings
+from chatapp.engine.llama_engine import GenerationStats, LlamaEngine
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError
 from chatapp.history.store import HistoryStore, Message
@@ -29,14 +29,6 @@ from chatapp.settings import Settings
 
 SETTINGS = Settings(temperature=0.0, max_reply_tokens=24, system_prompt="Be brief.")
 FACT = "The lighthouse on Skerry Island was painted green in 1911."
-
-
-@pytest.fixture(scope="module")
-def engine(model_path: Path) -> Iterator[LlamaEngine]:
-    loaded = LlamaEngine(model_path, LoadSettings(context_length=1024, threads=2,
-                                                  threads_batch=2))
-    yield loaded
-    loaded.close()
 
 
 class Recorder:

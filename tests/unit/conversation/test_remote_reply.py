@@ -20,7 +20,7 @@ from chatapp.conversation.chat_settings import (
 from chatapp.conversation.questions import save_question
 from chatapp.conversation.remote_reply import RemoteReplyRequest, RemoteReplyRunner
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
-from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
+from chatapp.engine.llama_engine import LlamaEngine
 from chatapp.history.store import HistoryStore
 from chatapp.paths import AppPaths
 from chatapp.remote.client import RemoteClient
@@ -173,14 +173,6 @@ def test_a_server_that_drops_mid_reply_leaves_the_partial_reply_as_an_error(
     assert final.content == "Half a " and final.reasoning == "Hmm."
     assert final.error is not None and stand_in.url.split("//")[1] in final.error
     assert store.list_messages(conversation)[-1].id == final.id
-
-
-@pytest.fixture(scope="module")
-def engine(model_path: Path) -> Iterator[LlamaEngine]:
-    loaded = LlamaEngine(model_path, LoadSettings(context_length=1024, threads=2,
-                                                  threads_batch=2))
-    yield loaded
-    loaded.close()
 
 
 class SocketWatch:

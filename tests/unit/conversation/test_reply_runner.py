@@ -5,28 +5,19 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from chatapp.conversation.questions import save_question
 from chatapp.conversation.reply_runner import ReplyRequest, ReplyRunner
-from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, LoadSettings
+from chatapp.engine.llama_engine import GenerationStats, LlamaEngine
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import InternalError, UserFacingError
 from chatapp.history.store import HistoryStore, Message
 from chatapp.settings import Settings
 
 SETTINGS = Settings(temperature=0.0, max_reply_tokens=40, system_prompt="Be brief.")
-
-
-@pytest.fixture(scope="module")
-def engine(model_path: Path) -> Iterator[LlamaEngine]:
-    loaded = LlamaEngine(model_path, LoadSettings(context_length=1024, threads=2,
-                                                  threads_batch=2))
-    yield loaded
-    loaded.close()
 
 
 @pytest.fixture
