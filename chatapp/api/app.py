@@ -11,6 +11,7 @@ stream begins. A client that goes away cancels its job, which stops within a tok
 from __future__ import annotations
 
 import asyncio
+import collections
 import hmac
 import json
 import logging
@@ -307,6 +308,7 @@ class _JobResponse(Response):
                  *, stream: bool) -> None:
         super().__init__()
         self._job = job
+        self._pending: collections.deque[JobEvent] = collections.deque()  # come, not used
         self._queue = queue
         self._active = active
         self._shape = shape
@@ -365,7 +367,7 @@ class _JobResponse(Response):
         while True:
             event = await self._next(gone)
             if isinstance(event, Delta):
-                piece = shape.delta_chunk(event)
+                piece = shape.delta_chunk(self._more_of(event))
                 if piece is not None:
                     await _send_event(send, piece)
                 continue
@@ -384,14 +386,30 @@ class _JobResponse(Response):
             return
 
     async def _next(self, gone: asyncio.Future[None]) -> JobEvent:
-        getting = asyncio.ensure_future(self._job.channel.get())
+        if self._pending:
+            return self._pending.popleft()
+        getting = asyncio.ensure_future(self._job.channel.get_all())
         waited: list[asyncio.Future[Any]] = [getting, gone]
         await asyncio.wait(waited, return_when=asyncio.FIRST_COMPLETED)
         if getting.done():
-            return getting.result()
+            self._pending.extend(getting.result())
+            return self._pending.popleft()
         getting.cancel()
         self._job.cancel()
         raise _ClientGoneError
+
+    def _more_of(self, delta: Delta) -> Delta:
+        """``delta`` with the deltas of its kind that came with it: one chunk for the
+        tokens that gathered while the loop was busy, not one each."""
+        content, reasoning = [delta.content], [delta.reasoning]
+        while self._pending:
+            after = self._pending[0]
+            if not isinstance(after, Delta) or bool(after.reasoning) != bool(delta.reasoning):
+                break
+            self._pending.popleft()
+            content.append(after.content)
+            reasoning.append(after.reasoning)
+        return Delta(content="".join(content), reasoning="".join(reasoning))
 
 
 async def _disconnected(receive: Receive) -> None:

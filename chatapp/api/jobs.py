@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import collections
 import contextlib
 import logging
 import secrets
@@ -102,20 +103,42 @@ JobEvent = Started | Delta | Finished | Embedded | Failed
 
 
 class EventChannel:
-    """Events from the engine's thread to one request's asyncio task."""
+    """Events from the engine's thread to one request's asyncio task.
+
+    The engine thread only appends; the loop is woken once for whatever has gathered
+    since it last looked, not once per token: each wake-up is a system call and a turn of
+    the loop, and on a machine whose cores all run the model that time is the model's.
+    """
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._queue: asyncio.Queue[JobEvent] = asyncio.Queue()
+        self._events: collections.deque[JobEvent] = collections.deque()
+        self._lock = threading.Lock()
+        self._wake_pending = False
+        self._ready = asyncio.Event()  # touched on the loop only
 
     def put(self, event: JobEvent) -> None:
         """Thread-safe; dropped when the server's loop has already ended."""
+        with self._lock:
+            self._events.append(event)
+            if self._wake_pending:
+                return
+            self._wake_pending = True
         # RuntimeError: the loop is closed; nobody is waiting for this request any more.
         with contextlib.suppress(RuntimeError):
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, event)
+            self._loop.call_soon_threadsafe(self._ready.set)
 
-    async def get(self) -> JobEvent:
-        return await self._queue.get()
+    async def get_all(self) -> list[JobEvent]:
+        """Every event put since the last call, in order (at least one)."""
+        while True:
+            await self._ready.wait()
+            with self._lock:
+                self._ready.clear()
+                self._wake_pending = False
+                events = list(self._events)
+                self._events.clear()
+            if events:
+                return events
 
 
 # -- what a job needs of its host ------------------------------------------------------------
