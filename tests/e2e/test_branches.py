@@ -55,9 +55,16 @@ def test_regenerate_and_edit_keep_every_version(
     assert widget(window, 1).switcher.label.text() == "1/2"
 
     # Editing the question asks it again on a new branch; the old one stays.
+    def editing_question() -> bool:
+        # The view may still be replacing the branch's widgets after the switch: edit the
+        # question widget that is there now.
+        shown = widget(window, 0)
+        if not shown.editor.isVisible():
+            shown.start_editing()
+        return shown.editor.isVisible()
+
+    qtbot.waitUntil(editing_question, timeout=10_000)
     question = widget(window, 0)
-    question.start_editing()
-    assert question.editor.isVisible()
     question.editor.edit.setPlainText("Name a vegetable.")
     qtbot.mouseClick(question.editor.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.turn is not None, timeout=10_000)
