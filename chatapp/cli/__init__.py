@@ -2,9 +2,9 @@
 
 ``chatapp [--self-test | --install-starter-model | Qt options]`` opens the app as always.
 A first argument that names a command works without a window (and without Qt):
-``ask``, ``chat``, ``models``, ``serve``, and ``export``, ``import``, ``search``, ``list``
-on the chat history. Each command is a module of this package that adds its parser
-(``add_parser``); the parser records the function that runs it.
+``ask``, ``chat``, ``batch``, ``models``, ``serve``, and ``export``, ``import``,
+``search``, ``list`` on the chat history. Each command is a module of this package that
+adds its parser (``add_parser``); the parser records the function that runs it.
 
 Exit codes: 0 done, 1 failed (the reason on stderr), 2 wrong usage, 130 interrupted
 (Ctrl-C). Results go to stdout, messages to stderr, never a traceback.
@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from chatapp.cli import app, ask, chat, history, models, serve
+from chatapp.cli import app, ask, batch, chat, history, models, serve
 from chatapp.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -32,8 +32,8 @@ __all__ = ["COMMANDS", "build_command_parser", "main"]
 log = logging.getLogger(__name__)
 
 # In the order `chatapp --help` lists them.
-_MODULES = (ask, chat, models, serve, history)
-COMMANDS = ("ask", "chat", "models", "serve", *history.COMMANDS)
+_MODULES = (ask, chat, batch, models, serve, history)
+COMMANDS = ("ask", "chat", "batch", "models", "serve", *history.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
