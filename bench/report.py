@@ -214,6 +214,8 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
                             "API server ÷ llama-server's",
         "api_followup_ttft_ratio": "time to first text through the API, last follow-up turn "
                                    "÷ the first (the whole conversation sent each time)",
+        "batch_native_ratio": "generated tokens/s of a 32-row job, 8 rows at once, "
+                              "BatchedGenerator ÷ llama-batched-bench",
         "startup_s": "process start → main window painted",
         "idle_rss_mb": "no model, 3 s after the first paint",
     }
@@ -224,7 +226,9 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
         digits = 3 if "ratio" in key else (2 if key == "startup_s" else 1)
         rows.append([f"`{key}`", _f(value, digits), target["target"],
                      "met" if target["met"] else "**missed**", notes.get(key, "")])
-    for key, what in (("index_files_per_s", "files/s indexed, words alone (1,000 text files, "
+    for key, what in (("batch_speedup_8", "a batch job's tokens/s at 8 rows at once ÷ one "
+                                          "at a time"),
+                      ("index_files_per_s", "files/s indexed, words alone (1,000 text files, "
                                             "~10 MB)"),
                       ("index_embedded_files_per_s", "files/s indexed with embeddings "
                                                      "(MiniLM)")):
@@ -599,6 +603,26 @@ def _api(results: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def _batch(results: Mapping[str, Any]) -> list[str]:
+    b = _d(results.get("batch"))
+    if not b:
+        return []
+    rates, native = _d(b["tokens_per_s"]), _d(b.get("native_tokens_per_s"))
+    rows = [[n, _spread(_d(rates[n])), _spread(_d(native[n])) if n in native else "",
+             _f(b[f"batch_native_ratio_{n}"], 3) if f"batch_native_ratio_{n}" in b else ""]
+            for n in rates]
+    return [
+        f"{b['inputs']} rows of {b['prompt_tokens']} prompt tokens, each generating "
+        f"{b['gen_tokens']} tokens (end of sequence ignored), {b['threads']} threads: total "
+        "generated tokens per second over the whole job (prompts included), the app's "
+        "BatchedGenerator (several sequences in one llama.cpp context) against "
+        "llama-batched-bench at the same settings, interleaved rounds, medians. Speed-up at "
+        f"8 at once over one at a time: **{_f(b['batch_speedup_8'], 2)}**. See bench/batch.py.",
+        "",
+        *_table(["rows at once", "app tokens/s", "llama-batched-bench tokens/s", "ratio"], rows),
+    ]
+
+
 def _startup(results: Mapping[str, Any]) -> list[str]:
     s = _d(results.get("startup"))
     if not s:
@@ -825,6 +849,10 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "## The API server",
         "",
         *_api(results),
+        "",
+        "## Batch jobs",
+        "",
+        *_batch(results),
         "",
         "## Start-up and memory",
         "",
