@@ -433,9 +433,13 @@ class StopMatcher:
         if not self._stops:
             return text, False
         pending = self._held + text
-        cut = min((at for at in (pending.find(s) for s in self._stops) if at >= 0),
-                  default=-1)
-        if cut >= 0:
+        # The stop string completed first ends the reply, as if the text came a character
+        # at a time: so where it is cut does not depend on how it was split into tokens.
+        # Of those completed at the same character, the one that began first is cut away.
+        matches = [(at + len(stop), at) for stop in self._stops
+                   if (at := pending.find(stop)) >= 0]
+        if matches:
+            _end, cut = min(matches)
             self._held = ""
             return pending[:cut], True
         keep = max((size for s in self._stops for size in range(1, len(s))

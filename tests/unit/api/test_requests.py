@@ -141,8 +141,10 @@ def test_any_body_is_accepted_or_refused_with_a_400(body: dict[str, Any]) -> Non
        st.lists(st.integers(0, 30), max_size=6))
 def test_stop_strings_cut_at_the_first_match_however_text_is_split(
         text: str, stops: list[str], cuts: list[int]) -> None:
-    found = [at for at in (text.find(s) for s in stops) if at >= 0]
-    expected = text[:min(found)] if found else text
+    # The reply ends at the stop string completed first (by its last character); of those
+    # completed at the same character, the one that began first is cut.
+    found = [(at + len(stop), at) for stop in stops if (at := text.find(stop)) >= 0]
+    expected = text[:min(found)[1]] if found else text
     bounds = [0, *sorted(min(c, len(text)) for c in cuts), len(text)]
     matcher = StopMatcher(tuple(stops))
     out, stopped = "", False
