@@ -308,7 +308,7 @@ class _JobResponse(Response):
                  *, stream: bool) -> None:
         super().__init__()
         self._job = job
-        self._pending: collections.deque[JobEvent] = collections.deque()  # come, not used
+        self._pending: collections.deque[JobEvent] = collections.deque()  # received, not yet sent
         self._queue = queue
         self._active = active
         self._shape = shape

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 QUESTION = "Write a haiku about the sea."
-# Model ▸ "Install the starter model" is the menu's third item (chatapp/ui/menus.py):
-# the keyboard reaches it as a person would, with no mouse coordinates to guess.
-STARTER_MENU_POSITION = 3
+# Model ▸ "Install the starter model" is the menu's fourth item (chatapp/ui/menus.py: Models…,
+# Open model file…, Remote servers…, then it): the keyboard reaches it as a person would,
+# with no mouse coordinates to guess.
+STARTER_MENU_POSITION = 4
 
 
 def xdotool(*args: str) -> str:
