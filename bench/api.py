@@ -33,8 +33,7 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from bench.common import BenchError, Config, median, summary
 from bench.history_scale import TextMaker
-from chatapp.api.local_host import LocalHost
-from chatapp.api.server import ApiServer
+from chatapp.api.headless import serving
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 
@@ -130,21 +129,13 @@ def _logged_url(log_path: Path) -> str | None:
 
 @contextmanager
 def chatapp_server(model: Path, cfg: Config, home: Path) -> Iterator[str]:
-    """chatapp's API server (LocalHost + ApiServer, as ``chatapp serve`` runs them)."""
+    """chatapp's API server, as ``chatapp serve`` runs it."""
     paths = AppPaths.portable(home)
     paths.ensure()
     settings = Settings(context_length=cfg.context_length, threads=cfg.threads)
-    host = LocalHost(paths, settings, model)
-    host.start()
-    try:
-        server = ApiServer(host, api_key=None)
-        address = server.start("127.0.0.1", 0)
-        try:
-            yield address.url
-        finally:
-            server.stop()
-    finally:
-        host.close()
+    with serving(paths, settings, model=model, host="127.0.0.1", port=0,
+                 api_key=None) as address:
+        yield address.url
 
 
 def _client(url: str) -> openai.OpenAI:

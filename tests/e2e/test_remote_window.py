@@ -18,8 +18,8 @@ from keyring.backends import SecretService
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from chatapp.api.local_host import LocalHost
-from chatapp.api.server import LOCAL_HOST, ApiServer
+from chatapp.api.headless import serving
+from chatapp.api.server import LOCAL_HOST
 from chatapp.conversation.chat_settings import REMOTE_MODEL, RemoteModelRef
 from chatapp.history.store import HistoryStore, Message
 from chatapp.models import template_overrides
@@ -248,14 +248,9 @@ def chatapp_api_server(model_path: Path, tmp_path: Path) -> Iterator[Served]:
     """chatapp's own API server (chatapp.api) with SmolLM2, in this process on 127.0.0.1."""
     paths = AppPaths.portable(tmp_path / "api-home")
     paths.ensure()
-    local = LocalHost(paths, Settings(context_length=2048), model_path)
-    local.start()
-    server = ApiServer(local, api_key=None)
-    try:
-        yield server.start(LOCAL_HOST, 0)
-    finally:
-        server.stop()
-        local.close()
+    with serving(paths, Settings(context_length=2048), model=model_path, host=LOCAL_HOST,
+                 port=0, api_key=None) as address:
+        yield address
 
 
 def test_chatapps_own_api_server_as_a_second_remote(
@@ -398,15 +393,9 @@ def thinking_api_server(model_path: Path, tmp_path: Path) -> Iterator[Served]:
     paths.ensure()
     qwen3 = (templates_dir() / "Qwen-Qwen3-0.6B.jinja").read_text(encoding="utf-8")
     template_overrides.save(model_path, qwen3, paths.chat_templates_dir)
-    local = LocalHost(paths, Settings(context_length=2048), model_path)
-    local.start()
-    server = ApiServer(local, api_key=None)
-    try:
-        with api_replies_follow(THINK_TAGS):
-            yield server.start(LOCAL_HOST, 0)
-    finally:
-        server.stop()
-        local.close()
+    with serving(paths, Settings(context_length=2048), model=model_path, host=LOCAL_HOST,
+                 port=0, api_key=None) as address, api_replies_follow(THINK_TAGS):
+        yield address
 
 
 def test_a_remote_servers_thought_is_shown_apart(
