@@ -8,7 +8,8 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-__all__ = ["DEFAULT_TITLE", "FINAL_STATES", "PROMPT_STATES", "MessageState", "Role"]
+__all__ = ["DEFAULT_TITLE", "FINAL_STATES", "PROMPT_STATES", "KvCacheType", "MessageState",
+           "Role"]
 
 
 class Role(enum.StrEnum):
@@ -23,6 +24,20 @@ class MessageState(enum.StrEnum):
     STOPPED = "stopped"  # the user stopped it; the text so far is kept
     INTERRUPTED = "interrupted"  # the app ended while it was written
     ERROR = "error"  # it failed; ``Message.error`` says why
+
+
+class KvCacheType(enum.StrEnum):
+    """How the KV cache stores keys and values (llama.cpp's cache types): the settings,
+    the engine and the fit estimate speak of it alike."""
+
+    F16 = "f16"
+    Q8_0 = "q8_0"  # about half of f16's memory
+    Q4_0 = "q4_0"  # about a quarter
+
+    @property
+    def bytes_per_value(self) -> float:
+        # ggml's blocks: 32 values in 34 bytes (q8_0) or 18 bytes (q4_0).
+        return {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}[self.value]
 
 
 FINAL_STATES: Final = frozenset(MessageState) - {MessageState.STREAMING}

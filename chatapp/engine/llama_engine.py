@@ -47,8 +47,13 @@ from chatapp.reasoning.formats import (
     detect_syntax,
     starts_in_reasoning,
 )
+from chatapp.vocabulary import KvCacheType
 
 log = logging.getLogger(__name__)
+
+_GGML_CACHE_TYPES = {KvCacheType.F16: llama_cpp.GGML_TYPE_F16,
+                     KvCacheType.Q8_0: llama_cpp.GGML_TYPE_Q8_0,
+                     KvCacheType.Q4_0: llama_cpp.GGML_TYPE_Q4_0}
 
 # Recent tokens the repeat penalty looks at (llama.cpp's default).
 PENALTY_LAST_N = 64
@@ -62,6 +67,7 @@ class LoadSettings:
     batch_size: int = 512
     use_mmap: bool = True
     chat_template: str | None = None  # the user's template for this model (None: its own)
+    kv_cache_type: KvCacheType = KvCacheType.F16
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,10 @@ class LlamaEngine:
                 n_gpu_layers=0,
                 logits_all=False,
                 verbose=False,
+                type_k=_GGML_CACHE_TYPES[settings.kv_cache_type],
+                type_v=_GGML_CACHE_TYPES[settings.kv_cache_type],
+                # llama.cpp keeps a quantized V cache only with flash attention.
+                flash_attn=settings.kv_cache_type is not KvCacheType.F16,
             )
         except (ValueError, RuntimeError, OSError) as error:
             problems = native_log.take_recent_problems()
