@@ -14,7 +14,10 @@ LLAMA_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-bench
 LLAMA_EMBEDDING := $(LLAMA_BENCH_DIR)/bin/llama-embedding
 LLAMA_SERVER := $(LLAMA_BENCH_DIR)/bin/llama-server
 LLAMA_BATCHED_BENCH := $(LLAMA_BENCH_DIR)/bin/llama-batched-bench
-LLAMA_NATIVE := $(LLAMA_BENCH) $(LLAMA_EMBEDDING) $(LLAMA_SERVER) $(LLAMA_BATCHED_BENCH)
+# llama-quantize makes the other quantizations of SmolLM2 for the bench's prediction rows.
+LLAMA_QUANTIZE := $(LLAMA_BENCH_DIR)/bin/llama-quantize
+LLAMA_NATIVE := $(LLAMA_BENCH) $(LLAMA_EMBEDDING) $(LLAMA_SERVER) $(LLAMA_BATCHED_BENCH) \
+	$(LLAMA_QUANTIZE)
 # A real embedding model for the tests and the bench (Local documents), made offline:
 # all-MiniLM-L6-v2's safetensors from a PyPI package, converted to GGUF by
 # tests/embedding_model.py (gguf-py and numpy; llama.cpp's converter needs torch).
@@ -203,13 +206,14 @@ LLAMA_BENCH_CMAKE_ARGS := -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGG
 	-DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=ON \
 	-DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
 	-DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_COMMON=ON
-LLAMA_NATIVE_TARGETS := llama-bench llama-embedding llama-server llama-batched-bench
+LLAMA_NATIVE_TARGETS := llama-bench llama-embedding llama-server llama-batched-bench \
+	llama-quantize
 # matplotlib draws the report's plots.
 BENCH_PIP := matplotlib==3.11.2
 BENCH_ARGS ?=
 
 .PHONY: bench bench-quick llama-bench llama-embedding llama-server llama-batched-bench \
-	embedding-model
+	llama-quantize embedding-model
 
 bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_NATIVE) $(EMBEDDING_MODEL)
 	$(BIN)/python -m bench.run --llama-bench $(LLAMA_BENCH) $(BENCH_ARGS)
@@ -224,6 +228,7 @@ llama-bench: $(LLAMA_BENCH)
 llama-embedding: $(LLAMA_EMBEDDING)
 llama-server: $(LLAMA_SERVER)
 llama-batched-bench: $(LLAMA_BATCHED_BENCH)
+llama-quantize: $(LLAMA_QUANTIZE)
 embedding-model: $(EMBEDDING_MODEL)
 
 # A few minutes on two cores, once; the binaries stay in build/llama-bench, and a copy
