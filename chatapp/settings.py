@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import write_json_atomic
+from chatapp.vocabulary import KvCacheType
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,9 @@ class Settings:
     thinking_budget_tokens: int = 8192
     context_length: int = AUTO
     threads: int = AUTO
+    # How the KV cache stores the context (llama.cpp's cache type): q8_0 and q4_0 take
+    # about a half and a quarter of f16's memory, so longer chats fit.
+    kv_cache_type: KvCacheType = KvCacheType.F16
     last_model_path: str | None = None
     # The GGUF embedding model Local documents index with (None: words alone).
     embedding_model_path: str | None = None
@@ -93,6 +97,9 @@ class Settings:
                 )
         if self.context_length not in (AUTO,) and self.context_length < 256:
             raise SettingsError("Context length must be Auto or at least 256 tokens.")
+        if not isinstance(self.kv_cache_type, KvCacheType):
+            raise SettingsError(f"The KV cache type must be one of "
+                                f"{', '.join(KvCacheType)} (got {self.kv_cache_type!r}).")
         if len(self.system_prompt) > 100_000:
             raise SettingsError("The system prompt is too long (at most 100,000 characters).")
         if not _valid_endpoint(self.hub_endpoint):
@@ -142,6 +149,12 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     raise SettingsError(f"{name} has the wrong type")
 
 
+def _kv_cache_type(raw: Any) -> KvCacheType:
+    if isinstance(raw, str) and raw in set(KvCacheType):
+        return KvCacheType(raw)
+    raise SettingsError(f"kv_cache_type must be one of {', '.join(KvCacheType)}")
+
+
 def settings_from_dict(data: dict[str, Any]) -> Settings:
     """Build settings from parsed JSON, keeping defaults for missing or invalid fields."""
     result = Settings()
@@ -154,6 +167,8 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
             if field.name in ("last_model_path", "embedding_model_path"):
                 raw = data[field.name]
                 value = raw if isinstance(raw, str) or raw is None else default
+            elif field.name == "kv_cache_type":
+                value = _kv_cache_type(data[field.name])
             else:
                 value = _coerce(field.name, data[field.name], default)
             candidate = replace(result, **{field.name: value})

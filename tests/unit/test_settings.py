@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chatapp.settings import LIMITS, Settings, SettingsError, load_settings, save_settings
+from chatapp.vocabulary import KvCacheType
 
 
 def test_defaults_are_valid() -> None:
@@ -99,3 +100,28 @@ def test_api_server_settings_round_trip_and_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     save_settings(path, replace(loaded, api_port=9000))
     assert load_settings(path).api_port == 9000
+
+
+@pytest.mark.parametrize("kv_type", list(KvCacheType))
+def test_kv_cache_type_round_trips(tmp_path: Path, kv_type: KvCacheType) -> None:
+    path = tmp_path / "settings.json"
+    save_settings(path, Settings(kv_cache_type=kv_type))
+    assert json.loads(path.read_text(encoding="utf-8"))["kv_cache_type"] == kv_type.value
+    loaded = load_settings(path)
+    assert loaded.kv_cache_type is kv_type
+    assert Settings().kv_cache_type is KvCacheType.F16
+
+
+@pytest.mark.expect_log("chatapp.settings", "Ignoring setting kv_cache_type")
+@pytest.mark.parametrize("raw", ["q5_1", "Q8_0", "", 8, None, True, ["q8_0"]])
+def test_an_unknown_kv_cache_type_falls_back_to_f16(tmp_path: Path, raw: object) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"kv_cache_type": raw, "top_p": 0.5}), encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.kv_cache_type is KvCacheType.F16
+    assert loaded.top_p == 0.5  # the other fields are kept
+
+
+def test_a_kv_cache_type_that_is_not_one_is_refused() -> None:
+    with pytest.raises(SettingsError, match="KV cache type"):
+        Settings(kv_cache_type="q8_0").validated()  # type: ignore[arg-type]
