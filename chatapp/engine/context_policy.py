@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chatapp.hardware import Hardware
+from chatapp.vocabulary import KvCacheType
 
 # "Auto" takes the largest context that fits, up to the model's maximum and this cap: a
 # reasoning model thinks for thousands of tokens, and a long chat should not lose its
@@ -41,6 +42,13 @@ class ContextChoice:
     context_length: int
     reason: str
     ram_needed_bytes: int
+
+
+def kv_bytes_per_token(f16_bytes_per_token: int, kv_cache_type: KvCacheType) -> int:
+    """The KV cache per token with ``kv_cache_type``, from its size in f16 (what the GGUF
+    header's shape gives): q8_0 takes 34/64 of it, q4_0 18/64."""
+    return round(f16_bytes_per_token * kv_cache_type.bytes_per_value
+                 / KvCacheType.F16.bytes_per_value)
 
 
 def ram_needed(shape: ModelShape, context_length: int) -> int:

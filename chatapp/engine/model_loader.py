@@ -17,6 +17,7 @@ from chatapp.engine.context_policy import (
     ModelShape,
     choose_context_length,
     choose_threads,
+    kv_bytes_per_token,
 )
 from chatapp.engine.errors import LoadCancelledError, ModelLoadError
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings
@@ -26,6 +27,7 @@ from chatapp.gguf.model_role import ModelRole, model_role
 from chatapp.gguf.split_files import model_files
 from chatapp.hardware import Hardware
 from chatapp.reasoning.formats import NO_CONTROL, ReasoningSyntax, ThinkingControl
+from chatapp.vocabulary import KvCacheType
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,9 @@ class LoadedModel:
             + (" (your custom template)" if self.engine.custom_template else ""),
             reasoning=self.engine.reasoning_syntax,
             thinking=self.engine.thinking_control,
+            kv_cache_type=self.engine.settings.kv_cache_type,
+            kv_bytes_per_token=model_shape(self.info,
+                                           self.engine.settings.kv_cache_type).kv_bytes_per_token,
         )
 
 
@@ -79,6 +84,8 @@ class ModelSummary:
     chat_template: str
     reasoning: ReasoningSyntax = ReasoningSyntax.NONE  # how it marks its thinking
     thinking: ThinkingControl = NO_CONTROL  # the per-chat switch its template offers
+    kv_cache_type: KvCacheType = KvCacheType.F16
+    kv_bytes_per_token: int | None = None  # its context memory per token (None: unknown)
 
 
 def check_model_file(path: Path) -> GgufInfo:
@@ -106,11 +113,13 @@ def check_model_file(path: Path) -> GgufInfo:
     return info
 
 
-def model_shape(info: GgufInfo) -> ModelShape:
+def model_shape(info: GgufInfo, kv_cache_type: KvCacheType = KvCacheType.F16) -> ModelShape:
+    f16_per_token = info.kv_cache_bytes_per_token()
     return ModelShape(
         weights_bytes=info.tensor_data_bytes,
         trained_context=info.context_length,
-        kv_bytes_per_token=info.kv_cache_bytes_per_token(),
+        kv_bytes_per_token=None if f16_per_token is None
+        else kv_bytes_per_token(f16_per_token, kv_cache_type),
     )
 
 
@@ -124,12 +133,14 @@ def load_model(
     on_stage: Callable[[str], None] = lambda _stage: None,
     cancel: threading.Event | None = None,
     chat_template: str | None = None,
+    kv_cache_type: KvCacheType = KvCacheType.F16,
 ) -> LoadedModel:
     """Check, probe and load ``path``; LoadCancelledError at the next step once cancelled.
 
     A cancel stops the probe's child process at once and aborts llama.cpp's load of the
     weights midway, so quitting never waits for a load. ``chat_template`` is the user's
-    template for this model (None: the model's own).
+    template for this model (None: the model's own). The context is chosen for the KV cache
+    ``kv_cache_type`` keeps: a quantized cache fits more tokens in the same memory.
     """
     def check_cancel() -> None:
         if cancel is not None and cancel.is_set():
@@ -148,14 +159,16 @@ def load_model(
     check_cancel()
     on_stage("Test-loading the model…")
     sha256 = probe_model(path, probe_cache, cancel=cancel)
-    context = choose_context_length(model_shape(info), requested_context, hardware)
+    context = choose_context_length(model_shape(info, kv_cache_type), requested_context,
+                                    hardware)
     threads, threads_batch = choose_threads(requested_threads, hardware)
     check_cancel()
     on_stage("Loading the model…")
-    log.info("Loading %s: context %d (%s), threads %d/%d", path.name, context.context_length,
-             context.reason, threads, threads_batch)
+    log.info("Loading %s: context %d (%s), KV cache %s, threads %d/%d", path.name,
+             context.context_length, context.reason, kv_cache_type, threads, threads_batch)
     engine = LlamaEngine(path, LoadSettings(context_length=context.context_length,
                                             threads=threads, threads_batch=threads_batch,
-                                            chat_template=chat_template),
+                                            chat_template=chat_template,
+                                            kv_cache_type=kv_cache_type),
                          cancel=cancel)
     return LoadedModel(engine, info, sha256, context, threads, threads_batch)

@@ -18,11 +18,12 @@ def load_chat_model(path: Path, settings: Settings, *, probe_cache: ProbeCache,
                     chat_templates_dir: Path | None = None,
                     on_stage: Callable[[str], None] | None = None,
                     cancel: threading.Event | None = None) -> LoadedModel:
-    """The model at ``path`` with the settings' context and threads and the user's own
-    chat template for it (from ``chat_templates_dir``; None: the data folder's).
+    """The model at ``path`` with the settings' context, KV cache type and threads and the
+    user's own chat template for it (from ``chat_templates_dir``; None: the data folder's).
     UserFacingError (ModelLoadError, LoadCancelledError) when it cannot be loaded."""
     return load_model(
         path, requested_context=settings.context_length,
         chat_template=template_overrides.load(path, chat_templates_dir),
         requested_threads=settings.threads, hardware=detect_hardware(),
+        kv_cache_type=settings.kv_cache_type,
         probe_cache=probe_cache, on_stage=on_stage or (lambda _stage: None), cancel=cancel)

@@ -406,7 +406,7 @@ class ChatSession(QObject):
 
     def apply_settings(self, new: Settings) -> None:
         """Use ``new`` from the next reply on; save it; reload the model if its context
-        length changed (after the reply being written, if there is one)."""
+        length or KV cache type changed (after the reply being written, if there is one)."""
         old, self.settings = self.settings, new
         path = self.paths.settings_file
         self.files.submit_must_land(lambda: save_settings(path, new), self._report)
@@ -416,6 +416,9 @@ class ChatSession(QObject):
         chat = self.chat_settings(self.current)  # the open chat may set its own context
         if self._loaded is not None and chat.context_length != self._loaded.context_length:
             self._reload_context(chat, "Reloading the model with the new context…")
+        elif new.kv_cache_type != old.kv_cache_type:
+            self._reload_context(chat, "Reloading the model with the new context memory "
+                                       f"({new.kv_cache_type})…")
         elif new.threads != old.threads:
             self.engine.apply_settings(chat)
         if new.system_prompt != old.system_prompt or new.max_reply_tokens != \

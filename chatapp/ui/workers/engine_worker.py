@@ -145,11 +145,12 @@ class _EngineWorker(QObject):
 
     @Slot(object)
     def apply_settings(self, settings: Settings) -> None:
-        """Threads change in place; a new context length needs a reload."""
+        """Threads change in place; a new context length or KV cache type needs a reload."""
         model = self._model
         if model is None:
             return
-        if settings.context_length != self._requested_context:
+        if settings.context_length != self._requested_context \
+                or settings.kv_cache_type != model.engine.settings.kv_cache_type:
             self.load(str(model.engine.model_path), settings)
             return
         threads, threads_batch = choose_threads(settings.threads, detect_hardware())

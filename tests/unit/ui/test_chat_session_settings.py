@@ -7,6 +7,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.chat_session import ChatSession
 from chatapp.ui.composer import ComposerState
+from chatapp.vocabulary import KvCacheType
 
 TIMEOUT_MS = 300_000
 
@@ -273,3 +275,29 @@ def test_a_damaged_presets_file_is_kept_aside_at_start(
     assert "kept as presets.json.damaged-" in failures[0].user_message
     assert session.presets == ()
     assert len(list(app_paths.config_dir.glob("presets.json.damaged-*"))) == 1
+
+
+def test_a_new_kv_cache_type_reloads_the_model_with_it(
+        qtbot: QtBot, make_session: Callable[..., ChatSession], app_paths: AppPaths) -> None:
+    session = make_session()
+    activity: list[str] = []
+    session.activity.connect(lambda text, _busy: activity.append(text))
+    ready(qtbot, session)
+    opened(qtbot, session, None)
+    before = session.model
+    assert before is not None and before.kv_cache_type is KvCacheType.F16
+    assert before.kv_bytes_per_token is not None
+    session.apply_settings(replace(session.settings, kv_cache_type=KvCacheType.Q8_0))
+    qtbot.waitUntil(lambda: session.model is not None and session.model is not before
+                    and not session.busy, timeout=TIMEOUT_MS)
+    settled(qtbot, session)
+    after = session.model
+    assert after is not None and after.kv_cache_type is KvCacheType.Q8_0
+    assert after.context_length == before.context_length
+    assert after.kv_bytes_per_token == round(before.kv_bytes_per_token * 34 / 64)
+    assert "Reloading the model with the new context memory (q8_0)…" in activity
+    ask(qtbot, session, "Say hello.")
+    assert last_reply(app_paths, open_chat(session)).content.strip()
+    qtbot.waitUntil(lambda: app_paths.settings_file.exists() and json.loads(
+        app_paths.settings_file.read_text(encoding="utf-8"))["kv_cache_type"] == "q8_0",
+        timeout=TIMEOUT_MS)
