@@ -50,6 +50,7 @@ LIMITS: dict[str, Range] = {
     "context_length": Range(AUTO, 1_048_576),
     "threads": Range(AUTO, 512),
     "api_port": Range(1024, 65535),
+    "min_tokens_per_s": Range(0.5, 1000.0),
 }
 
 # The API server's port: not LM Studio's (1234), Ollama's (11434) or Jan's (1337).
@@ -83,6 +84,8 @@ class Settings:
     api_save_chats: bool = False  # API chats go to the history
     # Clients must send the key kept in the keyring; without it the keyring is not needed.
     api_require_key: bool = False
+    # Quantization guidance: the slowest reply speed worth waiting for (tokens per second).
+    min_tokens_per_s: float = 8.0
 
     def validated(self) -> Settings:
         """Return self if every field is in range, else raise SettingsError."""
