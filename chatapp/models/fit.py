@@ -2,7 +2,8 @@
 
 Memory needed is what the engine will really use: the weights (llama.cpp maps the whole file),
 the KV cache for the context the app will load with (layers x KV heads x (key + value head size)
-x 2 bytes x tokens, f16), and a fixed allowance for compute buffers and the app itself. The
+x tokens x the bytes a value takes in the user's KV cache type: 2 for f16, 34/32 for q8_0, 18/32
+for q4_0), and a fixed allowance for compute buffers and the app itself. The
 numbers and the context rule are the engine's own (chatapp.engine.context_policy), so the badge
 and the load agree.
 
@@ -20,7 +21,7 @@ The verdict, against this computer's memory:
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from chatapp.engine.context_policy import (
@@ -28,6 +29,7 @@ from chatapp.engine.context_policy import (
     RUNTIME_OVERHEAD_BYTES,
     USABLE_RAM_FRACTION,
     ModelShape,
+    kv_bytes_per_token,
     ram_needed,
 )
 from chatapp.formatting import format_bytes
@@ -35,6 +37,7 @@ from chatapp.gguf.inspect import GgufInfo
 from chatapp.gguf.model_role import is_embedding_model
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import CatalogEntry, ModelKind
+from chatapp.vocabulary import KvCacheType
 
 __all__ = [
     "Fit",
@@ -79,6 +82,8 @@ class MemoryFit:
     total_ram_bytes: int
     available_ram_bytes: int
     explanation: str  # for the badge's tooltip
+    kv_cache_type: KvCacheType = KvCacheType.F16
+    kv_bytes_per_token: int = 0  # context memory per token with that type
 
     @property
     def label(self) -> str:
@@ -91,17 +96,20 @@ def assess(
     *,
     context_length: int = 0,
     estimated: bool = False,
+    kv_cache_type: KvCacheType = KvCacheType.F16,
 ) -> MemoryFit:
-    """The verdict for a model of this shape at a context length (0: Auto, judged at the
-    default context, which Auto gives any model that fits, and more where memory allows).
+    """The verdict for a model of this shape (its KV cache per token in f16) at a context
+    length (0: Auto, judged at the default context, which Auto gives any model that fits,
+    and more where memory allows), with the KV cache in ``kv_cache_type``.
 
     The context is capped at the model's trained maximum, as the engine does.
     """
     context = context_length if context_length > 0 else DEFAULT_CONTEXT
     if shape.trained_context:
         context = min(context, shape.trained_context)
-    needed = ram_needed(shape, context)
-    kv_cache = (shape.kv_bytes_per_token or 0) * context
+    per_token = kv_bytes_per_token(shape.kv_bytes_per_token or 0, kv_cache_type)
+    needed = ram_needed(replace(shape, kv_bytes_per_token=per_token), context)
+    kv_cache = per_token * context
     # Same integer budget as choose_context_length, so "fits" means it loads as is.
     free_budget = int(hardware.available_ram_bytes * USABLE_RAM_FRACTION)
     total_budget = int(hardware.total_ram_bytes * USABLE_RAM_FRACTION)
@@ -119,6 +127,8 @@ def assess(
         kv_cache=kv_cache,
         context=context,
         estimated=estimated,
+        per_token=per_token,
+        kv_cache_type=kv_cache_type,
     )
     return MemoryFit(
         fit=fit,
@@ -131,11 +141,14 @@ def assess(
         total_ram_bytes=hardware.total_ram_bytes,
         available_ram_bytes=hardware.available_ram_bytes,
         explanation=explanation,
+        kv_cache_type=kv_cache_type,
+        kv_bytes_per_token=per_token,
     )
 
 
 def fit_for_entry(
-    entry: CatalogEntry, hardware: Hardware, *, context_length: int = 0
+    entry: CatalogEntry, hardware: Hardware, *, context_length: int = 0,
+    kv_cache_type: KvCacheType = KvCacheType.F16,
 ) -> MemoryFit:
     """A catalog model: its file size and its shape are known exactly. An embedding model
     keeps no KV cache (llama.cpp makes no memory for encoders)."""
@@ -145,10 +158,11 @@ def fit_for_entry(
         kv_bytes_per_token=0 if entry.kind is ModelKind.EMBEDDING
         else entry.kv_cache_bytes_per_token(),
     )
-    return assess(shape, hardware, context_length=context_length)
+    return assess(shape, hardware, context_length=context_length, kv_cache_type=kv_cache_type)
 
 
-def fit_for_gguf(info: GgufInfo, hardware: Hardware, *, context_length: int = 0) -> MemoryFit:
+def fit_for_gguf(info: GgufInfo, hardware: Hardware, *, context_length: int = 0,
+                 kv_cache_type: KvCacheType = KvCacheType.F16) -> MemoryFit:
     """A model whose GGUF header was read: a local file, or a remote file's first bytes.
 
     The weights are the tensor data the header lists (what model_loader uses too). For part 1
@@ -171,11 +185,13 @@ def fit_for_gguf(info: GgufInfo, hardware: Hardware, *, context_length: int = 0)
         trained_context=info.context_length,
         kv_bytes_per_token=kv_per_token,
     )
-    return assess(shape, hardware, context_length=context_length, estimated=estimated)
+    return assess(shape, hardware, context_length=context_length, estimated=estimated,
+                  kv_cache_type=kv_cache_type)
 
 
 def fit_for_file_size(
-    size_bytes: int, hardware: Hardware, *, context_length: int = 0
+    size_bytes: int, hardware: Hardware, *, context_length: int = 0,
+    kv_cache_type: KvCacheType = KvCacheType.F16,
 ) -> MemoryFit:
     """Only the file's size is known (a search result before its header is fetched)."""
     if size_bytes <= 0:
@@ -185,7 +201,8 @@ def fit_for_file_size(
         trained_context=None,
         kv_bytes_per_token=estimated_kv_bytes_per_token(size_bytes),
     )
-    return assess(shape, hardware, context_length=context_length, estimated=True)
+    return assess(shape, hardware, context_length=context_length, estimated=True,
+                  kv_cache_type=kv_cache_type)
 
 
 def estimated_kv_bytes_per_token(weights_bytes: int) -> int:
@@ -207,10 +224,14 @@ def _explain(
     kv_cache: int,
     context: int,
     estimated: bool,
+    per_token: int,
+    kv_cache_type: KvCacheType,
 ) -> str:
+    # The type is named: the user chose it in Settings, and it halves or quarters this.
+    each = f" ({_memory(per_token)} per token with {kv_cache_type})" if per_token else ""
     breakdown = (
         f"{_memory(weights)} weights + {_memory(kv_cache)} context memory for "
-        f"{context:,} tokens + {_memory(RUNTIME_OVERHEAD_BYTES)} working memory"
+        f"{context:,} tokens{each} + {_memory(RUNTIME_OVERHEAD_BYTES)} working memory"
     )
     needs = f"needs about {_memory(needed)} ({breakdown})"
     needs = f"Estimated from the file size: {needs}" if estimated else "N" + needs[1:]

@@ -123,8 +123,9 @@ def test_the_explanation_gives_the_numbers() -> None:
     verdict = assess(shape, machine(16, 9.8))
     assert verdict.fit is Fit.FITS and verdict.label == "Fits"
     assert verdict.explanation == (
-        "Needs about 5.5 GB (4.6 GB weights + 512 MB context memory for 4,096 tokens + "
-        "400 MB working memory); this computer has 16 GB, 9.8 GB free now."
+        "Needs about 5.5 GB (4.6 GB weights + 512 MB context memory for 4,096 tokens "
+        "(128 KB per token with f16) + 400 MB working memory); this computer has 16 GB, "
+        "9.8 GB free now."
     )
     assert not verdict.estimated
     assert verdict.needed_bytes == (
