@@ -456,6 +456,8 @@ class MainWindow(QMainWindow):
         self.api.apply(settings)
         if settings.hub_endpoint != self.hub.client.endpoint:
             self.hub.set_connection(settings.hub_endpoint, self._hub_token)
+        if self.models_pane is not None:
+            self.models_pane.set_kv_cache_type(settings.kv_cache_type)
 
     # -- placeholders ------------------------------------------------------------------
 
@@ -502,7 +504,8 @@ class MainWindow(QMainWindow):
         model = self.session.model
         pane = ModelsPane(library=self.session.library, catalog=catalog,
                           hardware=self.hardware, disk=self.session.files, hub=self.hub,
-                          secrets=self.secrets, parent=self)
+                          secrets=self.secrets,
+                          kv_cache_type=self.session.settings.kv_cache_type, parent=self)
         pane.load_requested.connect(self.session.load_model)
         pane.models_changed.connect(self.session.scan_models)
         pane.chat_template_changed.connect(self.session.chat_template_changed)

@@ -36,6 +36,7 @@ from chatapp.ui.model_manager.tables import make_table
 from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
+from chatapp.vocabulary import KvCacheType
 
 COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", "Where")
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -75,6 +76,7 @@ class InstalledTab(QWidget):
         self.library = library
         self.disk = disk
         self.hardware = hardware
+        self.kv_cache_type = KvCacheType.F16  # the user's, for the fit (ModelsPane)
         # None: the data folder's (AppPaths.chat_templates_dir)
         self.templates_folder = templates_folder
         self.models: list[InstalledModel] = []
@@ -159,7 +161,9 @@ class InstalledTab(QWidget):
                 if model.problem:
                     item.setToolTip(plain_tooltip(model.problem))
                 self.table.setItem(row, column, item)
-            badge = FitBadge(fit_for_gguf(info, self.hardware) if info else None)
+            badge = FitBadge(fit_for_gguf(info, self.hardware,
+                                          kv_cache_type=self.kv_cache_type)
+                             if info else None)
             if model.problem:
                 badge.setText("Unusable")
                 badge.setToolTip(plain_tooltip(model.problem))

@@ -39,6 +39,7 @@ from chatapp.ui.model_manager.token_box import TokenBox
 from chatapp.ui.plain_text import plain_label, plain_question
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.task_thread import TaskThread
+from chatapp.vocabulary import KvCacheType
 
 _IN_FLIGHT = (DownloadState.QUEUED, DownloadState.RUNNING, DownloadState.VERIFYING,
               DownloadState.INSTALLING, DownloadState.PAUSED, DownloadState.FAILED)
@@ -54,6 +55,7 @@ class ModelsPane(QDialog):
 
     def __init__(self, *, library: ModelLibrary, catalog: Catalog, hardware: Hardware,
                  disk: TaskThread, hub: HubController, secrets: TaskThread,
+                 kv_cache_type: KvCacheType = KvCacheType.F16,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Models")
@@ -114,11 +116,23 @@ class ModelsPane(QDialog):
         hub.queue_loaded.connect(self._queue_loaded)
         # Downloads restored from an earlier run (paused) or already going: shown at once.
         self._queue_loaded(list(hub.statuses.values()))
+        self.set_kv_cache_type(kv_cache_type)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.installed.refresh()
         self._refresh_catalog_state()
+
+    def set_kv_cache_type(self, kv_cache_type: KvCacheType) -> None:
+        """The user's KV cache type: every fit badge counts the context memory in it."""
+        if kv_cache_type == self.recommended.kv_cache_type:
+            return
+        for tab in (self.recommended, self.search, self.installed):
+            tab.kv_cache_type = kv_cache_type
+        self.recommended.fill()
+        self.search.show_again()
+        if self.isVisible():
+            self.installed.refresh()
 
     def set_loaded(self, path: Path | None) -> None:
         self.installed.loaded_path = path

@@ -23,6 +23,7 @@ from chatapp.models.catalog import Catalog, CatalogEntry, ModelKind
 from chatapp.models.fit import fit_for_entry
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
+from chatapp.vocabulary import KvCacheType
 
 COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?", "Answers",
            "License", "")
@@ -65,6 +66,7 @@ class RecommendedTab(QWidget):
         super().__init__(parent)
         self.catalog = catalog
         self.hardware = hardware
+        self.kv_cache_type = KvCacheType.F16  # the user's, for the fit (ModelsPane)
         self.installed: set[str] = set()  # file names in the models folder
         self.downloading: set[str] = set()
         layout = QVBoxLayout(self)
@@ -79,13 +81,14 @@ class RecommendedTab(QWidget):
         layout.addWidget(intro)
         self.table = make_table(COLUMNS, "catalogTable", "Recommended models", self)
         layout.addWidget(self.table, 1)
-        self._fill()
+        self.fill()
 
-    def _fill(self) -> None:
+    def fill(self) -> None:
+        """Show the catalog's rows (again when the user's KV cache type changed)."""
         entries = sorted(self.catalog, key=lambda e: e.size_bytes)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            fit = fit_for_entry(entry, self.hardware)
+            fit = fit_for_entry(entry, self.hardware, kv_cache_type=self.kv_cache_type)
             values = (entry.name, format_parameters(entry.parameters), entry.quantization,
                       format_bytes(entry.size_bytes),
                       format_bytes(fit.needed_bytes, binary=True), "", answers_tag(entry),

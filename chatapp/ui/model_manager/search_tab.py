@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes, format_parameters
+from chatapp.gguf.inspect import GgufInfo
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
 from chatapp.hub.remote_header import RemoteHeader, read_model_header
@@ -29,6 +30,7 @@ from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.tables import make_table
 from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.hub_worker import HubController
+from chatapp.vocabulary import KvCacheType
 
 PAGE_SIZE = 20
 REPO_COLUMNS = ("Repository", "Downloads", "Likes", "Updated")
@@ -43,6 +45,7 @@ class SearchTab(QWidget):
         super().__init__(parent)
         self.hub = hub
         self.hardware = hardware
+        self.kv_cache_type = KvCacheType.F16  # the user's, for the fit (ModelsPane)
         self.query = ""
         self.page = 0
         self.repos: list[RepoSummary] = []
@@ -185,12 +188,28 @@ class SearchTab(QWidget):
             for column, value in enumerate((name, model.quantization or "?",
                                             format_bytes(size) if size else "?", "")):
                 self.file_table.setItem(row, column, QTableWidgetItem(value))
-            fit = fit_for_file_size(size, self.hardware) if size else None
+            fit = fit_for_file_size(size, self.hardware, kv_cache_type=self.kv_cache_type) \
+                if size else None
             self.file_table.setCellWidget(row, 3, FitBadge(fit))
         gated = " It is gated: downloading needs a Hugging Face token (below) and accepting " \
                 "its terms on the hub." if listing.gated else ""
         self.message.setText(f"{listing.repo_id}: {len(listing.models)} GGUF model"
                              f"{'s' if len(listing.models) != 1 else ''}.{gated}")
+
+    def _header_badge(self, row: int, info: GgufInfo) -> None:
+        """The exact fit of a file whose header was read."""
+        self.file_table.setCellWidget(row, 3, FitBadge(
+            fit_for_gguf(info, self.hardware, kv_cache_type=self.kv_cache_type)))
+
+    def show_again(self) -> None:
+        """The listed files' fit again (the user's KV cache type changed)."""
+        if self.listing is None:
+            return
+        rows = self.file_table.selectionModel().selectedRows()
+        header = self.header
+        self._show_listing(self.listing)
+        if rows and header is not None and header.info is not None:
+            self._header_badge(rows[0].row(), header.info)
 
     def selected_model(self) -> GgufModel | None:
         rows = self.file_table.selectionModel().selectedRows()
@@ -218,8 +237,7 @@ class SearchTab(QWidget):
             self.details.setText(describe_header(header))
             if header.info is not None:
                 row = self.file_table.selectionModel().selectedRows()[0].row()
-                self.file_table.setCellWidget(row, 3, FitBadge(
-                    fit_for_gguf(header.info, self.hardware)))
+                self._header_badge(row, header.info)
             self.download_button.setEnabled(model.complete)
 
         def failed(error: UserFacingError) -> None:

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import Catalog, CatalogEntry, ModelKind, load_catalog
+from chatapp.models.fit import fit_for_entry
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.recommended_tab import (
     ACTION_COLUMN,
@@ -20,6 +21,7 @@ from chatapp.ui.model_manager.recommended_tab import (
     THINKS_TAG,
     RecommendedTab,
 )
+from chatapp.vocabulary import KvCacheType
 
 GIB = 1024**3
 HARDWARE = Hardware(physical_cores=4, logical_cores=8, total_ram_bytes=16 * GIB,
@@ -111,3 +113,23 @@ def test_the_tab_renders_offscreen(qtbot: QtBot, tmp_path: Path) -> None:
                for y in range(0, image.height(), 23)}
     assert len(colours) > 2
     assert image.save(str(tmp_path / "recommended.png"))
+
+
+def test_the_fit_counts_the_context_memory_in_the_users_kv_cache_type(qtbot: QtBot) -> None:
+    tab = make(qtbot)
+    entry = next(e for e in load_catalog() if e.kind is ModelKind.CHAT)
+    row = row_of(tab, entry.id)
+
+    def badge() -> FitBadge:
+        widget = tab.table.cellWidget(row, FIT_COLUMN)
+        assert isinstance(widget, FitBadge)
+        return widget
+
+    assert "per token with f16)" in badge().toolTip()
+    tab.kv_cache_type = KvCacheType.Q8_0
+    tab.fill()
+    assert "per token with q8_0)" in badge().toolTip()
+    f16 = fit_for_entry(entry, HARDWARE)
+    q8 = fit_for_entry(entry, HARDWARE, kv_cache_type=KvCacheType.Q8_0)
+    assert q8.needed_bytes < f16.needed_bytes
+    assert badge().toolTip() == q8.explanation
