@@ -562,7 +562,8 @@ class MainWindow(QMainWindow):
             self.show_error(event.status.error)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.session.settings, self.hardware.physical_cores, self)
+        dialog = SettingsDialog(self.session.settings, self.hardware.physical_cores, self,
+                                loaded_model=self.session.model)
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.open()
 

@@ -1,4 +1,5 @@
-"""Settings: system prompt, sampling, context length, threads, and the API server."""
+"""Settings: system prompt, sampling, context length and memory, threads, and the API
+server."""
 
 from __future__ import annotations
 
@@ -18,8 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.engine.context_policy import kv_bytes_per_token
+from chatapp.engine.model_loader import ModelSummary
+from chatapp.formatting import format_bytes
 from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings, SettingsError
 from chatapp.ui.api_server_section import ApiServerSection
+from chatapp.vocabulary import KvCacheType
+
+KV_CACHE_TYPE_LABELS = {
+    KvCacheType.F16: "Full precision (f16)",
+    KvCacheType.Q8_0: "Half (q8_0)",
+    KvCacheType.Q4_0: "Quarter (q4_0)",
+}
+KV_CACHE_EXPLANATION = ("How the model keeps the chat in memory. Half or a quarter of the "
+                        "memory lets longer chats fit; q4_0 may lower the answers' quality.")
 
 
 def _double(name: str, step: float, decimals: int = 2) -> QDoubleSpinBox:
@@ -42,7 +55,8 @@ def _int(name: str, special: str | None = None) -> QSpinBox:
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, physical_cores: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 loaded_model: ModelSummary | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setObjectName("settingsDialog")
@@ -85,6 +99,16 @@ class SettingsDialog(QDialog):
             label = "Auto (fits this computer)" if value == AUTO else f"{value:,} tokens"
             self.context_length.addItem(label, value)
         form.addRow("Context length", self.context_length)
+        self.kv_cache_type = QComboBox(self)
+        self.kv_cache_type.setObjectName("kv_cache_type")
+        for kv_type, label in KV_CACHE_TYPE_LABELS.items():
+            self.kv_cache_type.addItem(label, kv_type)
+        self.kv_cache_type.setToolTip(KV_CACHE_EXPLANATION)
+        form.addRow("Context memory (KV cache)", self.kv_cache_type)
+        self.kv_cache_note = QLabel(_kv_cache_note(loaded_model), self)
+        self.kv_cache_note.setObjectName("kvCacheNote")
+        self.kv_cache_note.setWordWrap(True)
+        form.addRow("", self.kv_cache_note)
         self.threads = _int("threads", special=f"Auto ({physical_cores} physical cores)")
         form.addRow("Threads", self.threads)
         self.hub_endpoint = QLineEdit(self)
@@ -97,7 +121,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.api_section)
 
         note = QLabel("Sampling and the system prompt apply to the next reply. A new context "
-                      "length reloads the model.", self)
+                      "length or context memory reloads the model.", self)
         note.setWordWrap(True)
         note.setObjectName("settingsNote")
         layout.addWidget(note)
@@ -130,6 +154,7 @@ class SettingsDialog(QDialog):
             max_reply_tokens=self.max_reply_tokens.value(),
             thinking_budget_tokens=self.thinking_budget_tokens.value(),
             context_length=int(self.context_length.currentData()),
+            kv_cache_type=KvCacheType(self.kv_cache_type.currentData()),
             threads=self.threads.value(),
             hub_endpoint=self.hub_endpoint.text().strip().rstrip("/"),
         ))
@@ -156,6 +181,18 @@ class SettingsDialog(QDialog):
         self.max_reply_tokens.setValue(settings.max_reply_tokens)
         self.thinking_budget_tokens.setValue(settings.thinking_budget_tokens)
         self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
+        self.kv_cache_type.setCurrentIndex(self.kv_cache_type.findData(settings.kv_cache_type))
         self.threads.setValue(settings.threads)
         self.hub_endpoint.setText(settings.hub_endpoint)
         self.api_section.show_settings(settings)
+
+
+def _kv_cache_note(model: ModelSummary | None) -> str:
+    """The trade-off, and what each choice takes per token for the loaded model."""
+    if model is None or not model.kv_bytes_per_token:
+        return KV_CACHE_EXPLANATION
+    f16 = round(model.kv_bytes_per_token * KvCacheType.F16.bytes_per_value
+                / model.kv_cache_type.bytes_per_value)
+    each = ", ".join(f"{format_bytes(kv_bytes_per_token(f16, kv_type), binary=True)} "
+                     f"with {kv_type}" for kv_type in KvCacheType)
+    return f"{KV_CACHE_EXPLANATION} {model.name} takes {each} per token."
