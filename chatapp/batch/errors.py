@@ -15,3 +15,7 @@ class TemplateError(UserFacingError):
 
 class BatchOutputError(UserFacingError):
     """The output file cannot be written, or holds something this job did not write."""
+
+
+class BatchMemoryError(UserFacingError):
+    """The rows at once and their context need more memory than this computer has free."""

@@ -112,6 +112,10 @@ class BatchJob:
         self.context_per_row = context_per_row
         self.on_progress = on_progress or (lambda _progress: None)
 
+    def row_context(self, engine: LlamaEngine) -> int:
+        """Each row's context asked of the generator: the job's, at most the model's."""
+        return min(engine.context_length, self.context_per_row or DEFAULT_CONTEXT_PER_ROW)
+
     def run(self, engine: LlamaEngine, control: JobControl | None = None) -> BatchSummary:
         """Answer every row the output does not hold yet; call on the engine's thread.
 
@@ -142,10 +146,8 @@ class BatchJob:
 
             finished = True
             if rows:  # else the output already holds every row
-                context = min(engine.context_length,
-                              self.context_per_row or DEFAULT_CONTEXT_PER_ROW)
                 with BatchedGenerator(engine, parallel=min(self.parallel, len(rows)),
-                                      context_per_row=context) as generator:
+                                      context_per_row=self.row_context(engine)) as generator:
                     finished = generator.run(self._requests(engine, rows, record),
                                              self.sampling, on_reply, control.should_stop)
         finally:

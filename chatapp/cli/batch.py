@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     # The engine's modules load here, not with the command line.
     from chatapp.batch.inputs import read_input
     from chatapp.batch.job import BatchJob, JobControl
+    from chatapp.batch.memory import check_job_memory
     from chatapp.batch.template import PromptTemplate
     from chatapp.cli.turns import open_model
     from chatapp.conversation.reply_runner import sampling_from
@@ -106,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
                    context_per_row=args.context, on_progress=progress)
     control = JobControl()
     try:
+        check_job_memory(job, loaded)  # BatchMemoryError: exit 1, saying what would fit
         with interrupts.caught(control.cancel):
             summary = job.run(loaded.engine, control)
     finally:

@@ -26,9 +26,28 @@ import llama_cpp
 
 from chatapp.engine import native_log
 from chatapp.engine.errors import EngineError
-from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling
+from chatapp.engine.llama_engine import (
+    _GGML_CACHE_TYPES,
+    GenerationStats,
+    LlamaEngine,
+    Sampling,
+)
+from chatapp.vocabulary import KvCacheType
 
 CONTEXT_PADDING = 256  # llama.cpp's GGML_PAD of n_ctx
+
+
+def row_context(requested: int, trained_context: int | None) -> int:
+    """The tokens each row gets for ``requested``: rounded up to a multiple of 256 and at
+    most the model's trained context (also what a batch job's memory check counts)."""
+    # llama.cpp pads a context to a multiple of 256 and splits it evenly between the
+    # sequences: rows of whole multiples keep every row's share exact.
+    per_row = -(-max(requested, 1) // CONTEXT_PADDING) * CONTEXT_PADDING
+    # No row needs more than the model was trained for (and llama.cpp does not refuse
+    # an absurd context quickly: it tries to set it up).
+    if trained_context is not None and trained_context >= CONTEXT_PADDING:
+        per_row = min(per_row, trained_context // CONTEXT_PADDING * CONTEXT_PADDING)
+    return per_row
 
 
 @dataclass(frozen=True)
@@ -88,14 +107,8 @@ class BatchedGenerator:
         self.parallel = parallel
         self._capacity = max(batch_size, parallel)
         params = llama_cpp.llama_context_default_params()
-        # llama.cpp pads a context to a multiple of 256 and splits it evenly between the
-        # sequences: rows of whole multiples keep every row's share exact.
-        per_row = -(-max(context_per_row, 1) // CONTEXT_PADDING) * CONTEXT_PADDING
-        # No row needs more than the model was trained for (and llama.cpp does not refuse
-        # an absurd context quickly: it tries to set it up).
-        trained = int(llama_cpp.llama_model_n_ctx_train(engine.llama_model))
-        if trained >= CONTEXT_PADDING:
-            per_row = min(per_row, trained // CONTEXT_PADDING * CONTEXT_PADDING)
+        per_row = row_context(context_per_row,
+                              int(llama_cpp.llama_model_n_ctx_train(engine.llama_model)))
         params.n_ctx = parallel * per_row
         params.n_batch = self._capacity
         params.n_ubatch = self._capacity
@@ -104,6 +117,11 @@ class BatchedGenerator:
         params.n_threads_batch = engine.settings.threads_batch
         # Rows share no prompt: per-sequence caches let attention skip the others' cells.
         params.kv_unified = False
+        # The KV cache type the user chose for the model holds the rows too.
+        kv_type = engine.settings.kv_cache_type
+        params.type_k = params.type_v = _GGML_CACHE_TYPES[kv_type]
+        if kv_type is not KvCacheType.F16:  # llama.cpp's quantized V cache needs it
+            params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED
         params.no_perf = True
         native_log.take_recent_problems()
         context = llama_cpp.llama_init_from_model(engine.llama_model, params)

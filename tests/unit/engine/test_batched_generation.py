@@ -10,6 +10,7 @@ import pytest
 from chatapp.engine.batched_generation import BatchedGenerator, BatchReply, BatchRequest
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
+from chatapp.vocabulary import KvCacheType
 
 GREEDY = Sampling(temperature=0.0, max_tokens=20)
 QUESTIONS = ["What is the capital of France?", "Name three colors.", "What is 2+2?",
@@ -138,3 +139,17 @@ def test_a_row_never_gets_more_than_the_model_was_trained_for(engine: LlamaEngin
     # SmolLM2 was trained for 8,192 tokens (llama.cpp would warn of an overflow).
     with BatchedGenerator(engine, parallel=1, context_per_row=16_000) as generator:
         assert generator.context_per_row == 8192
+
+
+def test_rows_use_the_models_quantized_kv_cache(model_path: Path) -> None:
+    # The rows' cache takes the type the model was loaded with (q8_0: with flash
+    # attention, which llama.cpp needs for it); a batch job's memory check counts it so.
+    quantized = LlamaEngine(model_path, LoadSettings(
+        context_length=512, threads=1, threads_batch=1, batch_size=256,
+        kv_cache_type=KvCacheType.Q8_0))
+    try:
+        replies = answer(quantized, requests(quantized, QUESTIONS[:3]), GREEDY, parallel=3)
+    finally:
+        quantized.close()
+    assert sorted(replies) == [0, 1, 2]
+    assert all(reply.error is None and reply.text.strip() for reply in replies.values())
