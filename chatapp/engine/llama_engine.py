@@ -10,6 +10,9 @@ The tokens whose keys and values sit in the KV cache are remembered, so a follow
 prompt that starts with the same tokens (the earlier turns, rendered the same way)
 evaluates only what is new.
 
+The states of chats left for another are kept in a KvStateStore (when given one): going
+back to a chat restores its KV entries instead of evaluating its history again.
+
 A chat is tokenized so that only the template's markup becomes control tokens: what
 people write stays text however it looks (chat_template, prompt_tokens).
 """
@@ -35,6 +38,7 @@ from chatapp.engine import native_log
 from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
 from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
+from chatapp.engine.kv_state_store import KvStateStore, SavedState, StateKey, shared_prefix
 from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialTokens
 from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.errors import UserFacingError
@@ -57,6 +61,11 @@ _GGML_CACHE_TYPES = {KvCacheType.F16: llama_cpp.GGML_TYPE_F16,
 
 # Recent tokens the repeat penalty looks at (llama.cpp's default).
 PENALTY_LAST_N = 64
+
+# A state shorter than this is cheaper to evaluate again than to keep.
+MIN_SAVED_TOKENS = 64
+# A saved state replaces the cache only if it spares at least this many more tokens.
+RESTORE_MARGIN = 16
 
 
 @dataclass(frozen=True)
@@ -185,6 +194,7 @@ class LlamaEngine:
         self._vocab = llama_cpp.llama_model_get_vocab(self._llama._model.model)
         self._memory = llama_cpp.llama_get_memory(self._ctx)
         self._cached: list[int] = []  # tokens whose KV entries are in the cache, in order
+        self._state_store: KvStateStore | None = None
         self._one_token = (llama_cpp.llama_token * 1)()
         self._piece = ctypes.create_string_buffer(256)
         self._tokens = TokenBuffer(self._vocab)
@@ -259,6 +269,15 @@ class LlamaEngine:
             end_markers = ()  # harmony's <|end|> closes a message, not the reply
         return ReplyFormat(syntax, starts_in_reasoning(syntax, generation_prompt),
                            tuple(end_markers))
+
+    def state_key(self, model_sha256: str) -> StateKey:
+        """What this context's saved states are valid for (the model is ``model_sha256``)."""
+        return StateKey(model_sha256, self.context_length, self.settings.kv_cache_type.value,
+                        llama_cpp.__version__)
+
+    def use_state_store(self, store: KvStateStore | None) -> None:
+        """Keep the states of chats left for another in ``store`` (None: forget them)."""
+        self._state_store = store
 
     def set_threads(self, threads: int, threads_batch: int) -> None:
         llama_cpp.llama_set_n_threads(self._ctx, threads, threads_batch)
@@ -350,6 +369,7 @@ class LlamaEngine:
                 f"The prompt ({len(prompt):,} tokens) does not fit the context "
                 f"({n_ctx:,} tokens)."
             )
+        self._switch_state(prompt)
         reused = self._reuse_prefix(prompt)
         sampler, grammar = self.make_sampler(sampling, prompt)
         shown = frozenset(shown_specials)
@@ -430,13 +450,66 @@ class LlamaEngine:
         self._cached.extend(tokens)
         return None
 
+    def _switch_state(self, prompt: Sequence[int]) -> None:
+        """Before a prompt that leaves most of the cache (another chat): keep the cache's
+        state in the store, and restore the saved state that shares most with ``prompt``."""
+        store = self._state_store
+        if store is None:
+            return
+        common = shared_prefix(self._cached, prompt)
+        found = store.take_best(prompt, more_than=common + RESTORE_MARGIN)
+        leaving = common < len(self._cached) // 2
+        if (found is not None or leaving) and len(self._cached) >= MIN_SAVED_TOKENS:
+            state = self._save_state()
+            if state is not None:
+                store.put(state.tokens, state.blob)
+        if found is not None:
+            self._restore_state(found)
+
+    def _save_state(self) -> SavedState | None:
+        """The cache's state (seq 0) as llama.cpp serializes it; None if it cannot be."""
+        size = int(llama_cpp.llama_state_seq_get_size(self._ctx, 0))
+        if size <= 0:
+            return None
+        blob = bytearray(size)
+        written = llama_cpp.llama_state_seq_get_data(
+            self._ctx, (ctypes.c_uint8 * size).from_buffer(blob), size, 0)
+        if written != size:
+            log.warning("llama.cpp wrote %d of %d bytes of the chat's state; not kept",
+                        written, size)
+            return None
+        return SavedState(tuple(self._cached), blob)
+
+    def _restore_state(self, state: SavedState) -> None:
+        """Put a saved state in the cache; on failure the cache is empty (and the prompt
+        is evaluated whole)."""
+        llama_cpp.llama_memory_clear(self._memory, True)
+        self._cached.clear()
+        size = len(state.blob)
+        read = llama_cpp.llama_state_seq_set_data(
+            self._ctx, (ctypes.c_uint8 * size).from_buffer(state.blob), size, 0)
+        last = llama_cpp.llama_memory_seq_pos_max(self._memory, 0)
+        if read == 0 or last != len(state.tokens) - 1:
+            # 0: llama.cpp refused the state; a wrong length: it is not what was saved.
+            log.warning("A saved chat state could not be restored (read %d bytes, last "
+                        "position %d for %d tokens); the prompt is evaluated instead",
+                        read, last, len(state.tokens))
+            llama_cpp.llama_memory_clear(self._memory, True)
+            return
+        self._cached.extend(state.tokens)
+
+    def save_state_to_disk(self) -> bool:
+        """Write the cache's state to the store's folder (at quit or unload), so the chat
+        resumes from disk after a restart; False if there is nothing worth keeping."""
+        store = self._state_store
+        if store is None or len(self._cached) < MIN_SAVED_TOKENS:
+            return False
+        state = self._save_state()
+        return state is not None and store.spill(state.tokens, state.blob)
+
     def _reuse_prefix(self, prompt: Sequence[int]) -> int:
         """Keep the cached tokens shared with ``prompt``; return how many."""
-        common = 0
-        for cached, wanted in zip(self._cached, prompt, strict=False):
-            if cached != wanted:
-                break
-            common += 1
+        common = shared_prefix(self._cached, prompt)
         # The last prompt token is always evaluated again: its logits pick the first token.
         common = min(common, len(prompt) - 1)
         if common < len(self._cached):
@@ -506,7 +579,13 @@ class LlamaEngine:
             llama_cpp.llama_sampler_accept(penalties, token)
         return chain, grammar
 
-    def close(self) -> None:
+    def close(self, *, keep_state: bool = False) -> None:
+        """Free the model; with ``keep_state``, first write the cache's state to disk."""
+        if keep_state:
+            try:
+                self.save_state_to_disk()
+            except Exception:  # the model must be freed whatever happens to the state
+                log.exception("Saving the chat's state at close failed")
         self._cached.clear()
         self._llama.close()
 
