@@ -51,6 +51,7 @@ LIMITS: dict[str, Range] = {
     "threads": Range(AUTO, 512),
     "api_port": Range(1024, 65535),
     "min_tokens_per_s": Range(0.5, 1000.0),
+    "kv_memory_budget_mb": Range(AUTO, 1_048_576),
 }
 
 # The API server's port: not LM Studio's (1234), Ollama's (11434) or Jan's (1337).
@@ -86,6 +87,9 @@ class Settings:
     api_require_key: bool = False
     # Quantization guidance: the slowest reply speed worth waiting for (tokens per second).
     min_tokens_per_s: float = 8.0
+    # Memory for the KV states of chats left for another, so going back is instant
+    # (MiB; AUTO: a quarter of the free memory, at most 2 GiB). More go to the cache folder.
+    kv_memory_budget_mb: int = AUTO
 
     def validated(self) -> Settings:
         """Return self if every field is in range, else raise SettingsError."""
