@@ -1,0 +1,123 @@
+"""Predicted speeds: from the machine's speed and the weights, calibrated by real runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chatapp.engine.llama_engine import GenerationStats
+from chatapp.gguf.inspect import inspect_gguf
+from chatapp.models.catalog import load_catalog
+from chatapp.models.speed_estimate import (
+    SpeedEstimator,
+    WeightsProfile,
+    raw_speeds,
+    speed_run,
+)
+from chatapp.models.speed_probe import MachineSpeed
+from chatapp.models.speed_records import SpeedRun
+
+MACHINE = MachineSpeed(fingerprint="this machine", memory_bytes_per_s=20e9, flops_per_s=50e9,
+                       threads=2, measured_at=0.0)
+GB = 1_000_000_000
+
+
+def stats(generated: int, seconds: float, prompt: int = 100,
+          prompt_s: float = 0.5) -> GenerationStats:
+    return GenerationStats(prompt_tokens=prompt, evaluated_prompt_tokens=prompt,
+                           generated_tokens=generated, ttft_s=prompt_s, prompt_eval_s=prompt_s,
+                           generation_s=seconds, stop_reason="eos")
+
+
+def recorded(profile: WeightsProfile, generation: float, prompt: float | None,
+             sha: str = "s" * 64, fingerprint: str = MACHINE.fingerprint) -> SpeedRun:
+    return SpeedRun(sha256=sha, file_name="m.gguf", size_bytes=profile.weights_bytes,
+                    quantization="Q4_0", fingerprint=fingerprint,
+                    generation_tokens_per_s=generation, prompt_tokens_per_s=prompt,
+                    parameters=profile.parameters, bytes_by_type=profile.bytes_by_type,
+                    kv_bytes_per_token=profile.kv_bytes_per_token)
+
+
+def test_bigger_files_are_predicted_slower() -> None:
+    estimator = SpeedEstimator(MACHINE, [])
+    speeds = [estimator.predict(WeightsProfile.from_file_size(size, "Q4_K_M"))
+              for size in (GB // 2, GB, 2 * GB, 4 * GB, 8 * GB)]
+    generation = [s.generation_tokens_per_s for s in speeds]
+    prompt = [s.prompt_tokens_per_s or 0 for s in speeds]
+    assert generation == sorted(generation, reverse=True) and len(set(generation)) == 5
+    assert prompt == sorted(prompt, reverse=True) and len(set(prompt)) == 5
+    assert not any(s.measured for s in speeds)
+
+
+def test_calibration_moves_predictions_toward_the_measurements() -> None:
+    ran = WeightsProfile.from_file_size(GB, "Q4_0")
+    other = WeightsProfile.from_file_size(3 * GB, "Q4_0")
+    raw_generation, raw_prompt = raw_speeds(ran, MACHINE)
+    before = SpeedEstimator(MACHINE, []).predict(other)
+    # This computer turned out twice as fast as the raw prediction, and its prompts 3x.
+    runs = [recorded(ran, 2 * raw_generation, 3 * raw_prompt)]
+    after = SpeedEstimator(MACHINE, runs)
+    assert after.predict(ran).generation_tokens_per_s == pytest.approx(2 * raw_generation)
+    assert after.predict(ran).prompt_tokens_per_s == pytest.approx(3 * raw_prompt)
+    assert after.predict(other).generation_tokens_per_s == pytest.approx(
+        2 * before.generation_tokens_per_s)
+    assert after.predict(other).runs == 1
+    # Runs on another computer say nothing of this one.
+    elsewhere = SpeedEstimator(MACHINE, [recorded(ran, 9 * raw_generation, None,
+                                                  fingerprint="another machine")])
+    assert elsewhere.predict(other) == before
+
+
+def test_a_model_that_ran_shows_its_measured_speed() -> None:
+    profile = WeightsProfile.from_file_size(GB, "Q4_0")
+    runs = [recorded(profile, g, p) for g, p in ((100.0, 800.0), (104.0, 900.0),
+                                                 (110.0, None))]
+    estimator = SpeedEstimator(MACHINE, runs)
+    speed = estimator.speed(profile, sha256="s" * 64)
+    assert speed.measured and speed.runs == 3
+    assert speed.text == "measured: 104 tokens/s · prompt 850/s"
+    assert "last 3 replies" in speed.explanation
+    by_name = estimator.speed(profile, file_name="m.gguf", size_bytes=profile.weights_bytes)
+    assert by_name == speed
+    never_ran = estimator.speed(profile, sha256="t" * 64)
+    assert not never_ran.measured and never_ran.text.startswith("≈ ")
+    assert " tokens/s · prompt ≈ " in never_ran.text
+
+
+def test_a_real_gguf_is_profiled_by_its_tensors(model_path: Path) -> None:
+    info = inspect_gguf(model_path)
+    profile = WeightsProfile.from_gguf(info)
+    assert profile.weights_bytes == info.tensor_data_bytes
+    assert {"Q4_1", "Q8_0"} <= set(profile.bytes_by_type)
+    assert profile.parameters == info.parameter_count and not profile.estimated
+    run = speed_run(info, sha256="a" * 64, file_name=model_path.name,
+                    size_bytes=model_path.stat().st_size, fingerprint="m",
+                    stats=stats(51, 0.5))
+    assert run is not None
+    assert run.generation_tokens_per_s == pytest.approx(100.0)
+    assert run.prompt_tokens_per_s == pytest.approx(200.0)
+    assert run.bytes_by_type == profile.bytes_by_type
+    # A short prompt evaluation is no measure of prompt speed; one token none of generation.
+    short = speed_run(info, sha256="a" * 64, file_name="x", size_bytes=1, fingerprint="m",
+                      stats=stats(51, 0.5, prompt=5, prompt_s=0.1))
+    assert short is not None and short.prompt_tokens_per_s is None
+    assert speed_run(info, sha256="a" * 64, file_name="x", size_bytes=1, fingerprint="m",
+                     stats=stats(1, 0.0)) is None
+
+
+def test_quantization_names_choose_the_format() -> None:
+    assert set(WeightsProfile.from_file_size(GB, "Q4_K_M").bytes_by_type) == {"Q4_K"}
+    assert set(WeightsProfile.from_file_size(GB, "UD-Q4_K_XL").bytes_by_type) == {"Q4_K"}
+    assert set(WeightsProfile.from_file_size(GB, "Q8_0").bytes_by_type) == {"Q8_0"}
+    q8 = WeightsProfile.from_file_size(GB, "Q8_0")
+    q4 = WeightsProfile.from_file_size(GB, "Q4_0")
+    assert q4.parameters > 1.7 * q8.parameters  # the same bytes hold more 4-bit weights
+
+
+def test_every_catalog_entry_gets_a_prediction() -> None:
+    estimator = SpeedEstimator(MACHINE, [])
+    for entry in load_catalog():
+        speed = estimator.predict(WeightsProfile.from_catalog(entry))
+        assert speed.generation_tokens_per_s > 0
+        assert speed.text.startswith("≈ ")
