@@ -42,6 +42,9 @@ from chatapp.hardware import detect_hardware
 from chatapp.history.store import HistoryStore, Message
 from chatapp.models import template_overrides
 from chatapp.models.chat_model import load_chat_model
+from chatapp.models.speed_estimate import speed_run
+from chatapp.models.speed_probe import hardware_fingerprint
+from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords
 from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.remote.client import RemoteClient
 from chatapp.remote.errors import RemoteError
@@ -90,6 +93,8 @@ class _EngineWorker(QObject):
         self._embedder: LlamaEmbedder | None = None
         self._embedder_failed: str | None = None  # a model that would not load
         self._probe_cache = ProbeCache(probe_cache)
+        # Every local reply's speed calibrates the Models pane's predictions.
+        self._speed_records = SpeedRecords(probe_cache.with_name(SPEED_RECORDS_FILE))
         self._model: LoadedModel | None = None
         self._store: HistoryStore | None = None
         self._runner: ReplyRunner | None = None
@@ -209,9 +214,24 @@ class _EngineWorker(QObject):
             self._remote_runner.run(client, request, relay,
                                     lambda: self.stop_requested.is_set() or self.cancel.is_set())
 
+    def record_speed(self, stats: GenerationStats) -> None:
+        """Keep the speed of a reply of the loaded model (calibration: a failure is logged)."""
+        model = self._model
+        if model is None:
+            return
+        path = model.engine.model_path
+        try:
+            run = speed_run(model.info, sha256=model.sha256, file_name=path.name,
+                            size_bytes=path.stat().st_size,
+                            fingerprint=hardware_fingerprint(detect_hardware()), stats=stats)
+            if run is not None:
+                self._speed_records.record(run)
+        except OSError as error:
+            log.warning("Could not record the reply's speed: %s", error)
+
     def _reply(self, conversation_id: int, settings: Settings, *, regenerate: bool = False,
                continue_reply: bool = False) -> None:
-        relay = _Relay(self)
+        relay = _Relay(self, local=True)
         try:
             if self._model is None:
                 raise EngineError("No model is loaded. Load a model first.")
@@ -355,8 +375,9 @@ class _Relay:
     they reach the UI in the order they were written.
     """
 
-    def __init__(self, worker: _EngineWorker) -> None:
+    def __init__(self, worker: _EngineWorker, *, local: bool = False) -> None:
         self._worker = worker
+        self._local = local  # the loaded model's reply: its speed is recorded
         self._events: Throttle[Piece | _ThoughtOver] | None = None
 
     def _emit(self, events: list[Piece | _ThoughtOver]) -> None:
@@ -400,6 +421,8 @@ class _Relay:
     def reply_finished(self, message: Message, stats: GenerationStats) -> None:
         self._flush()
         self._worker.reply_finished.emit(message, stats)
+        if self._local:
+            self._worker.record_speed(stats)
 
     def reply_failed(self, error: UserFacingError, message: Message | None) -> None:
         self._flush()
