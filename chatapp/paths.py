@@ -80,6 +80,11 @@ class AppPaths:
         return self.cache_dir / "probe-results.json"
 
     @property
+    def kv_state_dir(self) -> Path:
+        """Saved KV states of chats, a folder per model and context (engine/kv_state_store)."""
+        return self.cache_dir / "kv-states"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

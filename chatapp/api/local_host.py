@@ -130,7 +130,8 @@ class LocalHost:
         try:
             self._loaded = load_chat_model(
                 path, self._settings, probe_cache=self._probe_cache(),
-                chat_templates_dir=self._paths.chat_templates_dir, cancel=self._stopping)
+                chat_templates_dir=self._paths.chat_templates_dir, cancel=self._stopping,
+                kv_state_dir=self._paths.kv_state_dir)
         except UserFacingError as error:
             self._load_error = error
         except Exception as error:
@@ -147,7 +148,7 @@ class LocalHost:
             if job is not None:
                 job.run(self)
         if self._loaded is not None:
-            self._loaded.engine.close()
+            self._loaded.engine.close(keep_state=True)  # the next start resumes from disk
             self._loaded = None
         if self._embedder is not None:
             self._embedder.close()

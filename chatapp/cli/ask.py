@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             turn = TerminalChat(store, loaded, defaults, turn_output(args),
                                 interrupts).ask(args.chat, question)
         finally:
-            loaded.engine.close()
+            loaded.engine.close(keep_state=True)  # the next `ask --chat ID` resumes from disk
     if turn.output_closed:
         return EXIT_OUTPUT_CLOSED
     if turn.interrupted:

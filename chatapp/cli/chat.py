@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
                 elif turn.error is not None:
                     note(f"chatapp: {turn.error.user_message}")
         finally:
-            loaded.engine.close()
+            loaded.engine.close(keep_state=True)  # `chat --chat ID` resumes from disk
     return EXIT_OK
 
 

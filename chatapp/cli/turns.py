@@ -59,7 +59,8 @@ def load_chat_model(paths: AppPaths, settings: Settings, path: Path,
     # The window's cache of test-loaded models: a model it has test-loaded is not again.
     loaded = chat_model.load_chat_model(
         path, settings, probe_cache=ProbeCache(paths.probe_cache),
-        chat_templates_dir=paths.chat_templates_dir, on_stage=on_stage, cancel=cancel)
+        chat_templates_dir=paths.chat_templates_dir, on_stage=on_stage, cancel=cancel,
+        kv_state_dir=paths.kv_state_dir)
     if verbose:
         summary = loaded.summary()
         note(f"Loaded {summary.name} ({summary.architecture}, "

@@ -148,7 +148,8 @@ class KvStateStore:
         path = self.folder / (hashlib.blake2b(token_bytes, digest_size=16).hexdigest() + SUFFIX)
         self._make_room(file_size)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.folder.mkdir(exist_ok=True, mode=0o700)
             write_atomic(path, _PREAMBLE.pack(MAGIC, FORMAT_VERSION, len(header)) + header
                          + token_bytes + blob)
         except OSError as error:

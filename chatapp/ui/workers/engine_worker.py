@@ -51,6 +51,7 @@ from chatapp.remote.errors import RemoteError
 from chatapp.remote.servers import ServerStore, get_api_key
 from chatapp.settings import Settings
 from chatapp.ui.workers import abandoned
+from chatapp.ui.workers.batch_run import BatchRun
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +81,12 @@ class _EngineWorker(QObject):
 
     def __init__(self, db_path: Path, probe_cache: Path,
                  attachments_dir: Path | None = None,
-                 knowledge_index: Path | None = None) -> None:
+                 knowledge_index: Path | None = None,
+                 kv_state_dir: Path | None = None) -> None:
         super().__init__()
         self._db_path = db_path
+        # Where the KV states of chats left go beyond their memory budget and at quit.
+        self._kv_state_dir = kv_state_dir
         # Where attached files' copies are: a question's files go into its prompt.
         self._documents = DocumentSources(BlobStore(attachments_dir)) \
             if attachments_dir is not None else None
@@ -119,7 +123,8 @@ class _EngineWorker(QObject):
         try:
             loaded = load_chat_model(
                 path, settings, probe_cache=self._probe_cache,
-                on_stage=lambda stage: self.loading.emit(path_text, stage), cancel=self.cancel)
+                on_stage=lambda stage: self.loading.emit(path_text, stage), cancel=self.cancel,
+                kv_state_dir=self._kv_state_dir)
         except UserFacingError as error:
             log.info("Loading %s failed: %s (%s)", path, error.user_message, error.detail)
             # The model that was loaded before stays loaded and usable.
@@ -130,7 +135,7 @@ class _EngineWorker(QObject):
             self.model_failed.emit(path_text, internal_error(error, f"loading {path.name}"))
             return
         if previous is not None:
-            previous.engine.close()
+            previous.engine.close(keep_state=True)
         self._model = loaded
         self._requested_context = settings.context_length
         self.model_loaded.emit(loaded.summary())
@@ -298,6 +303,12 @@ class _EngineWorker(QObject):
         through this thread's event queue, first come first served."""
         job.run(_ApiAccess(self, settings))
 
+    @Slot(object)
+    def run_batch(self, run: BatchRun) -> None:
+        """A batch job (the Batch window) on the loaded model; replies and API requests
+        queue behind it."""
+        run.run(self._model, self.cancel)
+
     @Slot(int, object)
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         if self._model is None or self.cancel.is_set():
@@ -318,7 +329,8 @@ class _EngineWorker(QObject):
     def shutdown(self) -> None:
         """Free the model and the database connection, then end the thread."""
         if self._model is not None:
-            self._model.engine.close()
+            # The last chat's state goes to disk: after a restart it resumes at once.
+            self._model.engine.close(keep_state=True)
             self._model = None
         if self._embedder is not None:
             self._embedder.close()
@@ -439,15 +451,18 @@ class EngineController(QObject):
     _continue = Signal(int, object, object)
     _measure = Signal(int, object)
     _api_job = Signal(object, object)
+    _batch_run = Signal(object)
     _shutdown = Signal()
 
     def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None, *,
                  attachments_dir: Path | None = None,
-                 knowledge_index: Path | None = None) -> None:
+                 knowledge_index: Path | None = None,
+                 kv_state_dir: Path | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("engine")
-        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir, knowledge_index)
+        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir, knowledge_index,
+                                    kv_state_dir)
         self.worker.moveToThread(self._thread)
         self._load.connect(self.worker.load)
         self._reload_template.connect(self.worker.reload_chat_template)
@@ -456,6 +471,7 @@ class EngineController(QObject):
         self._continue.connect(self.worker.continue_reply)
         self._measure.connect(self.worker.measure_context)
         self._api_job.connect(self.worker.run_api_job)
+        self._batch_run.connect(self.worker.run_batch)
         self._shutdown.connect(self.worker.shutdown)
         self._thread.start()
 
@@ -487,6 +503,10 @@ class EngineController(QObject):
     def submit_api_job(self, job: ApiJob, settings: Settings) -> None:
         """Queue an API request's job behind what the engine thread has to do (any thread)."""
         self._api_job.emit(job, settings)
+
+    def submit_batch_run(self, run: BatchRun) -> None:
+        """Queue a batch job behind what the engine thread has to do."""
+        self._batch_run.emit(run)
 
     def stop(self) -> None:
         self.worker.stop_requested.set()
