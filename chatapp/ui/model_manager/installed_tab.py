@@ -31,14 +31,18 @@ from chatapp.hardware import Hardware
 from chatapp.models import template_overrides
 from chatapp.models.fit import fit_for_gguf
 from chatapp.models.library import InstalledModel, ModelLibrary
+from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.model_manager.fit_badge import FitBadge
+from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
 from chatapp.ui.model_manager.tables import make_table
 from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 from chatapp.vocabulary import KvCacheType
 
-COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", "Where")
+COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", SPEED_HEADER,
+           "Where")
+SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)
 PATH_ROLE = Qt.ItemDataRole.UserRole
 CUSTOM_TEMPLATE_NOTE = "  (custom template)"
 EMBEDDING_NOTE = "  (embedding model, for Local documents)"
@@ -77,6 +81,7 @@ class InstalledTab(QWidget):
         self.disk = disk
         self.hardware = hardware
         self.kv_cache_type = KvCacheType.F16  # the user's, for the fit (ModelsPane)
+        self.speeds: SpeedSource | None = None  # predicted and measured speeds (ModelsPane)
         # None: the data folder's (AppPaths.chat_templates_dir)
         self.templates_folder = templates_folder
         self.models: list[InstalledModel] = []
@@ -153,6 +158,7 @@ class InstalledTab(QWidget):
                 (info.quantization or "—") if info else "—",
                 f"{info.context_length:,}" if info and info.context_length else "—",
                 "",
+                "" if info is not None and is_chat_model(info) and not model.problem else "—",
                 "models folder" if model.in_models_folder else str(model.path.parent),
             )
             for column, value in enumerate(values):
@@ -168,6 +174,11 @@ class InstalledTab(QWidget):
                 badge.setText("Unusable")
                 badge.setToolTip(plain_tooltip(model.problem))
             self.table.setCellWidget(row, 5, badge)
+            if self.speeds is not None and info is not None and is_chat_model(info) \
+                    and not model.problem:
+                self.table.setCellWidget(row, SPEED_COLUMN, SpeedLabel(self.speeds.speed(
+                    WeightsProfile.from_gguf(info), file_name=model.path.name,
+                    size_bytes=model.size)))
             if model.path == selected:
                 self.table.selectRow(row)
         total = sum(m.size for m in models)

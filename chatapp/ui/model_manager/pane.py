@@ -31,10 +31,12 @@ from chatapp.hub.errors import HubError
 from chatapp.hub.remote_header import RemoteHeader, read_remote_header
 from chatapp.models.catalog import Catalog, CatalogEntry
 from chatapp.models.library import ModelLibrary
+from chatapp.paths import AppPaths
 from chatapp.ui.model_manager.downloads_view import DownloadsView
 from chatapp.ui.model_manager.installed_tab import InstalledTab
 from chatapp.ui.model_manager.recommended_tab import RecommendedTab
 from chatapp.ui.model_manager.search_tab import SearchTab
+from chatapp.ui.model_manager.speed_column import SpeedSource
 from chatapp.ui.model_manager.token_box import TokenBox
 from chatapp.ui.plain_text import plain_label, plain_question
 from chatapp.ui.workers.hub_worker import HubController
@@ -116,12 +118,25 @@ class ModelsPane(QDialog):
         hub.queue_loaded.connect(self._queue_loaded)
         # Downloads restored from an earlier run (paused) or already going: shown at once.
         self._queue_loaded(list(hub.statuses.values()))
+        # Every tab's "Speed here": this computer measured once, calibrated by its replies.
+        paths = AppPaths.from_environment()
+        self.speeds = SpeedSource(paths.cache_dir, paths.settings_file, hardware, disk, self)
+        for tab in (self.recommended, self.search, self.installed):
+            tab.speeds = self.speeds
+        self.speeds.changed.connect(self._speeds_changed)
         self.set_kv_cache_type(kv_cache_type)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.installed.refresh()
         self._refresh_catalog_state()
+        self.speeds.refresh()  # a model that has answered since shows its measured speed
+
+    def _speeds_changed(self) -> None:
+        self.recommended.fill()
+        self.search.show_again()
+        if self.isVisible():
+            self.installed.refresh()
 
     def set_kv_cache_type(self, kv_cache_type: KvCacheType) -> None:
         """The user's KV cache type: every fit badge counts the context memory in it."""

@@ -21,13 +21,16 @@ from chatapp.formatting import format_bytes, format_parameters
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import Catalog, CatalogEntry, ModelKind
 from chatapp.models.fit import fit_for_entry
+from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.model_manager.fit_badge import FitBadge
+from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
 from chatapp.ui.model_manager.tables import make_table
 from chatapp.vocabulary import KvCacheType
 
-COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?", "Answers",
-           "License", "")
+COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?",
+           SPEED_HEADER, "Answers", "License", "")
 FIT_COLUMN = COLUMNS.index("Fits?")
+SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)
 ANSWERS_COLUMN = COLUMNS.index("Answers")
 ACTION_COLUMN = len(COLUMNS) - 1
 
@@ -67,6 +70,7 @@ class RecommendedTab(QWidget):
         self.catalog = catalog
         self.hardware = hardware
         self.kv_cache_type = KvCacheType.F16  # the user's, for the fit (ModelsPane)
+        self.speeds: SpeedSource | None = None  # predicted speeds (ModelsPane)
         self.installed: set[str] = set()  # file names in the models folder
         self.downloading: set[str] = set()
         layout = QVBoxLayout(self)
@@ -91,7 +95,8 @@ class RecommendedTab(QWidget):
             fit = fit_for_entry(entry, self.hardware, kv_cache_type=self.kv_cache_type)
             values = (entry.name, format_parameters(entry.parameters), entry.quantization,
                       format_bytes(entry.size_bytes),
-                      format_bytes(fit.needed_bytes, binary=True), "", answers_tag(entry),
+                      format_bytes(fit.needed_bytes, binary=True), "",
+                      "—" if entry.kind is ModelKind.EMBEDDING else "", answers_tag(entry),
                       entry.license, "")
             said = explanation(entry)
             for column, value in enumerate(values):
@@ -105,6 +110,10 @@ class RecommendedTab(QWidget):
                 font.setBold(True)
                 answers.setFont(font)
             self.table.setCellWidget(row, FIT_COLUMN, FitBadge(fit))
+            if self.speeds is not None and entry.kind is not ModelKind.EMBEDDING:
+                self.table.setCellWidget(row, SPEED_COLUMN, SpeedLabel(self.speeds.speed(
+                    WeightsProfile.from_catalog(entry), sha256=entry.sha256,
+                    file_name=entry.file.rsplit("/", 1)[-1], size_bytes=entry.size_bytes)))
             self.table.setCellWidget(row, ACTION_COLUMN, self._action_button(entry))
 
     def _action_button(self, entry: CatalogEntry) -> QPushButton:

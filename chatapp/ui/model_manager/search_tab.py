@@ -26,7 +26,9 @@ from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
 from chatapp.hub.remote_header import RemoteHeader, read_model_header
 from chatapp.models.fit import fit_for_file_size, fit_for_gguf
+from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.model_manager.fit_badge import FitBadge
+from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
 from chatapp.ui.model_manager.tables import make_table
 from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.hub_worker import HubController
@@ -34,7 +36,9 @@ from chatapp.vocabulary import KvCacheType
 
 PAGE_SIZE = 20
 REPO_COLUMNS = ("Repository", "Downloads", "Likes", "Updated")
-FILE_COLUMNS = ("File", "Quantization", "Size", "Fits?")
+FILE_COLUMNS = ("File", "Quantization", "Size", "Fits?", SPEED_HEADER)
+SPEED_COLUMN = FILE_COLUMNS.index(SPEED_HEADER)
+SUGGESTED_NOTE = "  ★ suggested"
 
 
 class SearchTab(QWidget):
@@ -46,6 +50,7 @@ class SearchTab(QWidget):
         self.hub = hub
         self.hardware = hardware
         self.kv_cache_type = KvCacheType.F16  # the user's, for the fit (ModelsPane)
+        self.speeds: SpeedSource | None = None  # predicted speeds (ModelsPane)
         self.query = ""
         self.page = 0
         self.repos: list[RepoSummary] = []
@@ -178,8 +183,14 @@ class SearchTab(QWidget):
     def _show_listing(self, listing: RepoListing) -> None:
         self.listing = listing
         self.file_table.setRowCount(len(listing.models))
+        advice = self.speeds.advise(listing.models, self.kv_cache_type) \
+            if self.speeds is not None else None
         for row, model in enumerate(listing.models):
             name = model.name
+            if advice is not None and advice.choice is not None \
+                    and advice.choice.size_bytes == model.size \
+                    and advice.choice.name in (model.quantization, model.name):
+                name += SUGGESTED_NOTE
             if model.split_count > 1:
                 name += f"  ({model.split_count} parts)"
             if model.missing_parts:
@@ -191,15 +202,27 @@ class SearchTab(QWidget):
             fit = fit_for_file_size(size, self.hardware, kv_cache_type=self.kv_cache_type) \
                 if size else None
             self.file_table.setCellWidget(row, 3, FitBadge(fit))
+            if self.speeds is not None and size:
+                self._speed_cell(row, model, WeightsProfile.from_file_size(
+                    size, model.quantization))
         gated = " It is gated: downloading needs a Hugging Face token (below) and accepting " \
                 "its terms on the hub." if listing.gated else ""
         self.message.setText(f"{listing.repo_id}: {len(listing.models)} GGUF model"
-                             f"{'s' if len(listing.models) != 1 else ''}.{gated}")
+                             f"{'s' if len(listing.models) != 1 else ''}.{gated}"
+                             + (f" Suggested here: {advice.reason}" if advice else ""))
+
+    def _speed_cell(self, row: int, model: GgufModel, profile: WeightsProfile) -> None:
+        if self.speeds is not None:
+            self.file_table.setCellWidget(row, SPEED_COLUMN, SpeedLabel(self.speeds.speed(
+                profile, sha256=model.first_file.sha256, file_name=model.first_file.name,
+                size_bytes=model.size)))
 
     def _header_badge(self, row: int, info: GgufInfo) -> None:
         """The exact fit of a file whose header was read."""
         self.file_table.setCellWidget(row, 3, FitBadge(
             fit_for_gguf(info, self.hardware, kv_cache_type=self.kv_cache_type)))
+        if self.listing is not None and row < len(self.listing.models):
+            self._speed_cell(row, self.listing.models[row], WeightsProfile.from_gguf(info))
 
     def show_again(self) -> None:
         """The listed files' fit again (the user's KV cache type changed)."""

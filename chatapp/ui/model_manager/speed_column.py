@@ -1,0 +1,114 @@
+"""The Models pane's "Speed here" column: predicted (or measured) tokens per second.
+
+SpeedSource measures the computer once (speed_probe; about a second, on the files thread, and
+only when the hardware changed since the cached measurement), reads the speeds of the replies
+recorded so far and the user's minimum speed, and builds the SpeedEstimator the tabs ask. It
+is refreshed whenever the pane is shown, so a model that has just answered shows its measured
+speed, and every prediction is calibrated by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from chatapp.errors import UserFacingError
+from chatapp.hardware import Hardware
+from chatapp.hub.client import GgufModel
+from chatapp.models.fit import Fit, fit_for_file_size
+from chatapp.models.quant_guidance import QuantAdvice, QuantOption, advise
+from chatapp.models.speed_estimate import SpeedEstimator, SpeedPrediction, WeightsProfile
+from chatapp.models.speed_probe import MACHINE_SPEED_FILE, machine_speed
+from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords
+from chatapp.settings import Settings, load_settings
+from chatapp.ui.plain_text import plain_tooltip
+from chatapp.ui.workers.task_thread import TaskThread
+from chatapp.vocabulary import KvCacheType
+
+SPEED_HEADER = "Speed here"
+MEASURING = "measuring…"
+
+
+class SpeedSource(QObject):
+    """The pane's predictions; ``estimator`` is None until the first measurement is in."""
+
+    changed = Signal()
+
+    def __init__(self, cache_dir: Path, settings_file: Path | None, hardware: Hardware,
+                 disk: TaskThread, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cache_dir = cache_dir
+        self.settings_file = settings_file
+        self.hardware = hardware
+        self.disk = disk
+        self.estimator: SpeedEstimator | None = None
+        self.min_tokens_per_s = Settings().min_tokens_per_s
+
+    def refresh(self) -> None:
+        cache_dir, settings_file, hardware = self.cache_dir, self.settings_file, self.hardware
+
+        def job(_ctx: object) -> tuple[SpeedEstimator, float]:
+            machine = machine_speed(cache_dir / MACHINE_SPEED_FILE, hardware)
+            runs = SpeedRecords(cache_dir / SPEED_RECORDS_FILE).runs()
+            minimum = load_settings(settings_file).min_tokens_per_s \
+                if settings_file is not None else Settings().min_tokens_per_s
+            return SpeedEstimator(machine, runs), minimum
+
+        self.disk.submit(job, self._ready, self._failed)
+
+    def _ready(self, result: tuple[SpeedEstimator, float]) -> None:
+        self.estimator, self.min_tokens_per_s = result
+        self.changed.emit()
+
+    def _failed(self, error: UserFacingError) -> None:
+        # Nothing to predict with; the column says so rather than showing nothing.
+        self.estimator = None
+        self.changed.emit()
+
+    def speed(self, profile: WeightsProfile, *, sha256: str | None = None,
+              file_name: str | None = None,
+              size_bytes: int | None = None) -> SpeedPrediction | None:
+        if self.estimator is None:
+            return None
+        return self.estimator.speed(profile, sha256=sha256, file_name=file_name,
+                                    size_bytes=size_bytes)
+
+    def advise(self, models: Sequence[GgufModel],
+               kv_cache_type: KvCacheType) -> QuantAdvice | None:
+        """Which of a repository's files to take (None: nothing to compare, or no estimate)."""
+        if self.estimator is None:
+            return None
+        options = []
+        for model in models:
+            size = model.size
+            if size is None or model.is_vision_addon or not model.complete:
+                continue
+            speed = self.estimator.speed(WeightsProfile.from_file_size(size, model.quantization),
+                                         sha256=model.first_file.sha256,
+                                         file_name=model.first_file.name, size_bytes=size)
+            fit = fit_for_file_size(size, self.hardware, kv_cache_type=kv_cache_type)
+            options.append(QuantOption(model.quantization or model.name, size, speed,
+                                       fit.fit is Fit.FITS))
+        if len(options) < 2:
+            return None
+        return advise(options, self.min_tokens_per_s)
+
+
+class SpeedLabel(QLabel):
+    """One model's speed: '≈ 11 tokens/s · prompt ≈ 60/s', or 'measured: 104 tokens/s'."""
+
+    def __init__(self, speed: SpeedPrediction | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speedLabel")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if speed is None:
+            self.setText(MEASURING)
+            self.setToolTip("Measuring this computer's speed (once, about a second)…")
+            return
+        self.setText(speed.text)
+        self.setAccessibleName(f"Speed on this computer: {speed.text}")
+        self.setToolTip(plain_tooltip(speed.explanation))
