@@ -37,6 +37,7 @@ class BatchProgress:
     rows_per_s: float | None  # in this run; None before its first row
     seconds_left: float | None
     finished: RowResult | None = None  # the row just written (None for the first event)
+    tokens_per_s: float | None = None  # generated in this run, over its time so far
 
 
 @dataclass(frozen=True)
@@ -198,4 +199,6 @@ class _Tally:
         elapsed = time.perf_counter() - self.started
         rate = self.this_run / elapsed if self.this_run and elapsed > 0 else None
         left = (self.total - self.done) / rate if rate else None
-        return BatchProgress(self.done, self.failed, self.total, rate, left, finished)
+        tokens = self.generated_tokens / elapsed if self.generated_tokens and elapsed > 0 \
+            else None
+        return BatchProgress(self.done, self.failed, self.total, rate, left, finished, tokens)

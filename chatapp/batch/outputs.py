@@ -83,6 +83,16 @@ class BatchOutput:
                                    f"{error.strerror or error}.", detail=str(error)) from error
         return resumed
 
+    def held(self) -> ResumedRows:
+        """The rows the file holds now, read without opening it for writing: what a run
+        would resume (BatchOutputError when the file is not this input's output)."""
+        try:
+            data = self.path.read_bytes() if self.path.exists() else b""
+        except OSError as error:
+            raise BatchOutputError(f"The output {self.path} cannot be read: "
+                                   f"{error.strerror or error}.", detail=str(error)) from error
+        return self._resume(data)[0]
+
     def write(self, result: RowResult) -> None:
         """Append ``result``'s record and sync it to the disk."""
         if self._fd is None:

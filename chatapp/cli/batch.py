@@ -17,7 +17,6 @@ from chatapp.cli.common import (
     note,
     open_paths,
 )
-from chatapp.formatting import format_duration
 
 if TYPE_CHECKING:
     from chatapp.batch.job import BatchProgress
@@ -78,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from chatapp.batch.inputs import read_input
     from chatapp.batch.job import BatchJob, JobControl
     from chatapp.batch.memory import check_job_memory
+    from chatapp.batch.progress_text import summary_text
     from chatapp.batch.template import PromptTemplate
     from chatapp.cli.turns import open_model
     from chatapp.conversation.reply_runner import sampling_from
@@ -113,11 +113,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         loaded.engine.close()
         progress.end()
-    rate = f", {summary.tokens_per_s:.1f} tokens/s" if summary.tokens_per_s else ""
-    note(f"{summary.done:,} of {summary.total:,} rows in {args.output}"
-         + (f" ({summary.failed:,} with an error)" if summary.failed else "")
-         + (f"; {summary.resumed:,} were there from an earlier run" if summary.resumed else "")
-         + f"; {format_duration(summary.seconds)}{rate}.")
+    note(summary_text(summary, str(args.output)))
     if summary.cancelled:
         note("Stopped: run the same command again to answer the rest.")
         return EXIT_INTERRUPTED
@@ -135,13 +131,9 @@ class _ProgressLine:
     def __call__(self, progress: BatchProgress) -> None:
         if not self._shown:
             return
-        text = f"{progress.done:,}/{progress.total:,} rows"
-        if progress.failed:
-            text += f" ({progress.failed:,} failed)"
-        if progress.rows_per_s:
-            text += f", {progress.rows_per_s:.2f} rows/s"
-        if progress.seconds_left is not None and progress.done < progress.total:
-            text += f", {format_duration(progress.seconds_left)} left"
+        from chatapp.batch.progress_text import progress_text
+
+        text = progress_text(progress)
         if self._terminal:
             sys.stderr.write("\r\x1b[2K" + text)
             sys.stderr.flush()

@@ -49,6 +49,7 @@ from chatapp.remote.listing import display_name
 from chatapp.settings import Settings
 from chatapp.ui.attachment_chips import AttachmentChip
 from chatapp.ui.banner import Banner
+from chatapp.ui.batch.batch_window import BatchWindow
 from chatapp.ui.chat_header import ChatHeader
 from chatapp.ui.chat_session import ChatDocuments, ChatSession, ModelScan, StreamedReply
 from chatapp.ui.chat_settings_controls import ChatSettingsControls
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
             embedding_model=Path(embedding) if embedding else None, parent=self)
         self.documents_pane: LocalDocumentsPane | None = None
         self.remote_dialog: RemoteServersDialog | None = None
+        self.batch_window: BatchWindow | None = None
         self.collections: tuple[CollectionState, ...] = ()
         self._hub_token: str | None = None
         self._closing = False
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
             collections=lambda: [(s.collection.id, s.collection.name)
                                  for s in self.collections])
         actions.local_documents.triggered.connect(self.open_documents_pane)
+        actions.batch.triggered.connect(self.open_batch_window)
         self.documents.collections_listed.connect(self._collections_listed)
         session.chat_settings_shown.connect(lambda *_args: self._show_chat_collections())
         self.documents.failed.connect(self._documents_failed)
@@ -529,6 +532,21 @@ class MainWindow(QMainWindow):
         self.documents_pane.raise_()
         return self.documents_pane
 
+    def open_batch_window(self) -> BatchWindow:
+        if self.batch_window is None:
+            window = BatchWindow(self.session.engine, self.session.files,
+                                 lambda: self.session.settings, self)
+            window.set_model(self.session.model)
+            self.session.model_changed.connect(window.set_model)
+            # The engine thread is the job's while it runs: chat replies wait.
+            window.running_changed.connect(lambda running: self.status.set_activity(
+                "A batch job is running: chat replies wait until it ends." if running
+                else "", running))
+            self.batch_window = window
+        self.batch_window.show()
+        self.batch_window.raise_()
+        return self.batch_window
+
     def _embedding_model_chosen(self, model: Path | None) -> None:
         settings = self.session.settings
         self.session.apply_settings(
@@ -669,6 +687,8 @@ class MainWindow(QMainWindow):
             deadline = started + QUIT_BUDGET_S
             self.session.finish_deletes()  # an undoable delete lands before the history stops
             self.api.stop()  # its requests are cancelled before the engine stops
+            if self.batch_window is not None:
+                self.batch_window.stop_for_quit()  # the rows done stay; Start resumes
             self.session.request_stop()
             self.hub.request_stop()
             self.secrets.request_stop(drain=False)

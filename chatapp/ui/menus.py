@@ -27,6 +27,7 @@ class MenuActions:
     find_in_chat: QAction
     presets: QAction
     local_documents: QAction
+    batch: QAction
     preset_menu: QMenu  # filled with the presets when it opens (ui/chat_settings_controls)
 
 
@@ -56,6 +57,7 @@ def build_menus(window: QMainWindow) -> MenuActions:
         find_in_chat=action("&Find in chat…", QKeySequence.StandardKey.Find),
         presets=action("&Presets…"),
         local_documents=action("&Local documents…", QKeySequence("Ctrl+Shift+L")),
+        batch=action("&Batch…"),
         preset_menu=QMenu("New chat from &preset", window),
     )
     file_menu = bar.addMenu("&File")
@@ -63,6 +65,7 @@ def build_menus(window: QMainWindow) -> MenuActions:
     file_menu.addMenu(actions.preset_menu)
     file_menu.addAction(actions.presets)
     file_menu.addAction(actions.local_documents)
+    file_menu.addAction(actions.batch)
     file_menu.addSeparator()
     for item in (actions.export_chat, actions.export_all, actions.import_chats):
         file_menu.addAction(item)

@@ -51,6 +51,7 @@ from chatapp.remote.errors import RemoteError
 from chatapp.remote.servers import ServerStore, get_api_key
 from chatapp.settings import Settings
 from chatapp.ui.workers import abandoned
+from chatapp.ui.workers.batch_run import BatchRun
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +303,12 @@ class _EngineWorker(QObject):
         through this thread's event queue, first come first served."""
         job.run(_ApiAccess(self, settings))
 
+    @Slot(object)
+    def run_batch(self, run: BatchRun) -> None:
+        """A batch job (the Batch window) on the loaded model; replies and API requests
+        queue behind it."""
+        run.run(self._model, self.cancel)
+
     @Slot(int, object)
     def measure_context(self, conversation_id: int, settings: Settings) -> None:
         if self._model is None or self.cancel.is_set():
@@ -444,6 +451,7 @@ class EngineController(QObject):
     _continue = Signal(int, object, object)
     _measure = Signal(int, object)
     _api_job = Signal(object, object)
+    _batch_run = Signal(object)
     _shutdown = Signal()
 
     def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None, *,
@@ -463,6 +471,7 @@ class EngineController(QObject):
         self._continue.connect(self.worker.continue_reply)
         self._measure.connect(self.worker.measure_context)
         self._api_job.connect(self.worker.run_api_job)
+        self._batch_run.connect(self.worker.run_batch)
         self._shutdown.connect(self.worker.shutdown)
         self._thread.start()
 
@@ -494,6 +503,10 @@ class EngineController(QObject):
     def submit_api_job(self, job: ApiJob, settings: Settings) -> None:
         """Queue an API request's job behind what the engine thread has to do (any thread)."""
         self._api_job.emit(job, settings)
+
+    def submit_batch_run(self, run: BatchRun) -> None:
+        """Queue a batch job behind what the engine thread has to do."""
+        self._batch_run.emit(run)
 
     def stop(self) -> None:
         self.worker.stop_requested.set()

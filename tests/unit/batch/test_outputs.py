@@ -121,3 +121,19 @@ def test_a_header_torn_as_the_file_was_made_is_written_again(tmp_path: Path) -> 
     with path.open(newline="", encoding="utf-8") as handle:
         records = list(csv.DictReader(handle))
     assert [(record["row"], record["reply"]) for record in records] == [("1", "A")]
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.jsonl"])
+def test_what_a_run_would_resume_is_read_without_writing(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    assert BatchOutput(path, COLUMNS).held().done == frozenset()
+    assert not path.exists()  # looking creates nothing
+    write_rows(path, RowResult(row(0), "A", stats=STATS), RowResult(row(2), error="bad"))
+    path.write_bytes(path.read_bytes() + b'{"row": 9, "tor')  # a torn last record
+    before = path.read_bytes()
+    held = BatchOutput(path, COLUMNS).held()
+    assert held.done == {0, 2} and held.failed == 1
+    assert path.read_bytes() == before  # not repaired: only a run writes
+    (tmp_path / "other.csv").write_text("name,age\r\nx,3\r\n", encoding="utf-8")
+    with pytest.raises(BatchOutputError):
+        BatchOutput(tmp_path / "other.csv", COLUMNS).held()

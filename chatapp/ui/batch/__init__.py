@@ -1,0 +1,1 @@
+"""File ▸ Batch…: a prompt template answered for every row of a file (chatapp.batch)."""

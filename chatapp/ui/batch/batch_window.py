@@ -1,0 +1,480 @@
+"""The Batch window: a prompt template, an input file, an output file; Start, Pause, Cancel.
+
+The window only asks and shows. Files are read on the files thread (the input's columns,
+what the output already holds); the job runs on the engine thread, which holds the loaded
+model (ui/workers/batch_run.py), and reports by signals. While it runs, the engine thread
+is busy: chat replies wait for it, which the window and the status line say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatapp.batch.inputs import read_input
+from chatapp.batch.job import BatchJob, BatchProgress, BatchSummary
+from chatapp.batch.preview import (
+    JobFiles,
+    read_job_files,
+    resume_note,
+    rows_left,
+    template_problem,
+)
+from chatapp.batch.progress_text import rates_text, summary_text
+from chatapp.batch.template import PromptTemplate
+from chatapp.conversation.reply_runner import sampling_from
+from chatapp.engine.llama_engine import Sampling
+from chatapp.engine.model_loader import ModelSummary
+from chatapp.errors import UserFacingError
+from chatapp.hardware import Hardware, detect_hardware
+from chatapp.settings import Settings
+from chatapp.ui.plain_text import plain_label, plain_question
+from chatapp.ui.workers.batch_run import BatchRun
+from chatapp.ui.workers.engine_worker import EngineController
+from chatapp.ui.workers.task_thread import TaskThread
+
+MAX_PARALLEL = 16
+DEFAULT_PARALLEL = 4
+DEFAULT_REPLY_TOKENS = 256
+DEFAULT_ROW_CONTEXT = 4096
+INPUT_FILTER = "Tables (*.csv *.jsonl *.ndjson);;All files (*)"
+OUTPUT_FILTER = "CSV (*.csv);;JSON Lines (*.jsonl)"
+OUTPUT_SUFFIXES = (".csv", ".jsonl")
+WAITING_NOTE = "While the job runs, chat replies wait for it."
+WARNING_STYLE = "color: #a15c00;"
+ERROR_STYLE = "color: #b3261e;"
+QUIET_STYLE = "color: palette(placeholder-text);"
+
+
+class BatchWindow(QWidget):
+    running_changed = Signal(bool)  # a job holds the engine thread (True) or ended
+
+    def __init__(self, engine: EngineController, files: TaskThread,
+                 settings: Callable[[], Settings], parent: QWidget | None = None, *,
+                 hardware: Callable[[], Hardware] = detect_hardware) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("batchWindow")
+        self.setWindowTitle("Batch jobs")
+        self.resize(720, 700)
+        self.engine = engine
+        self.files = files
+        self.settings = settings
+        self.hardware = hardware  # asked at each start: the memory free then
+        self.model: ModelSummary | None = None
+        self.job_files: JobFiles | None = None
+        self.run: BatchRun | None = None
+        self._reading = 0  # the latest file read; older answers are dropped
+        self._build()
+        self._update()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel("Answer a prompt for every row of a file with the loaded model, "
+                       "several rows at once. Each finished row is written to the output "
+                       "at once; a job that was stopped resumes where it stopped.", self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addLayout(form)
+
+        self.template = QPlainTextEdit(self)
+        self.template.setObjectName("batchTemplate")
+        self.template.setAccessibleName("Prompt template")
+        self.template.setPlaceholderText(
+            "Summarize this review in one sentence: {text}\n\n{column} takes the row's "
+            "value of that column; {{ and }} write braces.")
+        self.template.setMinimumHeight(110)
+        self.template.textChanged.connect(self._update)
+        form.addRow("Prompt", self.template)
+        self.template_note = self._note("batchTemplateProblem", WARNING_STYLE)
+        form.addRow("", self.template_note)
+
+        self.input = QLineEdit(self)
+        self.input.setObjectName("batchInput")
+        self.input.setAccessibleName("Input file")
+        self.input.setPlaceholderText("A .csv or .jsonl file, or a folder of text files")
+        self.input.editingFinished.connect(self._read_files)
+        choose_file = QPushButton("File…", self)
+        choose_file.clicked.connect(self._choose_input_file)
+        choose_folder = QPushButton("Folder…", self)
+        choose_folder.clicked.connect(self._choose_input_folder)
+        form.addRow("Input", self._row(self.input, choose_file, choose_folder))
+        self.columns = self._note("batchColumns", QUIET_STYLE)
+        form.addRow("", self.columns)
+
+        self.output = QLineEdit(self)
+        self.output.setObjectName("batchOutput")
+        self.output.setAccessibleName("Output file")
+        self.output.setPlaceholderText("replies.csv or replies.jsonl")
+        self.output.editingFinished.connect(self._read_files)
+        choose_output = QPushButton("Choose…", self)
+        choose_output.clicked.connect(self._choose_output)
+        form.addRow("Output", self._row(self.output, choose_output))
+        self.resume = self._note("batchResume", "")
+        form.addRow("", self.resume)
+
+        self.parallel = self._spin("batchParallel", 1, MAX_PARALLEL, DEFAULT_PARALLEL, step=1,
+                                   tip="Rows answered at once: more rows per second, more "
+                                   "memory")
+        self.reply_tokens = self._spin("batchReplyTokens", 1, 32768, DEFAULT_REPLY_TOKENS,
+                                       step=64, tip="The longest reply a row gets, in tokens")
+        self.row_context = self._spin("batchRowContext", 256, 131072, DEFAULT_ROW_CONTEXT,
+                                      step=256,
+                                      tip="Each row's prompt and reply must fit in this "
+                                          "many tokens (at most the loaded model's context)")
+        sizes = QHBoxLayout()
+        for label, spin in (("Rows at once", self.parallel),
+                            ("Tokens per reply", self.reply_tokens),
+                            ("Context per row", self.row_context)):
+            caption = QLabel(label, self)
+            caption.setBuddy(spin)
+            sizes.addWidget(caption)
+            sizes.addWidget(spin)
+            sizes.addSpacing(12)
+        sizes.addStretch(1)
+        form.addRow("", sizes)
+
+        buttons = QHBoxLayout()
+        self.hint = self._note("batchHint", QUIET_STYLE)
+        buttons.addWidget(self.hint, 1)
+        self.start_button = QPushButton("Start", self)
+        self.start_button.setObjectName("batchStart")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button = QPushButton("Pause", self)
+        self.pause_button.setObjectName("batchPause")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("batchCancel")
+        self.cancel_button.setToolTip("Stop after the current step; the rows done stay in "
+                                      "the output, and Start resumes")
+        self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.start_button, self.pause_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("batchProgress")
+        self.progress.setFormat("%v / %m rows")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.rates = self._note("batchRates", "")
+        layout.addWidget(self.rates)
+        self.failures = self._note("batchFailures", WARNING_STYLE)
+        layout.addWidget(self.failures)
+        self.summary = self._note("batchSummary", "")
+        layout.addWidget(self.summary)
+        self.error = self._note("batchError", ERROR_STYLE)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def _note(self, name: str, style: str) -> QLabel:
+        label = plain_label(QLabel(self))  # file names and rows' text: never HTML
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if style:
+            label.setStyleSheet(style)
+        label.hide()
+        return label
+
+    def _row(self, *widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for index, widget in enumerate(widgets):
+            row.addWidget(widget, 1 if index == 0 else 0)
+        return row
+
+    def _spin(self, name: str, low: int, high: int, value: int, *, step: int,
+              tip: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setRange(low, high)
+        spin.setSingleStep(step)
+        spin.setValue(value)
+        spin.setGroupSeparatorShown(True)
+        spin.setToolTip(tip)
+        return spin
+
+    @staticmethod
+    def _say(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    # -- what the window is told -------------------------------------------------------
+
+    def set_model(self, summary: ModelSummary | None) -> None:
+        self.model = summary
+        self._update()
+
+    @property
+    def running(self) -> bool:
+        return self.run is not None
+
+    # -- the files -----------------------------------------------------------------------
+
+    def _choose_input_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, "Batch input", self.input.text(),
+                                                      INPUT_FILTER)
+        if chosen:
+            self.set_input(Path(chosen))
+
+    def _choose_input_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "A folder of text files",
+                                                  self.input.text())
+        if chosen:
+            self.set_input(Path(chosen))
+
+    def _choose_output(self) -> None:
+        suggested = self.output.text() or str(self._suggested_output() or "")
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self, "Batch output", suggested, OUTPUT_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite)  # an existing one resumes
+        if chosen:
+            path = Path(chosen)
+            if path.suffix.lower() not in OUTPUT_SUFFIXES:
+                path = path.with_suffix(".jsonl" if "jsonl" in chosen_filter else ".csv")
+            self.set_output(path)
+
+    def set_input(self, path: Path) -> None:
+        self.input.setText(str(path))
+        if not self.output.text():
+            suggested = self._suggested_output()
+            if suggested is not None:
+                self.output.setText(str(suggested))
+        self._read_files()
+
+    def set_output(self, path: Path) -> None:
+        self.output.setText(str(path))
+        self._read_files()
+
+    def _suggested_output(self) -> Path | None:
+        text = self.input.text().strip()
+        if not text:
+            return None
+        source = Path(text)
+        return source.parent / f"{source.stem or source.name}-replies.csv"
+
+    def _output_path(self) -> Path | None:
+        text = self.output.text().strip()
+        return Path(text) if text else None
+
+    def _read_files(self, *, clear_error: bool = True) -> None:
+        """Read the input's rows and what the output holds, on the files thread."""
+        if clear_error:
+            self._say(self.error, "")
+        self._reading += 1
+        reading = self._reading
+        text = self.input.text().strip()
+        self.job_files = None
+        if not text:
+            self._say(self.columns, "")
+            self._say(self.resume, "")
+            self._update()
+            return
+        source, output = Path(text), self._output_path()
+        self._say(self.columns, "Reading the input…")
+
+        def done(files: JobFiles) -> None:
+            if reading == self._reading:
+                self._files_read(files)
+
+        def failed(error: UserFacingError) -> None:
+            if reading == self._reading:
+                self._say(self.columns, "")
+                self._say(self.resume, "")
+                self._say(self.error, error.user_message)
+                self._update()
+
+        self.files.submit(lambda _context: read_job_files(source, output), done, failed)
+        self._update()
+
+    def _files_read(self, files: JobFiles) -> None:
+        self.job_files = files
+        source = files.source
+        kind = {"csv": "CSV", "jsonl": "JSONL", "folder": "text files"}[source.kind]
+        unreadable = sum(row.error is not None for row in source.rows)
+        text = (f"{len(source.rows):,} rows ({kind}); columns: "
+                + (", ".join(source.columns) or "none"))
+        if unreadable:
+            text += (f". {unreadable:,} rows cannot be read: their errors go to the "
+                     "output")
+        self._say(self.columns, text)
+        self._say(self.resume, files.output_problem or resume_note(files))
+        self.resume.setStyleSheet(ERROR_STYLE if files.output_problem else "")
+        self._update()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _update(self) -> None:
+        files = self.job_files
+        columns = files.source.columns if files is not None else None
+        problem = template_problem(self.template.toPlainText(), columns) \
+            if self.template.toPlainText().strip() else None
+        self._say(self.template_note, problem or "")
+        output = self._output_path()
+        reason = ""
+        if self.running:
+            reason = WAITING_NOTE
+        elif self.model is None:
+            reason = "Load a model first: the job runs on the loaded model."
+        elif not self.template.toPlainText().strip():
+            reason = "Write the prompt, with {column} where a column's value goes."
+        elif not self.input.text().strip():
+            reason = "Choose the input: a CSV or JSONL file, or a folder of text files."
+        elif files is None:
+            reason = ""  # being read, or unreadable (the error says so)
+        elif output is None or output.suffix.lower() not in OUTPUT_SUFFIXES:
+            reason = "Name the output: a .csv or .jsonl file."
+        self._say(self.hint, reason)
+        ready = (not self.running and self.model is not None and files is not None
+                 and problem is None and bool(self.template.toPlainText().strip())
+                 and files.output_problem is None and rows_left(files) > 0
+                 and output is not None
+                 and output.suffix.lower() in OUTPUT_SUFFIXES)
+        self.start_button.setEnabled(ready)
+        self.pause_button.setEnabled(self.running and not self._cancelling)
+        self.cancel_button.setEnabled(self.running and not self._cancelling)
+        for field in (self.template, self.input, self.output, self.parallel,
+                      self.reply_tokens, self.row_context):
+            field.setEnabled(not self.running)
+
+    @property
+    def _cancelling(self) -> bool:
+        return self.run is not None and self.run.control.cancelled
+
+    # -- the job -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        files, output = self.job_files, self._output_path()
+        if self.running or self.model is None or files is None or output is None:
+            return
+        try:
+            template = PromptTemplate(self.template.toPlainText())
+        except UserFacingError as error:
+            self._say(self.error, error.user_message)
+            return
+        source_path = files.source.path
+        settings = self.settings()
+        # Each row's sampler is seeded from this and its row number: a rerun answers alike.
+        sampling = replace(sampling_from(settings, Sampling().seed),
+                           max_tokens=self.reply_tokens.value())
+        parallel, context = self.parallel.value(), self.row_context.value()
+
+        def make_job() -> BatchJob:  # on the engine thread: the input as it is now
+            return BatchJob(template, read_input(source_path), output, parallel=parallel,
+                            sampling=sampling, context_per_row=context)
+
+        run = BatchRun(make_job, self.hardware)
+        run.progress.connect(self._progress)
+        run.finished.connect(self._finished)
+        run.failed.connect(self._failed)
+        self.run = run
+        for label in (self.error, self.summary, self.failures, self.rates):
+            self._say(label, "")
+        self.progress.setRange(0, max(1, len(files.source.rows)))
+        self.progress.setValue(0)
+        self.pause_button.setText("Pause")
+        self._say(self.rates, "Starting… (after the reply or job the model is busy "
+                              "with, if any)")
+        self._update()
+        self.running_changed.emit(True)
+        self.engine.submit_batch_run(run)
+
+    def toggle_pause(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        if run.control.paused:
+            run.control.resume()
+            self.pause_button.setText("Pause")
+            self._say(self.summary, "")
+        else:
+            run.control.pause()
+            self.pause_button.setText("Resume")
+            self._say(self.summary, "Paused. The model waits, and so do chat replies: "
+                                    "Resume, or Cancel to free it.")
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.control.cancel()  # also wakes a paused job
+            self._say(self.summary, "Cancelling after the current step…")
+            self._update()
+
+    def stop_for_quit(self) -> None:
+        """The app quits: stop the job at its next step, without asking (what is done is
+        in the output; the next Start resumes)."""
+        if self.run is not None:
+            self.run.control.cancel()
+
+    def _progress(self, progress: BatchProgress) -> None:
+        self.progress.setRange(0, max(1, progress.total))
+        self.progress.setValue(progress.done)
+        self._say(self.rates, rates_text(progress) or "Answering the first rows…")
+        if progress.failed:
+            text = (f"{progress.failed:,} row{'s' if progress.failed != 1 else ''} could "
+                    "not be answered: the output's error column says why.")
+            finished = progress.finished
+            if finished is not None and finished.error:
+                text += (f" Latest: row {finished.row.index + 1} ({finished.row.id}): "
+                         f"{finished.error}")
+            self._say(self.failures, text)
+
+    def _finished(self, summary: BatchSummary) -> None:
+        output = self._output_path()
+        name = output.name if output is not None else "the output"
+        if summary.cancelled:
+            text = (f"Cancelled: {summary_text(summary, name)} Start again to answer the "
+                    "rest.")
+        else:
+            text = f"Done: {summary_text(summary, name)}"
+        self._ended()
+        self._say(self.summary, text)
+        if not summary.cancelled:
+            self._say(self.rates, "")
+
+    def _failed(self, error: UserFacingError) -> None:
+        self._ended()
+        self._say(self.summary, "")
+        self._say(self.rates, "")
+        self._say(self.error, error.user_message)
+
+    def _ended(self) -> None:
+        self.run = None
+        self.pause_button.setText("Pause")
+        self.running_changed.emit(False)
+        self._update()
+        self._read_files(clear_error=False)  # what the output holds now: a rerun resumes
+
+    # -- closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.run is not None and not self._cancelling:
+            if not plain_question(self, "Stop the batch job?",
+                                  "A batch job is running. Stop it and close the window? "
+                                  "The rows done so far stay in the output; Start with "
+                                  "the same output answers the rest."):
+                event.ignore()
+                return
+            self.cancel()
+        event.accept()
