@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from bench.prediction import report_lines as prediction_report
+
 LEVEL_NAMES = {
     "native": "llama-bench tg (C++, no sampling)",
     "ctypes_decode": "ctypes decode loop (no sampling)",
@@ -216,6 +218,8 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
                                    "÷ the first (the whole conversation sent each time)",
         "batch_native_ratio": "generated tokens/s of a 32-row job, 8 rows at once, "
                               "BatchedGenerator ÷ llama-batched-bench",
+        "prediction_error": "largest |predicted - measured| / measured generation tokens/s, "
+                            "SmolLM2 quantizations, calibrated with Q4_1 only",
         "startup_s": "process start → main window painted",
         "idle_rss_mb": "no model, 3 s after the first paint",
     }
@@ -853,6 +857,10 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "## Batch jobs",
         "",
         *_batch(results),
+        "",
+        "## Speed known before download",
+        "",
+        *prediction_report(results),
         "",
         "## Start-up and memory",
         "",

@@ -37,7 +37,7 @@ from bench.common import (
 )
 
 PHASES = ("throughput", "followup", "ladder", "long_reply", "spare_core", "view_stream", "open",
-          "context_cost", "search", "export", "documents", "api", "batch", "startup")
+          "context_cost", "search", "export", "documents", "api", "batch", "prediction", "startup")
 HEADLINE_KEYS = ("prompt_ratio", "generation_ratio", "followup_ttft_ratio",
                  "late_early_token_ratio", "max_stall_ms", "open_2000_ms",
                  "open_branched_2000_ms", "search_100k_ms",
@@ -45,7 +45,7 @@ HEADLINE_KEYS = ("prompt_ratio", "generation_ratio", "followup_ttft_ratio",
                  "index_files_per_s", "index_embedded_files_per_s", "embed_native_ratio",
                  "query_words_ms", "query_hybrid_ms",
                  "api_native_ratio", "api_followup_ttft_ratio",
-                 "batch_native_ratio", "batch_speedup_8",
+                 "batch_native_ratio", "batch_speedup_8", "prediction_error",
                  "startup_s", "idle_rss_mb", "loaded_rss_mb")
 # (key, comparison, limit, what the issue asks)
 TARGETS = (
@@ -66,6 +66,7 @@ TARGETS = (
     ("api_native_ratio", ">=", 0.95, "streaming through the API ≥ 0.95 x llama-server"),
     ("api_followup_ttft_ratio", "<=", 1.2, "API follow-up turn TTFT ≤ 1.2 x the first"),
     ("batch_native_ratio", ">=", 0.9, "a batch job at 8 at once ≥ 0.9 x llama-batched-bench"),
+    ("prediction_error", "<=", 0.2, "predicted generation tokens/s within 20 % of measured"),
     ("startup_s", "<", 1.5, "window painted < 1.5 s"),
     ("idle_rss_mb", "<", 200.0, "idle RSS < 200 MB"),
 )
@@ -101,6 +102,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     from bench.ladder import run_ladder
     from bench.long_reply import run_long_reply
     from bench.native import native_system_info
+    from bench.prediction import PredictionBenchConfig, run_prediction
     from bench.startup import run_startup
     from bench.throughput import run_throughput
     from bench.view_stream import run_view_stream
@@ -184,6 +186,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             else BatchBenchConfig(threads=threads)
         phase("batch", lambda: run_batch(model, batch_cfg, _log,
                                          binary.parent / "llama-batched-bench"))
+        prediction_cfg = PredictionBenchConfig.quick(threads) if cfg.quick \
+            else PredictionBenchConfig(threads=threads)
+        phase("prediction", lambda: run_prediction(
+            model, prediction_cfg, _log, quantize_binary=binary.parent / "llama-quantize",
+            work=work, extra_models=args.predict_model))
         phase("startup", lambda: run_startup(cfg, _log))
     finally:
         sampler.stop()
@@ -202,6 +209,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                          ("documents", "query_words_ms"), ("documents", "query_hybrid_ms"),
                          ("api", "api_native_ratio"), ("api", "api_followup_ttft_ratio"),
                          ("batch", "batch_native_ratio"), ("batch", "batch_speedup_8"),
+                         ("prediction", "prediction_error"),
                          ("startup", "startup_s"),
                          ("startup", "idle_rss_mb"), ("startup", "loaded_rss_mb")):
         part = results.get(section)
@@ -226,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: the physical cores, as the app chooses)")
     parser.add_argument("--only", metavar="PHASES",
                         help=f"comma-separated subset of: {','.join(PHASES)}")
+    parser.add_argument("--predict-model", type=Path, action="append", default=[],
+                        metavar="GGUF", help="another model for the prediction phase to "
+                                             "predict and measure (repeatable)")
     parser.add_argument("--max-load", type=float, default=0.5,
                         help="wait for a 1-minute load average below this (full run)")
     parser.add_argument("--wait-s", type=float, default=1800.0,
