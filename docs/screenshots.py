@@ -20,6 +20,9 @@ starts the app in a temporary CHATAPP_HOME:
 - ``screenshot-remote.png``: a chat whose replies come from a remote OpenAI-compatible
   server (a real llama-server with the starter model on 127.0.0.1, as the tests run it):
   the picker shows the remote model with its host, the header where replies come from.
+- ``screenshot-batch.png``: the Batch window mid-run: product reviews from a CSV file
+  summarized four at a time by the starter model, one row lacking its review (its error
+  counted, the job going on).
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
   Models pane, its search and downloads served by the stand-in hub the tests use
   (this machine cannot reach huggingface.co), with a download in progress.
@@ -302,6 +305,55 @@ def remote(model: Path, out: Path) -> None:
         stop_llama_server(server.process)
 
 
+REVIEWS = [
+    ("Kettle", "Boils fast and the handle stays cool. The lid is a bit stiff."),
+    ("Headphones", "Great sound, but the ear pads got warm after an hour."),
+    ("Backpack", "Survived a week of rain and a flight. Zips are sturdy."),
+    ("Desk lamp", "The light is harsh and the switch broke in a month."),
+    ("Running shoes", "Light and comfortable from the first run; good grip on trails."),
+    ("Coffee grinder", ""),
+    ("Blender", "Loud, but it crushes ice in seconds and cleans up easily."),
+    ("Phone case", "Cracked on the second drop. Looks nice, protects little."),
+    ("Water bottle", "Keeps water cold all day; the cap leaks if tipped over."),
+    ("Office chair", "Easy to assemble, good lumbar support, armrests wobble."),
+    ("Toaster", "Toasts unevenly: one side pale, the other nearly burnt."),
+    ("Umbrella", "Folds small and held up in strong wind. Worth the price."),
+] * 2
+
+
+def batch_window(model: Path, out: Path) -> None:
+    """File > Batch…: reviews summarized four at a time, shot while the job runs."""
+    import csv
+
+    folder = Path(tempfile.mkdtemp(prefix="chatapp-shots-batch-"))
+    source = folder / "reviews.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "product", "review"])
+        for n, (product, review) in enumerate(REVIEWS, start=1):
+            # One row lacks its review, as exported tables do: its error is counted.
+            writer.writerow([f"R{n:03}", product] + ([review] if review else []))
+    window = create_main_window(new_home(), Settings(last_model_path=str(model),
+                                                     temperature=0.2))
+    window.show()
+    wait_until(lambda: window.session.model is not None)
+    batch = window.open_batch_window()
+    batch.template.setPlainText(
+        "Summarize this review of a {product} in one sentence, then say whether it is "
+        "positive or negative.\n\nReview: {review}")
+    batch.set_input(source)
+    batch.reply_tokens.setValue(64)
+    wait_until(batch.start_button.isEnabled)
+    batch.start()
+    wait_until(lambda: batch.progress.value() >= 10 and "left" in batch.rates.text()
+               and batch.failures.isVisible())
+    batch.move(window.pos())
+    grab(batch, out, screen=False)
+    batch.cancel()
+    wait_until(lambda: not batch.running)
+    window.close()
+
+
 def _sdist_templates() -> Path:
     configured = os.environ.get("CHATAPP_LLAMA_SDIST_DIR")
     sdist = Path(configured) if configured else (
@@ -360,7 +412,8 @@ def models_pane(model: Path, out_dir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
-    parser.add_argument("--only", choices=["attachments", "documents", "models", "remote"],
+    parser.add_argument("--only", choices=["attachments", "batch", "documents", "models",
+                                            "remote"],
                         help="take only this shot (the others are not renewed)")
     args = parser.parse_args()
     model = find_starter_source()
@@ -380,6 +433,9 @@ def main() -> int:
     if args.only == "remote":
         remote(model, args.out_dir / "screenshot-remote.png")
         return 0
+    if args.only == "batch":
+        batch_window(model, args.out_dir / "screenshot-batch.png")
+        return 0
     first_run(args.out_dir / "screenshot-first-run.png")
     conversation(model, args.out_dir / "screenshot.png")
     thinking(model, args.out_dir / "screenshot-thinking.png")
@@ -389,6 +445,7 @@ def main() -> int:
     documents_pane(args.out_dir / "screenshot-documents.png")
     attachments(model, args.out_dir / "screenshot-attachments.png")
     remote(model, args.out_dir / "screenshot-remote.png")
+    batch_window(model, args.out_dir / "screenshot-batch.png")
     return 0
 
 

@@ -108,7 +108,7 @@ def test_every_row_is_answered_with_its_progress_shown(
     # While it runs, the window and the status line say that replies wait.
     assert batch.hint.text() == WAITING_NOTE
     assert "chat replies wait" in window.status.activity.text()
-    assert not batch.template.isEnabled() and batch.cancel_button.isEnabled()
+    assert batch.template.isReadOnly() and batch.cancel_button.isEnabled()
     wait_ended(qtbot, batch)
 
     rows = records(out)
@@ -199,6 +199,7 @@ def test_a_row_missing_a_value_fails_alone(qtbot: QtBot, open_window: OpenWindow
                for key, row in rows.items() if key != "q3")
     assert batch.failures.isVisible()
     assert batch.failures.text().startswith("1 row could not be answered")
+    assert "Latest: row 3 (q3): This row has no value for {topic}." in batch.failures.text()
     assert "(1 with an error)" in batch.summary.text()
 
 

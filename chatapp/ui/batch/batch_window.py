@@ -72,7 +72,7 @@ class BatchWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("batchWindow")
         self.setWindowTitle("Batch jobs")
-        self.resize(720, 700)
+        self.resize(720, 560)
         self.engine = engine
         self.files = files
         self.settings = settings
@@ -81,6 +81,8 @@ class BatchWindow(QWidget):
         self.job_files: JobFiles | None = None
         self.run: BatchRun | None = None
         self._reading = 0  # the latest file read; older answers are dropped
+        self._choosers: list[QPushButton] = []
+        self._latest_error = ""  # of this run's rows, for the failures line
         self._build()
         self._update()
 
@@ -114,9 +116,9 @@ class BatchWindow(QWidget):
         self.input.setAccessibleName("Input file")
         self.input.setPlaceholderText("A .csv or .jsonl file, or a folder of text files")
         self.input.editingFinished.connect(self._read_files)
-        choose_file = QPushButton("File…", self)
+        choose_file = self._chooser("File…")
         choose_file.clicked.connect(self._choose_input_file)
-        choose_folder = QPushButton("Folder…", self)
+        choose_folder = self._chooser("Folder…")
         choose_folder.clicked.connect(self._choose_input_folder)
         form.addRow("Input", self._row(self.input, choose_file, choose_folder))
         self.columns = self._note("batchColumns", QUIET_STYLE)
@@ -127,7 +129,7 @@ class BatchWindow(QWidget):
         self.output.setAccessibleName("Output file")
         self.output.setPlaceholderText("replies.csv or replies.jsonl")
         self.output.editingFinished.connect(self._read_files)
-        choose_output = QPushButton("Choose…", self)
+        choose_output = self._chooser("Choose…")
         choose_output.clicked.connect(self._choose_output)
         form.addRow("Output", self._row(self.output, choose_output))
         self.resume = self._note("batchResume", "")
@@ -198,6 +200,11 @@ class BatchWindow(QWidget):
             label.setStyleSheet(style)
         label.hide()
         return label
+
+    def _chooser(self, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        self._choosers.append(button)
+        return button
 
     def _row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -355,9 +362,14 @@ class BatchWindow(QWidget):
         self.start_button.setEnabled(ready)
         self.pause_button.setEnabled(self.running and not self._cancelling)
         self.cancel_button.setEnabled(self.running and not self._cancelling)
-        for field in (self.template, self.input, self.output, self.parallel,
-                      self.reply_tokens, self.row_context):
-            field.setEnabled(not self.running)
+        # Read-only, not disabled, while it runs: the job's prompt and files stay legible.
+        self.template.setReadOnly(self.running)
+        for line in (self.input, self.output):
+            line.setReadOnly(self.running)
+        for spin in (self.parallel, self.reply_tokens, self.row_context):
+            spin.setReadOnly(self.running)
+        for button in self._choosers:
+            button.setEnabled(not self.running)
 
     @property
     def _cancelling(self) -> bool:
@@ -390,6 +402,7 @@ class BatchWindow(QWidget):
         run.finished.connect(self._finished)
         run.failed.connect(self._failed)
         self.run = run
+        self._latest_error = ""
         for label in (self.error, self.summary, self.failures, self.rates):
             self._say(label, "")
         self.progress.setRange(0, max(1, len(files.source.rows)))
@@ -431,13 +444,15 @@ class BatchWindow(QWidget):
         self.progress.setRange(0, max(1, progress.total))
         self.progress.setValue(progress.done)
         self._say(self.rates, rates_text(progress) or "Answering the first rows…")
+        finished = progress.finished
+        if finished is not None and finished.error:
+            self._latest_error = (f"Latest: row {finished.row.index + 1} "
+                                  f"({finished.row.id}): {finished.error}")
         if progress.failed:
             text = (f"{progress.failed:,} row{'s' if progress.failed != 1 else ''} could "
                     "not be answered: the output's error column says why.")
-            finished = progress.finished
-            if finished is not None and finished.error:
-                text += (f" Latest: row {finished.row.index + 1} ({finished.row.id}): "
-                         f"{finished.error}")
+            if self._latest_error:
+                text += f" {self._latest_error}"
             self._say(self.failures, text)
 
     def _finished(self, summary: BatchSummary) -> None:
