@@ -6,7 +6,9 @@ import csv
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from chatapp.batch.job import BatchProgress
@@ -71,6 +73,10 @@ def start_paused(qtbot: QtBot, batch: BatchWindow) -> BatchRun:
     assert run is not None
     qtbot.waitUntil(run.control.waiting.is_set, timeout=REPLY_TIMEOUT_MS)
     return run
+
+
+def cancelled(run: BatchRun) -> bool:
+    return run.control.cancelled
 
 
 def wait_ended(qtbot: QtBot, batch: BatchWindow) -> None:
@@ -229,3 +235,27 @@ def test_quitting_stops_a_paused_job(qtbot: QtBot, open_window: OpenWindow,
     start_paused(qtbot, batch)
     window.close()  # a paused job would hold the engine thread: quitting cancels it
     assert window.session.engine.wait_stopped(time.monotonic())
+
+
+def test_closing_the_window_while_it_runs_asks(qtbot: QtBot, open_window: OpenWindow,
+                                               model_path: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _window, batch = open_batch(qtbot, open_window, model_path)
+    fill(qtbot, batch, questions_csv(tmp_path / "questions.csv"), tmp_path / "out.csv")
+    run = start_paused(qtbot, batch)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def exec_(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    batch.close()  # Cancel: the window and the job stay
+    assert batch.isVisible() and not cancelled(run)
+    assert "Stop it and close the window?" in asked[0]
+    answer = QMessageBox.StandardButton.Yes
+    batch.close()
+    assert not batch.isVisible() and cancelled(run)
+    wait_ended(qtbot, batch)
+    assert batch.summary.text().startswith("Cancelled:")
