@@ -41,16 +41,24 @@ __all__ = [
     "speed_run",
 ]
 
-# Time per byte of each ggml type's generation kernel, relative to streaming f16 (1.0).
-# Measured with llama-bench (vendored llama.cpp, 2 threads) on SmolLM2-135M quantized to each
-# type with llama-quantize --pure, on an x86-64 CPU with AVX-512: a prior only; the
-# calibration with the models the user ran scales it to the computer at hand.
+# Compute time per byte of each ggml type's matrix-vector kernel, relative to f16 (1.0).
+# Measured with llama-bench on one thread (compute-bound) on SmolLM2-135M quantized to a
+# single type with llama-quantize --pure, vendored llama.cpp on an x86-64 CPU with AVX-512.
+# It follows the kernels: f16, Q8_0, Q4_0 and IQ4_NL have llamafile's tinyBLAS kernels;
+# Q4_1, Q5_0, Q5_1 and the k-quants go through ggml's block dot products, more work per
+# byte. A prior only: the calibration with the models the user ran scales it.
 _GENERATION_COST: Final[Mapping[str, float]] = {
     "F32": 1.0, "F16": 1.0, "BF16": 1.0,
-    "Q8_0": 1.4, "Q4_0": 1.3, "IQ4_NL": 1.3, "MXFP4": 1.3,
-    "Q4_1": 2.0, "Q5_0": 1.9, "Q5_1": 2.0,
+    "Q8_0": 1.4, "Q4_0": 1.4, "IQ4_NL": 1.8, "MXFP4": 1.8,
+    "Q4_1": 2.9, "Q5_0": 3.2, "Q5_1": 3.3,
 }
-_GENERATION_COST_OTHER: Final = 1.8  # k-quants and i-quants: more unpacking per byte
+# k-quants and i-quants: --pure cannot make them of a model 576 wide (their blocks are 256),
+# so they are taken to cost what Q5_1 does, the slowest block format measured.
+_GENERATION_COST_OTHER: Final = 3.3
+# f16 weights per second the matrix-vector kernels get through, in bytes, per float32 FLOP/s
+# of numpy's matrix product on the same threads (the same measurements: about 13 GB/s of f16
+# per core against about 35 GFLOPS).
+_COMPUTE_BYTES_PER_FLOP: Final = 0.38
 # Prompt (matrix-matrix) speed of each type relative to Q4_0's repacked kernel (1.0), from
 # the same runs; Q4_1 and Q5_1 have no fast matrix kernel on x86.
 _PROMPT_SPEED: Final[Mapping[str, float]] = {
@@ -155,10 +163,15 @@ class WeightsProfile:
 
 def raw_speeds(profile: WeightsProfile, machine: MachineSpeed) -> tuple[float, float]:
     """Uncalibrated (generation, prompt) tokens per second of the model on the machine."""
+    # A token costs the longer of reading the weights (and the KV cache) from memory and
+    # computing with them: small models on few cores are compute-bound, large ones
+    # memory-bound.
     weighted_bytes = sum(n * _GENERATION_COST.get(name, _GENERATION_COST_OTHER)
                          for name, n in profile.bytes_by_type.items())
     kv_bytes = profile.kv_bytes_per_token * TYPICAL_CONTEXT_TOKENS
-    generation = machine.memory_bytes_per_s / max(1.0, weighted_bytes + kv_bytes)
+    compute_s = weighted_bytes / (machine.flops_per_s * _COMPUTE_BYTES_PER_FLOP)
+    memory_s = (profile.weights_bytes + kv_bytes) / machine.memory_bytes_per_s
+    generation = 1 / max(compute_s, memory_s, 1e-9)
     total = max(1, profile.weights_bytes)
     # The parameters are spread over the types as their bytes are.
     seconds_per_token = sum(
