@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 
 
 class BatchRun(QObject):
-    started = Signal()  # the engine thread took the job up
     progress = Signal(object)  # BatchProgress
     finished = Signal(object)  # BatchSummary (its ``cancelled`` says whether it stopped)
     failed = Signal(object)  # UserFacingError: the job could not start, or stopped on it
@@ -48,7 +47,6 @@ class BatchRun(QObject):
         if quitting.is_set() or self.control.cancelled:
             self.failed.emit(EngineError("The batch job was cancelled before it started."))
             return
-        self.started.emit()
         try:
             if model is None:
                 raise EngineError("No model is loaded. Load a model first, then start the "
