@@ -122,6 +122,8 @@ class LocalHost:
         try:
             while (job := self._jobs.get()) is not None:
                 job.run(self)  # never raises; a cancelled job ends at once
+                if self._loaded is not None:  # kept while the client reads
+                    self._loaded.engine.remember_state()
         finally:
             self._free()
 

@@ -41,6 +41,10 @@ _PREAMBLE = struct.Struct("<16sII")  # magic, format version, header length
 _MAX_HEADER: Final = 64 * 1024
 _MAX_TOKENS: Final = 1 << 24  # far beyond any context: a count above it is damage
 
+# A state is replaced by a newer one holding all of its tokens but at most this many at
+# its end (the last reply's tokens, tokenized again as text in the next prompt).
+SUPERSEDED_SLACK: Final = 16
+
 GIB: Final = 1024 ** 3
 AUTO_MEMORY_CAP: Final = 2 * GIB
 DEFAULT_DISK_BUDGET: Final = 4 * GIB
@@ -117,9 +121,12 @@ class KvStateStore:
 
     def put(self, tokens: Sequence[int], blob: bytearray) -> None:
         """Keep a state in memory; the least recently used ones beyond the budget go to
-        disk. A state whose tokens begin another's is dropped for the longer one."""
+        disk. States the new one supersedes (it holds all their tokens but a few at the
+        end: an earlier turn of the same chat) are dropped."""
         key = tuple(tokens)
-        self._drop_prefixes_of(key)
+        for other in list(self._memory):
+            if _supersedes(key, other):
+                del self._memory[other]
         if len(blob) > self.memory_budget:
             self.spill(key, blob)
             return
@@ -157,16 +164,11 @@ class KvStateStore:
             return False
         index = self._disk_index()
         for other, other_tokens in list(index.items()):
-            if other != path and key[:len(other_tokens)] == other_tokens:
+            if other != path and _supersedes(key, other_tokens):
                 _remove(other)  # the new state holds all this one did
                 del index[other]
         index[path] = key
         return True
-
-    def _drop_prefixes_of(self, tokens: tuple[int, ...]) -> None:
-        for other in list(self._memory):
-            if tokens[:len(other)] == other:
-                del self._memory[other]
 
     # -- finding ----------------------------------------------------------------------
 
@@ -305,6 +307,10 @@ class _Head:
     token_bytes: bytes
     blob_length: int
     digest: str
+
+
+def _supersedes(new: tuple[int, ...], old: tuple[int, ...]) -> bool:
+    return shared_prefix(new, old) >= len(old) - SUPERSEDED_SLACK
 
 
 def _state_files(folder: Path) -> list[Path]:

@@ -195,6 +195,7 @@ class LlamaEngine:
         self._memory = llama_cpp.llama_get_memory(self._ctx)
         self._cached: list[int] = []  # tokens whose KV entries are in the cache, in order
         self._state_store: KvStateStore | None = None
+        self._cache_kept = False  # the store holds the cache's state as it is now
         self._one_token = (llama_cpp.llama_token * 1)()
         self._piece = ctypes.create_string_buffer(256)
         self._tokens = TokenBuffer(self._vocab)
@@ -278,6 +279,10 @@ class LlamaEngine:
     def use_state_store(self, store: KvStateStore | None) -> None:
         """Keep the states of chats left for another in ``store`` (None: forget them)."""
         self._state_store = store
+
+    @property
+    def state_store(self) -> KvStateStore | None:
+        return self._state_store
 
     def set_threads(self, threads: int, threads_batch: int) -> None:
         llama_cpp.llama_set_n_threads(self._ctx, threads, threads_batch)
@@ -370,6 +375,7 @@ class LlamaEngine:
                 f"({n_ctx:,} tokens)."
             )
         self._switch_state(prompt)
+        self._cache_kept = False  # the prompt and the reply change it
         reused = self._reuse_prefix(prompt)
         sampler, grammar = self.make_sampler(sampling, prompt)
         shown = frozenset(shown_specials)
@@ -459,12 +465,22 @@ class LlamaEngine:
         common = shared_prefix(self._cached, prompt)
         found = store.take_best(prompt, more_than=common + RESTORE_MARGIN)
         leaving = common < len(self._cached) // 2
-        if (found is not None or leaving) and len(self._cached) >= MIN_SAVED_TOKENS:
-            state = self._save_state()
-            if state is not None:
-                store.put(state.tokens, state.blob)
+        if found is not None or leaving:
+            self.remember_state()
         if found is not None:
             self._restore_state(found)
+
+    def remember_state(self) -> None:
+        """Keep the cache's state in the store now (the engine thread calls this after a
+        reply, while the user reads): going to another chat then only restores its state.
+        Nothing to do if it is kept already or too short to be worth keeping."""
+        store = self._state_store
+        if store is None or self._cache_kept or len(self._cached) < MIN_SAVED_TOKENS:
+            return
+        state = self._save_state()
+        if state is not None:
+            store.put(state.tokens, state.blob)
+            self._cache_kept = True
 
     def _save_state(self) -> SavedState | None:
         """The cache's state (seq 0) as llama.cpp serializes it; None if it cannot be."""

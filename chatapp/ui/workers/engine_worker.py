@@ -263,6 +263,8 @@ class _EngineWorker(QObject):
         # The runner never raises: every failure reaches the relay.
         runner.run(self._model.engine, request, relay,
                    lambda: self.stop_requested.is_set() or self.cancel.is_set())
+        # While the user reads: a switch to another chat then only restores its state.
+        self._model.engine.remember_state()
 
     def _chat_documents(self, conversation_id: int,
                         settings: Settings) -> DocumentSources | None:
@@ -302,6 +304,8 @@ class _EngineWorker(QObject):
         """An API request (chatapp.api), in turn with the user's replies: both come
         through this thread's event queue, first come first served."""
         job.run(_ApiAccess(self, settings))
+        if self._model is not None:
+            self._model.engine.remember_state()
 
     @Slot(object)
     def run_batch(self, run: BatchRun) -> None:

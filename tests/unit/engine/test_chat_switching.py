@@ -75,22 +75,29 @@ def chat_b() -> list[ChatMessage]:
     return [message("user", STORY_B + "How do we cross the lake?")]
 
 
+@pytest.mark.parametrize("remember", [True, False], ids=["kept-after-reply", "kept-at-switch"])
 def test_coming_back_to_a_chat_evaluates_only_the_new_tokens(
-        model_path: Path, expected: Expected, tmp_path: Path) -> None:
-
+        model_path: Path, expected: Expected, tmp_path: Path, remember: bool) -> None:
     engine = new_engine(model_path, tmp_path)
+
+    def answer(messages: list[ChatMessage]) -> tuple[str, GenerationStats]:
+        text, stats = reply(engine, messages)
+        if remember:  # as the engine thread does after each reply
+            engine.remember_state()
+        return text, stats
+
     try:
-        first, _ = reply(engine, chat_a())
+        first, _ = answer(chat_a())
         assert first == expected.first
-        _, other = reply(engine, chat_b())  # another chat: A's state goes to the store
+        _, other = answer(chat_b())  # another chat: A's state goes to the store
         # B shares the system prompt's markup with A, no more.
         assert other.evaluated_prompt_tokens > other.prompt_tokens - 40
-        second, stats = reply(engine, chat_a(first))
+        second, stats = answer(chat_a(first))
         assert stats.prompt_tokens == expected.second_stats.prompt_tokens
         assert stats.evaluated_prompt_tokens == expected.second_stats.evaluated_prompt_tokens
         assert second == expected.second
         # And back to B: its state was kept when A came back.
-        _, again = reply(engine, chat_b())
+        _, again = answer(chat_b())
         assert again.evaluated_prompt_tokens == 1  # only the last token, for its logits
     finally:
         engine.close()
@@ -127,6 +134,20 @@ def test_a_state_saved_for_another_context_is_not_used(
         assert stats.evaluated_prompt_tokens == stats.prompt_tokens
     finally:
         other.close()
+
+
+def test_the_state_is_kept_once_after_a_reply(model_path: Path, tmp_path: Path) -> None:
+    engine = new_engine(model_path, tmp_path)
+    try:
+        reply(engine, chat_a())
+        engine.remember_state()
+        engine.remember_state()  # nothing changed: nothing to do
+        store = engine.state_store
+        assert store is not None
+        [kept] = store.memory_entries()
+        assert len(kept) == engine.cached_tokens
+    finally:
+        engine.close()
 
 
 def test_a_short_chat_is_not_saved(model_path: Path, tmp_path: Path) -> None:

@@ -83,6 +83,18 @@ def test_a_longer_state_of_the_same_chat_replaces_the_shorter(tmp_path: Path) ->
     assert len(list(states.folder.glob(f"*{SUFFIX}"))) == 1
 
 
+def test_a_later_turn_supersedes_an_earlier_one_a_branch_does_not(tmp_path: Path) -> None:
+    states = store(tmp_path)
+    states.put(tokens(1, 100), blob(1))
+    # The next turn: the last reply's few tokens came back tokenized otherwise.
+    later = (*tokens(1, 92), *tokens(900, 40))
+    states.put(later, blob(2))
+    assert states.memory_entries() == [later]
+    branch = (*tokens(1, 50), *tokens(700, 60))  # an edit half-way: both are kept
+    states.put(branch, blob(3))
+    assert states.memory_entries() == [later, branch]
+
+
 def test_memory_keeps_the_most_recent_within_its_budget_and_spills_the_rest(
         tmp_path: Path) -> None:
     states = store(tmp_path, memory=3000)
