@@ -24,6 +24,7 @@ from bench.app_session import AppSession, ignore_eos
 from bench.common import BenchError, Config, median
 from bench.native import run_llama_bench
 from chatapp.settings import DEFAULT_SYSTEM_PROMPT
+from chatapp.vocabulary import KvCacheType
 
 REQUEST = ("Write a very long, detailed story about a lighthouse keeper, with many "
            "chapters, dialogue and descriptions of the sea.")
@@ -75,12 +76,17 @@ def rolling_ms(times: Sequence[float], window: int) -> list[tuple[int, float]]:
 
 
 def run_long_reply(session: AppSession, cfg: Config, binary: Path, model: Path,
-                   log: Callable[[str], None]) -> dict[str, object]:
-    session.reload(context_length=cfg.long_context)
+                   log: Callable[[str], None], *,
+                   kv_cache_type: KvCacheType = KvCacheType.F16) -> dict[str, object]:
+    """The long reply with the KV cache in ``kv_cache_type``, llama-bench's cache alike."""
+    session.reload(context_length=cfg.long_context, kv_cache_type=kv_cache_type)
     loaded = session.window.session.model
-    if loaded is None or loaded.context_length != cfg.long_context:
+    if loaded is None or loaded.context_length != cfg.long_context \
+            or loaded.kv_cache_type is not kv_cache_type:
         raise BenchError(f"the app loaded the model with a context of "
-                         f"{loaded.context_length if loaded else 0}, not {cfg.long_context}")
+                         f"{loaded.context_length if loaded else 0} and a "
+                         f"{loaded.kv_cache_type if loaded else '-'} KV cache, not "
+                         f"{cfg.long_context} and {kv_cache_type}")
     session.new_conversation()
     session.set_settings(system_prompt=DEFAULT_SYSTEM_PROMPT,
                          max_reply_tokens=cfg.long_reply_tokens)
@@ -111,7 +117,7 @@ def run_long_reply(session: AppSession, cfg: Config, binary: Path, model: Path,
     depths = sorted({first_depth + round(i * (last_depth - first_depth) / 4) for i in range(5)})
     native_rows = run_llama_bench(binary, model, threads=cfg.threads, prompts=[0],
                                   gens=[window], depths=depths, reps=1 if cfg.quick else 3,
-                                  timeout_s=cfg.timeout_s)
+                                  timeout_s=cfg.timeout_s, kv_cache_type=kv_cache_type)
     native_ms = {row.n_depth: 1000 / median(row.samples_ts) for row in native_rows}
     native_early, native_late = native_ms[first_depth], native_ms[last_depth]
     log(f"  native: {native_early:.2f} ms/token at depth {first_depth}, {native_late:.2f} at "
@@ -145,6 +151,7 @@ def run_long_reply(session: AppSession, cfg: Config, binary: Path, model: Path,
         "ui_batches": len(ui_times),
         "prompt_tokens": stats.prompt_tokens,
         "context_length": cfg.long_context,
+        "kv_cache_type": kv_cache_type.value,
         "window": window,
         "engine_tokens_per_s": stats.tokens_per_s,
         "reply_chars": len(turn.message.content),

@@ -3,7 +3,9 @@
 Settings match the app's engine (chatapp/engine/llama_engine.py): the same thread count
 for generation and prompt (-t), batch and micro-batch 512 (-b/-ub), flash attention off
 (-fa off; the app leaves llama-cpp-python's flash_attn=False), the model memory-mapped
-(-lm mmap), nothing offloaded (-ngl 0), f16 KV cache (both defaults). llama-bench's own
+(-lm mmap), nothing offloaded (-ngl 0), f16 KV cache (both defaults; a quantized KV
+cache where a phase measures one, with flash attention on as the app's engine then
+turns it on). llama-bench's own
 defaults stay: a warm-up run before each test, polling 50, normal priority.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import BATCH, BenchError
+from chatapp.vocabulary import KvCacheType
 
 
 @dataclass(frozen=True)
@@ -33,19 +36,23 @@ class NativeResult:
         return "pp" if self.n_prompt else "tg"
 
 
-def llama_bench_args(threads: int) -> list[str]:
+def llama_bench_args(threads: int,
+                     kv_cache_type: KvCacheType = KvCacheType.F16) -> list[str]:
     """The settings every llama-bench run uses (stated in the report)."""
-    return ["-t", str(threads), "-b", str(BATCH), "-ub", str(BATCH), "-fa", "off",
-            "-lm", "mmap", "-ngl", "0", "-ctk", "f16", "-ctv", "f16"]
+    flash = "off" if kv_cache_type is KvCacheType.F16 else "on"  # as LlamaEngine does
+    return ["-t", str(threads), "-b", str(BATCH), "-ub", str(BATCH), "-fa", flash,
+            "-lm", "mmap", "-ngl", "0", "-ctk", kv_cache_type.value,
+            "-ctv", kv_cache_type.value]
 
 
 def run_llama_bench(binary: Path, model: Path, *, threads: int, prompts: list[int],
                     gens: list[int], depths: list[int], reps: int,
-                    timeout_s: float = 900.0) -> list[NativeResult]:
+                    timeout_s: float = 900.0,
+                    kv_cache_type: KvCacheType = KvCacheType.F16) -> list[NativeResult]:
     command = [str(binary), "-m", str(model),
                "-p", ",".join(map(str, prompts)), "-n", ",".join(map(str, gens)),
                "-d", ",".join(map(str, depths)), "-r", str(reps), "-o", "json",
-               *llama_bench_args(threads)]
+               *llama_bench_args(threads, kv_cache_type)]
     # Its libraries sit beside it; a copy restored from the build cache (Makefile) may
     # carry a run path into another checkout's build folder.
     env = dict(os.environ, LD_LIBRARY_PATH=os.pathsep.join(

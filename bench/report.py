@@ -201,6 +201,9 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
                         "÷ llama-bench pp (the lower of the prompt sizes)",
         "followup_ttft_ratio": "time to first token in the view, turn 10 ÷ turn 1",
         "late_early_token_ratio": "ms/token, last window ÷ first window",
+        "kv_q8_memory_ratio": "llama.cpp's state of the same tokens, q8_0 KV cache ÷ f16",
+        "late_early_token_ratio_q8": "the long reply with a q8_0 KV cache: ms/token, last "
+                                     "window ÷ first window",
         "max_stall_ms": "longest lateness of a 5 ms UI timer while streaming",
         "open_2000_ms": "request → conversation painted (no model loaded)",
         "open_branched_2000_ms": "the same, a chat whose branches add ~40% more messages",
@@ -232,6 +235,8 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
                      "met" if target["met"] else "**missed**", notes.get(key, "")])
     for key, what in (("batch_speedup_8", "a batch job's tokens/s at 8 rows at once ÷ one "
                                           "at a time"),
+                      ("restart_ttft_ratio", "first reply after a restart, the chat's state "
+                                             "read from disk ÷ evaluated again"),
                       ("index_files_per_s", "files/s indexed, words alone (1,000 text files, "
                                             "~10 MB)"),
                       ("index_embedded_files_per_s", "files/s indexed with embeddings "
@@ -458,6 +463,38 @@ def _long_reply(results: Mapping[str, Any]) -> list[str]:
         f"- CPU over the {_f(r.get('wall_s'), 1)} s of the reply: UI thread "
         f"{_f(r.get('ui_cpu_s'), 1)} s, engine thread and its OpenMP workers "
         f"{_f(r.get('engine_cpu_s'), 1)} s.",
+    ]
+
+
+def _kv(results: Mapping[str, Any]) -> list[str]:
+    k = _d(results.get("kv"))
+    if not k:
+        return []
+    memory = _d(k["memory"])
+    f16 = memory["state_bytes"]["f16"]
+    rows = [[kv_type, f"{size:,}", _f(size / f16, 3),
+             f"{memory['estimated_bytes'][kv_type]:,}"]
+            for kv_type, size in memory["state_bytes"].items()]
+    replies = _d(k["long_reply"])
+    reply_rows = [[kv_type, _f(r["early_ms_per_token"]), _f(r["late_ms_per_token"]),
+                   _f(r["late_early_token_ratio"], 3), _f(r["native_late_early_ratio"], 3),
+                   _f(r["engine_tokens_per_s"], 1)]
+                  for kv_type, r in replies.items()]
+    window = next(iter(replies.values()))["window"] if replies else "-"
+    return [
+        f"KV memory: the app's engine with each cache type at a context of "
+        f"{memory['context_length']:,}, after the same {memory['tokens']:,}-token prompt; "
+        "llama.cpp's serialized state of the chat (its K and V entries), beside the fit "
+        "estimate's bytes per token times the tokens. See bench/kv.py.",
+        "",
+        *_table(["KV cache", "llama.cpp bytes", "÷ f16", "fit estimate"], rows),
+        "",
+        f"The long reply (as above) with each cache type; llama-bench with the same cache "
+        f"(and flash attention for q8_0, as the engine uses it) at the same depths; window "
+        f"{window} tokens.",
+        "",
+        *_table(["KV cache", "first ms/token", "last ms/token", "last ÷ first",
+                 "native last ÷ first", "engine tokens/s"], reply_rows),
     ]
 
 
@@ -835,6 +872,10 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "",
         *_long_reply(results),
         *image("long_reply.png", "time per token and UI lateness over a long reply"),
+        "",
+        "## KV cache types",
+        "",
+        *_kv(results),
         "",
         "## Streaming into the view, without a model",
         "",

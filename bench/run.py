@@ -36,10 +36,12 @@ from bench.common import (
     wait_for_quiet,
 )
 
-PHASES = ("throughput", "followup", "ladder", "long_reply", "spare_core", "view_stream", "open",
-          "context_cost", "search", "export", "documents", "api", "batch", "prediction", "startup")
+PHASES = ("throughput", "followup", "ladder", "long_reply", "kv", "spare_core", "view_stream",
+          "open", "context_cost", "search", "export", "documents", "api", "batch", "prediction",
+          "startup")
 HEADLINE_KEYS = ("prompt_ratio", "generation_ratio", "followup_ttft_ratio",
-                 "late_early_token_ratio", "max_stall_ms", "open_2000_ms",
+                 "late_early_token_ratio", "kv_q8_memory_ratio", "late_early_token_ratio_q8",
+                 "max_stall_ms", "open_2000_ms",
                  "open_branched_2000_ms", "search_100k_ms",
                  "search_keystroke_ms", "export_1000_s",
                  "index_files_per_s", "index_embedded_files_per_s", "embed_native_ratio",
@@ -53,6 +55,9 @@ TARGETS = (
     ("prompt_ratio", ">=", 0.97, "prompt ≥ 0.97 x native"),
     ("followup_ttft_ratio", "<=", 1.2, "turn 10 TTFT ≤ 1.2 x turn 1"),
     ("late_early_token_ratio", "<=", 1.1, "last-256 time/token ≤ 1.1 x first-256"),
+    ("kv_q8_memory_ratio", "<=", 0.6, "q8_0 KV cache ≤ 0.6 x f16's memory (llama.cpp's)"),
+    ("late_early_token_ratio_q8", "<=", 1.1,
+     "q8_0 KV cache: last-256 time/token ≤ 1.1 x first-256"),
     ("max_stall_ms", "<=", 50.0, "event loop never stalls > 50 ms"),
     ("open_2000_ms", "<", 100.0, "open 2,000 messages < 100 ms"),
     ("open_branched_2000_ms", "<", 100.0, "open 2,000 messages with many branches < 100 ms"),
@@ -74,6 +79,11 @@ TARGETS = (
 
 def _log(message: str) -> None:
     print(message, flush=True)
+
+
+def _section(results: dict[str, object], name: str) -> dict[str, object] | None:
+    part = results.get(name)
+    return part if isinstance(part, dict) else None
 
 
 def evaluate_targets(results: dict[str, object]) -> list[dict[str, object]]:
@@ -99,6 +109,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     from bench.export_chats import run_export
     from bench.followup import run_followup
     from bench.history_scale import run_open, run_search
+    from bench.kv import run_kv
     from bench.ladder import run_ladder
     from bench.long_reply import run_long_reply
     from bench.native import native_system_info
@@ -152,7 +163,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                             "load_after": load_average(), **sampler.between(started, ended)}
 
     try:
-        session_phases = {"throughput", "followup", "ladder", "long_reply"}
+        session_phases = {"throughput", "followup", "ladder", "long_reply", "kv"}
         if session_phases & set(phases):
             settings = Settings(last_model_path=str(model), threads=threads,
                                 context_length=cfg.context_length)
@@ -162,6 +173,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                 phase("followup", lambda: run_followup(session, cfg, binary, model, _log))
                 phase("ladder", lambda: run_ladder(cfg, _log))
                 phase("long_reply", lambda: run_long_reply(session, cfg, binary, model, _log))
+                # Last of the session's phases: it leaves the model with a q8_0 cache.
+                phase("kv", lambda: run_kv(session, cfg, binary, model, _log,
+                                           f16_long_reply=_section(results, "long_reply")))
             finally:
                 session.close()
         if "spare_core" in phases and threads > 1:
@@ -199,7 +213,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     for section, key in (("throughput", "prompt_ratio"), ("throughput", "generation_ratio"),
                          ("followup", "followup_ttft_ratio"),
                          ("long_reply", "late_early_token_ratio"),
-                         ("long_reply", "max_stall_ms"), ("open", "open_2000_ms"),
+                         ("long_reply", "max_stall_ms"), ("kv", "kv_q8_memory_ratio"),
+                         ("kv", "late_early_token_ratio_q8"), ("open", "open_2000_ms"),
                          ("open", "open_branched_2000_ms"),
                          ("search", "search_100k_ms"),
                          ("search", "search_keystroke_ms"), ("export", "export_1000_s"),
