@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.prediction import report_lines as prediction_report
+from bench.switch import report_lines as switch_report
 
 LEVEL_NAMES = {
     "native": "llama-bench tg (C++, no sampling)",
@@ -223,6 +224,8 @@ def _summary(results: Mapping[str, Any]) -> list[str]:
                               "BatchedGenerator ÷ llama-batched-bench",
         "prediction_error": "largest |predicted - measured| / measured generation tokens/s, "
                             "SmolLM2 quantizations, calibrated with Q4_1 only",
+        "switch_ttft_ratio": "engine TTFT after going back to a 2,000-token chat ÷ "
+                             "continuing the same chat",
         "startup_s": "process start → main window painted",
         "idle_rss_mb": "no model, 3 s after the first paint",
     }
@@ -898,6 +901,10 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "## Batch jobs",
         "",
         *_batch(results),
+        "",
+        "## Instant chat switching",
+        "",
+        *switch_report(results),
         "",
         "## Speed known before download",
         "",

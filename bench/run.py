@@ -37,8 +37,8 @@ from bench.common import (
 )
 
 PHASES = ("throughput", "followup", "ladder", "long_reply", "kv", "spare_core", "view_stream",
-          "open", "context_cost", "search", "export", "documents", "api", "batch", "prediction",
-          "startup")
+          "open", "context_cost", "search", "export", "documents", "api", "batch", "switch",
+          "prediction", "startup")
 HEADLINE_KEYS = ("prompt_ratio", "generation_ratio", "followup_ttft_ratio",
                  "late_early_token_ratio", "kv_q8_memory_ratio", "late_early_token_ratio_q8",
                  "max_stall_ms", "open_2000_ms",
@@ -48,6 +48,7 @@ HEADLINE_KEYS = ("prompt_ratio", "generation_ratio", "followup_ttft_ratio",
                  "query_words_ms", "query_hybrid_ms",
                  "api_native_ratio", "api_followup_ttft_ratio",
                  "batch_native_ratio", "batch_speedup_8", "prediction_error",
+                 "switch_ttft_ratio", "restart_ttft_ratio",
                  "startup_s", "idle_rss_mb", "loaded_rss_mb")
 # (key, comparison, limit, what the issue asks)
 TARGETS = (
@@ -71,6 +72,7 @@ TARGETS = (
     ("api_native_ratio", ">=", 0.95, "streaming through the API ≥ 0.95 x llama-server"),
     ("api_followup_ttft_ratio", "<=", 1.2, "API follow-up turn TTFT ≤ 1.2 x the first"),
     ("batch_native_ratio", ">=", 0.9, "a batch job at 8 at once ≥ 0.9 x llama-batched-bench"),
+    ("switch_ttft_ratio", "<=", 1.2, "TTFT after a chat switch ≤ 1.2 x continuing the chat"),
     ("prediction_error", "<=", 0.2, "predicted generation tokens/s within 20 % of measured"),
     ("startup_s", "<", 1.5, "window painted < 1.5 s"),
     ("idle_rss_mb", "<", 200.0, "idle RSS < 200 MB"),
@@ -115,6 +117,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     from bench.native import native_system_info
     from bench.prediction import PredictionBenchConfig, run_prediction
     from bench.startup import run_startup
+    from bench.switch import SwitchBenchConfig, run_switch
     from bench.throughput import run_throughput
     from bench.view_stream import run_view_stream
     from chatapp.hardware import detect_hardware
@@ -205,6 +208,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         phase("prediction", lambda: run_prediction(
             model, prediction_cfg, _log, quantize_binary=binary.parent / "llama-quantize",
             work=work, extra_models=args.predict_model))
+        switch_cfg = SwitchBenchConfig.quick(threads) if cfg.quick \
+            else SwitchBenchConfig(threads=threads)
+        phase("switch", lambda: run_switch(model, switch_cfg, _log, work))
         phase("startup", lambda: run_startup(cfg, _log))
     finally:
         sampler.stop()
@@ -225,6 +231,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                          ("api", "api_native_ratio"), ("api", "api_followup_ttft_ratio"),
                          ("batch", "batch_native_ratio"), ("batch", "batch_speedup_8"),
                          ("prediction", "prediction_error"),
+                         ("switch", "switch_ttft_ratio"), ("switch", "restart_ttft_ratio"),
                          ("startup", "startup_s"),
                          ("startup", "idle_rss_mb"), ("startup", "loaded_rss_mb")):
         part = results.get(section)

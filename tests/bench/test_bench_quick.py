@@ -55,7 +55,7 @@ def test_quick_benchmark_measures_everything(tmp_path: Path, model_path: Path) -
     for heading in ("## Summary", "## Remaining gaps", "## Prompt and generation speed",
                     "## Follow-up turns", "## A long reply", "## Streaming into the view",
                     "## History at scale", "## Local documents", "## The API server",
-                    "## Batch jobs", "## Speed known before download",
+                    "## Batch jobs", "## Instant chat switching", "## Speed known before download",
                     "## Start-up and memory"):
         assert heading in report
     try:
