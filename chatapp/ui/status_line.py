@@ -59,7 +59,10 @@ class StatusLine(QStatusBar):
             f"{summary.parameter_count / 1e6:,.0f}M parameters, {format_bytes(summary.file_size)}"
             f"\nContext {summary.context_length:,} tokens ({summary.context_reason}; "
             f"the model's maximum is {trained})"
-            f"\nThreads {summary.threads} for replies, {summary.threads_batch} for prompts"
+            f"\nContext memory: {summary.kv_cache_type} KV cache"
+            + (f", {format_bytes(summary.kv_bytes_per_token, binary=True)} per token"
+               if summary.kv_bytes_per_token else "")
+            + f"\nThreads {summary.threads} for replies, {summary.threads_batch} for prompts"
             f"\nChat format: {summary.chat_template}"
         ))
 
