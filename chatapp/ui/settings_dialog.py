@@ -111,6 +111,14 @@ class SettingsDialog(QDialog):
         form.addRow("", self.kv_cache_note)
         self.threads = _int("threads", special=f"Auto ({physical_cores} physical cores)")
         form.addRow("Threads", self.threads)
+        self.kv_memory_budget_mb = _int("kv_memory_budget_mb",
+                                        special="Auto (a quarter of free memory, ≤ 2 GiB)")
+        self.kv_memory_budget_mb.setSuffix(" MiB")
+        self.kv_memory_budget_mb.setSingleStep(256)
+        self.kv_memory_budget_mb.setToolTip(
+            "Memory that keeps the chats you left ready, so going back to one answers at "
+            "once; more of them wait in the cache folder on disk")
+        form.addRow("Memory for chats left", self.kv_memory_budget_mb)
         self.hub_endpoint = QLineEdit(self)
         self.hub_endpoint.setObjectName("hub_endpoint")
         self.hub_endpoint.setToolTip("Where model search and downloads go: Hugging Face, or a "
@@ -156,6 +164,7 @@ class SettingsDialog(QDialog):
             context_length=int(self.context_length.currentData()),
             kv_cache_type=KvCacheType(self.kv_cache_type.currentData()),
             threads=self.threads.value(),
+            kv_memory_budget_mb=self.kv_memory_budget_mb.value(),
             hub_endpoint=self.hub_endpoint.text().strip().rstrip("/"),
         ))
 
@@ -183,6 +192,7 @@ class SettingsDialog(QDialog):
         self.context_length.setCurrentIndex(self.context_length.findData(settings.context_length))
         self.kv_cache_type.setCurrentIndex(self.kv_cache_type.findData(settings.kv_cache_type))
         self.threads.setValue(settings.threads)
+        self.kv_memory_budget_mb.setValue(settings.kv_memory_budget_mb)
         self.hub_endpoint.setText(settings.hub_endpoint)
         self.api_section.show_settings(settings)
 

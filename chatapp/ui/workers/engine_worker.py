@@ -33,6 +33,7 @@ from chatapp.documents.blob_store import BlobStore
 from chatapp.engine.context_policy import choose_threads
 from chatapp.engine.embedding import LlamaEmbedder, load_embedder
 from chatapp.engine.errors import EngineError
+from chatapp.engine.kv_state_store import memory_budget
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine
 from chatapp.engine.load_probe import ProbeCache
 from chatapp.engine.model_loader import LoadedModel
@@ -165,6 +166,9 @@ class _EngineWorker(QObject):
             return
         threads, threads_batch = choose_threads(settings.threads, detect_hardware())
         model.engine.set_threads(threads, threads_batch)
+        store = model.engine.state_store
+        if store is not None:  # the chats left keep to it from the next one on
+            store.memory_budget = memory_budget(settings.kv_memory_budget_mb)
         if (threads, threads_batch) != (model.threads, model.threads_batch):
             self._model = replace(model, threads=threads, threads_batch=threads_batch)
             self.model_loaded.emit(self._model.summary())

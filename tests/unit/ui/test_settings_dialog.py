@@ -107,3 +107,14 @@ def test_the_memory_per_token_of_the_loaded_model_is_shown(qtbot: QtBot, model_p
                            (KvCacheType.Q4_0, 18 / 64)):
         assert f"{format_bytes(round(f16 * share), binary=True)} with {kv_type}" in note
     assert summary.name in note
+
+
+def test_the_memory_for_chats_left_is_auto_or_mib(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(kv_memory_budget_mb=512), physical_cores=2)
+    qtbot.addWidget(dialog)
+    assert dialog.kv_memory_budget_mb.value() == 512
+    dialog.kv_memory_budget_mb.setValue(0)
+    assert dialog.kv_memory_budget_mb.text().startswith("Auto")
+    dialog.accept()
+    assert dialog.result_settings is not None
+    assert dialog.result_settings.kv_memory_budget_mb == 0
