@@ -7,7 +7,7 @@ order, so the same numbers), and only the new tokens are evaluated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ import pytest
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.kv_state_store import SUFFIX, KvStateStore
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, LoadSettings, Sampling
+from chatapp.vocabulary import KvCacheType
 
 GREEDY = Sampling(temperature=0.0, max_tokens=24)
 SETTINGS = LoadSettings(context_length=2048, threads=2, threads_batch=2, batch_size=256)
@@ -156,5 +157,27 @@ def test_a_short_chat_is_not_saved(model_path: Path, tmp_path: Path) -> None:
         reply(engine, [message("user", "Hi")])
         assert not engine.save_state_to_disk()
         assert list(tmp_path.glob(f"*/*{SUFFIX}")) == []
+    finally:
+        engine.close()
+
+
+def test_a_quantized_cache_is_restored_as_well(model_path: Path, tmp_path: Path) -> None:
+    settings = replace(SETTINGS, kv_cache_type=KvCacheType.Q8_0)
+    reference = LlamaEngine(model_path, settings)
+    try:
+        first, _ = reply(reference, chat_a())
+        expected_second, expected_stats = reply(reference, chat_a(first))
+    finally:
+        reference.close()
+    engine = LlamaEngine(model_path, settings)
+    try:
+        engine.use_state_store(KvStateStore(tmp_path, engine.state_key(SHA),
+                                            memory_budget=256 * 1024 * 1024))
+        reply(engine, chat_a())
+        engine.remember_state()
+        reply(engine, chat_b())
+        second, stats = reply(engine, chat_a(first))
+        assert stats.evaluated_prompt_tokens == expected_stats.evaluated_prompt_tokens
+        assert second == expected_second
     finally:
         engine.close()
