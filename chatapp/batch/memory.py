@@ -17,10 +17,9 @@ from typing import Final
 from chatapp.batch.errors import BatchMemoryError
 from chatapp.batch.job import BatchJob
 from chatapp.engine.batched_generation import CONTEXT_PADDING, row_context
-from chatapp.engine.context_policy import USABLE_RAM_FRACTION
-from chatapp.engine.model_loader import LoadedModel
+from chatapp.engine.context_policy import USABLE_RAM_FRACTION, ModelShape, kv_bytes_per_token
+from chatapp.engine.model_loader import LoadedModel, ModelSummary, model_shape
 from chatapp.formatting import format_bytes
-from chatapp.gguf.inspect import GgufInfo
 from chatapp.hardware import Hardware, detect_hardware
 from chatapp.models.fit import estimated_kv_bytes_per_token
 from chatapp.vocabulary import KvCacheType
@@ -75,23 +74,34 @@ class BatchMemory:
         return max(0, room // per_token) // CONTEXT_PADDING * CONTEXT_PADDING
 
 
-def batch_memory(info: GgufInfo, kv_cache_type: KvCacheType, *, parallel: int,
+def batch_memory(shape: ModelShape, kv_cache_type: KvCacheType, *, parallel: int,
                  context_per_row: int, hardware: Hardware) -> BatchMemory:
-    """The memory ``parallel`` rows of ``context_per_row`` tokens take on this model."""
-    f16_per_token = info.kv_cache_bytes_per_token()
-    estimated = f16_per_token is None
-    if f16_per_token is None:
-        f16_per_token = estimated_kv_bytes_per_token(info.tensor_data_bytes)
-    per_token = round(f16_per_token * kv_cache_type.bytes_per_value
-                      / KvCacheType.F16.bytes_per_value)
+    """The memory ``parallel`` rows of ``context_per_row`` tokens take on a model of this
+    shape (its KV bytes per token at ``kv_cache_type``, as model_loader.model_shape says)."""
+    per_token = shape.kv_bytes_per_token
+    estimated = per_token is None
+    if per_token is None:  # the header does not say: guessed from the weights, as in f16
+        per_token = kv_bytes_per_token(estimated_kv_bytes_per_token(shape.weights_bytes),
+                                       kv_cache_type)
     return BatchMemory(
         parallel=max(1, parallel),
-        tokens_per_row=row_context(context_per_row, info.context_length),
+        tokens_per_row=row_context(context_per_row, shape.trained_context),
         kv_bytes_per_token=per_token,
         kv_cache_type=kv_cache_type,
         estimated=estimated,
         available_bytes=hardware.available_ram_bytes,
     )
+
+
+def model_batch_memory(model: ModelSummary, *, rows: int, parallel: int,
+                       context_per_row: int, hardware: Hardware) -> BatchMemory:
+    """What a job of ``rows`` rows would take on the loaded model, as check_job_memory
+    counts it (for the Batch window to show before Start)."""
+    shape = ModelShape(weights_bytes=model.file_size, trained_context=model.trained_context,
+                       kv_bytes_per_token=model.kv_bytes_per_token)
+    return batch_memory(shape, model.kv_cache_type, parallel=min(parallel, max(1, rows)),
+                        context_per_row=min(context_per_row, model.context_length),
+                        hardware=hardware)
 
 
 def check_job_memory(job: BatchJob, model: LoadedModel,
@@ -101,7 +111,8 @@ def check_job_memory(job: BatchJob, model: LoadedModel,
     Counts every row of the input as if none were done yet (an output being resumed
     needs no more than that), and at most as many rows at once as the input has.
     """
-    memory = batch_memory(model.info, model.engine.settings.kv_cache_type,
+    kv_cache_type = model.engine.settings.kv_cache_type
+    memory = batch_memory(model_shape(model.info, kv_cache_type), kv_cache_type,
                           parallel=min(job.parallel, max(1, len(job.source.rows))),
                           context_per_row=job.row_context(model.engine),
                           hardware=hardware or detect_hardware())

@@ -105,6 +105,9 @@ def test_every_row_is_answered_with_its_progress_shown(
     out = tmp_path / "out.csv"
     fill(qtbot, batch, questions_csv(tmp_path / "questions.csv"), out)
     assert not batch.resume.isVisible()  # a new output: nothing to resume
+    # What the rows will take of memory, before Start.
+    assert batch.memory.isVisible()
+    assert "of memory (3 rows at once, 256 tokens each)" in batch.memory.text()
     start(qtbot, batch)
     assert batch.run is not None
     shown: list[tuple[int, str]] = []
@@ -218,6 +221,8 @@ def test_the_memory_check_refuses_too_much(qtbot: QtBot, open_window: OpenWindow
                                       available_ram_bytes=100 * 1024**2)
     out = tmp_path / "out.csv"
     fill(qtbot, batch, questions_csv(tmp_path / "questions.csv"), out, parallel=16)
+    # Said before Start; Start checks again (memory may have been freed meanwhile).
+    assert "free now" in batch.memory.text()
     start(qtbot, batch)
     wait_ended(qtbot, batch)
     assert batch.error.isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from chatapp.batch.inputs import read_input
 from chatapp.batch.job import BatchJob, BatchProgress, BatchSummary
+from chatapp.batch.memory import memory_error, model_batch_memory
 from chatapp.batch.preview import (
     JobFiles,
     read_job_files,
@@ -43,6 +45,7 @@ from chatapp.conversation.reply_runner import sampling_from
 from chatapp.engine.llama_engine import Sampling
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
+from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware, detect_hardware
 from chatapp.settings import Settings
 from chatapp.ui.plain_text import plain_label, plain_question
@@ -107,9 +110,8 @@ class BatchWindow(QWidget):
             "value of that column; {{ and }} write braces.")
         self.template.setMinimumHeight(110)
         self.template.textChanged.connect(self._update)
-        form.addRow("Prompt", self.template)
         self.template_note = self._note("batchTemplateProblem", WARNING_STYLE)
-        form.addRow("", self.template_note)
+        form.addRow("Prompt", self._field(self.template, self.template_note))
 
         self.input = QLineEdit(self)
         self.input.setObjectName("batchInput")
@@ -120,9 +122,9 @@ class BatchWindow(QWidget):
         choose_file.clicked.connect(self._choose_input_file)
         choose_folder = self._chooser("Folder…")
         choose_folder.clicked.connect(self._choose_input_folder)
-        form.addRow("Input", self._row(self.input, choose_file, choose_folder))
         self.columns = self._note("batchColumns", QUIET_STYLE)
-        form.addRow("", self.columns)
+        form.addRow("Input", self._field(self._row(self.input, choose_file, choose_folder),
+                                         self.columns))
 
         self.output = QLineEdit(self)
         self.output.setObjectName("batchOutput")
@@ -131,9 +133,8 @@ class BatchWindow(QWidget):
         self.output.editingFinished.connect(self._read_files)
         choose_output = self._chooser("Choose…")
         choose_output.clicked.connect(self._choose_output)
-        form.addRow("Output", self._row(self.output, choose_output))
         self.resume = self._note("batchResume", "")
-        form.addRow("", self.resume)
+        form.addRow("Output", self._field(self._row(self.output, choose_output), self.resume))
 
         self.parallel = self._spin("batchParallel", 1, MAX_PARALLEL, DEFAULT_PARALLEL, step=1,
                                    tip="Rows answered at once: more rows per second, more "
@@ -155,6 +156,12 @@ class BatchWindow(QWidget):
             sizes.addSpacing(12)
         sizes.addStretch(1)
         form.addRow("", sizes)
+        # Below the form: a long wrapped note in a form row gets a height for a narrower
+        # width than it has, and floats in empty space.
+        self.memory = self._note("batchMemory", QUIET_STYLE)
+        layout.addWidget(self.memory)
+        for spin in (self.parallel, self.row_context):
+            spin.valueChanged.connect(self._show_memory)
 
         buttons = QHBoxLayout()
         self.hint = self._note("batchHint", QUIET_STYLE)
@@ -206,6 +213,19 @@ class BatchWindow(QWidget):
         self._choosers.append(button)
         return button
 
+    @staticmethod
+    def _field(main: QWidget | QLayout, note: QLabel) -> QVBoxLayout:
+        """A form field with its note just below it (a note row of its own would take a
+        wrapped label's full spacing even while hidden)."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        if isinstance(main, QLayout):
+            column.addLayout(main)
+        else:
+            column.addWidget(main)
+        column.addWidget(note)
+        return column
+
     def _row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         for index, widget in enumerate(widgets):
@@ -233,6 +253,7 @@ class BatchWindow(QWidget):
     def set_model(self, summary: ModelSummary | None) -> None:
         self.model = summary
         self._update()
+        self._show_memory()
 
     @property
     def running(self) -> bool:
@@ -330,6 +351,7 @@ class BatchWindow(QWidget):
         self._say(self.resume, files.output_problem or resume_note(files))
         self.resume.setStyleSheet(ERROR_STYLE if files.output_problem else "")
         self._update()
+        self._show_memory()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -370,6 +392,27 @@ class BatchWindow(QWidget):
             spin.setReadOnly(self.running)
         for button in self._choosers:
             button.setEnabled(not self.running)
+
+    def _show_memory(self) -> None:
+        """What the rows' context would take on the loaded model, against the memory free
+        now (Start checks again: memory may be freed meanwhile)."""
+        if self.model is None or self.job_files is None:
+            self._say(self.memory, "")
+            return
+        memory = model_batch_memory(self.model, rows=len(self.job_files.source.rows),
+                                    parallel=self.parallel.value(),
+                                    context_per_row=self.row_context.value(),
+                                    hardware=self.hardware())
+        if memory.fits:
+            self.memory.setStyleSheet(QUIET_STYLE)
+            rows = "1 row" if memory.parallel == 1 else f"{memory.parallel} rows at once"
+            self._say(self.memory, (
+                f"The rows' context takes about {format_bytes(memory.needed_bytes, binary=True)}"
+                f" of memory ({rows}, {memory.tokens_per_row:,} tokens each); "
+                f"{format_bytes(memory.available_bytes, binary=True)} is free."))
+        else:
+            self.memory.setStyleSheet(WARNING_STYLE)
+            self._say(self.memory, memory_error(memory).user_message)
 
     @property
     def _cancelling(self) -> bool:
