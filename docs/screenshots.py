@@ -376,10 +376,17 @@ def models_pane(model: Path, out_dir: Path) -> None:
             last_model_path=str(paths.models_dir / model.name), hub_endpoint=hub.endpoint))
         window.show()
         wait_until(lambda: window.session.model is not None)
+        # One reply first: the starter model's speed column shows what it measured here.
+        window.composer.edit.setPlainText("Say hello in five words.")
+        window.composer.edit.submitted.emit()
+        wait_until(lambda: window.session.turn is not None)
+        wait_until(lambda: window.session.turn is None)
         window.open_models_pane()
         wait_until(lambda: window.models_pane is not None and window.models_pane.isVisible())
         pane = window.models_pane
         assert pane is not None
+        wait_until(lambda: pane.speeds.estimator is not None)
+        settle()
         pane.move(window.pos())
         grab(pane, out_dir / "models-recommended.png", screen=False)
 

@@ -76,6 +76,8 @@ TYPICAL_CONTEXT_TOKENS: Final = 1024
 # Prompt evaluations shorter than this run in small batches, far below the matrix speed:
 # they say little about it and are not used to calibrate.
 MIN_PROMPT_TOKENS: Final = 32
+# Replies shorter than this are timed mostly by their start: not used to calibrate either.
+MIN_GENERATED_TOKENS: Final = 16
 
 _QUANT_SUFFIX = re.compile(r"^(?:UD-)?(?P<base>[A-Z0-9]+_[A-Z0-9]+?)(?:_(?:XXS|XS|S|M|L|XL))?$")
 _LABEL_TYPES: Final[Mapping[str, str]] = {
@@ -183,6 +185,8 @@ def raw_speeds(profile: WeightsProfile, machine: MachineSpeed) -> tuple[float, f
 
 
 def format_rate(tokens_per_s: float) -> str:
+    if tokens_per_s < 0.995:
+        return f"{tokens_per_s:.2f}"
     return f"{tokens_per_s:.1f}" if tokens_per_s < 9.95 else f"{tokens_per_s:,.0f}"
 
 
@@ -277,9 +281,9 @@ def _profile_of(run: SpeedRun) -> WeightsProfile:
 
 def speed_run(info: GgufInfo, *, sha256: str, file_name: str, size_bytes: int,
               fingerprint: str, stats: GenerationStats) -> SpeedRun | None:
-    """The record of one reply, or None when it says nothing of the speed (under two tokens)."""
+    """The record of one reply, or None when it says little of the speed (too short)."""
     generation = stats.tokens_per_s
-    if generation is None or generation <= 0:
+    if generation is None or generation <= 0 or stats.generated_tokens < MIN_GENERATED_TOKENS:
         return None
     prompt = stats.prompt_tokens_per_s \
         if stats.evaluated_prompt_tokens >= MIN_PROMPT_TOKENS else None

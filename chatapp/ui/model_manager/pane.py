@@ -62,7 +62,7 @@ class ModelsPane(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Models")
         self.setObjectName("modelsPane")
-        self.resize(980, 680)
+        self.resize(1080, 680)  # the tables' columns, Speed here included
         self.library = library
         self.catalog = catalog
         self.hub = hub

@@ -98,7 +98,8 @@ class SpeedSource(QObject):
 
 
 class SpeedLabel(QLabel):
-    """One model's speed: '≈ 11 tokens/s · prompt ≈ 60/s', or 'measured: 104 tokens/s'."""
+    """One model's speed: '≈ 11 tokens/s · prompt ≈ 60/s', or 'measured: 104 tokens/s', on
+    two lines so the column stays narrow (``speed_text`` gives it back on one)."""
 
     def __init__(self, speed: SpeedPrediction | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +110,11 @@ class SpeedLabel(QLabel):
             self.setText(MEASURING)
             self.setToolTip("Measuring this computer's speed (once, about a second)…")
             return
-        self.setText(speed.text)
+        self.setText(speed.text.replace(" · ", "\n"))
         self.setAccessibleName(f"Speed on this computer: {speed.text}")
         self.setToolTip(plain_tooltip(speed.explanation))
+
+
+def speed_text(label: SpeedLabel) -> str:
+    """What the label says, on one line."""
+    return label.text().replace("\n", " · ")

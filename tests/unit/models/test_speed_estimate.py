@@ -11,6 +11,7 @@ from chatapp.gguf.inspect import inspect_gguf
 from chatapp.models.catalog import load_catalog
 from chatapp.models.speed_estimate import (
     SpeedEstimator,
+    SpeedPrediction,
     WeightsProfile,
     raw_speeds,
     speed_run,
@@ -82,6 +83,10 @@ def test_a_model_that_ran_shows_its_measured_speed() -> None:
     assert by_name == speed
     never_ran = estimator.speed(profile, sha256="t" * 64)
     assert not never_ran.measured and never_ran.text.startswith("≈ ")
+    slow = SpeedPrediction(0.04, None, measured=False, runs=0)
+    assert slow.text == "≈ 0.04 tokens/s"
+    assert SpeedPrediction(6.0, 60.0, measured=False, runs=0).text == \
+        "≈ 6.0 tokens/s · prompt ≈ 60/s"
     assert " tokens/s · prompt ≈ " in never_ran.text
 
 
@@ -102,8 +107,9 @@ def test_a_real_gguf_is_profiled_by_its_tensors(model_path: Path) -> None:
     short = speed_run(info, sha256="a" * 64, file_name="x", size_bytes=1, fingerprint="m",
                       stats=stats(51, 0.5, prompt=5, prompt_s=0.1))
     assert short is not None and short.prompt_tokens_per_s is None
-    assert speed_run(info, sha256="a" * 64, file_name="x", size_bytes=1, fingerprint="m",
-                     stats=stats(1, 0.0)) is None
+    for too_short in (stats(1, 0.0), stats(8, 0.1)):
+        assert speed_run(info, sha256="a" * 64, file_name="x", size_bytes=1, fingerprint="m",
+                         stats=too_short) is None
 
 
 def test_quantization_names_choose_the_format() -> None:

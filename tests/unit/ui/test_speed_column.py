@@ -21,7 +21,7 @@ from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords, Speed
 from chatapp.paths import AppPaths
 from chatapp.ui.model_manager import installed_tab, recommended_tab, search_tab
 from chatapp.ui.model_manager.pane import ModelsPane
-from chatapp.ui.model_manager.speed_column import MEASURING, SpeedLabel
+from chatapp.ui.model_manager.speed_column import MEASURING, SpeedLabel, speed_text
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.task_thread import TaskThread
 from tests.hub_stand_in.content import TINY_REPO
@@ -38,9 +38,9 @@ def disk(qtbot: QtBot) -> Iterator[TaskThread]:
     thread.shutdown(time.monotonic() + 5)
 
 
-def speed_text(table: QTableWidget, row: int, column: int) -> str:
+def cell_speed(table: QTableWidget, row: int, column: int) -> str:
     widget = table.cellWidget(row, column)
-    return widget.text() if isinstance(widget, SpeedLabel) else ""
+    return speed_text(widget) if isinstance(widget, SpeedLabel) else ""
 
 
 def name(table: QTableWidget, row: int) -> str:
@@ -50,7 +50,7 @@ def name(table: QTableWidget, row: int) -> str:
 
 
 def ready(table: QTableWidget, column: int) -> bool:
-    texts = [speed_text(table, r, column) for r in range(table.rowCount())]
+    texts = [cell_speed(table, r, column) for r in range(table.rowCount())]
     return any(texts) and MEASURING not in texts
 
 
@@ -95,7 +95,7 @@ def test_catalog_and_installed_models_show_predicted_then_measured_speeds(
     recommended = pane.recommended.table
     column = recommended_tab.SPEED_COLUMN
     qtbot.waitUntil(lambda: ready(recommended, column), timeout=TIMEOUT_MS)
-    shown = {name(recommended, r): speed_text(recommended, r, column)
+    shown = {name(recommended, r): cell_speed(recommended, r, column)
              for r in range(recommended.rowCount())}
     assert shown[ran.name] == "measured: 104 tokens/s · prompt 900/s"
     predicted = [shown[e.name] for e in chat_entries[1:]]
@@ -107,10 +107,10 @@ def test_catalog_and_installed_models_show_predicted_then_measured_speeds(
 
     installed = pane.installed.table
     qtbot.waitUntil(lambda: installed.rowCount() == 1
-                    and speed_text(installed, 0, installed_tab.SPEED_COLUMN)
+                    and cell_speed(installed, 0, installed_tab.SPEED_COLUMN)
                     not in ("", MEASURING),
                     timeout=TIMEOUT_MS)
-    assert speed_text(installed, 0, installed_tab.SPEED_COLUMN) == \
+    assert cell_speed(installed, 0, installed_tab.SPEED_COLUMN) == \
         "measured: 104 tokens/s · prompt 900/s"
 
 
@@ -129,7 +129,7 @@ def test_hub_files_show_speeds_and_the_suggested_quantization(qtbot: QtBot,
     listing = tab.listing
     assert listing is not None
     files = tab.file_table
-    texts = {name(files, r): speed_text(files, r, search_tab.SPEED_COLUMN)
+    texts = {name(files, r): cell_speed(files, r, search_tab.SPEED_COLUMN)
              for r in range(files.rowCount())}
     q4 = next(t for n, t in texts.items() if "Q4_K_M" in n)
     q8 = next(t for n, t in texts.items() if "Q8_0" in n)
