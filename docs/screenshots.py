@@ -377,7 +377,7 @@ def models_pane(model: Path, out_dir: Path) -> None:
         window.show()
         wait_until(lambda: window.session.model is not None)
         # One reply first: the starter model's speed column shows what it measured here.
-        window.composer.edit.setPlainText("Say hello in five words.")
+        window.composer.edit.setPlainText("Write three sentences about the sea.")
         window.composer.edit.submitted.emit()
         wait_until(lambda: window.session.turn is not None)
         wait_until(lambda: window.session.turn is None)
