@@ -407,8 +407,8 @@ class BatchWindow(QWidget):
             self.memory.setStyleSheet(QUIET_STYLE)
             rows = "1 row" if memory.parallel == 1 else f"{memory.parallel} rows at once"
             self._say(self.memory, (
-                f"The rows' context takes about {format_bytes(memory.needed_bytes, binary=True)}"
-                f" of memory ({rows}, {memory.tokens_per_row:,} tokens each); "
+                f"The job needs about {format_bytes(memory.needed_bytes, binary=True)} of "
+                f"memory ({rows}, {memory.tokens_per_row:,} tokens each); "
                 f"{format_bytes(memory.available_bytes, binary=True)} is free."))
         else:
             self.memory.setStyleSheet(WARNING_STYLE)
