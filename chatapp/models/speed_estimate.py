@@ -121,6 +121,12 @@ class WeightsProfile:
     def weights_bytes(self) -> int:
         return sum(self.bytes_by_type.values())
 
+    @property
+    def main_type(self) -> str:
+        """The ggml type that holds most of the weights."""
+        return max(self.bytes_by_type.items(), key=lambda item: (item[1], item[0]))[0] \
+            if self.bytes_by_type else ""
+
     @classmethod
     def from_gguf(cls, info: GgufInfo) -> WeightsProfile:
         by_type: dict[str, int] = {}
@@ -224,27 +230,42 @@ class SpeedPrediction:
 
 
 class SpeedEstimator:
-    """Predictions for one computer, calibrated with the runs recorded on it."""
+    """Predictions for one computer, calibrated with the runs recorded on it.
+
+    The factors are the median ratio measured / predicted over all the runs; a model whose
+    main weight format (the ggml type holding most bytes) has run here takes the median of
+    those runs instead, which also corrects the kernel cost the prior has for that format.
+    """
 
     def __init__(self, machine: MachineSpeed, runs: Sequence[SpeedRun]) -> None:
         self.machine = machine
         self.runs = [r for r in runs if r.fingerprint == machine.fingerprint]
-        generation: list[float] = []
-        prompt: list[float] = []
+        generation: dict[str, list[float]] = {}
+        prompt: dict[str, list[float]] = {}
         for run in self.runs:
-            raw_generation, raw_prompt = raw_speeds(_profile_of(run), machine)
-            generation.append(run.generation_tokens_per_s / raw_generation)
+            profile = _profile_of(run)
+            raw_generation, raw_prompt = raw_speeds(profile, machine)
+            main = profile.main_type
+            generation.setdefault(main, []).append(run.generation_tokens_per_s / raw_generation)
             if run.prompt_tokens_per_s and raw_prompt > 0:
-                prompt.append(run.prompt_tokens_per_s / raw_prompt)
-        self.generation_factor = statistics.median(generation) if generation \
+                prompt.setdefault(main, []).append(run.prompt_tokens_per_s / raw_prompt)
+        every_generation = [f for fs in generation.values() for f in fs]
+        every_prompt = [f for fs in prompt.values() for f in fs]
+        self.generation_factor = statistics.median(every_generation) if every_generation \
             else _GENERATION_PRIOR
-        self.prompt_factor = statistics.median(prompt) if prompt else _PROMPT_PRIOR
+        self.prompt_factor = statistics.median(every_prompt) if every_prompt \
+            else _PROMPT_PRIOR
+        self._generation_by_type = {t: statistics.median(fs) for t, fs in generation.items()}
+        self._prompt_by_type = {t: statistics.median(fs) for t, fs in prompt.items()}
 
     def predict(self, profile: WeightsProfile) -> SpeedPrediction:
         generation, prompt = raw_speeds(profile, self.machine)
+        main = profile.main_type
+        generation_factor = self._generation_by_type.get(main, self.generation_factor)
+        prompt_factor = self._prompt_by_type.get(main, self.prompt_factor)
         return SpeedPrediction(
-            generation_tokens_per_s=generation * self.generation_factor,
-            prompt_tokens_per_s=prompt * self.prompt_factor if prompt > 0 else None,
+            generation_tokens_per_s=generation * generation_factor,
+            prompt_tokens_per_s=prompt * prompt_factor if prompt > 0 else None,
             measured=False,
             runs=len(self.runs),
         )

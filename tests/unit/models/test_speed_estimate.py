@@ -127,3 +127,20 @@ def test_every_catalog_entry_gets_a_prediction() -> None:
         speed = estimator.predict(WeightsProfile.from_catalog(entry))
         assert speed.generation_tokens_per_s > 0
         assert speed.text.startswith("≈ ")
+
+
+def test_a_format_that_has_run_is_calibrated_by_its_own_runs() -> None:
+    q4 = WeightsProfile.from_file_size(GB, "Q4_0")
+    k4 = WeightsProfile.from_file_size(GB, "Q4_K_M")
+    q8 = WeightsProfile.from_file_size(GB, "Q8_0")
+    runs = [recorded(q4, 2 * raw_speeds(q4, MACHINE)[0], None, sha="a" * 64),
+            recorded(k4, 1 * raw_speeds(k4, MACHINE)[0], None, sha="b" * 64)]
+    estimator = SpeedEstimator(MACHINE, runs)
+    assert estimator.generation_factor == pytest.approx(1.5)  # the median of all runs
+    assert estimator.predict(WeightsProfile.from_file_size(3 * GB, "Q4_0")) \
+        .generation_tokens_per_s == pytest.approx(
+            2 * raw_speeds(WeightsProfile.from_file_size(3 * GB, "Q4_0"), MACHINE)[0])
+    assert estimator.predict(k4).generation_tokens_per_s == pytest.approx(
+        raw_speeds(k4, MACHINE)[0])
+    assert estimator.predict(q8).generation_tokens_per_s == pytest.approx(
+        1.5 * raw_speeds(q8, MACHINE)[0])
