@@ -77,6 +77,8 @@ class RecommendedTab(QWidget):
         intro = QLabel(
             "Chat models chosen for computers without a graphics card, smallest first. The "
             "badge says whether each fits this computer's memory; hover it for the numbers. "
+            f"\u201c{SPEED_HEADER}\u201d says how fast each would answer on this computer: "
+            "predicted, or measured once it has answered here. "
             f"Models marked \u201c{THINKS_TAG}\u201d reason first: better at hard questions, "
             f"slower to start replying. Models marked \u201c{EMBEDDING_TAG}\u201d do not chat: "
             "they let Local documents find passages by meaning, not only by their words.",
