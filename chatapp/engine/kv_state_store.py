@@ -119,21 +119,22 @@ class KvStateStore:
 
     # -- keeping ----------------------------------------------------------------------
 
-    def put(self, tokens: Sequence[int], blob: bytearray) -> None:
+    def put(self, tokens: Sequence[int], blob: bytearray) -> list[bytearray]:
         """Keep a state in memory; the least recently used ones beyond the budget go to
         disk. States the new one supersedes (it holds all their tokens but a few at the
-        end: an earlier turn of the same chat) are dropped."""
+        end: an earlier turn of the same chat) are dropped, and their buffers returned
+        for the caller to reuse."""
         key = tuple(tokens)
-        for other in list(self._memory):
-            if _supersedes(key, other):
-                del self._memory[other]
+        dropped = [self._memory.pop(other) for other in list(self._memory)
+                   if _supersedes(key, other)]
         if len(blob) > self.memory_budget:
             self.spill(key, blob)
-            return
+            return dropped
         self._memory[key] = blob
         while self.memory_bytes > self.memory_budget:
             old_tokens, old_blob = self._memory.popitem(last=False)
             self.spill(old_tokens, old_blob)
+        return dropped
 
     def spill(self, tokens: Sequence[int], blob: bytearray) -> bool:
         """Write a state to disk now (evicted, or the current one at quit); False if it

@@ -196,6 +196,10 @@ class LlamaEngine:
         self._cached: list[int] = []  # tokens whose KV entries are in the cache, in order
         self._state_store: KvStateStore | None = None
         self._cache_kept = False  # the store holds the cache's state as it is now
+        # A state buffer no longer needed (an earlier turn's, or one restored), reused for
+        # the next save: fresh memory of a state's size costs more in page faults than
+        # llama.cpp takes to fill it.
+        self._spare: bytearray | None = None
         self._one_token = (llama_cpp.llama_token * 1)()
         self._piece = ctypes.create_string_buffer(256)
         self._tokens = TokenBuffer(self._vocab)
@@ -466,7 +470,7 @@ class LlamaEngine:
         found = store.take_best(prompt, more_than=common + RESTORE_MARGIN)
         leaving = common < len(self._cached) // 2
         if found is not None or leaving:
-            self.remember_state()
+            self._keep_state(store, in_memory_only=False)
         if found is not None:
             self._restore_state(found)
 
@@ -474,20 +478,34 @@ class LlamaEngine:
         """Keep the cache's state in the store now (the engine thread calls this after a
         reply, while the user reads): going to another chat then only restores its state.
         Nothing to do if it is kept already or too short to be worth keeping."""
-        store = self._state_store
-        if store is None or self._cache_kept or len(self._cached) < MIN_SAVED_TOKENS:
+        if self._state_store is not None:
+            self._keep_state(self._state_store, in_memory_only=True)
+
+    def _keep_state(self, store: KvStateStore, *, in_memory_only: bool) -> None:
+        if self._cache_kept or len(self._cached) < MIN_SAVED_TOKENS:
             return
+        if in_memory_only and self._state_size() > store.memory_budget:
+            return  # it would be written to disk after every reply: kept when left instead
         state = self._save_state()
         if state is not None:
-            store.put(state.tokens, state.blob)
+            self._spare = max(store.put(state.tokens, state.blob), key=len, default=None)
             self._cache_kept = True
+
+    def _state_size(self) -> int:
+        return int(llama_cpp.llama_state_seq_get_size(self._ctx, 0))
 
     def _save_state(self) -> SavedState | None:
         """The cache's state (seq 0) as llama.cpp serializes it; None if it cannot be."""
-        size = int(llama_cpp.llama_state_seq_get_size(self._ctx, 0))
+        size = self._state_size()
         if size <= 0:
             return None
-        blob = bytearray(size)
+        blob, self._spare = self._spare, None
+        if blob is None:
+            blob = bytearray(size)
+        elif len(blob) < size:
+            blob += bytes(size - len(blob))  # grown in place (realloc), not copied
+        else:
+            del blob[size:]
         written = llama_cpp.llama_state_seq_get_data(
             self._ctx, (ctypes.c_uint8 * size).from_buffer(blob), size, 0)
         if written != size:
@@ -513,6 +531,7 @@ class LlamaEngine:
             llama_cpp.llama_memory_clear(self._memory, True)
             return
         self._cached.extend(state.tokens)
+        self._spare = state.blob  # the cache holds it now
 
     def save_state_to_disk(self) -> bool:
         """Write the cache's state to the store's folder (at quit or unload), so the chat
@@ -603,6 +622,7 @@ class LlamaEngine:
             except Exception:  # the model must be freed whatever happens to the state
                 log.exception("Saving the chat's state at close failed")
         self._cached.clear()
+        self._spare = None
         self._llama.close()
 
 

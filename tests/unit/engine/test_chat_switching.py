@@ -181,3 +181,20 @@ def test_a_quantized_cache_is_restored_as_well(model_path: Path, tmp_path: Path)
         assert second == expected_second
     finally:
         engine.close()
+
+
+def test_a_state_over_the_memory_budget_goes_to_disk_only_when_left(
+        model_path: Path, tmp_path: Path) -> None:
+    engine = LlamaEngine(model_path, SETTINGS)
+    try:
+        store = KvStateStore(tmp_path, engine.state_key(SHA), memory_budget=1024)
+        engine.use_state_store(store)
+        first, _ = reply(engine, chat_a())
+        engine.remember_state()  # too big for memory: not written to disk after each reply
+        assert store.memory_entries() == [] and store.disk_entries() == []
+        reply(engine, chat_b())  # A is left: now it is kept, on disk
+        assert len(store.disk_entries()) == 1
+        _, back = reply(engine, chat_a(first))
+        assert back.evaluated_prompt_tokens < back.prompt_tokens // 4
+    finally:
+        engine.close()

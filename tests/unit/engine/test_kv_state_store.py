@@ -88,10 +88,10 @@ def test_a_later_turn_supersedes_an_earlier_one_a_branch_does_not(tmp_path: Path
     states.put(tokens(1, 100), blob(1))
     # The next turn: the last reply's few tokens came back tokenized otherwise.
     later = (*tokens(1, 92), *tokens(900, 40))
-    states.put(later, blob(2))
+    assert states.put(later, blob(2)) == [blob(1)]  # the dropped buffer, for reuse
     assert states.memory_entries() == [later]
     branch = (*tokens(1, 50), *tokens(700, 60))  # an edit half-way: both are kept
-    states.put(branch, blob(3))
+    assert states.put(branch, blob(3)) == []
     assert states.memory_entries() == [later, branch]
 
 
