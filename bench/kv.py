@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import llama_cpp
-
 from bench.app_session import AppSession
 from bench.common import BenchError, Config
 from bench.long_reply import run_long_reply
@@ -39,7 +37,7 @@ def kv_state_bytes(engine: LlamaEngine, prompt_tokens: int) -> int:
     engine.generate(tokens, Sampling(max_tokens=1, temperature=0), lambda _text: None,
                     lambda: False)
     # The engine's context: llama.cpp's state API has no wrapper in LlamaEngine.
-    return int(llama_cpp.llama_state_seq_get_size(engine._ctx, 0))
+    return engine.kv_state_bytes()
 
 
 def measure_memory(model: Path, cfg: Config, log: Callable[[str], None]) -> dict[str, object]:

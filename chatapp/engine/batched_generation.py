@@ -27,12 +27,12 @@ import llama_cpp
 from chatapp.engine import native_log
 from chatapp.engine.errors import EngineError
 from chatapp.engine.llama_engine import (
-    _GGML_CACHE_TYPES,
     GenerationStats,
     LlamaEngine,
     Sampling,
+    ggml_cache_type,
+    needs_flash_attention,
 )
-from chatapp.vocabulary import KvCacheType
 
 CONTEXT_PADDING = 256  # llama.cpp's GGML_PAD of n_ctx
 
@@ -119,8 +119,8 @@ class BatchedGenerator:
         params.kv_unified = False
         # The KV cache type the user chose for the model holds the rows too.
         kv_type = engine.settings.kv_cache_type
-        params.type_k = params.type_v = _GGML_CACHE_TYPES[kv_type]
-        if kv_type is not KvCacheType.F16:  # llama.cpp's quantized V cache needs it
+        params.type_k = params.type_v = ggml_cache_type(kv_type)
+        if needs_flash_attention(kv_type):
             params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED
         params.no_perf = True
         native_log.take_recent_problems()

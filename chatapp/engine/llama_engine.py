@@ -59,6 +59,16 @@ _GGML_CACHE_TYPES = {KvCacheType.F16: llama_cpp.GGML_TYPE_F16,
                      KvCacheType.Q8_0: llama_cpp.GGML_TYPE_Q8_0,
                      KvCacheType.Q4_0: llama_cpp.GGML_TYPE_Q4_0}
 
+
+def ggml_cache_type(kv_type: KvCacheType) -> int:
+    """llama.cpp's type_k/type_v for a KV cache type."""
+    return _GGML_CACHE_TYPES[kv_type]
+
+
+def needs_flash_attention(kv_type: KvCacheType) -> bool:
+    """llama.cpp keeps a quantized V cache only with flash attention."""
+    return kv_type is not KvCacheType.F16
+
 # Recent tokens the repeat penalty looks at (llama.cpp's default).
 PENALTY_LAST_N = 64
 
@@ -164,10 +174,9 @@ class LlamaEngine:
                 n_gpu_layers=0,
                 logits_all=False,
                 verbose=False,
-                type_k=_GGML_CACHE_TYPES[settings.kv_cache_type],
-                type_v=_GGML_CACHE_TYPES[settings.kv_cache_type],
-                # llama.cpp keeps a quantized V cache only with flash attention.
-                flash_attn=settings.kv_cache_type is not KvCacheType.F16,
+                type_k=ggml_cache_type(settings.kv_cache_type),
+                type_v=ggml_cache_type(settings.kv_cache_type),
+                flash_attn=needs_flash_attention(settings.kv_cache_type),
             )
         except (ValueError, RuntimeError, OSError) as error:
             problems = native_log.take_recent_problems()
@@ -235,6 +244,11 @@ class LlamaEngine:
     @property
     def context_length(self) -> int:
         return int(llama_cpp.llama_n_ctx(self._ctx))
+
+    def kv_state_bytes(self) -> int:
+        """The size of llama.cpp's serialized state of the cached tokens (their K and V
+        entries in the cache's type): what keeping this chat costs."""
+        return int(llama_cpp.llama_state_seq_get_size(self._ctx, 0))
 
     @property
     def cached_tokens(self) -> int:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import llama_cpp
 import pytest
 
 from chatapp.engine.context_policy import kv_bytes_per_token
@@ -21,7 +20,7 @@ PROMPT = ("The lighthouse keeper wrote in his log every evening: the wind, the s
 def kv_state_bytes(engine: LlamaEngine) -> int:
     """What llama.cpp serializes of the chat's sequence: its K and V entries (plus a small
     header), in the cache's own type."""
-    return int(llama_cpp.llama_state_seq_get_size(engine._ctx, 0))
+    return engine.kv_state_bytes()
 
 
 @pytest.fixture(scope="module")
