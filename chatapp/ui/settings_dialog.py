@@ -119,6 +119,12 @@ class SettingsDialog(QDialog):
             "Memory that keeps the chats you left ready, so going back to one answers at "
             "once; more of them wait in the cache folder on disk")
         form.addRow("Memory for chats left", self.kv_memory_budget_mb)
+        self.min_tokens_per_s = _double("min_tokens_per_s", 1.0, decimals=1)
+        self.min_tokens_per_s.setSuffix(" tokens/s")
+        self.min_tokens_per_s.setToolTip(
+            "Among a model's quantizations, Models suggests the best one that answers at "
+            "least this fast on this computer")
+        form.addRow("Slowest speed worth waiting for", self.min_tokens_per_s)
         self.hub_endpoint = QLineEdit(self)
         self.hub_endpoint.setObjectName("hub_endpoint")
         self.hub_endpoint.setToolTip("Where model search and downloads go: Hugging Face, or a "
@@ -165,6 +171,7 @@ class SettingsDialog(QDialog):
             kv_cache_type=KvCacheType(self.kv_cache_type.currentData()),
             threads=self.threads.value(),
             kv_memory_budget_mb=self.kv_memory_budget_mb.value(),
+            min_tokens_per_s=self.min_tokens_per_s.value(),
             hub_endpoint=self.hub_endpoint.text().strip().rstrip("/"),
         ))
 
@@ -193,6 +200,7 @@ class SettingsDialog(QDialog):
         self.kv_cache_type.setCurrentIndex(self.kv_cache_type.findData(settings.kv_cache_type))
         self.threads.setValue(settings.threads)
         self.kv_memory_budget_mb.setValue(settings.kv_memory_budget_mb)
+        self.min_tokens_per_s.setValue(settings.min_tokens_per_s)
         self.hub_endpoint.setText(settings.hub_endpoint)
         self.api_section.show_settings(settings)
 

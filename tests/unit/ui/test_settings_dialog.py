@@ -118,3 +118,15 @@ def test_the_memory_for_chats_left_is_auto_or_mib(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.result_settings is not None
     assert dialog.result_settings.kv_memory_budget_mb == 0
+
+
+def test_the_slowest_speed_worth_waiting_for_is_kept_and_restored(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(min_tokens_per_s=12.5), physical_cores=2)
+    qtbot.addWidget(dialog)
+    assert dialog.min_tokens_per_s.value() == 12.5
+    dialog.min_tokens_per_s.setValue(4)
+    dialog.accept()
+    assert dialog.result_settings is not None
+    assert dialog.result_settings.min_tokens_per_s == 4
+    dialog._restore_defaults()
+    assert dialog.min_tokens_per_s.value() == Settings().min_tokens_per_s
