@@ -498,19 +498,16 @@ class LlamaEngine:
     def _keep_state(self, store: KvStateStore, *, in_memory_only: bool) -> None:
         if self._cache_kept or len(self._cached) < MIN_SAVED_TOKENS:
             return
-        if in_memory_only and self._state_size() > store.memory_budget:
+        if in_memory_only and self.kv_state_bytes() > store.memory_budget:
             return  # it would be written to disk after every reply: kept when left instead
         state = self._save_state()
         if state is not None:
             self._spare = max(store.put(state.tokens, state.blob), key=len, default=None)
             self._cache_kept = True
 
-    def _state_size(self) -> int:
-        return int(llama_cpp.llama_state_seq_get_size(self._ctx, 0))
-
     def _save_state(self) -> SavedState | None:
         """The cache's state (seq 0) as llama.cpp serializes it; None if it cannot be."""
-        size = self._state_size()
+        size = self.kv_state_bytes()
         if size <= 0:
             return None
         blob, self._spare = self._spare, None
