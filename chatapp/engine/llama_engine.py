@@ -414,11 +414,15 @@ class LlamaEngine:
                 token = llama_cpp.llama_sampler_sample(sampler, self._ctx, -1)
                 if first_token_at is None:
                     first_token_at = time.perf_counter()
-                if not sampling.ignore_eos and llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                end = bool(llama_cpp.llama_vocab_is_eog(self._vocab, token))
+                if end and not sampling.ignore_eos:
                     stop_reason = "eos"
                     break
                 generated += 1
-                steer = on_text(decoder.decode(self.token_bytes(token, token in shown)))
+                # Past an end (ignore_eos) the end marker stays unseen: a reply parser
+                # that saw it would end the reply there.
+                steer = on_text(decoder.decode(self.token_bytes(token,
+                                                                token in shown and not end)))
                 if steer is not None and steer.stop:
                     stop_reason = steer.stop
                     break

@@ -59,6 +59,23 @@ def test_stop_takes_effect_within_one_token(engine: LlamaEngine) -> None:
     assert stats.generated_tokens == 5
 
 
+def test_past_the_end_the_end_marker_stays_unseen(engine: LlamaEngine) -> None:
+    # The benchmarks generate a fixed length past the end: a reply parser shown the end
+    # marker (as the reply runner shows it) would end the reply there.
+    prompt = engine.tokenize_chat(chat(("user", "Say hi.")))
+    end_marker = engine.special_token_ids(["<|im_end|>"])
+    ended: list[str] = []
+    stats = engine.generate(prompt, GREEDY, ended.append, lambda: False,
+                            shown_specials=end_marker)
+    assert stats.stop_reason == "eos"  # the model does end this reply early
+    assert stats.generated_tokens < 60
+    pieces: list[str] = []
+    stats = engine.generate(prompt, Sampling(temperature=0.0, max_tokens=60, ignore_eos=True),
+                            pieces.append, lambda: False, shown_specials=end_marker)
+    assert stats.generated_tokens == 60
+    assert "<|im_end|>" not in "".join(pieces)
+
+
 def fresh_prompt(engine: LlamaEngine, words: int) -> list[int]:
     """A prompt sharing no first token with anything cached: nothing of it is reused."""
     prompt = engine.tokenize("Zebra " + "stripes and " * words)
