@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from bench.common import BenchError, thread_cpu
 from chatapp.conversation import reply_runner
 from chatapp.engine.chat_template import ChatMessage
+from chatapp.engine.kv_state_store import shared_prefix
 from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling
 from chatapp.errors import UserFacingError
 from chatapp.history.store import Message
@@ -359,15 +360,6 @@ def fit_text(count: Callable[[str], int], target: int, words: Sequence[str],
     raise BenchError(f"could not build a text of exactly {target} tokens")
 
 
-def common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def prompt_for_evaluated(engine: LlamaEngine, system: str, evaluated: int,
                          cached_prompt: Sequence[int], rng: random.Random) -> tuple[str, list[int]]:
     """A user message whose prompt makes the engine evaluate exactly ``evaluated`` tokens.
@@ -384,10 +376,10 @@ def prompt_for_evaluated(engine: LlamaEngine, system: str, evaluated: int,
     def tokens(user: str) -> list[int]:
         return engine.tokenize_chat([ChatMessage("system", system), ChatMessage("user", user)])
 
-    reused = min(common_prefix(cached_prompt, tokens("")), len(tokens("")) - 1)
+    reused = min(shared_prefix(cached_prompt, tokens("")), len(tokens("")) - 1)
     text = fit_text(lambda user: len(tokens(user)), evaluated + reused, words, rng)
     prompt = tokens(text)
-    reused_now = min(common_prefix(cached_prompt, prompt), len(prompt) - 1)
+    reused_now = min(shared_prefix(cached_prompt, prompt), len(prompt) - 1)
     if len(prompt) - reused_now != evaluated:
         raise BenchError(f"the prompt would evaluate {len(prompt) - reused_now} tokens, "
                          f"not {evaluated}")
