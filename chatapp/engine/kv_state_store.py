@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import mmap
 import os
 import struct
 from collections import OrderedDict
@@ -64,10 +65,40 @@ class StateKey:
         return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
+# A state's bytes. The engine's are anonymous memory maps (state_buffer); the store takes
+# any writable buffer.
+StateBlob = bytearray | mmap.mmap
+
+
 @dataclass(frozen=True)
 class SavedState:
     tokens: tuple[int, ...]
-    blob: bytearray  # llama.cpp's sequence state for ``tokens``
+    blob: StateBlob  # llama.cpp's sequence state for ``tokens``
+
+
+def state_buffer(size: int, reuse: StateBlob | None = None) -> mmap.mmap:
+    """A writable buffer of ``size`` bytes, ``reuse``'s memory if it is a map that can be
+    resized in place (Linux can), else a new one.
+
+    Memory is mapped, not zero-filled: a bytearray of a 90 MB state was zeroed while the
+    thread held the GIL, which stopped the window for about 90 ms after each long reply.
+    A mapping's pages are touched when llama.cpp writes them, with the GIL released.
+    """
+    if isinstance(reuse, mmap.mmap):
+        try:
+            reuse.resize(size)
+        except (OSError, SystemError, ValueError, BufferError):
+            pass  # not resizable here (no mremap, or still shared): a new map
+        else:
+            return reuse
+    if _PRIVATE_MAP is None:  # Windows: no flags; its anonymous maps are private
+        return mmap.mmap(-1, size)
+    # Private: a shared anonymous map is a memory file of a fixed size, and the pages a
+    # resize adds beyond it raise SIGBUS when touched.
+    return mmap.mmap(-1, size, flags=_PRIVATE_MAP)
+
+
+_PRIVATE_MAP: int | None = getattr(mmap, "MAP_PRIVATE", None)
 
 
 def shared_prefix(first: Sequence[int], second: Sequence[int]) -> int:
@@ -101,7 +132,7 @@ class KvStateStore:
         self.folder = root / key.digest()
         self.memory_budget = memory_budget
         self.disk_budget = disk_budget
-        self._memory: OrderedDict[tuple[int, ...], bytearray] = OrderedDict()  # oldest first
+        self._memory: OrderedDict[tuple[int, ...], StateBlob] = OrderedDict()  # oldest first
         self._disk: dict[Path, tuple[int, ...]] | None = None  # read at first use
 
     # -- facts ------------------------------------------------------------------------
@@ -119,7 +150,7 @@ class KvStateStore:
 
     # -- keeping ----------------------------------------------------------------------
 
-    def put(self, tokens: Sequence[int], blob: bytearray) -> list[bytearray]:
+    def put(self, tokens: Sequence[int], blob: StateBlob) -> list[StateBlob]:
         """Keep a state in memory; the least recently used ones beyond the budget go to
         disk. States the new one supersedes (it holds all their tokens but a few at the
         end: an earlier turn of the same chat) are dropped, and their buffers returned
@@ -136,7 +167,7 @@ class KvStateStore:
             self.spill(old_tokens, old_blob)
         return dropped
 
-    def spill(self, tokens: Sequence[int], blob: bytearray) -> bool:
+    def spill(self, tokens: Sequence[int], blob: StateBlob) -> bool:
         """Write a state to disk now (evicted, or the current one at quit); False if it
         was not written (larger than the disk budget, or the disk refused)."""
         key = tuple(tokens)
@@ -158,8 +189,8 @@ class KvStateStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             self.folder.mkdir(exist_ok=True, mode=0o700)
-            write_atomic(path, _PREAMBLE.pack(MAGIC, FORMAT_VERSION, len(header)) + header
-                         + token_bytes + blob)
+            write_atomic(path, (_PREAMBLE.pack(MAGIC, FORMAT_VERSION, len(header)) + header
+                                + token_bytes, blob))
         except OSError as error:
             log.warning("Could not save a chat's state to %s: %s", path, error)
             return False
@@ -268,7 +299,7 @@ class KvStateStore:
                 head = self._read_head(path, handle)
                 if head is None:
                     return None
-                blob = bytearray(head.blob_length)
+                blob = state_buffer(head.blob_length)
                 read = handle.readinto(blob)
         except OSError as error:
             log.warning("Cannot read the saved chat state %s: %s", path, error)
@@ -326,7 +357,7 @@ def _state_files(folder: Path) -> list[Path]:
     return found
 
 
-def _digest(token_bytes: bytes, blob: bytes | bytearray) -> str:
+def _digest(token_bytes: bytes, blob: StateBlob) -> str:
     hasher = hashlib.blake2b(digest_size=32)
     hasher.update(token_bytes)
     hasher.update(blob)

@@ -38,7 +38,14 @@ from chatapp.engine import native_log
 from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
 from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
-from chatapp.engine.kv_state_store import KvStateStore, SavedState, StateKey, shared_prefix
+from chatapp.engine.kv_state_store import (
+    KvStateStore,
+    SavedState,
+    StateBlob,
+    StateKey,
+    shared_prefix,
+    state_buffer,
+)
 from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialTokens
 from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.errors import UserFacingError
@@ -208,7 +215,7 @@ class LlamaEngine:
         # A state buffer no longer needed (an earlier turn's, or one restored), reused for
         # the next save: fresh memory of a state's size costs more in page faults than
         # llama.cpp takes to fill it.
-        self._spare: bytearray | None = None
+        self._spare: StateBlob | None = None
         self._one_token = (llama_cpp.llama_token * 1)()
         self._piece = ctypes.create_string_buffer(256)
         self._tokens = TokenBuffer(self._vocab)
@@ -514,13 +521,8 @@ class LlamaEngine:
         size = self.kv_state_bytes()
         if size <= 0:
             return None
-        blob, self._spare = self._spare, None
-        if blob is None:
-            blob = bytearray(size)
-        elif len(blob) < size:
-            blob += bytes(size - len(blob))  # grown in place (realloc), not copied
-        else:
-            del blob[size:]
+        blob = state_buffer(size, reuse=self._spare)
+        self._spare = None
         written = llama_cpp.llama_state_seq_get_data(
             self._ctx, (ctypes.c_uint8 * size).from_buffer(blob), size, 0)
         if written != size:

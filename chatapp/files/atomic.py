@@ -13,8 +13,10 @@ it to a dated name next to it, so whatever it held can still be recovered.
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import tempfile
+from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
@@ -22,15 +24,23 @@ from pathlib import Path
 __all__ = ["keep_aside", "write_atomic", "write_json_atomic"]
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = 0o600) -> None:
-    """Replace ``path`` by a file holding ``data`` (see the module docs)."""
+# What a file can be written from: bytes, or large buffers written one after the other
+# (joining them first would copy a large one while holding the GIL).
+Data = bytes | bytearray | memoryview | mmap.mmap
+
+
+def write_atomic(path: Path, data: Data | Sequence[Data], *, mode: int = 0o600) -> None:
+    """Replace ``path`` by a file holding ``data``, or its parts in order (see the module
+    docs)."""
+    parts = [data] if isinstance(data, Data) else data
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
         if mode != 0o600:  # mkstemp makes the file 0600

@@ -17,6 +17,7 @@ from chatapp.engine.kv_state_store import (
     StateKey,
     memory_budget,
     shared_prefix,
+    state_buffer,
 )
 from tests.conftest import LogFail
 
@@ -45,6 +46,28 @@ def only_file(folder: Path) -> Path:
     return files[0]
 
 
+def test_a_state_buffer_is_mapped_memory_reused_in_place() -> None:
+    # Mapped, not a bytearray: zero-filling one held the GIL (the window froze ~90 ms
+    # after a long reply while the engine thread kept its state).
+    first = state_buffer(1000)
+    first[:3] = b"abc"
+    grown = state_buffer(5000, reuse=first)
+    assert grown is first and len(grown) == 5000 and grown[:3] == b"abc"
+    grown[4990:] = b"0123456789"  # the pages a resize added can be written
+    shrunk = state_buffer(10, reuse=grown)
+    assert shrunk is first and len(shrunk) == 10
+
+
+def test_a_state_buffer_still_in_use_is_not_resized_under_its_user() -> None:
+    first = state_buffer(100)
+    view = memoryview(first)  # as a ctypes array over it would hold it
+    try:
+        second = state_buffer(200, reuse=first)
+        assert second is not first and len(second) == 200 and len(first) == 100
+    finally:
+        view.release()
+
+
 def test_a_spilled_state_reads_back_whole_in_a_new_store(tmp_path: Path) -> None:
     first = store(tmp_path)
     assert first.spill(tokens(1), blob(1))
@@ -54,7 +77,7 @@ def test_a_spilled_state_reads_back_whole_in_a_new_store(tmp_path: Path) -> None
     found = again.take_best([*tokens(1, 80), 999], more_than=0)
     assert found is not None
     assert found.tokens == tokens(1)
-    assert found.blob == blob(1)
+    assert bytes(found.blob) == blob(1)
     assert path.exists()  # the file stays: the next restart may need it too
 
 
@@ -65,7 +88,7 @@ def test_the_state_sharing_the_longest_prefix_is_chosen(tmp_path: Path) -> None:
     states.spill((*tokens(1, 30), 7, 7), blob(3))
     prompt = [*tokens(1, 60), 3]
     found = states.take_best(prompt, more_than=0)
-    assert found is not None and found.tokens == tokens(1, 40) and found.blob == blob(2)
+    assert found is not None and found.tokens == tokens(1, 40) and bytes(found.blob) == blob(2)
     assert tokens(1, 40) not in states.memory_entries()  # taken: the context holds it now
     # Nothing shares more than asked for: nothing is taken.
     assert states.take_best(prompt, more_than=31) is None
@@ -106,7 +129,7 @@ def test_memory_keeps_the_most_recent_within_its_budget_and_spills_the_rest(
     assert states.disk_entries() == [tokens(2000)]
     assert states.memory_bytes <= 3000
     found = store(tmp_path, memory=3000).take_best(tokens(2000), more_than=0)
-    assert found is not None and found.blob == blob(2)
+    assert found is not None and bytes(found.blob) == blob(2)
 
 
 def test_disk_use_stays_within_its_budget_oldest_deleted_first(tmp_path: Path) -> None:
