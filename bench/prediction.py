@@ -45,7 +45,7 @@ QUANTIZATIONS = ("Q8_0", "Q4_0", "Q5_K_M", "Q2_K")
 class PredictionBenchConfig:
     prompt_tokens: int = 256
     gen_tokens: int = 128
-    rounds: int = 3
+    rounds: int = 5  # a round's speeds differ by up to 15 % on a shared machine
     threads: int = 0  # 0: as the app chooses
     quantizations: tuple[str, ...] = QUANTIZATIONS
 

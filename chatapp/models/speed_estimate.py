@@ -42,23 +42,29 @@ __all__ = [
 ]
 
 # Compute time per byte of each ggml type's matrix-vector kernel, relative to f16 (1.0).
-# Measured with llama-bench on one thread (compute-bound) on SmolLM2-135M quantized to a
-# single type with llama-quantize --pure, vendored llama.cpp on an x86-64 CPU with AVX-512.
-# It follows the kernels: f16, Q8_0, Q4_0 and IQ4_NL have llamafile's tinyBLAS kernels;
-# Q4_1, Q5_0, Q5_1 and the k-quants go through ggml's block dot products, more work per
-# byte. A prior only: the calibration with the models the user ran scales it.
+# Measured with llama-bench at two threads, the app's on the machine measured (all its
+# cores, compute-bound: the per-byte cost of a kernel changes with the threads sharing the
+# work; a one-thread table put Q8_0 and Q4_0 23 % too slow beside Q4_1), on SmolLM2-135M
+# quantized with llama-quantize --pure, vendored llama.cpp on an x86-64 CPU with AVX-512;
+# the mean of two runs, each the median of three rounds of 5 x 128 tokens (the runs
+# differed by up to 15 %). It follows the kernels: f16, Q8_0, Q4_0 and IQ4_NL have
+# llamafile's tinyBLAS or repacked kernels; Q4_1, Q5_0 and Q5_1 go through ggml's block dot
+# products, more work per byte. The k-quants' 256-wide super-blocks fit only SmolLM2's
+# 1,536-wide tensors (--pure quantizes the rest to a fallback type, whose cost is known):
+# their cost is what is left, from a smaller share, so rougher. A prior only: the
+# calibration with the models the user ran scales it.
 _GENERATION_COST: Final[Mapping[str, float]] = {
     "F32": 1.0, "F16": 1.0, "BF16": 1.0,
-    "Q8_0": 1.4, "Q4_0": 1.4, "IQ4_NL": 1.8, "MXFP4": 1.8,
-    "Q4_1": 2.9, "Q5_0": 3.2, "Q5_1": 3.3,
+    "Q8_0": 1.5, "Q4_0": 1.56, "IQ4_NL": 1.68, "MXFP4": 1.68,
+    "Q4_1": 2.64, "Q5_0": 2.29, "Q5_1": 2.52,
+    "Q2_K": 4.8, "Q3_K": 3.9, "Q4_K": 3.0, "Q5_K": 2.1, "Q6_K": 1.7,
 }
-# k-quants and i-quants: --pure cannot make them of a model 576 wide (their blocks are 256),
-# so they are taken to cost what Q5_1 does, the slowest block format measured.
-_GENERATION_COST_OTHER: Final = 3.3
+# Other types (i-quants but IQ4_NL, ternary): taken as the mid k-quant.
+_GENERATION_COST_OTHER: Final = 3.0
 # f16 weights per second the matrix-vector kernels get through, in bytes, per float32 FLOP/s
-# of numpy's matrix product on the same threads (the same measurements: about 13 GB/s of f16
-# per core against about 35 GFLOPS).
-_COMPUTE_BYTES_PER_FLOP: Final = 0.38
+# of numpy's matrix product (speed_probe) on the same threads (the same measurements: 25 GB/s
+# of f16 on two threads against the probe's 197 GFLOPS).
+_COMPUTE_BYTES_PER_FLOP: Final = 0.127
 # Prompt (matrix-matrix) speed of each type relative to Q4_0's repacked kernel (1.0), from
 # the same runs; Q4_1 and Q5_1 have no fast matrix kernel on x86.
 _PROMPT_SPEED: Final[Mapping[str, float]] = {
