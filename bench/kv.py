@@ -22,6 +22,7 @@ from bench.common import BenchError, Config
 from bench.long_reply import run_long_reply
 from chatapp.engine.context_policy import kv_bytes_per_token
 from chatapp.engine.llama_engine import LlamaEngine, LoadSettings, Sampling
+from chatapp.engine.passing_thread import run_in_passing_thread
 from chatapp.gguf.inspect import inspect_gguf
 from chatapp.vocabulary import KvCacheType
 
@@ -73,7 +74,9 @@ def run_kv(session: AppSession, cfg: Config, binary: Path, model: Path,
            f16_long_reply: Mapping[str, object] | None = None) -> dict[str, object]:
     """Memory and the long reply's slow-down with a q8_0 cache against f16. Leaves the
     session's model loaded with q8_0."""
-    memory = measure_memory(model, cfg, log)
+    # Engines of its own, in a thread that ends: this thread's OpenMP team would slow the
+    # session's engine thread (chatapp.engine.passing_thread).
+    memory = run_in_passing_thread(lambda: measure_memory(model, cfg, log), "kv-memory")
     log(f"  q8_0 ÷ f16: {memory['kv_q8_memory_ratio']:.3f}, "
         f"q4_0 ÷ f16: {memory['kv_q4_memory_ratio']:.3f}")
     if f16_long_reply is None:

@@ -35,6 +35,7 @@ from bench.common import (
     starter_model,
     wait_for_quiet,
 )
+from chatapp.engine.passing_thread import run_in_passing_thread
 
 PHASES = ("throughput", "followup", "ladder", "long_reply", "kv", "spare_core", "view_stream",
           "open", "context_cost", "search", "export", "documents", "api", "batch", "switch",
@@ -154,13 +155,17 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     phase_load = load["phases"]
     assert isinstance(phase_load, dict)
 
-    def phase(name: str, body: Callable[[], dict[str, object]]) -> None:
+    def phase(name: str, body: Callable[[], dict[str, object]], *,
+              computes: bool = False) -> None:
+        """``computes``: the phase runs llama.cpp itself (no window), in a thread that
+        ends with it; run on this thread, its OpenMP team would outlive it and slow every
+        later phase's engine thread (chatapp.engine.passing_thread)."""
         if name not in phases:
             return
         _log(f"[{name}]")
         started = time.monotonic()
         load_before = load_average()
-        results[name] = body()
+        results[name] = run_in_passing_thread(body, name) if computes else body()
         ended = time.monotonic()
         phase_load[name] = {"seconds": ended - started, "load_before": load_before,
                             "load_after": load_average(), **sampler.between(started, ended)}
@@ -194,23 +199,24 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                 session.close()
         phase("view_stream", lambda: run_view_stream(work, cfg, _log))
         phase("open", lambda: run_open(work, cfg))
-        phase("context_cost", lambda: run_context_cost(cfg, work))
+        phase("context_cost", lambda: run_context_cost(cfg, work), computes=True)
         phase("search", lambda: run_search(cfg, work, _log))
         phase("export", lambda: run_export(cfg, work, _log))
-        phase("documents", lambda: run_documents(cfg, work, binary, _log))
+        phase("documents", lambda: run_documents(cfg, work, binary, _log), computes=True)
         phase("api", lambda: run_api(cfg, work, binary, model, _log))
         batch_cfg = BatchBenchConfig.quick(threads) if cfg.quick \
             else BatchBenchConfig(threads=threads)
         phase("batch", lambda: run_batch(model, batch_cfg, _log,
-                                         binary.parent / "llama-batched-bench"))
+                                         binary.parent / "llama-batched-bench"),
+              computes=True)
         prediction_cfg = PredictionBenchConfig.quick(threads) if cfg.quick \
             else PredictionBenchConfig(threads=threads)
         phase("prediction", lambda: run_prediction(
             model, prediction_cfg, _log, quantize_binary=binary.parent / "llama-quantize",
-            work=work, extra_models=args.predict_model))
+            work=work, extra_models=args.predict_model), computes=True)
         switch_cfg = SwitchBenchConfig.quick(threads) if cfg.quick \
             else SwitchBenchConfig(threads=threads)
-        phase("switch", lambda: run_switch(model, switch_cfg, _log, work))
+        phase("switch", lambda: run_switch(model, switch_cfg, _log, work), computes=True)
         phase("startup", lambda: run_startup(cfg, _log))
     finally:
         sampler.stop()

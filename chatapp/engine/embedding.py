@@ -30,6 +30,7 @@ from chatapp.engine.backend_loading import ensure_backends_loaded
 from chatapp.engine.errors import EngineError, LoadCancelledError, ModelLoadError
 from chatapp.engine.load_probe import ProbeCache, probe_model
 from chatapp.engine.model_loader import check_model_file
+from chatapp.engine.passing_thread import run_in_passing_thread
 from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.gguf.inspect import GgufInfo
 from chatapp.gguf.model_role import POOLING_NONE, ModelRole, model_role
@@ -184,6 +185,15 @@ class LlamaEmbedder:
             log.info("%d of %d texts were longer than %d tokens and were cut to fit",
                      len(truncated), len(texts), self._max_tokens)
         self.last_truncated = tuple(truncated)
+        # Computed in a thread of its own: a long-lived thread that computes slows the
+        # engine thread's generation for as long as it lives (see passing_thread).
+        vectors = run_in_passing_thread(lambda: self._decode_all(sequences), "embedding")
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        normalized = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+        result: list[list[float]] = normalized.tolist()
+        return result
+
+    def _decode_all(self, sequences: list[list[int]]) -> np.ndarray:
         vectors = np.empty((len(sequences), self._dimensions), dtype=np.float32)
         group: list[int] = []
         group_tokens = 0
@@ -196,10 +206,7 @@ class LlamaEmbedder:
             group_tokens += len(tokens)
         if group:
             self._decode_group(group, sequences, vectors)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        normalized = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-        result: list[list[float]] = normalized.tolist()
-        return result
+        return vectors
 
     def count_tokens(self, text: str) -> int:
         """The tokens ``text`` makes as the model reads it (with [CLS]/[SEP] and the like),

@@ -9,8 +9,10 @@ converter and the embedder at once.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +28,7 @@ from chatapp.engine.embedding import (
 )
 from chatapp.engine.errors import ModelLoadError
 from chatapp.engine.load_probe import ProbeCache
+from chatapp.engine.passing_thread import run_in_passing_thread
 from chatapp.errors import UserFacingError
 from tests.embedding_model import minilm_model_dir
 
@@ -228,3 +231,30 @@ def test_an_embedding_model_is_not_loaded_for_chat(embedding_model_path: Path,
         load_model(embedding_model_path, requested_context=256, requested_threads=1,
                    hardware=detect_hardware(), probe_cache=cache)
     assert cache.known_sha256(embedding_model_path) is None  # refused before the probe
+
+
+def test_vectors_are_computed_in_a_thread_that_ends(embedder: LlamaEmbedder,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long-lived thread that computed keeps an OpenMP team, which slowed the engine
+    # thread's replies 2.6x on two cores for as long as the indexing thread lived.
+    computing: list[threading.Thread] = []
+    decode_group = embedder._decode_group
+
+    def recorded(*args: Any) -> None:
+        computing.append(threading.current_thread())
+        decode_group(*args)
+
+    monkeypatch.setattr(embedder, "_decode_group", recorded)
+    assert len(embedder.embed(["the first", "the second"])) == 2
+    assert computing
+    assert all(thread is not threading.current_thread() for thread in computing)
+    assert not any(thread.is_alive() for thread in computing)
+
+
+def test_a_failure_in_the_passing_thread_is_raised_to_the_caller() -> None:
+    def fails() -> None:
+        raise EmbeddingError("the message", detail="the detail")
+
+    with pytest.raises(EmbeddingError, match="the message"):
+        run_in_passing_thread(fails)
+    assert run_in_passing_thread(lambda: threading.current_thread().name, "x") == "x"
