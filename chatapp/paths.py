@@ -80,6 +80,17 @@ class AppPaths:
         return self.cache_dir / "probe-results.json"
 
     @property
+    def machine_speed_file(self) -> Path:
+        """This computer's measured speed, for the Models pane's predictions
+        (models/speed_probe)."""
+        return self.cache_dir / "machine-speed.json"
+
+    @property
+    def speed_records_file(self) -> Path:
+        """The speeds of the replies local models gave here (models/speed_records)."""
+        return self.cache_dir / "speed-records.json"
+
+    @property
     def kv_state_dir(self) -> Path:
         """Saved KV states of chats, a folder per model and context (engine/kv_state_store)."""
         return self.cache_dir / "kv-states"

@@ -28,7 +28,6 @@ from chatapp.files.atomic import write_json_atomic
 from chatapp.hardware import Hardware
 
 __all__ = [
-    "MACHINE_SPEED_FILE",
     "MachineSpeed",
     "hardware_fingerprint",
     "machine_speed",
@@ -37,7 +36,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MACHINE_SPEED_FILE: Final = "machine-speed.json"
 _SCHEMA: Final = 1
 # 128 MiB to copy: well above the last-level cache of desktop and server CPUs alike, so the
 # copy runs at the speed of memory.

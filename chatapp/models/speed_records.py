@@ -20,11 +20,10 @@ from typing import Any, Final
 
 from chatapp.files.atomic import keep_aside, write_json_atomic
 
-__all__ = ["SPEED_RECORDS_FILE", "SpeedRecords", "SpeedRun"]
+__all__ = ["SpeedRecords", "SpeedRun"]
 
 log = logging.getLogger(__name__)
 
-SPEED_RECORDS_FILE: Final = "speed-records.json"
 _SCHEMA: Final = 1
 RUNS_PER_MODEL: Final = 8
 MAX_RUNS: Final = 200

@@ -199,7 +199,8 @@ class ChatSession(QObject):
         self.engine = EngineController(paths.history_db, paths.probe_cache,
                                        self, attachments_dir=paths.attachments_dir,
                                        knowledge_index=paths.knowledge_index,
-                                       kv_state_dir=paths.kv_state_dir)
+                                       kv_state_dir=paths.kv_state_dir,
+                                       speed_records=paths.speed_records_file)
         # Remote servers and their models (the servers file, the keyring, the network).
         self.remote = RemoteCatalog(paths, self)
         self.conversations: list[Conversation] = []

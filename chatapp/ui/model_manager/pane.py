@@ -120,7 +120,8 @@ class ModelsPane(QDialog):
         self._queue_loaded(list(hub.statuses.values()))
         # Every tab's "Speed here": this computer measured once, calibrated by its replies.
         paths = AppPaths.from_environment()
-        self.speeds = SpeedSource(paths.cache_dir, paths.settings_file, hardware, disk, self)
+        self.speeds = SpeedSource(paths.machine_speed_file, paths.speed_records_file,
+                                  paths.settings_file, hardware, disk, parent=self)
         for tab in (self.recommended, self.search, self.installed):
             tab.speeds = self.speeds
         self.speeds.changed.connect(self._speeds_changed)

@@ -21,8 +21,8 @@ from chatapp.hub.client import GgufModel
 from chatapp.models.fit import Fit, fit_for_file_size
 from chatapp.models.quant_guidance import QuantAdvice, QuantOption, advise
 from chatapp.models.speed_estimate import SpeedEstimator, SpeedPrediction, WeightsProfile
-from chatapp.models.speed_probe import MACHINE_SPEED_FILE, machine_speed
-from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords
+from chatapp.models.speed_probe import machine_speed
+from chatapp.models.speed_records import SpeedRecords
 from chatapp.settings import Settings, load_settings
 from chatapp.ui.plain_text import plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
@@ -37,10 +37,12 @@ class SpeedSource(QObject):
 
     changed = Signal()
 
-    def __init__(self, cache_dir: Path, settings_file: Path | None, hardware: Hardware,
-                 disk: TaskThread, parent: QObject | None = None) -> None:
+    def __init__(self, machine_speed_file: Path, speed_records_file: Path,
+                 settings_file: Path | None, hardware: Hardware, disk: TaskThread, *,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.cache_dir = cache_dir
+        self.machine_speed_file = machine_speed_file
+        self.speed_records_file = speed_records_file
         self.settings_file = settings_file
         self.hardware = hardware
         self.disk = disk
@@ -48,11 +50,12 @@ class SpeedSource(QObject):
         self.min_tokens_per_s = Settings().min_tokens_per_s
 
     def refresh(self) -> None:
-        cache_dir, settings_file, hardware = self.cache_dir, self.settings_file, self.hardware
+        machine_file, records_file = self.machine_speed_file, self.speed_records_file
+        settings_file, hardware = self.settings_file, self.hardware
 
         def job(_ctx: object) -> tuple[SpeedEstimator, float]:
-            machine = machine_speed(cache_dir / MACHINE_SPEED_FILE, hardware)
-            runs = SpeedRecords(cache_dir / SPEED_RECORDS_FILE).runs()
+            machine = machine_speed(machine_file, hardware)
+            runs = SpeedRecords(records_file).runs()
             minimum = load_settings(settings_file).min_tokens_per_s \
                 if settings_file is not None else Settings().min_tokens_per_s
             return SpeedEstimator(machine, runs), minimum

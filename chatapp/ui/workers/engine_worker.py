@@ -45,7 +45,7 @@ from chatapp.models import template_overrides
 from chatapp.models.chat_model import load_chat_model
 from chatapp.models.speed_estimate import speed_run
 from chatapp.models.speed_probe import hardware_fingerprint
-from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords
+from chatapp.models.speed_records import SpeedRecords
 from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.remote.client import RemoteClient
 from chatapp.remote.errors import RemoteError
@@ -80,10 +80,11 @@ class _EngineWorker(QObject):
     reply_finished = Signal(object, object)  # Message, GenerationStats
     reply_failed = Signal(object, object)  # UserFacingError, Message | None
 
-    def __init__(self, db_path: Path, probe_cache: Path,
+    def __init__(self, db_path: Path, probe_cache: Path, *,
                  attachments_dir: Path | None = None,
                  knowledge_index: Path | None = None,
-                 kv_state_dir: Path | None = None) -> None:
+                 kv_state_dir: Path | None = None,
+                 speed_records: Path | None = None) -> None:
         super().__init__()
         self._db_path = db_path
         # Where the KV states of chats left go beyond their memory budget and at quit.
@@ -99,7 +100,9 @@ class _EngineWorker(QObject):
         self._embedder_failed: str | None = None  # a model that would not load
         self._probe_cache = ProbeCache(probe_cache)
         # Every local reply's speed calibrates the Models pane's predictions.
-        self._speed_records = SpeedRecords(probe_cache.with_name(SPEED_RECORDS_FILE))
+        self._speed_records = SpeedRecords(speed_records) if speed_records is not None \
+            else None
+        self._hardware_fingerprint = ""  # of the computer the loaded model runs on
         self._model: LoadedModel | None = None
         self._store: HistoryStore | None = None
         self._runner: ReplyRunner | None = None
@@ -138,6 +141,7 @@ class _EngineWorker(QObject):
         if previous is not None:
             previous.engine.close(keep_state=True)
         self._model = loaded
+        self._hardware_fingerprint = hardware_fingerprint(detect_hardware())
         self._requested_context = settings.context_length
         self.model_loaded.emit(loaded.summary())
 
@@ -225,16 +229,16 @@ class _EngineWorker(QObject):
 
     def record_speed(self, stats: GenerationStats) -> None:
         """Keep the speed of a reply of the loaded model (calibration: a failure is logged)."""
-        model = self._model
-        if model is None:
+        model, records = self._model, self._speed_records
+        if model is None or records is None:
             return
         path = model.engine.model_path
         try:
             run = speed_run(model.info, sha256=model.sha256, file_name=path.name,
                             size_bytes=path.stat().st_size,
-                            fingerprint=hardware_fingerprint(detect_hardware()), stats=stats)
+                            fingerprint=self._hardware_fingerprint, stats=stats)
             if run is not None:
-                self._speed_records.record(run)
+                records.record(run)
         except OSError as error:
             log.warning("Could not record the reply's speed: %s", error)
 
@@ -465,12 +469,14 @@ class EngineController(QObject):
     def __init__(self, db_path: Path, probe_cache: Path, parent: QObject | None = None, *,
                  attachments_dir: Path | None = None,
                  knowledge_index: Path | None = None,
-                 kv_state_dir: Path | None = None) -> None:
+                 kv_state_dir: Path | None = None,
+                 speed_records: Path | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("engine")
-        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir, knowledge_index,
-                                    kv_state_dir)
+        self.worker = _EngineWorker(db_path, probe_cache, attachments_dir=attachments_dir,
+                                    knowledge_index=knowledge_index,
+                                    kv_state_dir=kv_state_dir, speed_records=speed_records)
         self.worker.moveToThread(self._thread)
         self._load.connect(self.worker.load)
         self._reload_template.connect(self.worker.reload_chat_template)

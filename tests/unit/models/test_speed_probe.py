@@ -9,15 +9,16 @@ from pathlib import Path
 
 from chatapp.hardware import detect_hardware
 from chatapp.models.speed_probe import (
-    MACHINE_SPEED_FILE,
     hardware_fingerprint,
     machine_speed,
 )
 
+FILE = "machine-speed.json"  # AppPaths keeps it in the cache folder
+
 
 def test_first_call_measures_and_caches_privately(tmp_path: Path) -> None:
     hardware = detect_hardware()
-    cache = tmp_path / MACHINE_SPEED_FILE
+    cache = tmp_path / FILE
     speed = machine_speed(cache, hardware)
     assert speed.fingerprint == hardware_fingerprint(hardware)
     assert speed.memory_bytes_per_s > 1e8  # any computer copies faster than 100 MB/s
@@ -29,7 +30,7 @@ def test_first_call_measures_and_caches_privately(tmp_path: Path) -> None:
 
 def test_a_hardware_change_measures_again(tmp_path: Path) -> None:
     hardware = detect_hardware()
-    cache = tmp_path / MACHINE_SPEED_FILE
+    cache = tmp_path / FILE
     first = machine_speed(cache, hardware)
     more_memory = dataclasses.replace(hardware,
                                       total_ram_bytes=hardware.total_ram_bytes * 2)
@@ -43,7 +44,7 @@ def test_a_hardware_change_measures_again(tmp_path: Path) -> None:
 
 def test_a_damaged_cache_is_measured_over(tmp_path: Path) -> None:
     hardware = detect_hardware()
-    cache = tmp_path / MACHINE_SPEED_FILE
+    cache = tmp_path / FILE
     for damage in (b"\x00not json", b'{"schema": 1, "fingerprint": 3}',
                    json.dumps({"schema": 1, "fingerprint": hardware_fingerprint(hardware),
                                "memory_bytes_per_s": -1.0, "flops_per_s": 1.0,

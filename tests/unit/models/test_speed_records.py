@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chatapp.models.speed_records import RUNS_PER_MODEL, SPEED_RECORDS_FILE, SpeedRecords, SpeedRun
+from chatapp.models.speed_records import RUNS_PER_MODEL, SpeedRecords, SpeedRun
+
+FILE = "speed-records.json"  # AppPaths keeps it in the cache folder
 
 
 def run(sha: str, generation: float, prompt: float | None = 100.0) -> SpeedRun:
@@ -18,18 +20,18 @@ def run(sha: str, generation: float, prompt: float | None = 100.0) -> SpeedRun:
 
 
 def test_runs_round_trip_in_a_private_file(tmp_path: Path) -> None:
-    records = SpeedRecords(tmp_path / SPEED_RECORDS_FILE)
+    records = SpeedRecords(tmp_path / FILE)
     assert records.runs() == []
     records.record(run("a", 10.0))
     records.record(run("b", 20.0, None))
-    again = SpeedRecords(tmp_path / SPEED_RECORDS_FILE).runs()
+    again = SpeedRecords(tmp_path / FILE).runs()
     assert again == [run("a", 10.0), run("b", 20.0, None)]
     assert again[0].bytes_by_type == {"Q4_0": 900, "F32": 100}
-    assert stat.S_IMODE((tmp_path / SPEED_RECORDS_FILE).stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / FILE).stat().st_mode) == 0o600
 
 
 def test_only_the_newest_runs_of_a_model_are_kept(tmp_path: Path) -> None:
-    records = SpeedRecords(tmp_path / SPEED_RECORDS_FILE)
+    records = SpeedRecords(tmp_path / FILE)
     for n in range(RUNS_PER_MODEL + 3):
         records.record(run("a", float(n + 1)))
     records.record(run("b", 5.0))
@@ -41,10 +43,10 @@ def test_only_the_newest_runs_of_a_model_are_kept(tmp_path: Path) -> None:
 
 @pytest.mark.expect_log("chatapp.models.speed_records", "unreadable")
 def test_a_damaged_file_is_set_aside_and_a_new_one_started(tmp_path: Path) -> None:
-    path = tmp_path / SPEED_RECORDS_FILE
+    path = tmp_path / FILE
     path.write_text('{"schema": 1, "runs": [{"sha256": "x"}]}', encoding="utf-8")
     records = SpeedRecords(path)
     assert records.runs() == []
-    assert len(list(tmp_path.glob(f"{SPEED_RECORDS_FILE}.damaged-*"))) == 1
+    assert len(list(tmp_path.glob(f"{FILE}.damaged-*"))) == 1
     records.record(run("a", 10.0))
     assert records.runs() == [run("a", 10.0)]

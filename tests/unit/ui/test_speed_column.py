@@ -17,7 +17,7 @@ from chatapp.hardware import detect_hardware
 from chatapp.models.catalog import ModelKind, load_catalog
 from chatapp.models.library import ModelLibrary
 from chatapp.models.speed_probe import hardware_fingerprint
-from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords, SpeedRun
+from chatapp.models.speed_records import SpeedRecords, SpeedRun
 from chatapp.paths import AppPaths
 from chatapp.ui.model_manager import installed_tab, recommended_tab, search_tab
 from chatapp.ui.model_manager.pane import ModelsPane
@@ -87,7 +87,7 @@ def test_catalog_and_installed_models_show_predicted_then_measured_speeds(
                           key=lambda e: e.size_bytes)
     ran = chat_entries[0]
     assert ran.sha256 is not None
-    records = SpeedRecords(app_paths.cache_dir / SPEED_RECORDS_FILE)
+    records = SpeedRecords(app_paths.speed_records_file)
     records.record(a_run(ran.sha256, ran.file.rsplit("/", 1)[-1], ran.size_bytes))
     records.record(a_run("f" * 64, model_path.name, size))
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.prompt_window import PromptPlan
-from chatapp.models.speed_records import SPEED_RECORDS_FILE, SpeedRecords
+from chatapp.models.speed_records import SpeedRecords
 from chatapp.settings import Settings
 from chatapp.ui.workers.engine_worker import _EngineWorker, _Relay
 
@@ -19,10 +19,11 @@ STATS = GenerationStats(prompt_tokens=64, evaluated_prompt_tokens=64, generated_
 
 def test_a_local_reply_is_recorded_and_a_remote_one_is_not(qtbot: QtBot, tmp_path: Path,
                                                            model_path: Path) -> None:
-    worker = _EngineWorker(tmp_path / "history.db", tmp_path / "probes.json")
+    worker = _EngineWorker(tmp_path / "history.db", tmp_path / "probes.json",
+                           speed_records=tmp_path / "speed-records.json")
     try:
         worker.load(str(model_path), Settings(context_length=1024))
-        records = SpeedRecords(tmp_path / SPEED_RECORDS_FILE)
+        records = SpeedRecords(tmp_path / "speed-records.json")
         remote = _Relay(worker)
         remote.reply_started(None, PromptPlan([1], 0, 0))  # type: ignore[arg-type]
         remote.reply_finished(None, STATS)  # type: ignore[arg-type]
