@@ -17,6 +17,7 @@ that has run shows its own measured speed instead.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Mapping, Sequence
@@ -136,7 +137,14 @@ class WeightsProfile:
     @classmethod
     def from_gguf(cls, info: GgufInfo) -> WeightsProfile:
         by_type: dict[str, int] = {}
+        # A token embedding is a lookup, a row per token, unless the model ties its output
+        # projection to it (no output.weight): only then is it read whole for each token.
+        untied = any(tensor.name == "output.weight" for tensor in info.tensors)
+        lookup_parameters = 0
         for tensor in info.tensors:
+            if untied and tensor.name == "token_embd.weight":
+                lookup_parameters = math.prod(tensor.shape)
+                continue
             ggml_type = GGML_TYPES.get(tensor.ggml_type)
             name = ggml_type.name if ggml_type is not None else "Q4_K"
             by_type[name] = by_type.get(name, 0) + tensor.n_bytes
@@ -146,7 +154,7 @@ class WeightsProfile:
         kv = info.kv_cache_bytes_per_token()
         return cls(
             bytes_by_type={name: n * parts for name, n in by_type.items()},
-            parameters=max(1, info.parameter_count * parts),
+            parameters=max(1, (info.parameter_count - lookup_parameters) * parts),
             kv_bytes_per_token=kv if kv is not None
             else estimated_kv_bytes_per_token(info.tensor_data_bytes * parts),
             estimated=parts > 1 or kv is None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,18 @@ def test_a_real_gguf_is_profiled_by_its_tensors(model_path: Path) -> None:
     for too_short in (stats(1, 0.0), stats(8, 0.1)):
         assert speed_run(info, sha256="a" * 64, file_name="x", size_bytes=1, fingerprint="m",
                          stats=too_short) is None
+
+
+def test_an_untied_token_embedding_is_a_lookup_not_read_per_token(model_path: Path) -> None:
+    tied = inspect_gguf(model_path)  # SmolLM2 ties its output to the token embedding
+    [embedding] = [t for t in tied.tensors if t.name == "token_embd.weight"]
+    untied = replace(tied, tensors=(*tied.tensors, replace(embedding, name="output.weight")),
+                     parameter_count=tied.parameter_count + math.prod(embedding.shape))
+    tied_profile, untied_profile = WeightsProfile.from_gguf(tied), WeightsProfile.from_gguf(untied)
+    # The output projection is read per token either way; the embedding only when tied.
+    assert tied_profile.weights_bytes == tied.tensor_data_bytes
+    assert untied_profile.weights_bytes == tied_profile.weights_bytes
+    assert untied_profile.parameters == tied_profile.parameters == tied.parameter_count
 
 
 def test_quantization_names_choose_the_format() -> None:
