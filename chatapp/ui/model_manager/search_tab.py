@@ -55,6 +55,7 @@ class SearchTab(QWidget):
         self.page = 0
         self.repos: list[RepoSummary] = []
         self.listing: RepoListing | None = None
+        self._header_profiles: dict[int, WeightsProfile] = {}  # a row's, from its header
         self.header: RemoteHeader | None = None
 
         layout = self._layout = QVBoxLayout(self)
@@ -176,27 +177,19 @@ class SearchTab(QWidget):
     def _clear_files(self) -> None:
         self.listing = None
         self.header = None
+        self._header_profiles = {}
         self.file_table.setRowCount(0)
         self.details.setText("")
         self.download_button.setEnabled(False)
 
     def _show_listing(self, listing: RepoListing) -> None:
         self.listing = listing
+        self._header_profiles = {}
         self.file_table.setRowCount(len(listing.models))
-        advice = self.speeds.advise(listing.models, self.kv_cache_type) \
-            if self.speeds is not None else None
         for row, model in enumerate(listing.models):
-            name = model.name
-            if advice is not None and advice.choice is not None \
-                    and advice.choice.size_bytes == model.size \
-                    and advice.choice.name in (model.quantization, model.name):
-                name += SUGGESTED_NOTE
-            if model.split_count > 1:
-                name += f"  ({model.split_count} parts)"
-            if model.missing_parts:
-                name += "  (incomplete)"
             size = model.size
-            for column, value in enumerate((name, model.quantization or "?",
+            for column, value in enumerate((_file_label(model, suggested=False),
+                                            model.quantization or "?",
                                             format_bytes(size) if size else "?", "")):
                 self.file_table.setItem(row, column, QTableWidgetItem(value))
             fit = fit_for_file_size(size, self.hardware, kv_cache_type=self.kv_cache_type) \
@@ -205,6 +198,24 @@ class SearchTab(QWidget):
             if self.speeds is not None and size:
                 self._speed_cell(row, model, WeightsProfile.from_file_size(
                     size, model.quantization))
+        self._show_advice()
+
+    def _show_advice(self) -> None:
+        """Mark the file to take and say why, from the speeds the column shows (a file's
+        header, once read, instead of its size alone)."""
+        listing = self.listing
+        if listing is None:
+            return
+        advice = self.speeds.advise(listing.models, self.kv_cache_type,
+                                    self._header_profiles) \
+            if self.speeds is not None else None
+        for row, model in enumerate(listing.models):
+            suggested = advice is not None and advice.choice is not None \
+                and advice.choice.size_bytes == model.size \
+                and advice.choice.name in (model.quantization, model.name)
+            item = self.file_table.item(row, 0)
+            if item is not None:
+                item.setText(_file_label(model, suggested=suggested))
         gated = " It is gated: downloading needs a Hugging Face token (below) and accepting " \
                 "its terms on the hub." if listing.gated else ""
         self.message.setText(f"{listing.repo_id}: {len(listing.models)} GGUF model"
@@ -222,7 +233,10 @@ class SearchTab(QWidget):
         self.file_table.setCellWidget(row, 3, FitBadge(
             fit_for_gguf(info, self.hardware, kv_cache_type=self.kv_cache_type)))
         if self.listing is not None and row < len(self.listing.models):
-            self._speed_cell(row, self.listing.models[row], WeightsProfile.from_gguf(info))
+            profile = WeightsProfile.from_gguf(info)
+            self._header_profiles[row] = profile
+            self._speed_cell(row, self.listing.models[row], profile)
+            self._show_advice()
 
     def show_again(self) -> None:
         """The listed files' fit again (the user's KV cache type changed)."""
@@ -292,3 +306,12 @@ def describe_header(header: RemoteHeader) -> str:
 
 def _count(value: int | None) -> str:
     return f"{value:,}" if value is not None else ""
+
+
+def _file_label(model: GgufModel, *, suggested: bool) -> str:
+    name = model.name + (SUGGESTED_NOTE if suggested else "")
+    if model.split_count > 1:
+        name += f"  ({model.split_count} parts)"
+    if model.missing_parts:
+        name += "  (incomplete)"
+    return name

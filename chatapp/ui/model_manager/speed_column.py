@@ -9,7 +9,7 @@ speed, and every prediction is calibrated by it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -79,17 +79,20 @@ class SpeedSource(QObject):
         return self.estimator.speed(profile, sha256=sha256, file_name=file_name,
                                     size_bytes=size_bytes)
 
-    def advise(self, models: Sequence[GgufModel],
-               kv_cache_type: KvCacheType) -> QuantAdvice | None:
-        """Which of a repository's files to take (None: nothing to compare, or no estimate)."""
+    def advise(self, models: Sequence[GgufModel], kv_cache_type: KvCacheType,
+               profiles: Mapping[int, WeightsProfile] | None = None) -> QuantAdvice | None:
+        """Which of a repository's files to take (None: nothing to compare, or no estimate).
+        ``profiles``: by the file's index, what its header says, where it was read."""
         if self.estimator is None:
             return None
         options = []
-        for model in models:
+        for index, model in enumerate(models):
             size = model.size
             if size is None or model.is_vision_addon or not model.complete:
                 continue
-            speed = self.estimator.speed(WeightsProfile.from_file_size(size, model.quantization),
+            profile = (profiles or {}).get(index) \
+                or WeightsProfile.from_file_size(size, model.quantization)
+            speed = self.estimator.speed(profile,
                                          sha256=model.first_file.sha256,
                                          file_name=model.first_file.name, size_bytes=size)
             fit = fit_for_file_size(size, self.hardware, kv_cache_type=kv_cache_type)

@@ -139,3 +139,14 @@ def test_hub_files_show_speeds_and_the_suggested_quantization(qtbot: QtBot,
     assert len(suggested) == 1 and "Q8_0" in suggested[0]
     assert "Suggested here: Q8_0: " in tab.message.text()
     assert "tokens/s here; the best quality offered." in tab.message.text()
+    # Once a file's header is read, its column and the suggestion use it alike (the
+    # suggestion said what the file's size alone predicted, the column the header's).
+    row = next(r for r in range(files.rowCount())
+               if name(files, r).endswith(search_tab.SUGGESTED_NOTE))
+    before = cell_speed(files, row, search_tab.SPEED_COLUMN)
+    files.selectRow(row)
+    qtbot.waitUntil(lambda: cell_speed(files, row, search_tab.SPEED_COLUMN) != before,
+                    timeout=TIMEOUT_MS)
+    rate = cell_speed(files, row, search_tab.SPEED_COLUMN).split(" tokens/s")[0]
+    assert f"about {rate.removeprefix('≈ ')} tokens/s here" in tab.message.text()
+    assert name(files, row).endswith(search_tab.SUGGESTED_NOTE)
