@@ -16,13 +16,14 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
-
-import uvicorn
+from typing import TYPE_CHECKING, Final
 
 from chatapp.api.app import DEFAULT_MAX_BODY_BYTES, ActiveRequests, create_app
 from chatapp.api.jobs import JobQueue
 from chatapp.errors import UserFacingError
+
+if TYPE_CHECKING:  # imported when the server starts: not at every start of the window
+    import uvicorn
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,8 @@ class ApiServer:
         """Listen on ``host``:``port`` (0: any free port); ApiServerError if it cannot."""
         if self._thread is not None:
             raise RuntimeError("the API server was started already")
+        import uvicorn
+
         listener = _bind(host, port)
         config = uvicorn.Config(self._app, log_config=None, lifespan=LIFESPAN, loop=LOOP,
                                 http=HTTP, ws="none", access_log=False,

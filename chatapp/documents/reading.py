@@ -53,9 +53,7 @@ from chatapp.documents.document import (
     UnreadableDocument,
     UnsupportedDocument,
 )
-from chatapp.documents.docx_text import docx_document
 from chatapp.documents.html_text import html_document
-from chatapp.documents.pdf_text import pdf_document
 from chatapp.documents.plain_text import decode_text, markdown_sections, whole_text_sections
 from chatapp.formatting import format_bytes
 
@@ -227,9 +225,13 @@ def _too_large(name: str, size: int, limit: int) -> DocumentTooLarge:
 def _parse(data: bytes, name: str, kind: str) -> Document:
     if not data:
         return Document(name, kind, "", (), language_of(name) if kind == "code" else None)
+    # The PDF and Word readers are imported when first needed: their libraries took a
+    # quarter of a second of the window's start.
     if kind == "pdf" or (kind in _TEXT_KINDS and _PDF_MAGIC in data[:_PDF_MAGIC_WITHIN]):
+        from chatapp.documents.pdf_text import pdf_document
         return pdf_document(data, name)
     if kind == "docx":
+        from chatapp.documents.docx_text import docx_document
         return docx_document(data, name)
     if kind == "html":
         return html_document(data, name)

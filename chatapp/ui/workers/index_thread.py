@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -45,9 +45,11 @@ from chatapp.knowledge.index_store import (
     KnowledgeIndex,
 )
 from chatapp.knowledge.indexer import IndexProgress, IndexReport
-from chatapp.knowledge.watcher import CollectionSync
 from chatapp.models.library import ModelLibrary
 from chatapp.ui.workers.task_thread import TaskThread
+
+if TYPE_CHECKING:  # imported where a sync starts (see _sync_run)
+    from chatapp.knowledge.watcher import CollectionSync
 
 __all__ = ["CollectionState", "FileListing", "IndexThread", "embedding_models_in"]
 
@@ -314,6 +316,9 @@ class IndexThread(QObject):
             if self._stopping:
                 return
             wanted = self._embedding_path
+        # Imported here, on first use: watchdog took a tenth of a second of the window's start.
+        from chatapp.knowledge.watcher import CollectionSync
+
         embedder = self._load_embedder(wanted)
         try:
             sync = CollectionSync(self.db_path, embedder=embedder,
