@@ -84,8 +84,11 @@ class HubController(QObject):
         manager = DownloadManager(self._models_dir, self._client,
                                   on_event=self.download_event.emit, **kwargs)
         self._manager = manager
-        self._serving = threading.Thread(target=manager.serve, name="downloads", daemon=True)
-        self._serving.start()
+        serving = threading.Thread(target=manager.serve, name="downloads", daemon=True)
+        serving.start()
+        # Shown to wait_stopped (on the UI thread) only once started: a thread not yet
+        # started cannot be joined (seen under load: a quit right after the window opened).
+        self._serving = serving
         return manager.statuses()
 
     def _with_manager(self, action: Callable[[DownloadManager], T]) -> Callable[[Any], T]:
@@ -139,8 +142,11 @@ class HubController(QObject):
     def wait_stopped(self, deadline: float) -> bool:
         """Until ``deadline``; the downloads thread is a daemon, abandoned if still busy
         (its partial file keeps what it wrote, and comes back paused next time)."""
-        if self._serving is not None:
-            self._serving.join(timeout=max(0.0, deadline - time.monotonic()))
-            if self._serving.is_alive():
+        # The hub thread first: its current job may be the one opening the download queue.
+        jobs_stopped = self._jobs.wait_stopped(deadline)
+        serving = self._serving
+        if serving is not None:
+            serving.join(timeout=max(0.0, deadline - time.monotonic()))
+            if serving.is_alive():
                 log.warning("The download did not stop in time at quit; it is abandoned")
-        return self._jobs.wait_stopped(deadline)
+        return jobs_stopped
