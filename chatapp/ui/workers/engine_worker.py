@@ -102,7 +102,7 @@ class _EngineWorker(QObject):
         # Every local reply's speed calibrates the Models pane's predictions.
         self._speed_records = SpeedRecords(speed_records) if speed_records is not None \
             else None
-        self._hardware_fingerprint = ""  # of the computer the loaded model runs on
+        self._hardware_fingerprint = ""  # this computer's, taken at the first reply recorded
         self._model: LoadedModel | None = None
         self._store: HistoryStore | None = None
         self._runner: ReplyRunner | None = None
@@ -141,7 +141,6 @@ class _EngineWorker(QObject):
         if previous is not None:
             previous.engine.close(keep_state=True)
         self._model = loaded
-        self._hardware_fingerprint = hardware_fingerprint(detect_hardware())
         self._requested_context = settings.context_length
         self.model_loaded.emit(loaded.summary())
 
@@ -233,6 +232,8 @@ class _EngineWorker(QObject):
         if model is None or records is None:
             return
         path = model.engine.model_path
+        if not self._hardware_fingerprint:  # once: the hardware does not change while we run
+            self._hardware_fingerprint = hardware_fingerprint(detect_hardware())
         try:
             run = speed_run(model.info, sha256=model.sha256, file_name=path.name,
                             size_bytes=path.stat().st_size,
