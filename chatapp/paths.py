@@ -96,6 +96,12 @@ class AppPaths:
         return self.cache_dir / "kv-states"
 
     @property
+    def window_state_file(self) -> Path:
+        """Where the window was left: its size, its splitters, the open chat (ui/window_state).
+        Apart from the settings: it changes at every quit and is nothing the user chose."""
+        return self.data_dir / "window-state.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

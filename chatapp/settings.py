@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import write_json_atomic
-from chatapp.vocabulary import KvCacheType
+from chatapp.i18n import LANGUAGES
+from chatapp.vocabulary import KvCacheType, ThemeChoice
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ LIMITS: dict[str, Range] = {
     "api_port": Range(1024, 65535),
     "min_tokens_per_s": Range(0.5, 1000.0),
     "kv_memory_budget_mb": Range(AUTO, 1_048_576),
+    "text_size_percent": Range(50, 300),
 }
 
 # The API server's port: not LM Studio's (1234), Ollama's (11434) or Jan's (1337).
@@ -90,6 +92,12 @@ class Settings:
     # Memory for the KV states of chats left for another, so going back is instant
     # (MiB; AUTO: a quarter of the free memory, at most 2 GiB). More go to the cache folder.
     kv_memory_budget_mb: int = AUTO
+    # The look: the system's light or dark scheme (followed live), or one chosen.
+    theme: ThemeChoice = ThemeChoice.SYSTEM
+    # The language of the window: "" follows the system; else a key of i18n.LANGUAGES.
+    language: str = ""
+    # The chat's text size, in percent of the system font (Ctrl+= and Ctrl+-).
+    text_size_percent: int = 100
 
     def validated(self) -> Settings:
         """Return self if every field is in range, else raise SettingsError."""
@@ -107,6 +115,12 @@ class Settings:
         if not isinstance(self.kv_cache_type, KvCacheType):
             raise SettingsError(f"The KV cache type must be one of "
                                 f"{', '.join(KvCacheType)} (got {self.kv_cache_type!r}).")
+        if not isinstance(self.theme, ThemeChoice):
+            raise SettingsError(f"The theme must be one of {', '.join(ThemeChoice)} "
+                                f"(got {self.theme!r}).")
+        if self.language and self.language not in LANGUAGES:
+            raise SettingsError(f"The language must be one of {', '.join(LANGUAGES)} or "
+                                f"empty for the system's (got {self.language!r}).")
         if len(self.system_prompt) > 100_000:
             raise SettingsError("The system prompt is too long (at most 100,000 characters).")
         if not _valid_endpoint(self.hub_endpoint):
@@ -176,6 +190,11 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
                 value = raw if isinstance(raw, str) or raw is None else default
             elif field.name == "kv_cache_type":
                 value = _kv_cache_type(data[field.name])
+            elif field.name == "theme":
+                raw = data[field.name]
+                if not isinstance(raw, str) or raw not in set(ThemeChoice):
+                    raise SettingsError(f"theme must be one of {', '.join(ThemeChoice)}")
+                value = ThemeChoice(raw)
             else:
                 value = _coerce(field.name, data[field.name], default)
             candidate = replace(result, **{field.name: value})

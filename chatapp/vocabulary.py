@@ -9,7 +9,7 @@ import enum
 from typing import Final
 
 __all__ = ["DEFAULT_TITLE", "FINAL_STATES", "PROMPT_STATES", "KvCacheType", "MessageState",
-           "Role"]
+           "Role", "ThemeChoice"]
 
 
 class Role(enum.StrEnum):
@@ -38,6 +38,14 @@ class KvCacheType(enum.StrEnum):
     def bytes_per_value(self) -> float:
         # ggml's blocks: 32 values in 34 bytes (q8_0) or 18 bytes (q4_0).
         return {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}[self.value]
+
+
+class ThemeChoice(enum.StrEnum):
+    """The look the user chose in Settings: the system's colour scheme, or one of ours."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
 
 
 FINAL_STATES: Final = frozenset(MessageState) - {MessageState.STREAMING}
