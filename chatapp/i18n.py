@@ -62,7 +62,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return _backend.translate(context, text, disambiguation, n)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
     """Marks ``text`` for extraction; returns it untranslated, for :func:`translate` later."""
     del context
     return text
