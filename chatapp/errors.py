@@ -12,6 +12,8 @@ the log keeps its traceback.
 
 from __future__ import annotations
 
+from chatapp.i18n import translate
+
 __all__ = ["InternalError", "UserFacingError", "internal_error"]
 
 
@@ -32,12 +34,21 @@ class InternalError(UserFacingError):
 
 
 def internal_error(error: BaseException, doing: str = "") -> InternalError:
-    """What the user reads about an unexpected exception (the log has the traceback)."""
-    while_doing = f" while {doing}" if doing else ""
-    wrapped = InternalError(
-        f"Something unexpected went wrong{while_doing} ({type(error).__name__}: {error}). "
-        "This is a bug in chatapp; the details are in its log. Your chats are safe.",
-        f"{type(error).__name__}: {error}",
-    )
+    """What the user reads about an unexpected exception (the log has the traceback).
+
+    ``doing`` is a phrase in the user's language ("writing the reply"): the caller
+    translates it.
+    """
+    technical = f"{type(error).__name__}: {error}"
+    if doing:
+        message = translate(
+            "Errors", "Something unexpected went wrong while {doing} ({error}). This is a bug "
+            "in chatapp; the details are in its log. Your chats are safe.").format(
+                doing=doing, error=technical)
+    else:
+        message = translate(
+            "Errors", "Something unexpected went wrong ({error}). This is a bug in chatapp; "
+            "the details are in its log. Your chats are safe.").format(error=technical)
+    wrapped = InternalError(message, technical)
     wrapped.__cause__ = error
     return wrapped

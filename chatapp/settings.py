@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import write_json_atomic
-from chatapp.i18n import LANGUAGES
+from chatapp.i18n import LANGUAGES, QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.vocabulary import KvCacheType, ThemeChoice
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,23 @@ LIMITS: dict[str, Range] = {
     "min_tokens_per_s": Range(0.5, 1000.0),
     "kv_memory_budget_mb": Range(AUTO, 1_048_576),
     "text_size_percent": Range(50, 300),
+}
+
+# The fields' names in messages about them.
+_LIMIT_NAMES: dict[str, str] = {
+    "temperature": QT_TRANSLATE_NOOP("Settings", "Temperature"),
+    "top_p": QT_TRANSLATE_NOOP("Settings", "Top p"),
+    "top_k": QT_TRANSLATE_NOOP("Settings", "Top k"),
+    "min_p": QT_TRANSLATE_NOOP("Settings", "Min p"),
+    "repeat_penalty": QT_TRANSLATE_NOOP("Settings", "Repeat penalty"),
+    "max_reply_tokens": QT_TRANSLATE_NOOP("Settings", "Max reply tokens"),
+    "thinking_budget_tokens": QT_TRANSLATE_NOOP("Settings", "Thinking budget tokens"),
+    "context_length": QT_TRANSLATE_NOOP("Settings", "Context length"),
+    "threads": QT_TRANSLATE_NOOP("Settings", "Threads"),
+    "api_port": QT_TRANSLATE_NOOP("Settings", "API port"),
+    "min_tokens_per_s": QT_TRANSLATE_NOOP("Settings", "Min tokens per s"),
+    "kv_memory_budget_mb": QT_TRANSLATE_NOOP("Settings", "KV memory budget (MB)"),
+    "text_size_percent": QT_TRANSLATE_NOOP("Settings", "Text size (%)"),
 }
 
 # The API server's port: not LM Studio's (1234), Ollama's (11434) or Jan's (1337).
@@ -103,29 +120,38 @@ class Settings:
         """Return self if every field is in range, else raise SettingsError."""
         for name, limit in LIMITS.items():
             value = getattr(self, name)
+            label = translate("Settings", _LIMIT_NAMES.get(name, name))
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise SettingsError(f"{name} must be a number")
+                raise SettingsError(translate("Settings", "{name} must be a number").format(
+                    name=label))
             if not limit.low <= value <= limit.high:
                 raise SettingsError(
-                    f"{name.replace('_', ' ').capitalize()} must be between "
-                    f"{_fmt(limit.low)} and {_fmt(limit.high)} (got {_fmt(value)})."
-                )
+                    translate("Settings", "{name} must be between {low} and {high} (got "
+                              "{value}).").format(name=label, low=_fmt(limit.low),
+                                                  high=_fmt(limit.high), value=_fmt(value)))
         if self.context_length not in (AUTO,) and self.context_length < 256:
-            raise SettingsError("Context length must be Auto or at least 256 tokens.")
+            raise SettingsError(translate(
+                "Settings", "Context length must be Auto or at least 256 tokens."))
         if not isinstance(self.kv_cache_type, KvCacheType):
-            raise SettingsError(f"The KV cache type must be one of "
-                                f"{', '.join(KvCacheType)} (got {self.kv_cache_type!r}).")
+            raise SettingsError(translate(
+                "Settings", "The KV cache type must be one of {choices} (got {value}).").format(
+                    choices=", ".join(KvCacheType), value=repr(self.kv_cache_type)))
         if not isinstance(self.theme, ThemeChoice):
-            raise SettingsError(f"The theme must be one of {', '.join(ThemeChoice)} "
-                                f"(got {self.theme!r}).")
+            raise SettingsError(translate(
+                "Settings", "The theme must be one of {choices} (got {value}).").format(
+                    choices=", ".join(ThemeChoice), value=repr(self.theme)))
         if self.language and self.language not in LANGUAGES:
-            raise SettingsError(f"The language must be one of {', '.join(LANGUAGES)} or "
-                                f"empty for the system's (got {self.language!r}).")
+            raise SettingsError(translate(
+                "Settings", "The language must be one of {choices} or empty for the system's "
+                "(got {value}).").format(choices=", ".join(LANGUAGES), value=repr(self.language)))
         if len(self.system_prompt) > 100_000:
-            raise SettingsError("The system prompt is too long (at most 100,000 characters).")
+            raise SettingsError(translate(
+                "Settings", "The system prompt is too long (at most {count} characters).").format(
+                    count=format_number(100_000)))
         if not _valid_endpoint(self.hub_endpoint):
-            raise SettingsError("The hub address must be an https:// address (http:// only "
-                                "for this computer, e.g. a local mirror).")
+            raise SettingsError(translate(
+                "Settings", "The hub address must be an https:// address (http:// only for "
+                "this computer, e.g. a local mirror)."))
         return self
 
     def sampling_dict(self) -> dict[str, Any]:
@@ -152,7 +178,11 @@ def _valid_endpoint(address: str) -> bool:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    # as "%g" writes it (no trailing zeros), in the user's digits
+    text = f"{value:g}"
+    if "e" in text or "n" in text:  # an absurd value from a hand-edited file: as it is
+        return text
+    return format_number(value, len(text.partition(".")[2]))
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import enum
 from typing import Final
 
+from chatapp.i18n import QT_TRANSLATE_NOOP
+
 __all__ = ["DEFAULT_TITLE", "FINAL_STATES", "PROMPT_STATES", "KvCacheType", "MessageState",
            "Role", "ThemeChoice"]
 
@@ -53,4 +55,6 @@ FINAL_STATES: Final = frozenset(MessageState) - {MessageState.STREAMING}
 PROMPT_STATES: Final = frozenset({MessageState.COMPLETE, MessageState.STOPPED,
                                   MessageState.INTERRUPTED})
 
-DEFAULT_TITLE: Final = "New chat"
+# Stored as a new chat's title in the history, so it stays English there; the window shows
+# it translated (translate("Vocabulary", DEFAULT_TITLE)).
+DEFAULT_TITLE: Final = QT_TRANSLATE_NOOP("Vocabulary", "New chat")

@@ -36,6 +36,7 @@ from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import GgufInfo
 from chatapp.gguf.model_role import is_embedding_model
 from chatapp.hardware import Hardware
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.models.catalog import CatalogEntry, ModelKind
 from chatapp.vocabulary import KvCacheType
 
@@ -67,7 +68,14 @@ class Fit(enum.Enum):
     @property
     def label(self) -> str:
         """The badge's text."""
-        return {"fits": "Fits", "tight": "Tight", "too large": "Too large"}[self.value]
+        return translate("ModelFit", _LABELS[self.value])
+
+
+_LABELS: Final = {
+    "fits": QT_TRANSLATE_NOOP("ModelFit", "Fits"),
+    "tight": QT_TRANSLATE_NOOP("ModelFit", "Tight"),
+    "too large": QT_TRANSLATE_NOOP("ModelFit", "Too large"),
+}
 
 
 @dataclass(frozen=True)
@@ -228,26 +236,39 @@ def _explain(
     kv_cache_type: KvCacheType,
 ) -> str:
     # The type is named: the user chose it in Settings, and it halves or quarters this.
-    each = f" ({_memory(per_token)} per token with {kv_cache_type})" if per_token else ""
-    breakdown = (
-        f"{_memory(weights)} weights + {_memory(kv_cache)} context memory for "
-        f"{context:,} tokens{each} + {_memory(RUNTIME_OVERHEAD_BYTES)} working memory"
-    )
-    needs = f"needs about {_memory(needed)} ({breakdown})"
-    needs = f"Estimated from the file size: {needs}" if estimated else "N" + needs[1:]
-    machine = (
-        f"this computer has {_memory(hardware.total_ram_bytes)}, "
-        f"{_memory(hardware.available_ram_bytes)} free now"
-    )
-    text = f"{needs}; {machine}."
+    tokens = format_number(context)
+    if per_token:
+        breakdown = translate(
+            "ModelFit", "{weights} weights + {context_memory} context memory for {tokens} tokens "
+            "({per_token} per token with {kv_cache_type}) + {working} working memory").format(
+                weights=_memory(weights), context_memory=_memory(kv_cache), tokens=tokens,
+                per_token=_memory(per_token), kv_cache_type=kv_cache_type,
+                working=_memory(RUNTIME_OVERHEAD_BYTES))
+    else:
+        breakdown = translate(
+            "ModelFit", "{weights} weights + {context_memory} context memory for {tokens} tokens "
+            "+ {working} working memory").format(
+                weights=_memory(weights), context_memory=_memory(kv_cache), tokens=tokens,
+                working=_memory(RUNTIME_OVERHEAD_BYTES))
+    if estimated:
+        text = translate(
+            "ModelFit", "Estimated from the file size: needs about {needed} ({breakdown}); this "
+            "computer has {total}, {free} free now.")
+    else:
+        text = translate(
+            "ModelFit", "Needs about {needed} ({breakdown}); this computer has {total}, {free} "
+            "free now.")
+    text = text.format(needed=_memory(needed), breakdown=breakdown,
+                       total=_memory(hardware.total_ram_bytes),
+                       free=_memory(hardware.available_ram_bytes))
     if fit is Fit.TIGHT:
         if needed <= hardware.available_ram_bytes:
-            text += " It would leave little memory for other programs."
+            text += " " + translate("ModelFit", "It would leave little memory for other programs.")
         else:
-            text += " Close other programs first: it needs more than is free now."
+            text += " " + translate(
+                "ModelFit", "Close other programs first: it needs more than is free now.")
     elif fit is Fit.TOO_LARGE:
-        text += (
-            " That is more than this computer can spare even with other programs closed; "
-            "choose a smaller model or a smaller quantization."
-        )
+        text += " " + translate(
+            "ModelFit", "That is more than this computer can spare even with other programs "
+            "closed; choose a smaller model or a smaller quantization.")
     return text

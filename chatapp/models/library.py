@@ -22,6 +22,7 @@ from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import GgufError, GgufInfo, inspect_gguf
 from chatapp.gguf.model_role import ModelRole, model_role
 from chatapp.gguf.split_files import model_files, split_name
+from chatapp.i18n import translate
 from chatapp.models.errors import LibraryError, RegistryDamagedError
 
 
@@ -71,8 +72,10 @@ class ModelLibrary:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise LibraryError(f"The list of imported models ({self.registry}) cannot be "
-                               f"read: {error.strerror or error}.") from error
+            raise LibraryError(translate(
+                "ModelLibrary", "The list of imported models ({path}) cannot be read: "
+                "{reason}.").format(path=self.registry, reason=error.strerror or error)) \
+                from error
         try:
             data = json.loads(text)
         except ValueError:
@@ -80,9 +83,10 @@ class ModelLibrary:
         if not isinstance(data, dict) or not isinstance(data.get("imported"), list):
             kept = keep_aside(self.registry)
             raise RegistryDamagedError(
-                "The list of models you imported from other folders was damaged, so chatapp "
-                f"kept it aside as {kept.name} and starts a new list. Your model files are "
-                "untouched: import them again (Models ▸ Installed ▸ Import).",
+                translate("ModelLibrary", "The list of models you imported from other folders "
+                          "was damaged, so chatapp kept it aside as {name} and starts a new "
+                          "list. Your model files are untouched: import them again (Models ▸ "
+                          "Installed ▸ Import).").format(name=kept.name),
                 f"unreadable registry {self.registry}, kept as {kept}")
         return [Path(p) for p in data["imported"] if isinstance(p, str)]
 
@@ -90,8 +94,9 @@ class ModelLibrary:
         try:
             write_json_atomic(self.registry, {"imported": [str(p) for p in paths]})
         except OSError as error:
-            raise LibraryError(f"The list of imported models could not be saved: "
-                               f"{error.strerror or error}.") from error
+            raise LibraryError(translate(
+                "ModelLibrary", "The list of imported models could not be saved: "
+                "{reason}.").format(reason=error.strerror or error)) from error
 
     # -- listing -----------------------------------------------------------------------
 
@@ -130,7 +135,8 @@ class ModelLibrary:
             except GgufError as error:
                 problem = error.user_message
             except OSError as error:
-                problem = f"The file cannot be read: {error.strerror or error}."
+                problem = translate("ModelLibrary", "The file cannot be read: {reason}.").format(
+                    reason=error.strerror or error)
             size = sum(p.stat().st_size for p in model_files(path) if p.is_file())
             described.append(InstalledModel(
                 path=path, size=size,
@@ -156,15 +162,18 @@ class ModelLibrary:
         self._check(path)
         target = self.models_dir / path.name
         if target.exists():
-            raise LibraryError(f"The models folder already has a file named {path.name}.")
+            raise LibraryError(translate(
+                "ModelLibrary", "The models folder already has a file named {name}.").format(
+                    name=path.name))
         self.models_dir.mkdir(parents=True, exist_ok=True)
         needed = path.stat().st_size
         free = shutil.disk_usage(self.models_dir).free
         if free < needed:
-            raise LibraryError(
-                f"Copying {path.name} needs {format_bytes(needed)}, but only "
-                f"{format_bytes(free)} is free in {self.models_dir}. Import it in place "
-                "instead, or free some space.")
+            raise LibraryError(translate(
+                "ModelLibrary", "Copying {name} needs {needed}, but only {free} is free in "
+                "{folder}. Import it in place instead, or free some space.").format(
+                    name=path.name, needed=format_bytes(needed), free=format_bytes(free),
+                    folder=self.models_dir))
         fd, tmp_name = tempfile.mkstemp(dir=self.models_dir, prefix=".import-", suffix=".part")
         os.close(fd)
         tmp = Path(tmp_name)
@@ -172,8 +181,9 @@ class ModelLibrary:
             copy_file(path, tmp, cancel)
             os.replace(tmp, target)
         except OSError as error:
-            raise LibraryError(f"{path.name} could not be copied: "
-                               f"{error.strerror or error}.") from error
+            raise LibraryError(translate(
+                "ModelLibrary", "{name} could not be copied: {reason}.").format(
+                    name=path.name, reason=error.strerror or error)) from error
         finally:
             tmp.unlink(missing_ok=True)
         return target
@@ -203,8 +213,9 @@ class ModelLibrary:
                 except FileNotFoundError:
                     pass
                 except OSError as error:
-                    raise LibraryError(f"{part.name} could not be deleted: "
-                                       f"{error.strerror or error}.") from error
+                    raise LibraryError(translate(
+                        "ModelLibrary", "{name} could not be deleted: {reason}.").format(
+                            name=part.name, reason=error.strerror or error)) from error
             return True
         self._write_registry([p for p in self.imported_paths() if p != path])
         return False
@@ -212,11 +223,13 @@ class ModelLibrary:
     @staticmethod
     def _check(path: Path) -> GgufInfo:
         if not path.is_file():
-            raise LibraryError(f"{path} is not a file.")
+            raise LibraryError(translate("ModelLibrary", "{path} is not a file.").format(
+                path=path))
         try:
             return inspect_gguf(path)
         except GgufError as error:
             raise LibraryError(error.user_message) from error
         except OSError as error:
-            raise LibraryError(f"{path.name} cannot be read: {error.strerror or error}.") \
+            raise LibraryError(translate("ModelLibrary", "{name} cannot be read: {reason}.")
+                               .format(name=path.name, reason=error.strerror or error)) \
                 from error

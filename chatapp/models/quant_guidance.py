@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chatapp.formatting import format_bytes
+from chatapp.i18n import translate
 from chatapp.models.speed_estimate import SpeedPrediction, format_rate
 
 __all__ = ["QuantAdvice", "QuantOption", "advise"]
@@ -40,28 +41,34 @@ def advise(options: Sequence[QuantOption], min_tokens_per_s: float) -> QuantAdvi
     fitting = [o for o in options if o.fits]
     if not fitting:
         smallest = min(options, key=lambda o: o.size_bytes)
-        return QuantAdvice(None, f"None of these files fits in this computer's memory; even "
-                                 f"{smallest.name} ({format_bytes(smallest.size_bytes)}) "
-                                 "needs more.")
+        return QuantAdvice(None, translate(
+            "QuantGuidance", "None of these files fits in this computer's memory; even {name} "
+            "({size}) needs more.").format(name=smallest.name,
+                                           size=format_bytes(smallest.size_bytes)))
     fast = [o for o in fitting if o.speed.generation_tokens_per_s >= min_tokens_per_s]
     if not fast:
         choice = max(fitting, key=lambda o: o.speed.generation_tokens_per_s)
-        return QuantAdvice(choice, f"{_about(choice)}, the fastest that fits; none reaches "
-                                   f"{format_rate(min_tokens_per_s)} tokens/s on this "
-                                   "computer.")
+        return QuantAdvice(choice, translate(
+            "QuantGuidance", "{choice}, the fastest that fits; none reaches {rate} tokens/s on "
+            "this computer.").format(choice=_about(choice), rate=format_rate(min_tokens_per_s)))
     choice = max(fast, key=lambda o: o.size_bytes)
     better = sorted((o for o in options if o.size_bytes > choice.size_bytes),
                     key=lambda o: o.size_bytes)
     if not better:
-        return QuantAdvice(choice, f"{_about(choice)}; the best quality offered.")
+        return QuantAdvice(choice, translate(
+            "QuantGuidance", "{choice}; the best quality offered.").format(choice=_about(choice)))
     following = better[0]
     if not following.fits:
-        return QuantAdvice(choice, f"{_about(choice)}; {following.name} would not fit in "
-                                   "memory.")
-    return QuantAdvice(choice, f"{_about(choice)}; {following.name} would run at about "
-                               f"{format_rate(following.speed.generation_tokens_per_s)}.")
+        return QuantAdvice(choice, translate(
+            "QuantGuidance", "{choice}; {next} would not fit in memory.").format(
+                choice=_about(choice), next=following.name))
+    return QuantAdvice(choice, translate(
+        "QuantGuidance", "{choice}; {next} would run at about {rate}.").format(
+            choice=_about(choice), next=following.name,
+            rate=format_rate(following.speed.generation_tokens_per_s)))
 
 
 def _about(option: QuantOption) -> str:
-    return (f"{option.name}: {format_bytes(option.size_bytes)}, about "
-            f"{format_rate(option.speed.generation_tokens_per_s)} tokens/s here")
+    return translate("QuantGuidance", "{name}: {size}, about {rate} tokens/s here").format(
+        name=option.name, size=format_bytes(option.size_bytes),
+        rate=format_rate(option.speed.generation_tokens_per_s))

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 
 from chatapp.gguf.architectures import GGML_TYPES
 from chatapp.gguf.inspect import GgufInfo
+from chatapp.i18n import format_number, translate
 from chatapp.models.catalog import CatalogEntry
 from chatapp.models.fit import estimated_kv_bytes_per_token
 from chatapp.models.speed_probe import MachineSpeed
@@ -206,8 +207,8 @@ def raw_speeds(profile: WeightsProfile, machine: MachineSpeed) -> tuple[float, f
 
 def format_rate(tokens_per_s: float) -> str:
     if tokens_per_s < 0.995:
-        return f"{tokens_per_s:.2f}"
-    return f"{tokens_per_s:.1f}" if tokens_per_s < 9.95 else f"{tokens_per_s:,.0f}"
+        return format_number(tokens_per_s, 2)
+    return format_number(tokens_per_s, 1 if tokens_per_s < 9.95 else 0)
 
 
 @dataclass(frozen=True)
@@ -221,26 +222,40 @@ class SpeedPrediction:
     def text(self) -> str:
         """What the model manager shows: '≈ 11 tokens/s · prompt ≈ 60/s'."""
         if self.measured:
-            text = f"measured: {format_rate(self.generation_tokens_per_s)} tokens/s"
+            text = translate("SpeedEstimate", "measured: {rate} tokens/s").format(
+                rate=format_rate(self.generation_tokens_per_s))
             if self.prompt_tokens_per_s:
-                text += f" · prompt {format_rate(self.prompt_tokens_per_s)}/s"
+                text += translate("SpeedEstimate", " · prompt {rate}/s").format(
+                    rate=format_rate(self.prompt_tokens_per_s))
             return text
-        text = f"≈ {format_rate(self.generation_tokens_per_s)} tokens/s"
+        text = translate("SpeedEstimate", "≈ {rate} tokens/s").format(
+            rate=format_rate(self.generation_tokens_per_s))
         if self.prompt_tokens_per_s:
-            text += f" · prompt ≈ {format_rate(self.prompt_tokens_per_s)}/s"
+            text += translate("SpeedEstimate", " · prompt ≈ {rate}/s").format(
+                rate=format_rate(self.prompt_tokens_per_s))
         return text
 
     @property
     def explanation(self) -> str:
+        # The singulars are strings of their own: English's source has one plural form.
         if self.measured:
-            return (f"Measured on this computer: the median of its last {self.runs} "
-                    f"repl{'y' if self.runs == 1 else 'ies'}.")
-        basis = (f"calibrated with {self.runs} repl{'y' if self.runs == 1 else 'ies'} "
-                 "of models run here" if self.runs else
-                 "not yet calibrated: run a model and the numbers adjust to it")
-        return ("Predicted for this computer from its measured memory speed and compute "
-                f"and the model's size and format ({basis}). Replies slow down as the "
-                "chat gets longer.")
+            if self.runs == 1:
+                return translate("SpeedEstimate",
+                                 "Measured on this computer: its last reply.")
+            return translate("SpeedEstimate", "Measured on this computer: the median of its "
+                             "last %n replies.", "", self.runs)
+        if self.runs == 1:
+            basis = translate("SpeedEstimate", "calibrated with 1 reply of models run here")
+        elif self.runs:
+            basis = translate("SpeedEstimate", "calibrated with %n replies of models run here",
+                              "", self.runs)
+        else:
+            basis = translate("SpeedEstimate", "not yet calibrated: run a model and the numbers "
+                              "adjust to it")
+        return translate(
+            "SpeedEstimate", "Predicted for this computer from its measured memory speed and "
+            "compute and the model's size and format ({basis}). Replies slow down as the chat "
+            "gets longer.").format(basis=basis)
 
 
 class SpeedEstimator:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chatapp.files.copying import copy_file
+from chatapp.i18n import translate
 from chatapp.models.errors import StarterModelError
 
 
@@ -64,26 +65,25 @@ def install_starter(models_dir: Path, cancel: threading.Event | None = None) -> 
         return target
     source = find_starter_source()
     if source is None:
-        raise StarterModelError(
-            "The starter model is not part of this installation. Run `make run` from the "
-            "source folder (it installs it), or open a GGUF model file you already have."
-        )
+        raise StarterModelError(translate(
+            "StarterModel", "The starter model is not part of this installation. Run `make run` "
+            "from the source folder (it installs it), or open a GGUF model file you already "
+            "have."))
     models_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".starter-", suffix=".part", dir=models_dir)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         if copy_file(source, tmp, cancel) != STARTER.sha256:
-            raise StarterModelError(
-                f"The bundled starter model at {source} is damaged (its checksum does not "
-                "match). Reinstall chatapp."
-            )
+            raise StarterModelError(translate(
+                "StarterModel", "The bundled starter model at {path} is damaged (its checksum "
+                "does not match). Reinstall chatapp.").format(path=source))
         os.replace(tmp, target)
     except OSError as error:
-        raise StarterModelError(
-            f"The starter model could not be copied into {models_dir}: "
-            f"{error.strerror or error}. Free some disk space and try again."
-        ) from error
+        raise StarterModelError(translate(
+            "StarterModel", "The starter model could not be copied into {folder}: {reason}. "
+            "Free some disk space and try again.").format(
+                folder=models_dir, reason=error.strerror or error)) from error
     finally:
         tmp.unlink(missing_ok=True)
     return target

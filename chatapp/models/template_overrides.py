@@ -29,6 +29,7 @@ from pathlib import Path
 from chatapp.files.atomic import write_atomic
 from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import MAX_CHAT_TEMPLATE_BYTES, inspect_gguf
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.models.errors import ModelsError
 from chatapp.paths import AppPaths
 
@@ -53,12 +54,16 @@ SUFFIX = ".jinja"
 # its temporary file (".<name>.<8 random>.tmp")
 _MAX_NAME_BYTES = 255 - len(SUFFIX) - 14
 _TEMPLATE_KEY = "tokenizer.chat_template"
-_RESET_HINT = ("Open Models ▸ Installed ▸ Chat template… to save it again or reset it to "
-               "the model's own.")
+_RESET_HINT = QT_TRANSLATE_NOOP("TemplateOverrides", "Open Models ▸ Installed ▸ Chat template… "
+                                "to save it again or reset it to the model's own.")
 
 
 class TemplateOverrideError(ModelsError):
     """A custom chat template could not be read, saved or removed."""
+
+
+def _hint() -> str:
+    return translate("TemplateOverrides", _RESET_HINT)
 
 
 def _folder(folder: Path | None) -> Path:
@@ -91,21 +96,25 @@ def load(model_path: Path, folder: Path | None = None) -> str | None:
         return None
     except OSError as error:
         raise TemplateOverrideError(
-            f"Your chat template for {model_path.name} cannot be read "
-            f"({error.strerror or error}). {_RESET_HINT}",
+            translate("TemplateOverrides", "Your chat template for {name} cannot be read "
+                      "({reason}). {hint}").format(name=model_path.name,
+                                                   reason=error.strerror or error, hint=_hint()),
             f"reading {path}: {error!r}") from error
     if len(data) > MAX_TEMPLATE_BYTES:
         raise TemplateOverrideError(
-            f"Your chat template for {model_path.name} is larger than "
-            f"{format_bytes(MAX_TEMPLATE_BYTES, binary=True)}, more than any chat template "
-            f"needs, so it is not used. {_RESET_HINT}",
+            translate("TemplateOverrides", "Your chat template for {name} is larger than "
+                      "{limit}, more than any chat template needs, so it is not used. "
+                      "{hint}").format(name=model_path.name,
+                                       limit=format_bytes(MAX_TEMPLATE_BYTES, binary=True),
+                                       hint=_hint()),
             f"{path} is over {MAX_TEMPLATE_BYTES} bytes")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise TemplateOverrideError(
-            f"Your chat template for {model_path.name} is not text (it is not valid UTF-8), "
-            f"so it is not used. {_RESET_HINT}",
+            translate("TemplateOverrides", "Your chat template for {name} is not text (it is "
+                      "not valid UTF-8), so it is not used. {hint}").format(
+                          name=model_path.name, hint=_hint()),
             f"decoding {path}: {error}") from error
 
 
@@ -113,18 +122,23 @@ def save(model_path: Path, text: str, folder: Path | None = None) -> Path:
     """Keep ``text`` as this model's chat template; returns the file written."""
     if not text.strip():
         raise TemplateOverrideError(
-            "An empty chat template cannot be saved. To use the model's own template, "
-            "reset to it instead.", f"empty template for {model_path.name}")
+            translate("TemplateOverrides", "An empty chat template cannot be saved. To use the "
+                      "model's own template, reset to it instead."),
+            f"empty template for {model_path.name}")
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise TemplateOverrideError(
-            "The chat template holds characters that cannot be saved as text "
-            f"(at position {error.start}).", f"encoding template: {error}") from error
+            translate("TemplateOverrides", "The chat template holds characters that cannot be "
+                      "saved as text (at position {position}).").format(
+                          position=format_number(error.start)),
+            f"encoding template: {error}") from error
     if len(data) > MAX_TEMPLATE_BYTES:
         raise TemplateOverrideError(
-            f"The chat template is {format_bytes(len(data), binary=True)}; chatapp keeps "
-            f"templates of up to {format_bytes(MAX_TEMPLATE_BYTES, binary=True)}.",
+            translate("TemplateOverrides", "The chat template is {size}; chatapp keeps templates "
+                      "of up to {limit}.").format(
+                          size=format_bytes(len(data), binary=True),
+                          limit=format_bytes(MAX_TEMPLATE_BYTES, binary=True)),
             f"template of {len(data)} bytes")
     path = override_path(model_path, folder)
     try:
@@ -132,8 +146,9 @@ def save(model_path: Path, text: str, folder: Path | None = None) -> Path:
         write_atomic(path, data)
     except OSError as error:
         raise TemplateOverrideError(
-            f"Your chat template for {model_path.name} could not be saved "
-            f"({error.strerror or error}).", f"writing {path}: {error!r}") from error
+            translate("TemplateOverrides", "Your chat template for {name} could not be saved "
+                      "({reason}).").format(name=model_path.name, reason=error.strerror or error),
+            f"writing {path}: {error!r}") from error
     return path
 
 
@@ -149,8 +164,10 @@ def reset(model_path: Path, folder: Path | None = None) -> bool:
         return False
     except OSError as error:
         raise TemplateOverrideError(
-            f"Your chat template for {model_path.name} could not be removed "
-            f"({error.strerror or error}); it is in {path.parent}.",
+            translate("TemplateOverrides", "Your chat template for {name} could not be removed "
+                      "({reason}); it is in {folder}.").format(
+                          name=model_path.name, reason=error.strerror or error,
+                          folder=path.parent),
             f"deleting {path}: {error!r}") from error
     return True
 
@@ -178,16 +195,19 @@ def read_model_template(model_path: Path) -> ModelTemplate:
         info = inspect_gguf(model_path)
     except OSError as error:
         raise TemplateOverrideError(
-            f"{model_path.name} cannot be read ({error.strerror or error}).",
+            translate("TemplateOverrides", "{name} cannot be read ({reason}).").format(
+                name=model_path.name, reason=error.strerror or error),
             f"reading the header of {model_path}: {error!r}") from error
     reason = None
     if info.chat_template is None:
         if _TEMPLATE_KEY in info.metadata:
-            reason = (f"The model's own chat template is larger than "
-                      f"{format_bytes(MAX_TEMPLATE_BYTES, binary=True)}, so chatapp does not "
-                      "use it.")
+            reason = translate(
+                "TemplateOverrides", "The model's own chat template is larger than {limit}, so "
+                "chatapp does not use it.").format(
+                    limit=format_bytes(MAX_TEMPLATE_BYTES, binary=True))
         else:
-            reason = "This model file has no chat template of its own."
+            reason = translate("TemplateOverrides",
+                               "This model file has no chat template of its own.")
     return ModelTemplate(template=info.chat_template, bos_token=info.bos_token or "",
                          eos_token=info.eos_token or "", missing_reason=reason)
 
