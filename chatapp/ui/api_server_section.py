@@ -22,54 +22,69 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.i18n import translate
 from chatapp.secrets.api_server_key import generate_key
 from chatapp.settings import LIMITS, Settings
-
-NETWORK_WARNING = ("Other computers on your network can reach the model{key}. Allow this "
-                   "only on a network you trust.")
+from chatapp.ui.icons import Icon, icon
 
 
 class ApiServerSection(QGroupBox):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__("API server", parent)
+        super().__init__(translate("ApiServerSection", "API server"), parent)
         self.setObjectName("apiServerSection")
         self._original = settings
         form = QFormLayout(self)
-        self.enabled = QCheckBox("Serve the loaded model to other programs "
-                                 "(OpenAI-compatible API)", self)
+        self.enabled = QCheckBox(translate("ApiServerSection",
+                                           "Serve the loaded model to other programs "
+                                           "(OpenAI-compatible API)"), self)
         self.enabled.setObjectName("api_server_enabled")
         form.addRow(self.enabled)
         self.port = QSpinBox(self)
         self.port.setObjectName("api_port")
         self.port.setRange(int(LIMITS["api_port"].low), int(LIMITS["api_port"].high))
-        form.addRow("Port", self.port)
+        self.port.setAccessibleName(translate("ApiServerSection", "Port"))
+        self.port.setAccessibleDescription(translate(
+            "ApiServerSection", "The network port the API server listens on"))
+        form.addRow(translate("ApiServerSection", "Port"), self.port)
         self.address = QLabel(self)
         self.address.setObjectName("apiAddress")
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Clients use", self.address)
+        self.address.setAccessibleName(translate("ApiServerSection", "Clients use"))
+        self.address.setAccessibleDescription(translate(
+            "ApiServerSection", "The address other programs connect to"))
+        form.addRow(translate("ApiServerSection", "Clients use"), self.address)
 
-        self.require_key = QCheckBox("Require an API key", self)
+        self.require_key = QCheckBox(translate("ApiServerSection", "Require an API key"),
+                                     self)
         self.require_key.setObjectName("api_require_key")
         form.addRow(self.require_key)
         key_row = QHBoxLayout()
         self.key = QLineEdit(self)
         self.key.setObjectName("api_key")
         self.key.setReadOnly(True)
-        self.new_key_button = QPushButton("New key", self)
+        self.key.setAccessibleName(translate("ApiServerSection", "API key"))
+        self.new_key_button = QPushButton(translate("ApiServerSection", "New key"), self)
         self.new_key_button.setObjectName("apiNewKey")
+        self.new_key_button.setIcon(icon(Icon.REGENERATE))
+        self.new_key_button.setAccessibleDescription(translate(
+            "ApiServerSection", "Makes a new key; the old one stops working when you "
+            "press OK"))
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.new_key_button)
-        form.addRow("Key", key_row)
+        form.addRow(translate("ApiServerSection", "Key"), key_row)
 
-        self.allow_network = QCheckBox("Allow other computers on the local network", self)
+        self.allow_network = QCheckBox(translate(
+            "ApiServerSection", "Allow other computers on the local network"), self)
         self.allow_network.setObjectName("api_allow_network")
         form.addRow(self.allow_network)
         self.network_warning = QLabel(self)
         self.network_warning.setObjectName("apiNetworkWarning")
         self.network_warning.setWordWrap(True)
         self.network_warning.setStyleSheet("color: #b45309;")
+        self.network_warning.setAccessibleName(translate("ApiServerSection", "Warning"))
         form.addRow(self.network_warning)
-        self.save_chats = QCheckBox("Save API chats to the history", self)
+        self.save_chats = QCheckBox(translate("ApiServerSection",
+                                              "Save API chats to the history"), self)
         self.save_chats.setObjectName("api_save_chats")
         form.addRow(self.save_chats)
 
@@ -121,15 +136,26 @@ class ApiServerSection(QGroupBox):
         self.new_key_button.setEnabled(required)
         if self.new_key is not None and required:
             self.key.setText(self.new_key)
-            self.key.setToolTip("Copy this key now: it is kept in the keyring and not "
-                                "shown again")
+            tip = translate("ApiServerSection", "Copy this key now: it is kept in the "
+                            "keyring and not shown again")
+            self.key.setToolTip(tip)
+            self.key.setAccessibleDescription(tip)
         else:
             self.key.setText("")
-            self.key.setPlaceholderText("Kept in the keyring" if required
-                                        and self._original.api_require_key else "No key")
+            self.key.setPlaceholderText(
+                translate("ApiServerSection", "Kept in the keyring")
+                if required and self._original.api_require_key
+                else translate("ApiServerSection", "No key"))
             self.key.setToolTip("")
-        host = "this computer's address" if self.allow_network.isChecked() else "127.0.0.1"
+            self.key.setAccessibleDescription(self.key.placeholderText())
+        # The address is typed into other programs: its digits stay ASCII, ungrouped.
+        host = (translate("ApiServerSection", "this computer's address")
+                if self.allow_network.isChecked() else "127.0.0.1")
         self.address.setText(f"http://{host}:{self.port.value()}/v1")
-        self.network_warning.setText(NETWORK_WARNING.format(
-            key="" if required else ", without a key"))
+        self.network_warning.setText(
+            translate("ApiServerSection", "Other computers on your network can reach the "
+                      "model. Allow this only on a network you trust.") if required
+            else translate("ApiServerSection", "Other computers on your network can reach "
+                           "the model, without a key. Allow this only on a network you "
+                           "trust."))
         self.network_warning.setVisible(self.allow_network.isChecked())

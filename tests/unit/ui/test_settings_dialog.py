@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.engine.load_probe import ProbeCache
@@ -10,10 +11,12 @@ from chatapp.engine.model_loader import load_model
 from chatapp.formatting import format_bytes
 from chatapp.gguf.inspect import inspect_gguf
 from chatapp.hardware import detect_hardware
+from chatapp.i18n import LANGUAGES
 from chatapp.models.starter import STARTER
 from chatapp.settings import Settings
 from chatapp.ui.settings_dialog import SettingsDialog
-from chatapp.vocabulary import KvCacheType
+from chatapp.vocabulary import KvCacheType, ThemeChoice
+from tests.unit.ui.dialog_accessibility import unnamed_controls
 
 
 def test_edits_come_back_validated(qtbot: QtBot) -> None:
@@ -130,3 +133,51 @@ def test_the_slowest_speed_worth_waiting_for_is_kept_and_restored(qtbot: QtBot) 
     assert dialog.result_settings.min_tokens_per_s == 4
     dialog._restore_defaults()
     assert dialog.min_tokens_per_s.value() == Settings().min_tokens_per_s
+
+
+def test_the_appearance_is_chosen_and_saved(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), physical_cores=2)
+    qtbot.addWidget(dialog)
+    assert dialog.theme.currentData() == ThemeChoice.SYSTEM
+    assert dialog.language.currentData() == ""  # the system's
+    assert dialog.text_size.value() == 100
+    # Each language is offered in its own words, after the system's.
+    assert [dialog.language.itemText(i) for i in range(1, dialog.language.count())] \
+        == list(LANGUAGES.values())
+    assert "next" in dialog.language_note.text() or "again" in dialog.language_note.text()
+    dialog.theme.setCurrentIndex(dialog.theme.findData(ThemeChoice.DARK))
+    dialog.language.setCurrentIndex(dialog.language.findText("Deutsch"))
+    dialog.text_size.setValue(150)
+    dialog.accept()
+    assert dialog.result_settings == Settings(theme=ThemeChoice.DARK, language="de",
+                                              text_size_percent=150)
+    # Shown again as saved; the text size stays in its range.
+    again = SettingsDialog(dialog.result_settings, physical_cores=2)
+    qtbot.addWidget(again)
+    assert (again.theme.currentData(), again.language.currentText(),
+            again.text_size.value()) == (ThemeChoice.DARK, "Deutsch", 150)
+    again.text_size.setValue(1000)
+    assert again.text_size.value() == 300
+    again._restore_defaults()
+    again.accept()
+    assert again.result_settings == Settings()
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), physical_cores=2)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_controls(dialog) == []
+
+
+def test_tab_walks_down_each_column(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), physical_cores=2)
+    qtbot.addWidget(dialog)
+    chain: list[QWidget] = []
+    widget: QWidget | None = dialog.system_prompt
+    while widget is not None and widget not in chain:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain.index(dialog.thinking_budget_tokens) < chain.index(dialog.theme) \
+        < chain.index(dialog.text_size) < chain.index(dialog.context_length) \
+        < chain.index(dialog.hub_endpoint) < chain.index(dialog.api_section.enabled)
