@@ -50,6 +50,8 @@ class Icon(enum.StrEnum):
     NEXT = "mdi6.chevron-right"
     ZOOM_IN = "mdi6.format-font-size-increase"
     ZOOM_OUT = "mdi6.format-font-size-decrease"
+    ADD = "mdi6.plus"
+    REMOVE = "mdi6.minus"
 
 
 def icon(name: Icon) -> QIcon:
