@@ -1,4 +1,7 @@
-"""Words shared by the Markdown and HTML exports: who wrote a message, when, how."""
+"""Words shared by the Markdown and HTML exports: who wrote a message, when, how.
+
+An export is a document for its reader, so its words are in the user's language (English
+without a translator: the command line's exports)."""
 
 from __future__ import annotations
 
@@ -7,9 +10,12 @@ from typing import Final
 
 from chatapp.formatting import format_elapsed
 from chatapp.history.store import Attachment, Citation, Message
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.vocabulary import MessageState
 
-ROLE_TITLES: Final = {"user": "You", "assistant": "Assistant", "system": "System"}
+ROLE_TITLES: Final = {"user": QT_TRANSLATE_NOOP("ChatExport", "You"),
+                      "assistant": QT_TRANSLATE_NOOP("ChatExport", "Assistant"),
+                      "system": QT_TRANSLATE_NOOP("ChatExport", "System")}
 
 
 def local_time(seconds: float) -> str:
@@ -19,36 +25,42 @@ def local_time(seconds: float) -> str:
 
 def heading(message: Message) -> str:
     """"Assistant · 2024-05-01 12:35"; the model is in the stats line."""
-    return f"{ROLE_TITLES.get(message.role, message.role)} · {local_time(message.created_at)}"
+    role = ROLE_TITLES.get(message.role)
+    who = translate("ChatExport", role) if role is not None else message.role
+    return f"{who} · {local_time(message.created_at)}"
 
 
 def thought_title(message: Message) -> str:
     if message.reasoning_s is not None:
-        return f"Thought for {format_elapsed(message.reasoning_s)}"
-    return "Thought"
+        return translate("ChatExport", "Thought for {time}").format(
+            time=format_elapsed(message.reasoning_s))
+    return translate("ChatExport", "Thought")
 
 
 def stats_line(message: Message) -> str:
     """What the app shows under a reply: how it ended, tokens, speed, model."""
     parts: list[str] = []
     if message.state == MessageState.STOPPED:
-        parts.append("Stopped")
+        parts.append(translate("ChatExport", "Stopped"))
     elif message.state in (MessageState.INTERRUPTED, MessageState.STREAMING):
-        parts.append("Interrupted")
+        parts.append(translate("ChatExport", "Interrupted"))
     elif message.state == MessageState.ERROR:
-        parts.append(f"Failed: {message.error}" if message.error else "Failed")
+        parts.append(translate("ChatExport", "Failed: {error}").format(error=message.error)
+                     if message.error else translate("ChatExport", "Failed"))
     elif message.stop_reason == "length":
-        parts.append("Reached the reply length limit")
+        parts.append(translate("ChatExport", "Reached the reply length limit"))
     elif message.stop_reason == "context_full":
-        parts.append("The context was full")
+        parts.append(translate("ChatExport", "The context was full"))
     if message.generated_tokens is not None:
-        parts.append(f"{message.generated_tokens:,} tokens")
+        parts.append(translate("ChatExport", "%n tokens", "", message.generated_tokens))
     if message.tokens_per_s is not None:
-        parts.append(f"{message.tokens_per_s:.1f} tokens/s")
+        parts.append(translate("ChatExport", "{speed} tokens/s").format(
+            speed=format_number(message.tokens_per_s, 1)))
     if message.ttft_s is not None:
-        parts.append(f"first token {message.ttft_s:.2f} s")
+        parts.append(translate("ChatExport", "first token {seconds} s").format(
+            seconds=format_number(message.ttft_s, 2)))
     if message.edited:
-        parts.append("edited")
+        parts.append(translate("ChatExport", "edited"))
     if message.model_file:
         parts.append(message.model_file)
     return " · ".join(parts)
@@ -60,7 +72,11 @@ def attachment_label(attachment: Attachment) -> str:
     if attachment.usage == "retrieved" and attachment.passages_total is not None:
         used = attachment.passages_used or 0
         total = attachment.passages_total
-        return f"{attachment.name} ({used:,} of {total:,} passage{'s' if total != 1 else ''})"
+        if total == 1:  # its own string: English's source has no singular
+            return translate("ChatExport", "{name} ({used} of 1 passage)").format(
+                name=attachment.name, used=format_number(used))
+        return translate("ChatExport", "{name} ({used} of %n passages)", "", total).format(
+            name=attachment.name, used=format_number(used))
     return attachment.name
 
 
@@ -69,10 +85,17 @@ def source_label(citation: Citation) -> str:
     parts = [citation.path if citation.source == "collection" and citation.path
              else citation.name]
     if citation.page is not None:
-        parts.append(f"page {citation.page}")
+        parts.append(translate("ChatExport", "page {page}").format(page=citation.page))
     if citation.heading:
         parts.append(citation.heading)
-    return f"[{citation.number}] " + ", ".join(parts)
+    return f"[{citation.number}] " + translate(
+        "ChatExport", ", ", "between the parts of a source's place").join(parts)
+
+
+def message_count(count: int) -> str:
+    if count == 1:  # its own string: English's source has no singular
+        return translate("ChatExport", "1 message")
+    return translate("ChatExport", "%n messages", "", count)
 
 
 def snippet(text: str, limit: int = 200) -> str:

@@ -16,6 +16,7 @@ from chatapp.exchange.markdown_export import to_markdown
 from chatapp.exchange.tree import ChatTree, read_chats
 from chatapp.files.atomic import write_atomic
 from chatapp.history.store import HistoryStore
+from chatapp.i18n import translate
 
 __all__ = ["ExportFormat", "export_chats", "format_for_path", "render", "write_export"]
 
@@ -49,12 +50,13 @@ def render(chats: list[ChatTree], fmt: ExportFormat) -> bytes:
 def write_export(chats: list[ChatTree], fmt: ExportFormat, path: Path) -> None:
     """Render and write ``path`` whole or not at all, private to the user (0600)."""
     if not chats:
-        raise ExchangeError("There are no chats to export.")
+        raise ExchangeError(translate("ChatExport", "There are no chats to export."))
     data = render(chats, fmt)
     try:
         write_atomic(path, data)
     except OSError as error:
-        raise ExchangeError(f"{path} could not be written ({error.strerror or error}).",
+        raise ExchangeError(translate("ChatExport", "{path} could not be written ({error}).")
+                            .format(path=path, error=error.strerror or error),
                             f"{type(error).__name__}: {error}") from error
 
 

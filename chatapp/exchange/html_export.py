@@ -14,6 +14,7 @@ from chatapp.exchange.describe import (
     attachment_label,
     heading,
     local_time,
+    message_count,
     snippet,
     source_label,
     stats_line,
@@ -21,6 +22,7 @@ from chatapp.exchange.describe import (
 )
 from chatapp.exchange.tree import ChatTree
 from chatapp.history.store import Attachment, Citation, Message
+from chatapp.i18n import translate
 from chatapp.rendering.code_highlight import highlight_html
 from chatapp.rendering.markdown_blocks import split_all
 
@@ -88,7 +90,8 @@ def _message(message: Message, attachments: Sequence[Attachment] = (),
                   *_text_blocks(message.reasoning), "</details>"]
     parts += _text_blocks(message.content)
     if citations:
-        parts += ['<details class="sources"><summary>Sources</summary>', "<ol>"]
+        sources = escape(translate("ChatExport", "Sources"))
+        parts += [f'<details class="sources"><summary>{sources}</summary>', "<ol>"]
         parts += [f'<li value="{c.number}"><b>{escape(source_label(c))}</b> '
                   f"<q>{escape(snippet(c.text))}</q></li>" for c in citations]
         parts += ["</ol>", "</details>"]
@@ -102,11 +105,12 @@ def _message(message: Message, attachments: Sequence[Attachment] = (),
 def _chat(chat: ChatTree, number: int) -> list[str]:
     c = chat.conversation
     branch = chat.branch()
-    count = f"{len(branch):,} message{'s' if len(branch) != 1 else ''}"
+    count = escape(message_count(len(branch)))
     parts = [f'<article id="chat-{number}">', f"<h1>{escape(c.title)}</h1>",
              f'<div class="meta">{escape(local_time(c.created_at))} · {count}</div>']
     if c.system_prompt:
-        parts.append(f'<div class="system-prompt"><b>System prompt</b>'
+        title = escape(translate("ChatExport", "System prompt"))
+        parts.append(f'<div class="system-prompt"><b>{title}</b>'
                      f'<div class="prose">{escape(c.system_prompt)}</div></div>')
     for message in branch:
         parts += _message(message, chat.attachments.get(message.id, ()),
@@ -117,8 +121,13 @@ def _chat(chat: ChatTree, number: int) -> list[str]:
 
 def to_html(chats: list[ChatTree]) -> str:
     title = chats[0].conversation.title if len(chats) == 1 \
-        else f"{len(chats):,} chats"
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        else translate("ChatExport", "%n chats", "", len(chats))
+    # The page is in the language of its words (the user's), which its translation names.
+    lang = escape(translate("ChatExport", "en", "the language code of this translation"))
+    direction = escape(translate("ChatExport", "ltr", "this language's direction: ltr or "
+                                 "rtl"))
+    parts = ["<!DOCTYPE html>", f'<html lang="{lang}" dir="{direction}">', "<head>",
+             '<meta charset="utf-8">',
              f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              '<meta name="generator" content="chatapp">',

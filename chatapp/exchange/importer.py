@@ -27,15 +27,50 @@ from chatapp.exchange.llama_webui import (
 from chatapp.exchange.tree import ChatTree
 from chatapp.exchange.validation import decode_utf8, load_json, refuse
 from chatapp.history.store import Conversation, HistoryStore
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 
 __all__ = ["ImportBatch", "ImportResult", "import_batch", "import_file", "read_import",
            "read_import_file"]
 
-CHATAPP_JSON = "chatapp chat archive"
-WEBUI_JSONL = "llama.cpp web UI export (JSONL)"
-WEBUI_ZIP = "llama.cpp web UI export (ZIP)"
-WEBUI_LEGACY = "llama.cpp web UI export (older JSON)"
-_NEITHER = "it is neither a chatapp chat archive nor a llama.cpp web UI export"
+# Which kind of file it was, in English (translated where the summary shows it).
+CHATAPP_JSON = QT_TRANSLATE_NOOP("ChatImport", "chatapp chat archive")
+WEBUI_JSONL = QT_TRANSLATE_NOOP("ChatImport", "llama.cpp web UI export (JSONL)")
+WEBUI_ZIP = QT_TRANSLATE_NOOP("ChatImport", "llama.cpp web UI export (ZIP)")
+WEBUI_LEGACY = QT_TRANSLATE_NOOP("ChatImport", "llama.cpp web UI export (older JSON)")
+
+
+def _neither() -> str:
+    return translate("ChatImport",
+                     "it is neither a chatapp chat archive nor a llama.cpp web UI export")
+
+
+def _chats(count: int) -> str:
+    if count == 1:  # its own string: English's source has no singular
+        return translate("ChatImport", "1 chat")
+    return translate("ChatImport", "%n chats", "", count)
+
+
+def _messages(count: int) -> str:
+    if count == 1:
+        return translate("ChatImport", "1 message")
+    return translate("ChatImport", "%n messages", "", count)
+
+
+def _left_out(what: str, count: int) -> str:
+    """``count`` of a kind llama_webui leaves out (its English name, in the singular)."""
+    if what == "tool result":
+        if count == 1:
+            return translate("ChatImport", "1 tool result")
+        return translate("ChatImport", "%n tool results", "", count)
+    if what == "image, audio or video attachment":
+        if count == 1:
+            return translate("ChatImport", "1 image, audio or video attachment")
+        return translate("ChatImport", "%n image, audio or video attachments", "", count)
+    if what == "empty chat":
+        if count == 1:
+            return translate("ChatImport", "1 empty chat")
+        return translate("ChatImport", "%n empty chats", "", count)
+    return f"{format_number(count)} {what}"  # a kind added without a translation
 
 
 @dataclass(frozen=True)
@@ -59,13 +94,14 @@ class ImportResult:
 
     def summary(self) -> str:
         chats, messages = len(self.conversations), self.batch.message_count
-        text = (f"Imported {chats:,} chat{'s' if chats != 1 else ''} "
-                f"({messages:,} message{'s' if messages != 1 else ''}) from a "
-                f"{self.batch.source}.")
+        text = translate("ChatImport", "Imported {chats} ({messages}) from a {source}.").format(
+            chats=_chats(chats), messages=_messages(messages),
+            source=translate("ChatImport", self.batch.source))
         if self.batch.left_out:
-            parts = ", ".join(f"{count:,} {what}{'s' if count != 1 else ''}"
-                              for what, count in sorted(self.batch.left_out.items()))
-            text += f" Left out, as chatapp has no use for them: {parts}."
+            parts = translate("ChatImport", ", ", "between the kinds of things left out").join(
+                _left_out(what, count) for what, count in sorted(self.batch.left_out.items()))
+            text += translate("ChatImport", " Left out, as chatapp has no use for them: "
+                              "{parts}.").format(parts=parts)
         return text
 
 
@@ -73,13 +109,14 @@ def read_import(data: bytes) -> ImportBatch:
     """The chats in a file's bytes; ImportRefusedError if it is not one chatapp reads or
     anything in it is wrong or too large."""
     if len(data) > MAX_FILE_BYTES:
-        refuse(f"it is larger than {MAX_FILE_BYTES // (1024 * 1024):,} MiB")
+        refuse(translate("ChatImport", "it is larger than {size} MiB").format(
+            size=format_number(MAX_FILE_BYTES // (1024 * 1024))))
     if data.startswith(ZIP_MAGIC):
         webui = parse_zip(data)
         return ImportBatch(webui.chats, WEBUI_ZIP, webui.left_out)
     text = decode_utf8(data)
     if not text.strip():
-        refuse("it is empty")
+        refuse(translate("ChatImport", "it is empty"))
     head = first_json_line(text)
     if is_session_record(head):
         webui = parse_sessions_jsonl(text)
@@ -91,17 +128,17 @@ def read_import(data: bytes) -> ImportBatch:
         try:
             value = load_json(text)
         except ImportRefusedError:
-            refuse(_NEITHER)
+            refuse(_neither())
     elif text.lstrip().startswith(("{", "[")):  # JSON that is broken: say where
         value = load_json(text)
     else:
-        refuse(_NEITHER)
+        refuse(_neither())
     if is_chatapp_document(value):
         return ImportBatch(parse_document(value), CHATAPP_JSON)
     if is_legacy_json(value):
         webui = parse_legacy_json(value)
         return ImportBatch(webui.chats, WEBUI_LEGACY, webui.left_out)
-    refuse(_NEITHER)
+    refuse(_neither())
 
 
 def read_import_file(path: Path) -> ImportBatch:
@@ -109,7 +146,8 @@ def read_import_file(path: Path) -> ImportBatch:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # one byte more tells it is too large
     except OSError as error:
-        raise ExchangeError(f"{path} could not be read ({error.strerror or error}).",
+        raise ExchangeError(translate("ChatImport", "{path} could not be read ({error}).")
+                            .format(path=path, error=error.strerror or error),
                             f"{type(error).__name__}: {error}") from error
     return read_import(data)
 
@@ -119,7 +157,7 @@ def import_batch(store: HistoryStore, batch: ImportBatch) -> list[Conversation]:
     last first, so chats with the same dates keep the file's order in the list (which
     breaks ties newest id first)."""
     if not batch.chats:
-        raise ExchangeError("There are no chats in this file.")
+        raise ExchangeError(translate("ChatImport", "There are no chats in this file."))
     chats = list(reversed(batch.chats))
     stored = store.import_conversations(
         [(chat.conversation, list(chat.messages)) for chat in chats],

@@ -25,7 +25,17 @@ from chatapp.exchange.limits import (
     MAX_TITLE_CHARS,
 )
 from chatapp.exchange.tree import ChatTree
-from chatapp.exchange.validation import Fields, parents_first, refuse
+from chatapp.exchange.validation import (
+    Fields,
+    attachment_at,
+    chat_at,
+    is_missing,
+    message_at,
+    not_one_of,
+    parents_first,
+    refuse,
+    too_many_messages,
+)
 from chatapp.history.store import (
     ATTACHMENT_USES,
     CITATION_SOURCES,
@@ -34,6 +44,7 @@ from chatapp.history.store import (
     Conversation,
     Message,
 )
+from chatapp.i18n import format_number, translate
 from chatapp.reasoning.formats import ThinkingChoice
 from chatapp.vocabulary import FINAL_STATES, MessageState, Role
 
@@ -151,18 +162,20 @@ def _read_message(fields: Fields, local_id: int, parent: int | None, chat_id: in
                   ) -> Message:
     role = fields.text("role", 32)
     if role not in frozenset(Role):
-        fields.wrong("role", f"is not one of {', '.join(Role)} ({role!r})")
+        fields.wrong("role", not_one_of(", ".join(Role), role))
     state = fields.text("state", 32)
     if state not in FINAL_STATES:
-        fields.wrong("state", f"is not one of {', '.join(sorted(FINAL_STATES))} ({state!r})")
+        fields.wrong("state", not_one_of(", ".join(sorted(FINAL_STATES)), state))
     model_file = model_sha256 = None
     if fields.has("model"):
-        model = Fields(fields.value["model"], f"{fields.where}, its model")
+        model = Fields(fields.value["model"], translate(
+            "ChatImport", "{where}, its model").format(where=fields.where))
         model_file = model.optional_text("file")
         model_sha256 = model.optional_text("sha256", 256)
     stats: dict[str, float | int | None] = dict.fromkeys(_STAT_KEYS)
     if fields.has("stats"):
-        numbers = Fields(fields.value["stats"], f"{fields.where}, its stats")
+        numbers = Fields(fields.value["stats"], translate(
+            "ChatImport", "{where}, its stats").format(where=fields.where))
         for key in _STAT_KEYS:
             stats[key] = numbers.count(key) if key in _COUNT_KEYS else numbers.seconds(key)
     return Message(
@@ -188,20 +201,20 @@ _SHA256_HEX: Final = frozenset("0123456789abcdef")
 def _sha256(fields: Fields, key: str) -> str | None:
     value = fields.optional_text(key, 64)
     if value is not None and (len(value) != 64 or not set(value) <= _SHA256_HEX):
-        fields.wrong(key, "is not a SHA-256 in lowercase hex")
+        fields.wrong(key, translate("ChatImport", "is not a SHA-256 in lowercase hex"))
     return value
 
 
 def _read_attachment(fields: Fields) -> Attachment:
     sha256 = _sha256(fields, "sha256")
     if sha256 is None:
-        fields.wrong("sha256", "is missing")
+        fields.wrong("sha256", is_missing())
     size = fields.count("size")
     if size is None:
-        fields.wrong("size", "is missing")
+        fields.wrong("size", is_missing())
     usage = fields.optional_text("usage", 32)
     if usage is not None and usage not in ATTACHMENT_USES:
-        fields.wrong("usage", f"is not one of {', '.join(sorted(ATTACHMENT_USES))} ({usage!r})")
+        fields.wrong("usage", not_one_of(", ".join(sorted(ATTACHMENT_USES)), usage))
     return Attachment(fields.text("name"), sha256, size, fields.text("kind", 32), usage,
                       fields.count("passages_used"), fields.count("passages_total"))
 
@@ -209,15 +222,14 @@ def _read_attachment(fields: Fields) -> Attachment:
 def _read_citation(fields: Fields) -> Citation:
     number = fields.count("number")
     if not number:
-        fields.wrong("number", "is missing or not 1 or more")
+        fields.wrong("number", translate("ChatImport", "is missing or not 1 or more"))
     source = fields.text("source", 32)
     if source not in CITATION_SOURCES:
-        fields.wrong("source", f"is not one of {', '.join(sorted(CITATION_SOURCES))} "
-                               f"({source!r})")
+        fields.wrong("source", not_one_of(", ".join(sorted(CITATION_SOURCES)), source))
     score = fields.value.get("score")
     if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))
                               or not math.isfinite(score)):
-        fields.wrong("score", "is not a number")
+        fields.wrong("score", translate("ChatImport", "is not a number"))
     return Citation(
         number, source, fields.text("name"), fields.text("text", MAX_TEXT_CHARS),
         path=fields.optional_text("path"), sha256=_sha256(fields, "sha256"),
@@ -228,16 +240,17 @@ def _read_citation(fields: Fields) -> Citation:
 
 def _read_documents(fields: Fields) -> tuple[tuple[Attachment, ...], tuple[Citation, ...]]:
     attachments = tuple(
-        _read_attachment(Fields(item, f"{fields.where}, attachment {i + 1}"))
+        _read_attachment(Fields(item, attachment_at(fields.where, i + 1)))
         for i, item in enumerate(fields.array("attachments", MAX_ATTACHMENTS_PER_MESSAGE)
                                  if fields.has("attachments") else []))
     citations = tuple(
-        _read_citation(Fields(item, f"{fields.where}, citation {i + 1}"))
+        _read_citation(Fields(item, translate("ChatImport", "{where}, citation {number}").format(
+            where=fields.where, number=format_number(i + 1))))
         for i, item in enumerate(fields.array("citations", MAX_CITATIONS_PER_MESSAGE)
                                  if fields.has("citations") else []))
     numbers = [c.number for c in citations]
     if len(set(numbers)) != len(numbers):
-        fields.wrong("citations", "numbers two citations the same")
+        fields.wrong("citations", translate("ChatImport", "numbers two citations the same"))
     return attachments, citations
 
 
@@ -250,21 +263,21 @@ def _float(value: float | int | None) -> float | None:
 
 
 def _read_chat(value: object, number: int) -> ChatTree:
-    where = f"chat {number}"
+    where = chat_at(number)
     fields = Fields(value, where)
     title = fields.text("title", MAX_TITLE_CHARS)
     if not title.strip():
-        fields.wrong("title", "is empty")
+        fields.wrong("title", translate("ChatImport", "is empty"))
     thinking = fields.optional_text("thinking", 32)
     if thinking is not None and thinking not in frozenset(ThinkingChoice):
-        fields.wrong("thinking", f"is not one of {', '.join(ThinkingChoice)} ({thinking!r})")
+        fields.wrong("thinking", not_one_of(", ".join(ThinkingChoice), thinking))
     raw = fields.array("messages", MAX_MESSAGES_PER_CHAT)
-    entries = [Fields(item, f"{where}, message {i + 1}") for i, item in enumerate(raw)]
+    entries = [Fields(item, message_at(where, i + 1)) for i, item in enumerate(raw)]
     keys: list[Hashable] = []
     for entry in entries:
         key = entry.key("id")
         if key is None:
-            entry.wrong("id", "is missing")
+            entry.wrong("id", is_missing())
         keys.append(key)
     parents = [entry.key("parent") for entry in entries]
     order = parents_first(keys, parents, where)
@@ -283,7 +296,9 @@ def _read_chat(value: object, number: int) -> ChatTree:
             citations[i] = cited
     leaf_key = fields.key("active_leaf")
     if leaf_key is not None and leaf_key not in local:
-        fields.wrong("active_leaf", f"names a message the chat does not have ({leaf_key!r})")
+        fields.wrong("active_leaf", translate(
+            "ChatImport", "names a message the chat does not have ({id})").format(
+                id=repr(leaf_key)))
     leaf = None if leaf_key is None else local[leaf_key]
     conversation = Conversation(
         id=number, title=title, created_at=fields.timestamp("created_at"),
@@ -296,22 +311,26 @@ def _read_chat(value: object, number: int) -> ChatTree:
         # Redundant with active_leaf, for readers; a file that says two things is wrong.
         branch = fields.array("active_branch", MAX_MESSAGES_PER_CHAT)
         if [keys[m.id] for m in chat.branch()] != branch:
-            fields.wrong("active_branch", "is not the path to 'active_leaf'")
+            fields.wrong("active_branch", translate(
+                "ChatImport", "is not the path to 'active_leaf'"))
     return chat
 
 
 def parse_document(value: object) -> list[ChatTree]:
     """The chats of a parsed chatapp document, checked whole: refused
     (ImportRefusedError) if anything in it is wrong. Ids are local to each chat."""
-    fields = Fields(value, "the document")
+    fields = Fields(value, translate("ChatImport", "the document"))
     if fields.value.get("format") != FORMAT_NAME:
-        refuse(f"it is not a chatapp chat archive (its 'format' is not {FORMAT_NAME!r})")
+        refuse(translate("ChatImport", "it is not a chatapp chat archive (its 'format' is not "
+                         "{name})").format(name=repr(FORMAT_NAME)))
     version = fields.value.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        refuse("its format version is missing or not a positive whole number")
+        refuse(translate("ChatImport",
+                         "its format version is missing or not a positive whole number"))
     if version > FORMAT_VERSION:
-        refuse(f"it was written by a newer chatapp (chat format version {version}; this "
-               f"version reads up to {FORMAT_VERSION}). Update chatapp to import it")
+        refuse(translate("ChatImport", "it was written by a newer chatapp (chat format "
+                         "version {version}; this version reads up to {latest}). Update "
+                         "chatapp to import it").format(version=version, latest=FORMAT_VERSION))
     raw = fields.array("chats", MAX_CHATS)
     chats: list[ChatTree] = []
     total = 0
@@ -319,6 +338,6 @@ def parse_document(value: object) -> list[ChatTree]:
         chat = _read_chat(item, number)
         total += len(chat.messages)
         if total > MAX_MESSAGES:
-            refuse(f"it holds more than {MAX_MESSAGES:,} messages")
+            refuse(too_many_messages(MAX_MESSAGES))
         chats.append(chat)
     return chats

@@ -47,8 +47,20 @@ from chatapp.exchange.limits import (
     MAX_ZIP_ENTRIES,
 )
 from chatapp.exchange.tree import ChatTree
-from chatapp.exchange.validation import Fields, decode_utf8, load_json, parents_first, refuse
+from chatapp.exchange.validation import (
+    Fields,
+    attachment_at,
+    chat_at,
+    decode_utf8,
+    is_missing,
+    load_json,
+    message_at,
+    parents_first,
+    refuse,
+    too_many_messages,
+)
 from chatapp.history.store import Conversation, Message, title_from_first_message
+from chatapp.i18n import format_number, translate
 from chatapp.vocabulary import DEFAULT_TITLE
 
 __all__ = ["ZIP_MAGIC", "WebuiChats", "first_json_line", "is_legacy_json",
@@ -87,7 +99,8 @@ class _Sessions:
 
     def start(self, conv: object, where: str) -> _Session:
         if len(self.sessions) >= MAX_CHATS:
-            refuse(f"it holds more than {MAX_CHATS:,} chats")
+            refuse(translate("ChatImport", "it holds more than {count} chats").format(
+                count=format_number(MAX_CHATS)))
         session = _Session(Fields(conv, where), [])
         self.sessions.append(session)
         return session
@@ -95,9 +108,10 @@ class _Sessions:
     def add(self, session: _Session, message: object, where: str) -> None:
         self.total += 1
         if self.total > MAX_MESSAGES:
-            refuse(f"it holds more than {MAX_MESSAGES:,} messages")
+            refuse(too_many_messages(MAX_MESSAGES))
         if len(session.messages) >= MAX_MESSAGES_PER_CHAT:
-            refuse(f"{session.conv.where} has more than {MAX_MESSAGES_PER_CHAT:,} messages")
+            refuse(translate("ChatImport", "{where} has more than {count} messages").format(
+                where=session.conv.where, count=format_number(MAX_MESSAGES_PER_CHAT)))
         session.messages.append(Fields(message, where))
 
 
@@ -123,28 +137,34 @@ def is_session_record(value: object) -> bool:
     return isinstance(value, dict) and value.get("type") == _SESSION
 
 
-def _parse_jsonl(text: str, sessions: _Sessions, where: str) -> None:
+def _parse_jsonl(text: str, sessions: _Sessions, file: str | None) -> None:
+    """``file``: the archive's file the lines are in (None: the lines are the file)."""
     current: _Session | None = None
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
             continue
-        at = f"{where}line {number:,}"
+        at = translate("ChatImport", "line {number}").format(number=format_number(number)) \
+            if file is None else translate("ChatImport", "{file}, line {number}").format(
+                file=file, number=format_number(number))
         record = Fields(load_json(stripped, at), at)
         kind = record.value.get("type")
         if kind == _SESSION:
             conv = {k: v for k, v in record.value.items() if k not in ("type", "harness")}
-            current = sessions.start(conv, f"{at} (chat {len(sessions.sessions) + 1})")
+            current = sessions.start(conv, translate("ChatImport", "{where} ({chat})").format(
+                where=at, chat=chat_at(len(sessions.sessions) + 1)))
         elif kind == _MESSAGE:
             if current is None:
-                refuse(f"{at}: a message comes before any chat (session) record")
-            sessions.add(current, record.value.get("message"), f"{at}, its message")
+                refuse(translate("ChatImport", "{where}: a message comes before any chat (session) "
+                                 "record").format(where=at))
+            sessions.add(current, record.value.get("message"), translate(
+                "ChatImport", "{where}, its message").format(where=at))
         # Other record types are skipped, as the web UI does (forward compatibility).
 
 
 def parse_sessions_jsonl(text: str) -> WebuiChats:
     sessions = _Sessions()
-    _parse_jsonl(text, sessions, "")
+    _parse_jsonl(text, sessions, None)
     return _convert(sessions)
 
 
@@ -158,10 +178,10 @@ def parse_legacy_json(value: object) -> WebuiChats:
     items = value if isinstance(value, list) else [value]
     sessions = _Sessions()
     for number, item in enumerate(items, start=1):
-        entry = Fields(item, f"chat {number}")
-        session = sessions.start(entry.value.get("conv"), f"chat {number}")
+        entry = Fields(item, chat_at(number))
+        session = sessions.start(entry.value.get("conv"), chat_at(number))
         for index, message in enumerate(entry.array("messages", MAX_MESSAGES_PER_CHAT)):
-            sessions.add(session, message, f"chat {number}, message {index + 1}")
+            sessions.add(session, message, message_at(chat_at(number), index + 1))
     return _convert(sessions)
 
 
@@ -174,6 +194,11 @@ def _safe_entry_name(name: str) -> bool:
     return ".." not in PurePosixPath(name).parts
 
 
+def _unpacks_too_large() -> str:
+    return translate("ChatImport", "the archive unpacks to more than {size} bytes").format(
+        size=format_number(MAX_FILE_BYTES))
+
+
 def parse_zip(data: bytes) -> WebuiChats:
     """A ZIP of .jsonl sessions. Nothing is unpacked to disk; still, an archive with a
     name that climbs out of its folder is hostile and refused, and so is one that
@@ -184,32 +209,35 @@ def parse_zip(data: bytes) -> WebuiChats:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ZIP_ENTRIES:
-                refuse(f"the archive has more than {MAX_ZIP_ENTRIES:,} files")
+                refuse(translate("ChatImport", "the archive has more than {count} files").format(
+                    count=format_number(MAX_ZIP_ENTRIES)))
             for entry in entries:
                 if not _safe_entry_name(entry.filename):
-                    refuse(f"the archive holds a file named {entry.filename[:200]!r}, "
-                           "which points outside the archive")
+                    refuse(translate("ChatImport", "the archive holds a file named {name}, "
+                                     "which points outside the archive").format(
+                        name=repr(entry.filename[:200])))
             budget = MAX_FILE_BYTES
             for entry in entries:
                 if entry.is_dir() or not entry.filename.lower().endswith(_JSONL_SUFFIX):
                     continue
                 if entry.file_size > budget:
-                    refuse(f"the archive unpacks to more than {MAX_FILE_BYTES:,} bytes")
+                    refuse(_unpacks_too_large())
                 chunks: list[bytes] = []
                 with archive.open(entry) as stream:
                     while chunk := stream.read(min(_READ_CHUNK, budget + 1)):
                         budget -= len(chunk)
                         if budget < 0:
-                            refuse(f"the archive unpacks to more than {MAX_FILE_BYTES:,} "
-                                   "bytes")
+                            refuse(_unpacks_too_large())
                         chunks.append(chunk)
                 name = entry.filename[:200]
-                text = decode_utf8(b"".join(chunks), f"the archive's file {name!r}")
-                _parse_jsonl(text, sessions, f"{name}, ")
+                text = decode_utf8(b"".join(chunks), translate(
+                    "ChatImport", "the archive's file {name}").format(name=repr(name)))
+                _parse_jsonl(text, sessions, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError,
             NotImplementedError, RuntimeError, ValueError, OSError) as error:
         # RuntimeError: encrypted; NotImplementedError: a compression zipfile lacks.
-        refuse(f"it is not a ZIP archive chatapp can read ({error})")
+        refuse(translate("ChatImport", "it is not a ZIP archive chatapp can read ({error})")
+               .format(error=error))
     return _convert(sessions)
 
 
@@ -234,9 +262,10 @@ def _content(message: Fields, left_out: Counter[str]) -> str:
     extras = message.value.get("extra")
     if isinstance(extras, list):
         if len(extras) > _MAX_ATTACHMENTS:
-            message.wrong("extra", f"has more than {_MAX_ATTACHMENTS:,} attachments")
+            message.wrong("extra", translate("ChatImport", "has more than {count} attachments")
+                          .format(count=format_number(_MAX_ATTACHMENTS)))
         for number, extra in enumerate(extras, start=1):
-            attachment = Fields(extra, f"{message.where}, attachment {number}")
+            attachment = Fields(extra, attachment_at(message.where, number))
             kind = attachment.optional_text("type", 32)
             is_text = kind in _TEXT_ATTACHMENTS and not (
                 kind == "PDF" and attachment.value.get("processedAsImages") is True)
@@ -254,8 +283,9 @@ def _content(message: Fields, left_out: Counter[str]) -> str:
         parts.append(content)
     text = "\n\n".join(parts)
     if len(text) > MAX_TEXT_CHARS:
-        message.wrong("content", f"with its attachments is longer than {MAX_TEXT_CHARS:,} "
-                                 "characters")
+        message.wrong("content", translate(
+            "ChatImport", "with its attachments is longer than {count} characters").format(
+                count=format_number(MAX_TEXT_CHARS)))
     return text
 
 
@@ -264,7 +294,8 @@ def _stats(message: Fields) -> dict[str, float | int | None]:
     stats: dict[str, float | int | None] = {}
     if message.value.get("timings") is None:
         return stats
-    timings = Fields(message.value["timings"], f"{message.where}, its timings")
+    timings = Fields(message.value["timings"], translate(
+        "ChatImport", "{where}, its timings").format(where=message.where))
     prompt, cached = timings.count("prompt_n"), timings.count("cache_n")
     predicted, predicted_ms = timings.count("predicted_n"), timings.seconds("predicted_ms")
     prompt_ms = timings.seconds("prompt_ms")
@@ -284,7 +315,7 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
     for entry in raw:
         key = entry.key("id")
         if key is None:
-            entry.wrong("id", "is missing")
+            entry.wrong("id", is_missing())
         keys.append(key)
     parents = [entry.key("parent") for entry in raw]
     order = parents_first(keys, parents, session.conv.where)
@@ -299,7 +330,7 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
         parent_id = None if parent is None else kept[index_of[parent]]
         stamp = entry.milliseconds("timestamp")
         if stamp is None:
-            entry.wrong("timestamp", "is missing")
+            entry.wrong("timestamp", is_missing())
         role = entry.text("role", 32)
         if entry.optional_text("type", 32) == "root":
             kept[index] = parent_id
@@ -309,7 +340,9 @@ def _chat(session: _Session, number: int, left_out: Counter[str]) -> ChatTree | 
             kept[index] = parent_id
             continue
         if role not in ("user", "assistant", "system"):
-            entry.wrong("role", f"is not user, assistant, system or tool ({role!r})")
+            entry.wrong("role", translate(
+                "ChatImport", "is not user, assistant, system or tool ({role})").format(
+                    role=repr(role)))
         stats = _stats(entry)
         reasoning = entry.optional_text("reasoningContent", MAX_TEXT_CHARS) \
             or entry.optional_text("thinking", MAX_TEXT_CHARS)

@@ -11,6 +11,7 @@ from chatapp.exchange.describe import (
     attachment_label,
     heading,
     local_time,
+    message_count,
     snippet,
     source_label,
     stats_line,
@@ -18,6 +19,7 @@ from chatapp.exchange.describe import (
 )
 from chatapp.exchange.tree import ChatTree
 from chatapp.history.store import Attachment, Citation, Message
+from chatapp.i18n import translate
 from chatapp.rendering.markdown_blocks import split_complete
 
 __all__ = ["to_markdown"]
@@ -47,13 +49,13 @@ def _message(message: Message, attachments: Sequence[Attachment] = (),
     lines = [f"### {heading(message)}", ""]
     if attachments:
         names = ", ".join(f"`{_one_line(attachment_label(a))}`" for a in attachments)
-        lines += [f"Attached: {names}", ""]
+        lines += [translate("ChatExport", "Attached: {names}").format(names=names), ""]
     if message.reasoning:
         lines += [_quoted(f"**{thought_title(message)}**\n\n{message.reasoning.strip()}"), ""]
     if message.content.strip():
         lines += [_fences_closed(message.content.strip("\n")), ""]
     if citations:
-        lines += ["**Sources**", ""]
+        lines += [f"**{translate('ChatExport', 'Sources')}**", ""]
         lines += [f"{c.number}. {_one_line(source_label(c))}: “{snippet(c.text)}”"
                   for c in citations]
         lines.append("")
@@ -66,11 +68,12 @@ def _message(message: Message, attachments: Sequence[Attachment] = (),
 def _chat(chat: ChatTree) -> list[str]:
     c = chat.conversation
     branch = chat.branch()
-    count = f"{len(branch):,} message{'s' if len(branch) != 1 else ''}"
+    count = message_count(len(branch))
     lines = [f"# {_one_line(c.title)}", "",
              f"*{local_time(c.created_at)} · {count}*", ""]
     if c.system_prompt:
-        lines += [_quoted(f"**System prompt**\n\n{c.system_prompt.strip()}"), ""]
+        title = translate("ChatExport", "System prompt")
+        lines += [_quoted(f"**{title}**\n\n{c.system_prompt.strip()}"), ""]
     for message in branch:
         lines += _message(message, chat.attachments.get(message.id, ()),
                           chat.citations.get(message.id, ()))

@@ -14,6 +14,7 @@ from chatapp.history.store import (
     Message,
     MessageDocuments,
 )
+from chatapp.i18n import translate
 
 __all__ = ["ChatTree", "read_chat", "read_chats"]
 
@@ -59,7 +60,8 @@ def read_chat(store: HistoryStore, conversation_id: int) -> ChatTree:
             citations = {k: tuple(v) for k, v in
                          store.citations_of(conversation_id).items() if k in ids}
             return ChatTree(conversation, messages, attachments, citations)
-    raise HistoryNotFoundError("That chat is changing too fast to be exported; try again.")
+    raise HistoryNotFoundError(translate(
+        "ChatExport", "That chat is changing too fast to be exported; try again."))
 
 
 def read_chats(store: HistoryStore, conversation_ids: list[int] | None = None
@@ -74,8 +76,9 @@ def read_chats(store: HistoryStore, conversation_ids: list[int] | None = None
         wanted = set(conversation_ids)
         missing = wanted - {c.id for c in listed}
         if missing:
-            raise HistoryNotFoundError(
-                f"There is no chat with the id {min(missing)} in the history.")
+            raise HistoryNotFoundError(translate(
+                "ChatExport", "There is no chat with the id {id} in the history.").format(
+                    id=min(missing)))
         chosen = [c.id for c in listed if c.id in wanted]
     chats = []
     for conversation_id in chosen:

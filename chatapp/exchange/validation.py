@@ -18,8 +18,10 @@ from chatapp.exchange.limits import (
     MAX_SETTINGS_DEPTH,
     MAX_SHORT_CHARS,
 )
+from chatapp.i18n import format_number, translate
 
-__all__ = ["Fields", "decode_utf8", "load_json", "parents_first", "refuse"]
+__all__ = ["Fields", "attachment_at", "chat_at", "decode_utf8", "is_missing", "load_json",
+           "message_at", "not_one_of", "parents_first", "refuse", "too_many_messages"]
 
 
 # The moments a date-time can name in UTC (years 1 to 9999), as seconds since 1970: an
@@ -29,16 +31,24 @@ LATEST: Final = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
 
 def refuse(reason: str, detail: str | None = None) -> NoReturn:
-    raise ImportRefusedError(f"This file cannot be imported: {reason}. Nothing was imported.",
-                             detail)
+    raise ImportRefusedError(translate(
+        "ChatImport", "This file cannot be imported: {reason}. Nothing was imported."
+    ).format(reason=reason), detail)
 
 
-def decode_utf8(data: bytes, what: str = "it") -> str:
+def _it(where: str | None) -> str:
+    """What a reason is about: the file itself unless a part of it is named."""
+    return translate("ChatImport", "it", "the file, as the subject of a reason it is "
+                     "refused") if where is None else where
+
+
+def decode_utf8(data: bytes, what: str | None = None) -> str:
     """Text, strictly (a byte-order mark is allowed and dropped)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        refuse(f"{what} is not UTF-8 text (at byte {error.start:,})")
+        refuse(translate("ChatImport", "{what} is not UTF-8 text (at byte {byte})").format(
+            what=_it(what), byte=format_number(error.start)))
 
 
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
@@ -65,16 +75,18 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def load_json(text: str, where: str = "it") -> object:
+def load_json(text: str, where: str | None = None) -> object:
     """JSON, strictly: NaN, Infinity and numbers too large for a float are refused, and
     so is nesting so deep that the parser runs out of stack (Python's json raises
     RecursionError for it)."""
     try:
         return json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
     except RecursionError:
-        refuse(f"{where} nests its JSON too deeply")
+        refuse(translate("ChatImport", "{where} nests its JSON too deeply").format(
+            where=_it(where)))
     except ValueError as error:  # JSONDecodeError, NaN, an integer of 5,000 digits
-        refuse(f"{where} is not valid JSON ({error})")
+        refuse(translate("ChatImport", "{where} is not valid JSON ({error})").format(
+            where=_it(where), error=error))
 
 
 def _depth(value: object, limit: int) -> bool:
@@ -99,12 +111,15 @@ class Fields:
 
     def __init__(self, value: object, where: str) -> None:
         if not isinstance(value, dict):
-            refuse(f"{where} is not a JSON object")
+            refuse(translate("ChatImport", "{where} is not a JSON object").format(
+                where=where))
         self.value: dict[str, object] = value
         self.where = where
 
     def wrong(self, key: str, what: str) -> NoReturn:
-        refuse(f"{self.where}: '{key}' {what}")
+        """Refuse the file: ``key`` (a JSON key, as in the file) is ``what`` (translated)."""
+        refuse(translate("ChatImport", "{where}: '{key}' {problem}").format(
+            where=self.where, key=key, problem=what))
 
     def has(self, key: str) -> bool:
         return self.value.get(key) is not None
@@ -112,9 +127,10 @@ class Fields:
     def text(self, key: str, limit: int = MAX_SHORT_CHARS) -> str:
         value = self.value.get(key)
         if not isinstance(value, str):
-            self.wrong(key, "is missing or is not text")
+            self.wrong(key, translate("ChatImport", "is missing or is not text"))
         if len(value) > limit:
-            self.wrong(key, f"is longer than {limit:,} characters")
+            self.wrong(key, translate("ChatImport", "is longer than {count} characters").format(
+                count=format_number(limit)))
         return _unicode(value)
 
     def optional_text(self, key: str, limit: int = MAX_SHORT_CHARS) -> str | None:
@@ -125,7 +141,7 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.wrong(key, "is not true or false")
+            self.wrong(key, translate("ChatImport", "is not true or false"))
         return value
 
     def count(self, key: str) -> int | None:
@@ -134,7 +150,7 @@ class Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int) \
                 or not 0 <= value <= MAX_COUNT:
-            self.wrong(key, "is not a whole number of a sensible size")
+            self.wrong(key, translate("ChatImport", "is not a whole number of a sensible size"))
         return value
 
     def seconds(self, key: str) -> float | None:
@@ -143,7 +159,7 @@ class Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
                 or not math.isfinite(value) or not 0 <= value <= 1e9:
-            self.wrong(key, "is not a number of seconds")
+            self.wrong(key, translate("ChatImport", "is not a number of seconds"))
         return float(value)
 
     def number(self, key: str) -> float | None:
@@ -153,7 +169,7 @@ class Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
                 or not math.isfinite(value) or abs(value) > 1e15:
-            self.wrong(key, "is not a number of a sensible size")
+            self.wrong(key, translate("ChatImport", "is not a number of a sensible size"))
         return float(value)
 
     def timestamp(self, key: str) -> float:
@@ -162,12 +178,15 @@ class Fields:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            self.wrong(key, f"is not an ISO 8601 date and time ({text!r})")
+            self.wrong(key, translate("ChatImport", "is not an ISO 8601 date and time ({text})")
+                       .format(text=repr(text)))
         if moment.tzinfo is None:
-            self.wrong(key, f"does not say its offset from UTC ({text!r})")
+            self.wrong(key, translate("ChatImport", "does not say its offset from UTC ({text})")
+                       .format(text=repr(text)))
         seconds = moment.timestamp()
         if not EARLIEST <= seconds <= LATEST:
-            self.wrong(key, f"is out of range ({text!r})")
+            self.wrong(key, translate("ChatImport", "is out of range ({text})").format(
+                text=repr(text)))
         return seconds
 
     def milliseconds(self, key: str) -> float | None:
@@ -176,7 +195,7 @@ class Fields:
         if value is None:
             return None
         if not EARLIEST <= value / 1000 <= LATEST:
-            self.wrong(key, "is not a date between the years 1 and 9999")
+            self.wrong(key, translate("ChatImport", "is not a date between the years 1 and 9999"))
         return value / 1000
 
     def settings(self, key: str) -> dict[str, object] | None:
@@ -184,14 +203,16 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.wrong(key, "is not a JSON object")
+            self.wrong(key, translate("ChatImport", "is not a JSON object"))
         if not _depth(value, MAX_SETTINGS_DEPTH):
-            self.wrong(key, f"nests deeper than {MAX_SETTINGS_DEPTH} levels")
+            self.wrong(key, translate("ChatImport", "nests deeper than {count} levels").format(
+                count=format_number(MAX_SETTINGS_DEPTH)))
         encoded = json.dumps(value, ensure_ascii=False)
         if len(encoded) > MAX_SETTINGS_CHARS:
-            self.wrong(key, f"is larger than {MAX_SETTINGS_CHARS:,} characters")
+            self.wrong(key, translate("ChatImport", "is larger than {count} characters").format(
+                count=format_number(MAX_SETTINGS_CHARS)))
         if _unicode(encoded) != encoded:
-            self.wrong(key, "holds text that is not valid Unicode")
+            self.wrong(key, translate("ChatImport", "holds text that is not valid Unicode"))
         return value
 
     def key(self, key: str) -> Hashable | None:
@@ -200,17 +221,18 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            self.wrong(key, "is not a whole number or a text")
+            self.wrong(key, translate("ChatImport", "is not a whole number or a text"))
         if isinstance(value, str) and len(value) > MAX_SHORT_CHARS:
-            self.wrong(key, "is too long for an id")
+            self.wrong(key, translate("ChatImport", "is too long for an id"))
         return value
 
     def array(self, key: str, limit: int) -> list[object]:
         value = self.value.get(key)
         if not isinstance(value, list):
-            self.wrong(key, "is missing or is not a list")
+            self.wrong(key, translate("ChatImport", "is missing or is not a list"))
         if len(value) > limit:
-            self.wrong(key, f"has more than {limit:,} entries")
+            self.wrong(key, translate("ChatImport", "has more than {count} entries").format(
+                count=format_number(limit)))
         return value
 
 
@@ -225,7 +247,8 @@ def parents_first(keys: list[Hashable], parents: list[Hashable | None], where: s
     index: dict[Hashable, int] = {}
     for position, key in enumerate(keys):
         if key in index:
-            refuse(f"{where}: two messages have the id {key!r}")
+            refuse(translate("ChatImport", "{where}: two messages have the id {id}").format(
+                where=where, id=repr(key)))
         index[key] = position
     children: list[list[int]] = [[] for _ in keys]
     ready: list[int] = []
@@ -233,8 +256,9 @@ def parents_first(keys: list[Hashable], parents: list[Hashable | None], where: s
         if parent is None:
             ready.append(position)
         elif parent not in index:
-            refuse(f"{where}: message {position + 1} follows a message that does not exist "
-                   f"({parent!r})")
+            refuse(translate("ChatImport", "{where}: message {number} follows a message "
+                             "that does not exist ({id})").format(
+                where=where, number=format_number(position + 1), id=repr(parent)))
         else:
             children[index[parent]].append(position)
     heapq.heapify(ready)
@@ -247,6 +271,39 @@ def parents_first(keys: list[Hashable], parents: list[Hashable | None], where: s
     if len(order) != len(keys):
         placed = set(order)
         stuck = next(p for p in range(len(keys)) if p not in placed)
-        refuse(f"{where}: the messages form a cycle (message {stuck + 1}, id "
-               f"{keys[stuck]!r}, is its own ancestor or follows one that is)")
+        refuse(translate("ChatImport", "{where}: the messages form a cycle (message "
+                         "{number}, id {id}, is its own ancestor or follows one that is)"
+                         ).format(where=where, number=format_number(stuck + 1),
+                                  id=repr(keys[stuck])))
     return order
+
+
+# Where in a file a refusal points, and the reasons that json_format and llama_webui share.
+
+
+def chat_at(number: int) -> str:
+    return translate("ChatImport", "chat {number}").format(number=format_number(number))
+
+
+def message_at(where: str, number: int) -> str:
+    return translate("ChatImport", "{where}, message {number}").format(
+        where=where, number=format_number(number))
+
+
+def attachment_at(where: str, number: int) -> str:
+    return translate("ChatImport", "{where}, attachment {number}").format(
+        where=where, number=format_number(number))
+
+
+def is_missing() -> str:
+    return translate("ChatImport", "is missing")
+
+
+def not_one_of(choices: str, value: str) -> str:
+    return translate("ChatImport", "is not one of {choices} ({value})").format(
+        choices=choices, value=repr(value))
+
+
+def too_many_messages(limit: int) -> str:
+    return translate("ChatImport", "it holds more than {count} messages").format(
+        count=format_number(limit))

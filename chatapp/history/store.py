@@ -39,6 +39,7 @@ from chatapp.history.migrations import (
     migrate,
     read_version,
 )
+from chatapp.i18n import translate
 from chatapp.vocabulary import DEFAULT_TITLE, FINAL_STATES, MessageState, Role
 
 __all__ = [
@@ -141,10 +142,24 @@ class HistoryDamagedError(HistoryError):
         self.path = path
 
 
+def _chat_gone() -> str:
+    return translate("HistoryStore", "That chat no longer exists.")
+
+
+def _message_gone() -> str:
+    return translate("HistoryStore", "That message no longer exists.")
+
+
+def _reply_gone() -> str:
+    return translate("HistoryStore", "That reply no longer exists.")
+
+
 def _damaged(path: Path) -> HistoryDamagedError:
     return HistoryDamagedError(
-        f"The history file {path} is damaged or is not a chatapp history. "
-        "chatapp has left it as it is; move it aside to start a new history.",
+        translate("HistoryStore",
+                  "The history file {path} is damaged or is not a chatapp history. "
+                  "chatapp has left it as it is; move it aside to start a new history."
+                  ).format(path=path),
         path=path,
     )
 
@@ -155,14 +170,19 @@ def _translate(exc: sqlite3.Error, path: Path) -> HistoryError:
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return _damaged(path)
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return HistoryError(
-            "The chat history is busy (another chatapp window may be saving). Try again."
-        )
+        return HistoryError(translate(
+            "HistoryStore",
+            "The chat history is busy (another chatapp window may be saving). Try again."))
     if primary == _SQLITE_FULL:
-        return HistoryError("The disk is full, so the chat history could not be saved.")
+        return HistoryError(translate(
+            "HistoryStore", "The disk is full, so the chat history could not be saved."))
     if primary in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN):
-        return HistoryError(f"The history file {path} could not be read or written ({exc}).")
-    return HistoryError(f"The chat history could not be read or saved ({exc}).")
+        return HistoryError(translate(
+            "HistoryStore", "The history file {path} could not be read or written ({error})."
+        ).format(path=path, error=exc))
+    return HistoryError(translate(
+        "HistoryStore", "The chat history could not be read or saved ({error})."
+    ).format(error=exc))
 
 
 # --------------------------------------------------------------------------------------
@@ -404,35 +424,55 @@ def _optional_text(value: str | None) -> str | None:
 def _title(title: str) -> str:
     cleaned = " ".join(_text(title).split())
     if not cleaned:
-        raise HistoryValueError("A chat title cannot be empty.")
+        raise HistoryValueError(translate("HistoryStore", "A chat title cannot be empty."))
     return cleaned
 
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise HistoryValueError(f"Unknown message role {role!r}.")
+        raise HistoryValueError(translate("HistoryStore", "Unknown message role {role}.")
+                                .format(role=repr(role)))
 
 
 def _check_state(state: str, allowed: frozenset[str] = STATES) -> None:
     if state not in allowed:
-        raise HistoryValueError(f"Message state {state!r} is not allowed here.")
+        raise HistoryValueError(translate(
+            "HistoryStore", "Message state {state} is not allowed here.").format(
+                state=repr(state)))
+
+
+def _not_a_hash(value: str) -> str:
+    return translate("HistoryStore", "{value} is not an attachment's hash.").format(
+        value=repr(value[:80]))
+
+
+def _unknown_use(usage: str | None) -> str:
+    return translate("HistoryStore", "Unknown attachment use {usage}.").format(
+        usage=repr(usage))
+
+
+def _citations_numbered() -> str:
+    return translate("HistoryStore", "Citations are numbered 1, 2, 3 ... each once.")
 
 
 def _clean_attachment(attachment: Attachment) -> Attachment:
     if not _SHA256.fullmatch(attachment.sha256):
-        raise HistoryValueError(f"{attachment.sha256[:80]!r} is not an attachment's hash.")
+        raise HistoryValueError(_not_a_hash(attachment.sha256))
     if attachment.usage is not None and attachment.usage not in ATTACHMENT_USES:
-        raise HistoryValueError(f"Unknown attachment use {attachment.usage!r}.")
+        raise HistoryValueError(_unknown_use(attachment.usage))
     if attachment.size < 0:
-        raise HistoryValueError("An attachment's size cannot be negative.")
+        raise HistoryValueError(translate(
+            "HistoryStore", "An attachment's size cannot be negative."))
     return replace(attachment, name=_text(attachment.name), kind=_text(attachment.kind))
 
 
 def _clean_citation(citation: Citation) -> Citation:
     if citation.source not in CITATION_SOURCES:
-        raise HistoryValueError(f"Unknown citation source {citation.source!r}.")
+        raise HistoryValueError(translate(
+            "HistoryStore", "Unknown citation source {source}.").format(
+                source=repr(citation.source)))
     if citation.sha256 is not None and not _SHA256.fullmatch(citation.sha256):
-        raise HistoryValueError(f"{citation.sha256[:80]!r} is not an attachment's hash.")
+        raise HistoryValueError(_not_a_hash(citation.sha256))
     return replace(citation, name=_text(citation.name), text=_text(citation.text),
                    path=None if citation.path is None else _text(citation.path),
                    heading=_optional_text(citation.heading))
@@ -469,7 +509,7 @@ def _clean_documents(documents: Mapping[int, MessageDocuments]
         citations = tuple(_clean_citation(c) for c in extra.citations)
         numbers = [c.number for c in citations]
         if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
-            raise HistoryValueError("Citations are numbered 1, 2, 3 ... each once.")
+            raise HistoryValueError(_citations_numbered())
         cleaned[message_id] = MessageDocuments(
             tuple(_clean_attachment(a) for a in extra.attachments), citations)
     return cleaned
@@ -595,9 +635,11 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("COMMIT")
     if version > LATEST_VERSION:
         raise HistoryTooNewError(
-            "This history was written by a newer version of chatapp "
-            f"(history format {version}; this version reads up to {LATEST_VERSION}). "
-            f"Update chatapp to open it. The file was not changed: {path}",
+            translate("HistoryStore",
+                      "This history was written by a newer version of chatapp "
+                      "(history format {version}; this version reads up to {latest}). "
+                      "Update chatapp to open it. The file was not changed: {path}"
+                      ).format(version=version, latest=LATEST_VERSION, path=path),
             file_version=version,
             supported_version=LATEST_VERSION,
         )
@@ -633,7 +675,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         _create_private(path)
     except OSError as exc:
-        raise HistoryError(f"The history file {path} could not be created ({exc}).") from exc
+        raise HistoryError(translate(
+            "HistoryStore", "The history file {path} could not be created ({error})."
+        ).format(path=path, error=exc)) from exc
     try:
         # isolation_level=None: no implicit (deferred) BEGIN. Write transactions are
         # explicit BEGIN IMMEDIATE, because a deferred one that upgrades to a write can
@@ -646,13 +690,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     except ForeignDatabaseError as exc:
         conn.close()
         raise HistoryDamagedError(
-            f"The file {path} is an SQLite database, but not a chatapp history. "
-            "chatapp has left it as it is; move it aside to start a new history.",
+            translate("HistoryStore",
+                      "The file {path} is an SQLite database, but not a chatapp history. "
+                      "chatapp has left it as it is; move it aside to start a new history."
+                      ).format(path=path),
             path=path,
         ) from exc
     except MigrationError as exc:
         conn.close()
-        raise HistoryError(f"The history file {path} could not be upgraded ({exc}).") from exc
+        raise HistoryError(translate(
+            "HistoryStore", "The history file {path} could not be upgraded ({error})."
+        ).format(path=path, error=exc)) from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise _translate(exc, path) from exc
@@ -699,7 +747,7 @@ class HistoryStore:
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise HistoryError("The chat history is closed.")
+            raise HistoryError(translate("HistoryStore", "The chat history is closed."))
         return self._conn
 
     @contextmanager
@@ -732,8 +780,10 @@ class HistoryStore:
     def _not_streaming(self, conn: sqlite3.Connection, message_id: int) -> HistoryError:
         row = conn.execute("SELECT state FROM messages WHERE id = ?", (message_id,)).fetchone()
         if row is None:
-            return HistoryNotFoundError("That message no longer exists.")
-        return HistoryValueError(f"That reply is no longer being written (it is {row[0]}).")
+            return HistoryNotFoundError(_message_gone())
+        return HistoryValueError(translate(
+            "HistoryStore", "That reply is no longer being written (it is {state})."
+        ).format(state=row[0]))
 
     # -- conversations -----------------------------------------------------------------
 
@@ -765,7 +815,7 @@ class HistoryStore:
         with self._errors() as conn:
             row = conn.execute(_CONVERSATION_SQL + " WHERE c.id = ?", (conversation_id,)).fetchone()
         if row is None:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
         return _conversation(row)
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
@@ -777,7 +827,7 @@ class HistoryStore:
                 "UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id)
             )
         if cursor.rowcount == 0:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
 
     def set_thinking(self, conversation_id: int, thinking: str | None) -> None:
         """Remember the chat's thinking choice (None: the model's default). Like a
@@ -787,14 +837,14 @@ class HistoryStore:
                 "UPDATE conversations SET thinking = ? WHERE id = ?", (thinking, conversation_id)
             )
         if cursor.rowcount == 0:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
 
     def delete_conversation(self, conversation_id: int) -> None:
         """Delete a chat; its messages go with it (ON DELETE CASCADE, in one statement)."""
         with self._errors() as conn:
             cursor = conn.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
         if cursor.rowcount == 0:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
 
     # -- messages ----------------------------------------------------------------------
 
@@ -834,7 +884,7 @@ class HistoryStore:
             row = conn.execute("SELECT conversation_id FROM messages WHERE id = ?",
                                (message_id,)).fetchone()
             if row is None or row[0] != conversation_id:
-                raise HistoryNotFoundError("That message no longer exists.")
+                raise HistoryNotFoundError(_message_gone())
             conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
                          (_newest_leaf(conn, message_id), conversation_id))
 
@@ -845,20 +895,20 @@ class HistoryStore:
             row = conn.execute("SELECT conversation_id FROM messages WHERE id = ?",
                                (message_id,)).fetchone()
             if row is None or row[0] != conversation_id:
-                raise HistoryNotFoundError("That message no longer exists.")
+                raise HistoryNotFoundError(_message_gone())
             conn.execute("UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
                          (message_id, conversation_id))
 
     def _check_conversation(self, conn: sqlite3.Connection, conversation_id: int) -> None:
         if conn.execute("SELECT 1 FROM conversations WHERE id = ?",
                         (conversation_id,)).fetchone() is None:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
 
     def get_message(self, message_id: int) -> Message:
         with self._errors() as conn:
             row = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
         if row is None:
-            raise HistoryNotFoundError("That message no longer exists.")
+            raise HistoryNotFoundError(_message_gone())
         return _message(row)
 
     def add_message(
@@ -889,13 +939,14 @@ class HistoryStore:
             chat = conn.execute("SELECT active_leaf_id FROM conversations WHERE id = ?",
                                 (conversation_id,)).fetchone()
             if chat is None:
-                raise HistoryNotFoundError("That chat no longer exists.")
+                raise HistoryNotFoundError(_chat_gone())
             parent = chat[0] if isinstance(parent_id, _ActiveLeaf) else parent_id
             if parent is not None:
                 owner = conn.execute("SELECT conversation_id FROM messages WHERE id = ?",
                                      (parent,)).fetchone()
                 if owner is None or owner[0] != conversation_id:
-                    raise HistoryNotFoundError("The message this one follows no longer exists.")
+                    raise HistoryNotFoundError(translate(
+                        "HistoryStore", "The message this one follows no longer exists."))
             cursor = conn.execute(
                 """
                 INSERT INTO messages (conversation_id, position, role, content, state,
@@ -957,7 +1008,7 @@ class HistoryStore:
                 "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
             if row is None:
-                raise HistoryNotFoundError("That message no longer exists.")
+                raise HistoryNotFoundError(_message_gone())
             conn.execute(
                 """
                 UPDATE messages
@@ -993,7 +1044,7 @@ class HistoryStore:
                 "SELECT conversation_id, parent_id FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
             if row is None:
-                raise HistoryNotFoundError("That message no longer exists.")
+                raise HistoryNotFoundError(_message_gone())
             conversation_id, parent_id = row
             conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
             (leaf,) = conn.execute("SELECT active_leaf_id FROM conversations WHERE id = ?",
@@ -1018,10 +1069,11 @@ class HistoryStore:
                 "JOIN conversations AS c ON c.id = m.conversation_id WHERE m.id = ?",
                 (message_id,)).fetchone()
             if row is None:
-                raise HistoryNotFoundError("That reply no longer exists.")
+                raise HistoryNotFoundError(_reply_gone())
             role, state, leaf = row
             if role != "assistant" or state == "streaming" or leaf != message_id:
-                raise HistoryValueError("Only the last reply can be continued.")
+                raise HistoryValueError(translate(
+                    "HistoryStore", "Only the last reply can be continued."))
             conn.execute("UPDATE messages SET state = 'streaming', updated_at = ? "
                          "WHERE id = ?", (self._clock(), message_id))
             final = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
@@ -1038,8 +1090,9 @@ class HistoryStore:
             if cursor.rowcount == 0:
                 if conn.execute("SELECT 1 FROM messages WHERE id = ?",
                                 (message_id,)).fetchone() is None:
-                    raise HistoryNotFoundError("That message no longer exists.")
-                raise HistoryValueError("That reply is still being written.")
+                    raise HistoryNotFoundError(_message_gone())
+                raise HistoryValueError(translate(
+                    "HistoryStore", "That reply is still being written."))
             row = conn.execute(_MESSAGE_SQL + " WHERE id = ?", (message_id,)).fetchone()
         return _message(row)
 
@@ -1049,7 +1102,7 @@ class HistoryStore:
             cursor = conn.execute("UPDATE conversations SET pinned = ? WHERE id = ?",
                                   (int(pinned), conversation_id))
         if cursor.rowcount == 0:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
 
     def set_conversation_settings(self, conversation_id: int,
                                   settings: Mapping[str, object] | None) -> None:
@@ -1059,7 +1112,7 @@ class HistoryStore:
             cursor = conn.execute("UPDATE conversations SET settings = ? WHERE id = ?",
                                   (encoded, conversation_id))
         if cursor.rowcount == 0:
-            raise HistoryNotFoundError("That chat no longer exists.")
+            raise HistoryNotFoundError(_chat_gone())
 
     def recover_interrupted(self) -> int:
         """At startup, before anything streams: replies left 'streaming' by an app that
@@ -1122,14 +1175,14 @@ class HistoryStore:
         cleaned = [_clean_citation(c) for c in citations]
         numbers = [c.number for c in cleaned]
         if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
-            raise HistoryValueError("Citations are numbered 1, 2, 3 ... each once.")
+            raise HistoryValueError(_citations_numbered())
         for use in (uses or {}).values():
             if use.usage not in ATTACHMENT_USES:
-                raise HistoryValueError(f"Unknown attachment use {use.usage!r}.")
+                raise HistoryValueError(_unknown_use(use.usage))
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM messages WHERE id = ?",
                             (reply_id,)).fetchone() is None:
-                raise HistoryNotFoundError("That reply no longer exists.")
+                raise HistoryNotFoundError(_reply_gone())
             conn.execute("DELETE FROM citations WHERE message_id = ?", (reply_id,))
             _insert_citations(conn, reply_id, cleaned)
             if question_id is not None and uses:
@@ -1187,12 +1240,15 @@ class HistoryStore:
         """
         target = Path(target)
         if target.exists() and target.resolve() == self._path.resolve():
-            raise HistoryValueError("A backup cannot replace the history it is made from.")
+            raise HistoryValueError(translate(
+                "HistoryStore", "A backup cannot replace the history it is made from."))
         for suffix in _SIDE_FILES:
             if Path(f"{target}{suffix}").exists():
                 raise HistoryValueError(
-                    f"{target} is open in another program (its {suffix} file exists); "
-                    "choose another backup file."
+                    translate("HistoryStore",
+                              "{target} is open in another program (its {suffix} file "
+                              "exists); choose another backup file."
+                              ).format(target=target, suffix=suffix)
                 )
         source = self._db()
         partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
@@ -1216,7 +1272,9 @@ class HistoryStore:
         except sqlite3.DatabaseError as exc:
             raise _translate(exc, target) from exc
         except OSError as exc:
-            raise HistoryError(f"The backup {target} could not be written ({exc}).") from exc
+            raise HistoryError(translate(
+                "HistoryStore", "The backup {target} could not be written ({error})."
+            ).format(target=target, error=exc)) from exc
         finally:
             for leftover in (partial, *(Path(f"{partial}{s}") for s in _SIDE_FILES)):
                 with suppress(FileNotFoundError):
@@ -1244,7 +1302,8 @@ class HistoryStore:
         extras = [_clean_documents(d) for d in documents] if documents is not None \
             else [{} for _ in chats]
         if len(extras) != len(prepared):
-            raise HistoryValueError("Every imported chat needs its documents, or none does.")
+            raise HistoryValueError(translate(
+                "HistoryStore", "Every imported chat needs its documents, or none does."))
         stored: list[Conversation] = []
         with self._transaction() as conn:
             for (conversation, messages), extra in zip(prepared, extras, strict=True):
@@ -1294,10 +1353,13 @@ class HistoryStore:
             _check_role(m.role)
             _check_state(m.state, FINAL_STATES)  # nothing is being written into an import
             if m.id in seen:
-                raise HistoryValueError(f"Message {m.id} appears twice in an imported chat.")
+                raise HistoryValueError(translate(
+                    "HistoryStore", "Message {id} appears twice in an imported chat."
+                ).format(id=m.id))
             if m.parent_id is not None and m.parent_id not in seen:
-                raise HistoryValueError(f"Message {m.id} of an imported chat follows a "
-                                        "message that does not come before it.")
+                raise HistoryValueError(translate(
+                    "HistoryStore", "Message {id} of an imported chat follows a message "
+                    "that does not come before it.").format(id=m.id))
             seen.add(m.id)
             cleaned.append(replace(
                 m, content=_text(m.content), reasoning=_optional_text(m.reasoning),
@@ -1305,7 +1367,8 @@ class HistoryStore:
                 model_file=None if m.model_file is None else _text(m.model_file),
                 model_sha256=None if m.model_sha256 is None else _text(m.model_sha256)))
         if conversation.active_leaf_id is not None and conversation.active_leaf_id not in seen:
-            raise HistoryValueError("An imported chat shows a message it does not have.")
+            raise HistoryValueError(translate(
+                "HistoryStore", "An imported chat shows a message it does not have."))
         system_prompt = conversation.system_prompt
         chat = replace(
             conversation, title=_title(conversation.title),
