@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from chatapp.conversation.presets import Preset
 from chatapp.errors import UserFacingError
+from chatapp.i18n import translate
 from chatapp.ui.chat_header import ChatHeader
 from chatapp.ui.chat_session import ChatSession
 from chatapp.ui.chat_settings_dialog import ChatSettingsDialog
@@ -79,7 +80,8 @@ class ChatSettingsControls(QObject):
         if dialog.result_overrides is None:
             return
         if chat != self.session.current:  # a new chat was created meanwhile, or another
-            self._show_note("The chat settings were not changed: another chat is open now.")
+            self._show_note(translate("ChatSettingsControls", "The chat settings were not "
+                                      "changed: another chat is open now."))
             return
         self.session.set_chat_settings(dialog.result_overrides)
 
@@ -94,7 +96,7 @@ class ChatSettingsControls(QObject):
             action.triggered.connect(lambda _checked=False, p=preset:
                                      self.session.new_chat_from_preset(p))
         if not self.session.presets:
-            menu.addAction("No presets yet").setEnabled(False)
+            menu.addAction(translate("ChatSettingsControls", "No presets yet")).setEnabled(False)
         menu.addSeparator()
         menu.addAction(self.manage_presets)
 

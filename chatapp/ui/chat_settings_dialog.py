@@ -41,26 +41,32 @@ from chatapp.conversation.chat_settings import (
     with_remote_model,
 )
 from chatapp.conversation.presets import Preset, PresetError, check_name
-from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from chatapp.settings import CONTEXT_LENGTH_CHOICES, LIMITS, Settings
 from chatapp.ui.documents.chat_collections import CollectionsChooser
 from chatapp.ui.plain_text import plain_tooltip
+from chatapp.ui.settings_dialog import context_length_label
 
 Editor = QPlainTextEdit | QDoubleSpinBox | QSpinBox | QComboBox
 
 # Label, and the step and decimals of a number field.
 _FIELDS: dict[str, tuple[str, float, int]] = {
-    "temperature": ("Temperature", 0.05, 2),
-    "top_p": ("Top-p", 0.01, 2),
-    "top_k": ("Top-k", 1, 0),
-    "min_p": ("Min-p", 0.01, 2),
-    "repeat_penalty": ("Repeat penalty", 0.05, 2),
-    "max_reply_tokens": ("Max reply tokens", 128, 0),
-    "thinking_budget_tokens": ("Thinking budget (tokens)", 1024, 0),
+    "temperature": (QT_TRANSLATE_NOOP("OverridesForm", "Temperature"), 0.05, 2),
+    "top_p": (QT_TRANSLATE_NOOP("OverridesForm", "Top-p"), 0.01, 2),
+    "top_k": (QT_TRANSLATE_NOOP("OverridesForm", "Top-k"), 1, 0),
+    "min_p": (QT_TRANSLATE_NOOP("OverridesForm", "Min-p"), 0.01, 2),
+    "repeat_penalty": (QT_TRANSLATE_NOOP("OverridesForm", "Repeat penalty"), 0.05, 2),
+    "max_reply_tokens": (QT_TRANSLATE_NOOP("OverridesForm", "Max reply tokens"), 128, 0),
+    "thinking_budget_tokens": (QT_TRANSLATE_NOOP("OverridesForm", "Thinking budget (tokens)"),
+                               1024, 0),
 }
 
 
-def _context_label(value: int) -> str:
-    return "Auto (fits this computer)" if value == AUTO else f"{value:,} tokens"
+def _number(value: float | int) -> str:
+    """A default's value in the locale's digits, with the decimals it has ("0.7")."""
+    if isinstance(value, float):
+        return format_number(value, len(f"{value:g}".partition(".")[2]))
+    return format_number(value)
 
 
 class OverridesForm(QWidget):
@@ -81,8 +87,9 @@ class OverridesForm(QWidget):
         prompt = QPlainTextEdit(self)
         prompt.setObjectName("system_prompt")
         prompt.setFixedHeight(96)
-        prompt.setPlaceholderText("No system prompt")
-        self._add(grid, "system_prompt", "System prompt", prompt)
+        prompt.setPlaceholderText(translate("OverridesForm", "No system prompt"))
+        prompt.setTabChangesFocus(True)  # Tab goes on to its Default box
+        self._add(grid, "system_prompt", translate("OverridesForm", "System prompt"), prompt)
         for name, (label, step, decimals) in _FIELDS.items():
             box: QDoubleSpinBox | QSpinBox
             if decimals:
@@ -96,8 +103,8 @@ class OverridesForm(QWidget):
                 box.setSingleStep(int(step))
             box.setObjectName(name)
             if name == "top_k":
-                box.setSpecialValueText("Off")
-            self._add(grid, name, label, box)
+                box.setSpecialValueText(translate("OverridesForm", "Off"))
+            self._add(grid, name, translate("OverridesForm", label), box)
 
         context = QComboBox(self)
         context.setObjectName("context_length")
@@ -106,12 +113,13 @@ class OverridesForm(QWidget):
         if isinstance(wanted, int):
             choices.add(wanted)
         for value in sorted(choices):
-            context.addItem(_context_label(value), value)
-        self._add(grid, "context_length", "Context length", context)
+            context.addItem(context_length_label(value), value)
+        self._add(grid, "context_length", translate("OverridesForm", "Context length"),
+                  context)
 
         model = QComboBox(self)
         model.setObjectName(MODEL)
-        model.setPlaceholderText("No model")
+        model.setPlaceholderText(translate("OverridesForm", "No model"))
         known = list(models)
         for path in (default_model, _path(overrides.get(MODEL))):
             if path is not None and path not in known:
@@ -120,16 +128,25 @@ class OverridesForm(QWidget):
             model.addItem(path.name, str(path))
             model.setItemData(model.count() - 1, plain_tooltip(str(path)),
                               Qt.ItemDataRole.ToolTipRole)
-        self._add(grid, MODEL, "Model", model)
+        self._add(grid, MODEL, translate("OverridesForm", "Model"), model)
         self.show_values(overrides)
 
     def _add(self, grid: QGridLayout, name: str, label: str, editor: Editor) -> None:
         row = grid.rowCount()
-        grid.addWidget(QLabel(label, self), row, 0)
+        caption = QLabel(label, self)
+        caption.setBuddy(editor)
+        grid.addWidget(caption, row, 0)
         grid.addWidget(editor, row, 1)
-        default = QCheckBox("Default", self)
+        editor.setAccessibleName(label)
+        default = QCheckBox(translate("OverridesForm", "Default"), self)
         default.setObjectName(f"{name}_default")
-        default.setToolTip(plain_tooltip(f"Follow the default: {self._default_text(name)}"))
+        follows = translate("OverridesForm", "Follow the default: {value}").format(
+            value=self._default_text(name))
+        default.setToolTip(plain_tooltip(follows))
+        # Each row's box is "Default": the name says which field it is for.
+        default.setAccessibleName(translate("OverridesForm", "{field}: default").format(
+            field=label))
+        default.setAccessibleDescription(follows)
         default.toggled.connect(lambda on, n=name: self._default_toggled(n, on))
         grid.addWidget(default, row, 2)
         self.editors[name] = editor
@@ -137,13 +154,17 @@ class OverridesForm(QWidget):
 
     def _default_text(self, name: str) -> str:
         if name == MODEL:
-            return self._default_model.name if self._default_model else "the model chosen above"
+            return (self._default_model.name if self._default_model
+                    else translate("OverridesForm", "the model chosen above"))
         value = getattr(self._defaults, name)
         if name == "context_length":
-            return _context_label(value)
+            return context_length_label(value)
         if name == "system_prompt":
-            return f"“{value}”" if value else "no system prompt"
-        return f"{value:g}" if isinstance(value, float) else str(value)
+            return (translate("OverridesForm", "“{prompt}”").format(prompt=value) if value
+                    else translate("OverridesForm", "no system prompt"))
+        if name == "top_k" and value == 0:
+            return translate("OverridesForm", "Off")
+        return _number(value)
 
     def _default_toggled(self, name: str, on: bool) -> None:
         self.editors[name].setEnabled(not on)
@@ -203,7 +224,8 @@ class OverridesForm(QWidget):
                 continue
             value = self._get(name)
             if name == MODEL and value is None:
-                raise OverrideError("Choose the model, or leave it at Default.")
+                raise OverrideError(translate("OverridesForm",
+                                              "Choose the model, or leave it at Default."))
             values[name] = check_override(name, value)
         return values
 
@@ -216,6 +238,7 @@ def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("settingsError")
     label.setWordWrap(True)
+    label.setAccessibleName(translate("ChatSettingsDialog", "Problem"))
     label.hide()
     return label
 
@@ -230,13 +253,14 @@ class ChatSettingsDialog(QDialog):
                  parent: QWidget | None = None, *,
                  collections: Sequence[tuple[int, str]] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Chat settings")
+        self.setWindowTitle(translate("ChatSettingsDialog", "Chat settings"))
         self.setObjectName("chatSettingsDialog")
         self._original = clean_overrides(overrides)
         layout = QVBoxLayout(self)
-        intro = QLabel("Settings for this chat only. A field left at Default follows the "
-                       "app's settings (Model ▸ Settings). A model or context length of the "
-                       "chat's own is loaded when the chat is opened.", self)
+        intro = QLabel(translate("ChatSettingsDialog", "Settings for this chat only. A field "
+                                 "left at Default follows the app's settings (Model ▸ "
+                                 "Settings). A model or context length of the chat's own is "
+                                 "loaded when the chat is opened."), self)
         intro.setWordWrap(True)
         intro.setObjectName("settingsNote")
         layout.addWidget(intro)
@@ -250,12 +274,17 @@ class ChatSettingsDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        self.all_default = QPushButton("All default", self)
+        self.all_default = QPushButton(translate("ChatSettingsDialog", "All default"), self)
         self.all_default.setObjectName("allDefault")
-        self.all_default.setToolTip("Every field follows the app's settings")
+        self.all_default.setToolTip(translate("ChatSettingsDialog",
+                                              "Every field follows the app's settings"))
+        self.all_default.setAccessibleDescription(self.all_default.toolTip())
         self.all_default.clicked.connect(lambda: self.form.show_values({}))
         buttons.addButton(self.all_default, QDialogButtonBox.ButtonRole.ResetRole)
-        self.save_preset = QPushButton("Save as preset…", self)
+        self.save_preset = QPushButton(translate("ChatSettingsDialog", "Save as preset…"),
+                                       self)
+        self.save_preset.setAccessibleDescription(translate(
+            "ChatSettingsDialog", "Saves these settings as a preset to start new chats from"))
         self.save_preset.setObjectName("saveAsPreset")
         self.save_preset.clicked.connect(self._ask_preset_name)
         buttons.addButton(self.save_preset, QDialogButtonBox.ButtonRole.ActionRole)
@@ -298,7 +327,9 @@ class ChatSettingsDialog(QDialog):
 
     def _ask_preset_name(self) -> None:
         label = self._original.get(PRESET)
-        name, ok = QInputDialog.getText(self, "Save as preset", "Name of the new preset:",
+        name, ok = QInputDialog.getText(self, translate("ChatSettingsDialog", "Save as preset"),
+                                        translate("ChatSettingsDialog",
+                                                  "Name of the new preset:"),
                                         QLineEdit.EchoMode.Normal,
                                         label if isinstance(label, str) else "")
         if ok:
@@ -318,22 +349,28 @@ class PresetEditor(QDialog):
                  models: Sequence[Path], default_model: Path | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit preset" if preset is not None else "New preset")
+        self.setWindowTitle(translate("PresetEditor", "Edit preset") if preset is not None
+                            else translate("PresetEditor", "New preset"))
         self.setObjectName("presetEditor")
         self._taken = {name.casefold() for name in taken}
         if preset is not None:
             self._taken.discard(preset.name.casefold())
         layout = QVBoxLayout(self)
         name_row = QGridLayout()
-        name_row.addWidget(QLabel("Name", self), 0, 0)
+        caption = QLabel(translate("PresetEditor", "Name"), self)
+        name_row.addWidget(caption, 0, 0)
         self.name = QLineEdit(preset.name if preset is not None else "", self)
+        caption.setBuddy(self.name)
         self.name.setObjectName("presetName")
-        self.name.setPlaceholderText("e.g. Translator, Code reviewer")
+        self.name.setAccessibleName(translate("PresetEditor", "Preset name"))
+        self.name.setPlaceholderText(translate("PresetEditor",
+                                               "e.g. Translator, Code reviewer"))
         self.name.setMaxLength(200)  # check_name says what the limit is
         name_row.addWidget(self.name, 0, 1)
         layout.addLayout(name_row)
-        note = QLabel("A chat started from this preset sets the fields below; those left at "
-                      "Default follow the app's settings.", self)
+        note = QLabel(translate("PresetEditor", "A chat started from this preset sets the "
+                                "fields below; those left at Default follow the app's "
+                                "settings."), self)
         note.setWordWrap(True)
         note.setObjectName("settingsNote")
         layout.addWidget(note)
@@ -353,7 +390,9 @@ class PresetEditor(QDialog):
         try:
             name = check_name(self.name.text())
             if name.casefold() in self._taken:
-                raise PresetError(f"There is already a preset named “{name}”.")
+                raise PresetError(translate(
+                    "PresetEditor", "There is already a preset named “{name}”.").format(
+                        name=name))
             self.result_preset = Preset(name, self.form.values())
         except (OverrideError, PresetError) as error:
             self.error.setText(error.user_message)

@@ -26,11 +26,15 @@ from PySide6.QtWidgets import (
 from chatapp.conversation.chat_settings import describe
 from chatapp.conversation.presets import Preset
 from chatapp.errors import UserFacingError
+from chatapp.i18n import translate
 from chatapp.settings import Settings
 from chatapp.ui.chat_settings_dialog import PresetEditor
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 
-_FILTER = "Presets (*.json);;All files (*)"
+
+def _file_filter() -> str:
+    return translate("PresetsDialog", "Presets (*.json);;All files (*)")
 
 
 class PresetsDialog(QDialog):
@@ -43,7 +47,7 @@ class PresetsDialog(QDialog):
     def __init__(self, defaults: Settings, presets: Sequence[Preset], models: Sequence[Path],
                  default_model: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Presets")
+        self.setWindowTitle(translate("PresetsDialog", "Presets"))
         self.setObjectName("presetsDialog")
         self.resize(560, 400)
         self.defaults = defaults
@@ -51,8 +55,9 @@ class PresetsDialog(QDialog):
         self.default_model = default_model
         self.presets: list[Preset] = []
         layout = QVBoxLayout(self)
-        intro = QLabel("Named assistants to start a chat from: a system prompt, sampling, "
-                       "and perhaps a model of their own.", self)
+        intro = QLabel(translate("PresetsDialog", "Named assistants to start a chat from: a "
+                                 "system prompt, sampling, and perhaps a model of their "
+                                 "own."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -60,7 +65,9 @@ class PresetsDialog(QDialog):
         left = QVBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("presetList")
-        self.list.setAccessibleName("Presets")
+        self.list.setAccessibleName(translate("PresetsDialog", "Presets"))
+        self.list.setAccessibleDescription(translate(
+            "PresetsDialog", "Double-click or Edit… changes the chosen preset"))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         left.addWidget(self.list, 1)
@@ -68,20 +75,34 @@ class PresetsDialog(QDialog):
         self.details = plain_label(QLabel(self))
         self.details.setObjectName("presetDetails")
         self.details.setWordWrap(True)
+        self.details.setAccessibleName(translate("PresetsDialog", "What the preset sets"))
         left.addWidget(self.details)
         body.addLayout(left, 1)
         column = QVBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-                ("chat", "Start a chat", self._start_chat),
-                ("new", "New…", self.create_preset),
-                ("edit", "Edit…", self.edit_selected),
-                ("delete", "Delete…", self._delete_selected),
-                ("export", "Export…", lambda: self._export(selected=True)),
-                ("export_all", "Export all…", lambda: self._export(selected=False)),
-                ("import", "Import…", self._import)):
-            button = QPushButton(text, self)
+        for key, text, glyph, description, slot in (
+                ("chat", translate("PresetsDialog", "Start a chat"), Icon.NEW_CHAT,
+                 translate("PresetsDialog", "Starts a new chat from the chosen preset"),
+                 self._start_chat),
+                ("new", translate("PresetsDialog", "New…"), Icon.ADD,
+                 translate("PresetsDialog", "Makes a new preset"), self.create_preset),
+                ("edit", translate("PresetsDialog", "Edit…"), Icon.EDIT,
+                 translate("PresetsDialog", "Changes the chosen preset"), self.edit_selected),
+                ("delete", translate("PresetsDialog", "Delete…"), Icon.DELETE,
+                 translate("PresetsDialog", "Deletes the chosen preset, after asking"),
+                 self._delete_selected),
+                ("export", translate("PresetsDialog", "Export…"), Icon.EXPORT,
+                 translate("PresetsDialog", "Writes the chosen preset to a file"),
+                 lambda: self._export(selected=True)),
+                ("export_all", translate("PresetsDialog", "Export all…"), Icon.EXPORT,
+                 translate("PresetsDialog", "Writes every preset to one file"),
+                 lambda: self._export(selected=False)),
+                ("import", translate("PresetsDialog", "Import…"), Icon.IMPORT,
+                 translate("PresetsDialog", "Adds the presets of a presets file"),
+                 self._import)):
+            button = QPushButton(icon(glyph), text, self)
             button.setObjectName(f"preset_{key}")
+            button.setAccessibleDescription(description)
             button.clicked.connect(slot)
             column.addWidget(button)
             self.buttons[key] = button
@@ -93,6 +114,7 @@ class PresetsDialog(QDialog):
         self.note = plain_label(QLabel(self))
         self.note.setObjectName("presetsNote")
         self.note.setWordWrap(True)
+        self.note.setAccessibleName(translate("PresetsDialog", "Message"))
         layout.addWidget(self.note)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -115,7 +137,8 @@ class PresetsDialog(QDialog):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         if not self.presets:
-            note = note or "No presets yet: New… makes one, Import… reads a presets file."
+            note = note or translate("PresetsDialog", "No presets yet: New… makes one, "
+                                     "Import… reads a presets file.")
         self._set_note(note, error=False)
         self._update_buttons()
 
@@ -166,8 +189,9 @@ class PresetsDialog(QDialog):
     def _delete_selected(self) -> None:
         preset = self.selected()
         if preset is not None and plain_question(
-                self, "Delete preset", f"Delete the preset “{preset.name}”? Chats started "
-                "from it keep their settings."):
+                self, translate("PresetsDialog", "Delete preset"),
+                translate("PresetsDialog", "Delete the preset “{name}”? Chats started from "
+                          "it keep their settings.").format(name=preset.name)):
             self.delete_requested.emit(preset.name)
 
     def _start_chat(self) -> None:
@@ -181,23 +205,26 @@ class PresetsDialog(QDialog):
         if selected and preset is None:
             return
         suggested = f"{preset.name}.json" if selected and preset else "chatapp-presets.json"
-        name, _ = QFileDialog.getSaveFileName(self, "Export presets",
+        name, _ = QFileDialog.getSaveFileName(self, translate("PresetsDialog",
+                                                              "Export presets"),
                                               str(Path.home() / _safe_file_name(suggested)),
-                                              _FILTER)
+                                              _file_filter())
         if name:
             self.export_requested.emit(Path(name), [preset.name] if selected and preset
                                        else None)
 
     def _import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import presets", str(Path.home()),
-                                              _FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, translate("PresetsDialog",
+                                                              "Import presets"),
+                                              str(Path.home()), _file_filter())
         if name:
             self.import_requested.emit(Path(name))
 
 
 def _details(preset: Preset, defaults: Settings) -> str:
     if not preset.settings:
-        return "Every field at Default: a chat from it follows the app's settings."
+        return translate("PresetsDialog", "Every field at Default: a chat from it follows "
+                         "the app's settings.")
     return describe(preset.settings, defaults).tooltip
 
 

@@ -16,6 +16,7 @@ from chatapp.ui import presets_dialog
 from chatapp.ui.chat_header import ChatHeader
 from chatapp.ui.chat_settings_dialog import ChatSettingsDialog, PresetEditor
 from chatapp.ui.presets_dialog import PresetsDialog
+from tests.unit.ui.dialog_accessibility import accessible_name, unnamed_controls
 
 DEFAULTS = Settings(system_prompt="Be helpful.", temperature=0.7)
 SMALL, BIG = Path("/models/Small-Q4.gguf"), Path("/models/Big-Q8.gguf")
@@ -226,3 +227,29 @@ def test_the_manager_asks_the_session(qtbot: QtBot, manager: PresetsDialog,
         ("save", (Preset("French", {"temperature": 0.2}), "Translator")),
         ("chat", PRESETS[0]),
     ]
+
+
+# -- names a screen reader reads -------------------------------------------------------------
+
+
+def test_every_control_of_the_dialogs_has_an_accessible_name(
+        qtbot: QtBot, manager: PresetsDialog) -> None:
+    dialog = ChatSettingsDialog(DEFAULTS, {}, [SMALL, BIG], SMALL,
+                                collections=[(1, "Notes"), (2, "Manuals")])
+    editor = PresetEditor(DEFAULTS, None, taken=[], models=[SMALL], default_model=SMALL)
+    for widget in (dialog, editor, manager):
+        qtbot.addWidget(widget)
+        widget.show()
+        assert unnamed_controls(widget) == []
+
+
+def test_each_default_box_names_its_field_and_what_it_follows(qtbot: QtBot) -> None:
+    dialog = dialog_for(qtbot, {})
+    box = dialog.form.default_boxes["temperature"]
+    assert accessible_name(box) == "Temperature: default"
+    assert box.accessibleDescription() == "Follow the default: 0.7"
+    assert accessible_name(dialog.form.editors["temperature"]) == "Temperature"
+    top_k_off = ChatSettingsDialog(Settings(top_k=0), {}, [SMALL], SMALL)
+    qtbot.addWidget(top_k_off)
+    assert top_k_off.form.default_boxes["top_k"].accessibleDescription() \
+        == "Follow the default: Off"
