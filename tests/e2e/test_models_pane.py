@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.hub.downloads import DownloadEvent, DownloadState
+from chatapp.i18n import format_number
 from chatapp.models.catalog import load_catalog
 from chatapp.models.starter import STARTER
 from chatapp.paths import AppPaths
@@ -86,7 +87,7 @@ def test_search_download_load_and_chat(qtbot: QtBot, open_window: OpenWindow, hu
     tab = pane.search
     assert cell(tab.file_table, 0, 1) == "Q4_1"
     assert "Architecture: llama" in tab.details.text()
-    assert "8,192" in tab.details.text()
+    assert format_number(8192) in tab.details.text()  # as the window's locale writes it
     assert "Runs with this app's engine" in tab.details.text()
     qtbot.mouseClick(tab.download_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(e.status.state == DownloadState.DONE for e in events),

@@ -15,32 +15,38 @@ from PySide6.QtWidgets import (
 
 from chatapp.formatting import format_bytes, format_duration
 from chatapp.hub.downloads import DownloadState, DownloadStatus
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label
 
 _STATE_TEXT = {
-    DownloadState.QUEUED: "Waiting",
-    DownloadState.RUNNING: "Downloading",
-    DownloadState.VERIFYING: "Checking the file",
-    DownloadState.INSTALLING: "Installing",
-    DownloadState.PAUSED: "Paused",
-    DownloadState.FAILED: "Failed",
-    DownloadState.DONE: "Done",
-    DownloadState.CANCELLED: "Cancelled",
+    DownloadState.QUEUED: QT_TRANSLATE_NOOP("DownloadRow", "Waiting"),
+    DownloadState.RUNNING: QT_TRANSLATE_NOOP("DownloadRow", "Downloading"),
+    DownloadState.VERIFYING: QT_TRANSLATE_NOOP("DownloadRow", "Checking the file"),
+    DownloadState.INSTALLING: QT_TRANSLATE_NOOP("DownloadRow", "Installing"),
+    DownloadState.PAUSED: QT_TRANSLATE_NOOP("DownloadRow", "Paused"),
+    DownloadState.FAILED: QT_TRANSLATE_NOOP("DownloadRow", "Failed"),
+    DownloadState.DONE: QT_TRANSLATE_NOOP("DownloadRow", "Done"),
+    DownloadState.CANCELLED: QT_TRANSLATE_NOOP("DownloadRow", "Cancelled"),
 }
 
 
 def describe_progress(status: DownloadStatus) -> str:
     """"123 MB of 456 MB (27%) · 5.1 MB/s · 1 min left", or the state and why."""
-    parts = [_STATE_TEXT.get(status.state, str(status.state))]
+    state = _STATE_TEXT.get(status.state)
+    parts = [translate("DownloadRow", state) if state else str(status.state)]
     if status.total_bytes:
         percent = 100 * status.bytes_done / status.total_bytes
-        parts.append(f"{format_bytes(status.bytes_done)} of {format_bytes(status.total_bytes)}"
-                     f" ({percent:.0f}%)")
+        parts.append(translate("DownloadRow", "{done} of {total} ({percent}%)").format(
+            done=format_bytes(status.bytes_done), total=format_bytes(status.total_bytes),
+            percent=format_number(percent)))
     if status.state == DownloadState.RUNNING:
         if status.speed:
-            parts.append(f"{format_bytes(status.speed)}/s")
+            parts.append(translate("DownloadRow", "{size}/s").format(
+                size=format_bytes(status.speed)))
         if status.eta is not None:
-            parts.append(f"{format_duration(status.eta)} left")
+            parts.append(translate("DownloadRow", "{duration} left").format(
+                duration=format_duration(status.eta)))
     text = " · ".join(parts)
     if status.error is not None:
         text += f"\n{status.error.user_message}"
@@ -58,6 +64,8 @@ class DownloadRow(QFrame):
     def __init__(self, status: DownloadStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("downloadRow")
+        self.setAccessibleName(translate("DownloadRow", "Download of {name}").format(
+            name=status.name))
         self.job_id = status.job_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -65,25 +73,35 @@ class DownloadRow(QFrame):
         self.name = plain_label(QLabel(status.name, self))
         self.name.setObjectName("downloadName")
         top.addWidget(self.name, 1)
-        self.pause_button = QPushButton("Pause", self)
+        self.pause_button = QPushButton(icon(Icon.PAUSE), translate("DownloadRow", "Pause"),
+                                        self)
+        self.pause_button.setObjectName("pauseDownload")
         self.pause_button.clicked.connect(lambda: self.pause_requested.emit(self.job_id))
-        self.resume_button = QPushButton("Resume", self)
+        self.resume_button = QPushButton(icon(Icon.RESUME), "", self)
+        self.resume_button.setObjectName("resumeDownload")
         self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self.job_id))
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(icon(Icon.CANCEL), "", self)
+        self.cancel_button.setObjectName("cancelDownload")
         self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.job_id))
-        self.load_button = QPushButton("Load", self)
+        self.load_button = QPushButton(translate("DownloadRow", "Load"), self)
+        self.load_button.setObjectName("loadDownload")
         self.load_button.clicked.connect(self._load)
         for button in (self.pause_button, self.resume_button, self.cancel_button,
                        self.load_button):
             top.addWidget(button)
         layout.addLayout(top)
         self.bar = QProgressBar(self)
+        self.bar.setObjectName("downloadProgress")
+        self.bar.setAccessibleName(translate("DownloadRow", "Progress of {name}").format(
+            name=status.name))
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
         layout.addWidget(self.bar)
         self.detail = plain_label(QLabel(self))
         self.detail.setObjectName("downloadDetail")
+        self.detail.setAccessibleName(translate("DownloadRow", "State of {name}").format(
+            name=status.name))
         self.detail.setWordWrap(True)
         layout.addWidget(self.detail)
         self.status = status
@@ -99,12 +117,23 @@ class DownloadRow(QFrame):
             self.bar.setRange(0, 1000)
             self.bar.setValue(round(1000 * (fraction or 0)))
         self.detail.setText(describe_progress(status))
+        # The bar shows no text: a screen reader gets the state from its description.
+        self.bar.setAccessibleDescription(self.detail.text())
         self.pause_button.setVisible(state in (DownloadState.QUEUED, DownloadState.RUNNING))
         self.resume_button.setVisible(state in (DownloadState.PAUSED, DownloadState.FAILED))
-        self.resume_button.setText("Try again" if state == DownloadState.FAILED else "Resume")
+        self.resume_button.setText(translate("DownloadRow", "Try again")
+                                   if state == DownloadState.FAILED
+                                   else translate("DownloadRow", "Resume"))
         self.cancel_button.setVisible(state not in (DownloadState.DONE,
                                                     DownloadState.CANCELLED))
-        self.cancel_button.setText("Dismiss" if state == DownloadState.FAILED else "Cancel")
+        self.cancel_button.setText(translate("DownloadRow", "Dismiss")
+                                   if state == DownloadState.FAILED
+                                   else translate("DownloadRow", "Cancel"))
+        # Several rows have the same buttons: each name says which download it acts on.
+        for button in (self.pause_button, self.resume_button, self.cancel_button,
+                       self.load_button):
+            button.setAccessibleName(translate("DownloadRow", "{action}: {name}").format(
+                action=button.text(), name=status.name))
         self.load_button.setVisible(state == DownloadState.DONE and bool(status.installed))
 
     def _load(self) -> None:
@@ -123,9 +152,10 @@ class DownloadsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("downloads")
+        self.setAccessibleName(translate("DownloadsView", "Downloads"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("Downloads", self)
+        self.title = QLabel(translate("DownloadsView", "Downloads"), self)
         self.title.setObjectName("downloadsTitle")
         self._layout.addWidget(self.title)
         self.rows: dict[str, DownloadRow] = {}

@@ -28,37 +28,60 @@ from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
 from chatapp.gguf.model_role import is_chat_model
 from chatapp.hardware import Hardware
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.models import template_overrides
 from chatapp.models.fit import fit_for_gguf
 from chatapp.models.library import InstalledModel, ModelLibrary
 from chatapp.models.speed_estimate import WeightsProfile
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
-from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.model_manager.tables import HEADER_CONTEXT, make_table, number_item
 from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 from chatapp.vocabulary import KvCacheType
 
-COLUMNS = ("Model", "Size", "Architecture", "Quantization", "Context", "Fits?", SPEED_HEADER,
-           "Where")
+COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Model"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Size"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Architecture"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Quantization"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Context"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Fits?"),
+           SPEED_HEADER,
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Where"))
 SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)
+FIT_COLUMN = COLUMNS.index("Fits?")
+_NUMBER_COLUMNS = (1, 4)  # size, context
 PATH_ROLE = Qt.ItemDataRole.UserRole
-CUSTOM_TEMPLATE_NOTE = "  (custom template)"
-EMBEDDING_NOTE = "  (embedding model, for Local documents)"
-NOT_FOR_CHAT = "An embedding model: Local documents uses it. It cannot be loaded for chat."
+# English, as the tests compare them; shown through translate("InstalledTab", ...). The
+# notes follow the file name after two spaces.
+CUSTOM_TEMPLATE_NOTE = QT_TRANSLATE_NOOP("InstalledTab", "(custom template)")
+EMBEDDING_NOTE = QT_TRANSLATE_NOOP("InstalledTab", "(embedding model, for Local documents)")
+LOADED_NOTE = QT_TRANSLATE_NOOP("InstalledTab", "(loaded)")
+NOT_FOR_CHAT = QT_TRANSLATE_NOOP(
+    "InstalledTab", "An embedding model: Local documents uses it. It cannot be loaded for chat.")
+
+
+def note(text: str) -> str:
+    """One of the notes after a model's name, translated, with its separating spaces."""
+    return "  " + translate("InstalledTab", text)
 
 
 def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
     """Ask whether to copy the file (True), use it in place (False), or cancel (None)."""
     box = QMessageBox(parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowTitle("Import model")
-    box.setText(f"Use {path.name} where it is, or copy it into chatapp's models folder?")
-    box.setInformativeText("Using it in place saves disk space; a copy keeps working "
-                           "if the original is moved or deleted.")
-    in_place = box.addButton("Use it where it is", QMessageBox.ButtonRole.AcceptRole)
-    copy = box.addButton("Copy it", QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(translate("InstalledTab", "Import model"))
+    box.setText(translate("InstalledTab", "Use {file} where it is, or copy it into chatapp's "
+                          "models folder?").format(file=path.name))
+    box.setInformativeText(translate("InstalledTab", "Using it in place saves disk space; a "
+                                     "copy keeps working if the original is moved or "
+                                     "deleted."))
+    in_place = box.addButton(translate("InstalledTab", "Use it where it is"),
+                             QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton(translate("InstalledTab", "Copy it"),
+                         QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is in_place:
@@ -92,29 +115,50 @@ class InstalledTab(QWidget):
         layout = QVBoxLayout(self)
         self.summary = plain_label(QLabel(self))
         self.summary.setObjectName("installedSummary")
+        self.summary.setAccessibleName(translate("InstalledTab", "Installed models summary"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = make_table(COLUMNS, "installedTable", "Installed models", self)
+        self.table = make_table(
+            COLUMNS, "installedTable", translate("InstalledTab", "Installed models"),
+            translate("InstalledTab", "One row per model file on this computer: its size, "
+                      "architecture, quantization, context, whether it fits, its speed here "
+                      "and where it is; Enter or a double click loads it"), self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda _row, _col: self._load())
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        self.load_button = QPushButton("Load", self)
+        self.load_button = QPushButton(translate("InstalledTab", "Load"), self)
         self.load_button.setObjectName("loadModel")
+        self.load_button.setAccessibleDescription(translate(
+            "InstalledTab", "Loads the selected model for chat"))
         self.load_button.clicked.connect(self._load)
-        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button = QPushButton(icon(Icon.DELETE), translate("InstalledTab",
+                                                                      "Delete…"), self)
         self.delete_button.setObjectName("deleteModel")
+        self.delete_button.setAccessibleDescription(translate(
+            "InstalledTab", "Deletes the selected model, after asking"))
         self.delete_button.clicked.connect(self._delete)
-        self.show_button = QPushButton("Show in folder", self)
+        self.show_button = QPushButton(icon(Icon.FOLDER), translate("InstalledTab",
+                                                                    "Show in folder"), self)
+        self.show_button.setObjectName("showModelFolder")
+        self.show_button.setAccessibleDescription(translate(
+            "InstalledTab", "Opens the folder that holds the selected model's file"))
         self.show_button.clicked.connect(self._show_in_folder)
-        self.template_button = QPushButton("Chat template…", self)
+        self.template_button = QPushButton(icon(Icon.EDIT), translate("InstalledTab",
+                                                                      "Chat template…"), self)
         self.template_button.setObjectName("chatTemplate")
-        self.template_button.setToolTip("View and edit the chat template this model's "
-                                        "conversations are written in")
+        self.template_button.setToolTip(translate(
+            "InstalledTab", "View and edit the chat template this model's conversations are "
+            "written in"))
+        self.template_button.setAccessibleDescription(self.template_button.toolTip())
         self.template_button.clicked.connect(self.open_template_dialog)
-        self.import_button = QPushButton("Import a GGUF file…", self)
+        self.import_button = QPushButton(icon(Icon.IMPORT), translate("InstalledTab",
+                                                                      "Import a GGUF file…"),
+                                         self)
         self.import_button.setObjectName("importModel")
+        self.import_button.setAccessibleDescription(translate(
+            "InstalledTab", "Adds a GGUF model file from elsewhere on this computer"))
         self.import_button.clicked.connect(self.choose_import)
         for button in (self.load_button, self.delete_button, self.show_button,
                        self.template_button):
@@ -124,6 +168,7 @@ class InstalledTab(QWidget):
         layout.addLayout(buttons)
         self.message = plain_label(QLabel(self))
         self.message.setObjectName("installedMessage")
+        self.message.setAccessibleName(translate("InstalledTab", "Installed models status"))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self._update_buttons()
@@ -148,21 +193,25 @@ class InstalledTab(QWidget):
         for row, model in enumerate(models):
             info = model.info
             name = (model.path.name
-                    + ("  (loaded)" if model.path == self.loaded_path else "")
-                    + (EMBEDDING_NOTE if info is not None and not is_chat_model(info) else "")
-                    + (CUSTOM_TEMPLATE_NOTE if model.path in self.custom_templates else ""))
+                    + (note(LOADED_NOTE) if model.path == self.loaded_path else "")
+                    + (note(EMBEDDING_NOTE) if info is not None and not is_chat_model(info)
+                       else "")
+                    + (note(CUSTOM_TEMPLATE_NOTE) if model.path in self.custom_templates
+                       else ""))
             values = (
                 name,
                 format_bytes(model.size),
                 info.architecture if info else "—",
                 (info.quantization or "—") if info else "—",
-                f"{info.context_length:,}" if info and info.context_length else "—",
+                format_number(info.context_length) if info and info.context_length else "—",
                 "",
                 "" if info is not None and is_chat_model(info) and not model.problem else "—",
-                "models folder" if model.in_models_folder else str(model.path.parent),
+                translate("InstalledTab", "models folder") if model.in_models_folder
+                else str(model.path.parent),
             )
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
+                item = number_item(value) if column in _NUMBER_COLUMNS \
+                    else QTableWidgetItem(value)
                 item.setData(PATH_ROLE, str(model.path))
                 if model.problem:
                     item.setToolTip(plain_tooltip(model.problem))
@@ -171,9 +220,8 @@ class InstalledTab(QWidget):
                                           kv_cache_type=self.kv_cache_type)
                              if info else None)
             if model.problem:
-                badge.setText("Unusable")
-                badge.setToolTip(plain_tooltip(model.problem))
-            self.table.setCellWidget(row, 5, badge)
+                badge.set_problem(model.problem)
+            self.table.setCellWidget(row, FIT_COLUMN, badge)
             if self.speeds is not None and info is not None and is_chat_model(info) \
                     and not model.problem:
                 self.table.setCellWidget(row, SPEED_COLUMN, SpeedLabel(self.speeds.speed(
@@ -183,10 +231,10 @@ class InstalledTab(QWidget):
                 self.table.selectRow(row)
         total = sum(m.size for m in models)
         self.summary.setText(
-            f"{len(models)} model{'s' if len(models) != 1 else ''}, "
-            f"{format_bytes(total)}, in {self.library.models_dir}" if models else
-            "No models yet: download one from Recommended or Search, or import a GGUF "
-            "file you already have.")
+            translate("InstalledTab", "%n models, {size}, in {folder}", "", len(models))
+            .format(size=format_bytes(total), folder=self.library.models_dir) if models else
+            translate("InstalledTab", "No models yet: download one from Recommended or "
+                      "Search, or import a GGUF file you already have."))
         self._update_buttons()
 
     def selected(self) -> Path | None:
@@ -207,7 +255,7 @@ class InstalledTab(QWidget):
         model = next((m for m in self.models if m.path == path), None)
         for_chat = model is None or model.info is None or is_chat_model(model.info)
         self.load_button.setEnabled(model is not None and model.problem is None and for_chat)
-        self.load_button.setToolTip("" if for_chat else NOT_FOR_CHAT)
+        self.load_button.setToolTip("" if for_chat else translate("InstalledTab", NOT_FOR_CHAT))
         # A chat template belongs to chat models only.
         self.template_button.setEnabled(model is not None and model.info is not None
                                         and for_chat)
@@ -227,15 +275,18 @@ class InstalledTab(QWidget):
         if path is None or model is None:
             return
         if path == self.loaded_path:
-            self.message.setText("This model is loaded: load another one before deleting it.")
+            self.message.setText(translate(
+                "InstalledTab", "This model is loaded: load another one before deleting it."))
             return
         if model.in_models_folder:
-            question = (f"Delete {path.name} ({format_bytes(model.size)}) from this computer? "
-                        "You can download it again later.")
+            question = translate("InstalledTab", "Delete {file} ({size}) from this computer? "
+                                 "You can download it again later.").format(
+                file=path.name, size=format_bytes(model.size))
         else:
-            question = (f"Remove {path.name} from chatapp's list? The file itself stays in "
-                        f"{path.parent}.")
-        if not plain_question(self, "Delete model", question):
+            question = translate("InstalledTab", "Remove {file} from chatapp's list? The file "
+                                 "itself stays in {folder}.").format(
+                file=path.name, folder=path.parent)
+        if not plain_question(self, translate("InstalledTab", "Delete model"), question):
             return
         library = self.library
         self.disk.submit(lambda _ctx: library.delete(path), self._deleted, self._failed)
@@ -244,7 +295,8 @@ class InstalledTab(QWidget):
         self.message.setText(error.user_message)
 
     def _deleted(self, removed_file: bool) -> None:
-        self.message.setText("Deleted." if removed_file else "Removed from the list.")
+        self.message.setText(translate("InstalledTab", "Deleted.") if removed_file
+                             else translate("InstalledTab", "Removed from the list."))
         self.refresh()
         self.changed.emit()
 
@@ -268,8 +320,11 @@ class InstalledTab(QWidget):
             self.template_dialog = None
 
     def _template_changed(self, path: Path, *, custom: bool) -> None:
-        self.message.setText(f"Saved your chat template for {path.name}." if custom else
-                             f"{path.name} uses its own chat template again.")
+        self.message.setText(
+            translate("InstalledTab", "Saved your chat template for {file}.").format(
+                file=path.name) if custom else
+            translate("InstalledTab", "{file} uses its own chat template again.").format(
+                file=path.name))
         self.refresh()
         self.chat_template_changed.emit(path)
 
@@ -279,8 +334,9 @@ class InstalledTab(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a GGUF model file", str(Path.home()),
-                                              "GGUF models (*.gguf);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("InstalledTab", "Import a GGUF model file"), str(Path.home()),
+            translate("InstalledTab", "GGUF models (*.gguf);;All files (*)"))
         if name:
             self.ask_and_import(Path(name))
 
@@ -291,7 +347,9 @@ class InstalledTab(QWidget):
 
     def import_model(self, path: Path, *, copy: bool) -> None:
         library = self.library
-        self.message.setText(f"Copying {path.name}…" if copy else f"Checking {path.name}…")
+        self.message.setText(
+            translate("InstalledTab", "Copying {file}…").format(file=path.name) if copy else
+            translate("InstalledTab", "Checking {file}…").format(file=path.name))
 
         def job(cancel: threading.Event) -> Path:
             return library.import_copy(path, cancel) if copy else library.import_in_place(path)
@@ -299,7 +357,8 @@ class InstalledTab(QWidget):
         self.disk.submit(job, self._imported, self._failed)
 
     def _imported(self, path: Path) -> None:
-        self.message.setText(f"Imported {path.name}.")
+        self.message.setText(translate("InstalledTab", "Imported {file}.").format(
+            file=path.name))
         self.refresh()
         self.select(path)
         self.changed.emit()

@@ -29,9 +29,11 @@ from chatapp.hub.client import GgufModel, HubClient, RepoListing
 from chatapp.hub.downloads import DownloadEvent, DownloadRequest, DownloadState, DownloadStatus
 from chatapp.hub.errors import HubError
 from chatapp.hub.remote_header import RemoteHeader, read_remote_header
+from chatapp.i18n import format_number, translate
 from chatapp.models.catalog import Catalog, CatalogEntry
 from chatapp.models.library import ModelLibrary
 from chatapp.paths import AppPaths
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.model_manager.downloads_view import DownloadsView
 from chatapp.ui.model_manager.installed_tab import InstalledTab
 from chatapp.ui.model_manager.recommended_tab import RecommendedTab
@@ -60,7 +62,8 @@ class ModelsPane(QDialog):
                  kv_cache_type: KvCacheType = KvCacheType.F16,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Models")
+        self.setWindowTitle(translate("ModelsPane", "Models"))
+        self.setWindowIcon(icon(Icon.MODELS))
         self.setObjectName("modelsPane")
         self.resize(1080, 680)  # the tables' columns, Speed here included
         self.library = library
@@ -69,17 +72,22 @@ class ModelsPane(QDialog):
         self.statuses: dict[str, DownloadStatus] = {}
 
         layout = QVBoxLayout(self)
-        machine = plain_label(QLabel(
-            f"This computer: {format_bytes(hardware.total_ram_bytes, binary=True)} memory "
-            f"({format_bytes(hardware.available_ram_bytes, binary=True)} free), "
-            f"{hardware.physical_cores} CPU cores. Models run on the CPU; their files stay "
-            f"in {library.models_dir}.", self))
+        machine = plain_label(QLabel(translate(
+            "ModelsPane", "This computer: {memory} memory ({free} free), %n CPU cores. Models "
+            "run on the CPU; their files stay in {folder}.", "", hardware.physical_cores)
+            .format(memory=format_bytes(hardware.total_ram_bytes, binary=True),
+                    free=format_bytes(hardware.available_ram_bytes, binary=True),
+                    folder=library.models_dir), self))
         machine.setObjectName("machineSummary")
+        machine.setAccessibleName(translate("ModelsPane", "This computer"))
         machine.setWordWrap(True)
-        self.remote_servers = QPushButton("Remote servers…", self)
+        self.remote_servers = QPushButton(icon(Icon.REMOTE),
+                                          translate("ModelsPane", "Remote servers…"), self)
         self.remote_servers.setObjectName("remoteServersButton")
-        self.remote_servers.setToolTip("Use the models of an OpenAI-compatible server "
-                                       "(llama-server, vLLM, Ollama …) in a chat")
+        self.remote_servers.setToolTip(translate(
+            "ModelsPane", "Use the models of an OpenAI-compatible server (llama-server, vLLM, "
+            "Ollama …) in a chat"))
+        self.remote_servers.setAccessibleDescription(self.remote_servers.toolTip())
         self.remote_servers.clicked.connect(self.remote_servers_requested)
         top = QHBoxLayout()
         top.addWidget(machine, 1)
@@ -87,19 +95,36 @@ class ModelsPane(QDialog):
         layout.addLayout(top)
 
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("modelsTabs")
+        self.tabs.setAccessibleName(translate("ModelsPane", "Model lists"))
+        self.tabs.setAccessibleDescription(translate(
+            "ModelsPane", "Recommended models, a search of the Hugging Face hub, and the "
+            "models installed on this computer"))
         self.recommended = RecommendedTab(catalog, hardware, self)
         self.search = SearchTab(hub, hardware, self)
         self.installed = InstalledTab(library, disk, hardware, self)
         self.token_box = TokenBox(secrets, self.search)
         self.search.add_footer(self.token_box)
-        self.tabs.addTab(self.recommended, "Recommended")
-        self.tabs.addTab(self.search, "Search the hub")
-        self.tabs.addTab(self.installed, "Installed")
+        # Created after the Installed tab, the token box would come after its controls in
+        # the focus chain; it follows the search's Download button instead.
+        for first, second in ((self.search.download_button, self.token_box.edit),
+                              (self.token_box.edit, self.token_box.save_button),
+                              (self.token_box.save_button, self.token_box.remove_button)):
+            QWidget.setTabOrder(first, second)
+        self.tabs.addTab(self.recommended, translate("ModelsPane", "Recommended"))
+        self.tabs.addTab(self.search, icon(Icon.SEARCH), translate("ModelsPane",
+                                                                   "Search the hub"))
+        self.tabs.addTab(self.installed, translate("ModelsPane", "Installed"))
+        for tab, name in ((self.recommended, translate("ModelsPane", "Recommended models")),
+                          (self.search, translate("ModelsPane", "Search the hub")),
+                          (self.installed, translate("ModelsPane", "Installed models"))):
+            tab.setAccessibleName(name)
         layout.addWidget(self.tabs, 1)
         self.downloads = DownloadsView(self)
         layout.addWidget(self.downloads)
         self.message = plain_label(QLabel(self))
         self.message.setObjectName("paneMessage")
+        self.message.setAccessibleName(translate("ModelsPane", "Download status"))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
@@ -190,24 +215,36 @@ class ModelsPane(QDialog):
     def _check_then_enqueue(self, request: DownloadRequest,
                             read_header: Callable[[HubClient], RemoteHeader]) -> None:
         name = request.name or request.paths[0]
-        self.message.setText(f"Checking {name} on the hub before downloading…")
+        self.message.setText(translate("ModelsPane", "Checking {name} on the hub before "
+                                       "downloading…").format(name=name))
         self.hub.submit(read_header, lambda header: self._confirm_and_enqueue(request, header),
                         self._failed)
 
     def _confirm_and_enqueue(self, request: DownloadRequest, header: RemoteHeader) -> None:
         name = request.name or request.paths[0]
         if header.problem is not None:
+            # header.warning comes translated from chatapp.hub.remote_header.
             if not header.unsupported:
-                self.message.setText(f"{name} was not downloaded: {header.warning}")
+                self.message.setText(translate(
+                    "ModelsPane", "{name} was not downloaded: {reason}").format(
+                    name=name, reason=header.warning))
                 return
-            if not plain_question(self, "This model will not run",
-                                  f"{header.warning}\n\nDownload it anyway?"):
-                self.message.setText(f"{name} was not downloaded.")
+            if not plain_question(self, translate("ModelsPane", "This model will not run"),
+                                  translate("ModelsPane", "{reason}\n\nDownload it anyway?")
+                                  .format(reason=header.warning)):
+                self.message.setText(translate("ModelsPane", "{name} was not downloaded.")
+                                     .format(name=name))
                 return
-        context = f", context up to {header.context_length:,} tokens" \
-            if header.context_length else ""
-        self.message.setText(f"Downloading {name} ({header.architecture or 'unknown'}"
-                             f"{context}).")
+        architecture = header.architecture or translate("ModelsPane", "unknown architecture")
+        if header.context_length:
+            text = translate("ModelsPane", "Downloading {name} ({architecture}, context up to "
+                             "{tokens} tokens).").format(
+                name=name, architecture=architecture,
+                tokens=format_number(header.context_length))
+        else:
+            text = translate("ModelsPane", "Downloading {name} ({architecture}).").format(
+                name=name, architecture=architecture)
+        self.message.setText(text)
         self.hub.enqueue(request, self._failed)
 
     def _failed(self, error: UserFacingError) -> None:

@@ -19,45 +19,62 @@ from PySide6.QtWidgets import (
 
 from chatapp.formatting import format_bytes, format_parameters
 from chatapp.hardware import Hardware
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.models.catalog import Catalog, CatalogEntry, ModelKind
 from chatapp.models.fit import fit_for_entry
 from chatapp.models.speed_estimate import WeightsProfile
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
-from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.model_manager.tables import HEADER_CONTEXT, make_table, number_item
+from chatapp.ui.plain_text import plain_label
 from chatapp.vocabulary import KvCacheType
 
-COLUMNS = ("Model", "Parameters", "Quantization", "Download", "Memory", "Fits?",
-           SPEED_HEADER, "Answers", "License", "")
+COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Model"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Parameters"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Quantization"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Download"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Memory"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Fits?"),
+           SPEED_HEADER,
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Answers"),
+           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "License"),
+           "")
 FIT_COLUMN = COLUMNS.index("Fits?")
 SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)
 ANSWERS_COLUMN = COLUMNS.index("Answers")
 ACTION_COLUMN = len(COLUMNS) - 1
+_NUMBER_COLUMNS = (1, 3, 4)  # parameters, download size, memory
 
-THINKS_TAG = "Thinks before answering"
-DIRECT_TAG = "Directly"
-THINKS_EXPLANATION = (
+# English, as the tests compare them; shown through translate("RecommendedTab", ...).
+THINKS_TAG = QT_TRANSLATE_NOOP("RecommendedTab", "Thinks before answering")
+DIRECT_TAG = QT_TRANSLATE_NOOP("RecommendedTab", "Directly")
+THINKS_EXPLANATION = QT_TRANSLATE_NOOP(
+    "RecommendedTab",
     "This model reasons step by step before it replies: better at hard questions, "
     "but the answer starts later.")
-DIRECT_EXPLANATION = "This model starts its answer straight away."
-EMBEDDING_TAG = "For Local documents"
-EMBEDDING_EXPLANATION = (
+DIRECT_EXPLANATION = QT_TRANSLATE_NOOP("RecommendedTab",
+                                       "This model starts its answer straight away.")
+EMBEDDING_TAG = QT_TRANSLATE_NOOP("RecommendedTab", "For Local documents")
+EMBEDDING_EXPLANATION = QT_TRANSLATE_NOOP(
+    "RecommendedTab",
     "An embedding model: Local documents uses it to find passages by meaning. It does not "
     "chat.")
-INSTALLED_EMBEDDING = "Installed"
+INSTALLED_EMBEDDING = QT_TRANSLATE_NOOP("RecommendedTab", "Installed")
 
 
 def answers_tag(entry: CatalogEntry) -> str:
     """How the model answers, as the Answers column shows it."""
     if entry.kind is ModelKind.EMBEDDING:
-        return EMBEDDING_TAG
-    return THINKS_TAG if entry.reasoning else DIRECT_TAG
+        return translate("RecommendedTab", EMBEDDING_TAG)
+    return translate("RecommendedTab", THINKS_TAG if entry.reasoning else DIRECT_TAG)
 
 
 def explanation(entry: CatalogEntry) -> str:
     if entry.kind is ModelKind.EMBEDDING:
-        return EMBEDDING_EXPLANATION
-    return THINKS_EXPLANATION if entry.reasoning else DIRECT_EXPLANATION
+        return translate("RecommendedTab", EMBEDDING_EXPLANATION)
+    return translate("RecommendedTab",
+                     THINKS_EXPLANATION if entry.reasoning else DIRECT_EXPLANATION)
 
 
 class RecommendedTab(QWidget):
@@ -74,18 +91,26 @@ class RecommendedTab(QWidget):
         self.installed: set[str] = set()  # file names in the models folder
         self.downloading: set[str] = set()
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(QLabel(translate(
+            "RecommendedTab",
             "Chat models chosen for computers without a graphics card, smallest first. The "
             "badge says whether each fits this computer's memory; hover it for the numbers. "
-            f"\u201c{SPEED_HEADER}\u201d says how fast each would answer on this computer: "
+            "\u201c{speed}\u201d says how fast each would answer on this computer: "
             "predicted, or measured once it has answered here. "
-            f"Models marked \u201c{THINKS_TAG}\u201d reason first: better at hard questions, "
-            f"slower to start replying. Models marked \u201c{EMBEDDING_TAG}\u201d do not chat: "
-            "they let Local documents find passages by meaning, not only by their words.",
-            self)
+            "Models marked \u201c{thinks}\u201d reason first: better at hard questions, "
+            "slower to start replying. Models marked \u201c{embedding}\u201d do not chat: "
+            "they let Local documents find passages by meaning, not only by their words.")
+            .format(speed=translate(HEADER_CONTEXT, SPEED_HEADER),
+                    thinks=translate("RecommendedTab", THINKS_TAG),
+                    embedding=translate("RecommendedTab", EMBEDDING_TAG)), self))
+        intro.setObjectName("recommendedIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = make_table(COLUMNS, "catalogTable", "Recommended models", self)
+        self.table = make_table(
+            COLUMNS, "catalogTable", translate("RecommendedTab", "Recommended models"),
+            translate("RecommendedTab", "One row per recommended model, smallest first: its "
+                      "size, the memory it needs, whether it fits, its speed here and a "
+                      "button to download or load it."), self)
         layout.addWidget(self.table, 1)
         self.fill()
 
@@ -102,7 +127,8 @@ class RecommendedTab(QWidget):
                       entry.license, "")
             said = explanation(entry)
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
+                item = number_item(value) if column in _NUMBER_COLUMNS \
+                    else QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 item.setToolTip(f"{entry.description}\n{said}\n{entry.repo}/{entry.file}")
                 self.table.setItem(row, column, item)
@@ -121,24 +147,29 @@ class RecommendedTab(QWidget):
     def _action_button(self, entry: CatalogEntry) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(f"catalog-{entry.id}")
-        if entry.file.rsplit("/", 1)[-1] in self.installed \
-                and entry.kind is ModelKind.EMBEDDING:
+        file_name = entry.file.rsplit("/", 1)[-1]
+        if file_name in self.installed and entry.kind is ModelKind.EMBEDDING:
             # Local documents loads it; it is never a chat model.
-            button.setText(INSTALLED_EMBEDDING)
+            button.setText(translate("RecommendedTab", INSTALLED_EMBEDDING))
             button.setEnabled(False)
-            button.setToolTip("Installed: Local documents can use it")
-        elif entry.file.rsplit("/", 1)[-1] in self.installed:
-            button.setText("Load")
+            button.setToolTip(translate("RecommendedTab",
+                                        "Installed: Local documents can use it"))
+        elif file_name in self.installed:
+            button.setText(translate("RecommendedTab", "Load"))
             button.clicked.connect(lambda: self.load_requested.emit(entry))
-        elif entry.file.rsplit("/", 1)[-1] in self.downloading:
-            button.setText("Downloading…")
+        elif file_name in self.downloading:
+            button.setText(translate("RecommendedTab", "Downloading…"))
             button.setEnabled(False)
         else:
-            button.setText("Download")
+            button.setText(translate("RecommendedTab", "Download"))
+            button.setIcon(icon(Icon.DOWNLOAD))
             button.clicked.connect(lambda: self.download_requested.emit(entry))
-        button.setAccessibleName(f"{button.text()} {entry.name}")
-        if entry.reasoning:
-            button.setAccessibleDescription(f"{entry.name}: {THINKS_TAG.lower()}")
+        # The row's button alone would read "Download": the name says which model.
+        button.setAccessibleName(translate("RecommendedTab", "{action}: {model}").format(
+            action=button.text(), model=entry.name))
+        button.setAccessibleDescription(
+            translate("RecommendedTab", "{model}: {answers}").format(
+                model=entry.name, answers=answers_tag(entry)))
         return button
 
     def set_state(self, installed: set[str], downloading: set[str]) -> None:

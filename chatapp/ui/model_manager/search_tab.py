@@ -7,7 +7,9 @@ its GGUF header with a Range request, so its architecture and context length are
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,20 +27,28 @@ from chatapp.gguf.inspect import GgufInfo
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel, HubClient, RepoListing, RepoSummary, SearchPage
 from chatapp.hub.remote_header import RemoteHeader, read_model_header
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.models.fit import fit_for_file_size, fit_for_gguf
 from chatapp.models.speed_estimate import WeightsProfile
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
-from chatapp.ui.model_manager.tables import make_table
+from chatapp.ui.model_manager.tables import HEADER_CONTEXT, make_table, number_item
 from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.vocabulary import KvCacheType
 
 PAGE_SIZE = 20
-REPO_COLUMNS = ("Repository", "Downloads", "Likes", "Updated")
-FILE_COLUMNS = ("File", "Quantization", "Size", "Fits?", SPEED_HEADER)
+REPO_COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Repository"),
+                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Downloads"),
+                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Likes"),
+                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Updated"))
+FILE_COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "File"),
+                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Quantization"),
+                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Size"),
+                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Fits?"), SPEED_HEADER)
 SPEED_COLUMN = FILE_COLUMNS.index(SPEED_HEADER)
-SUGGESTED_NOTE = "  ★ suggested"
+SUGGESTED_NOTE = QT_TRANSLATE_NOOP("SearchTab", "★ suggested")
 
 
 class SearchTab(QWidget):
@@ -62,11 +72,18 @@ class SearchTab(QWidget):
         row = QHBoxLayout()
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("hubSearch")
-        self.search_edit.setPlaceholderText("Search GGUF models on Hugging Face, e.g. qwen, "
-                                            "llama 3.2, phi")
-        self.search_edit.setAccessibleName("Search the hub")
+        self.search_edit.setPlaceholderText(translate(
+            "SearchTab", "Search GGUF models on Hugging Face, e.g. qwen, llama 3.2, phi"))
+        self.search_edit.setAccessibleName(translate("SearchTab", "Search the hub"))
+        self.search_edit.setAccessibleDescription(translate(
+            "SearchTab", "Words to look for in the names of GGUF repositories on Hugging "
+            "Face; Enter searches"))
         self.search_edit.returnPressed.connect(self.search)
-        self.search_button = QPushButton("Search", self)
+        self.search_button = QPushButton(icon(Icon.SEARCH), translate("SearchTab", "Search"),
+                                         self)
+        self.search_button.setObjectName("hubSearchButton")
+        self.search_button.setAccessibleDescription(translate(
+            "SearchTab", "Searches the hub for the words in the search field"))
         self.search_button.clicked.connect(self.search)
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.search_button)
@@ -76,10 +93,13 @@ class SearchTab(QWidget):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.repo_table = make_table(REPO_COLUMNS, "hubResults", "Search results", left)
+        self.repo_table = make_table(
+            REPO_COLUMNS, "hubResults", translate("SearchTab", "Search results"),
+            translate("SearchTab", "One row per repository with GGUF files, most downloaded "
+                      "first; select one to list its files"), left)
         self.repo_table.itemSelectionChanged.connect(self._repo_selected)
         left_layout.addWidget(self.repo_table, 1)
-        self.more_button = QPushButton("More results", left)
+        self.more_button = QPushButton(translate("SearchTab", "More results"), left)
         self.more_button.setObjectName("moreResults")
         self.more_button.clicked.connect(self.more)
         self.more_button.hide()
@@ -88,18 +108,26 @@ class SearchTab(QWidget):
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.file_table = make_table(FILE_COLUMNS, "hubFiles", "Model files", right)
+        self.file_table = make_table(
+            FILE_COLUMNS, "hubFiles", translate("SearchTab", "Model files"),
+            translate("SearchTab", "One row per model file of the selected repository: its "
+                      "quantization, size, whether it fits and its speed here; select one "
+                      "to read its header"), right)
         self.file_table.itemSelectionChanged.connect(self._file_selected)
         right_layout.addWidget(self.file_table, 1)
         self.details = plain_label(QLabel(right))
         self.details.setObjectName("fileDetails")
+        self.details.setAccessibleName(translate("SearchTab", "Selected file"))
         self.details.setWordWrap(True)
         right_layout.addWidget(self.details)
-        self.download_button = QPushButton("Download", right)
+        self.download_button = QPushButton(icon(Icon.DOWNLOAD), translate("SearchTab",
+                                                                          "Download"), right)
         self.download_button.setObjectName("hubDownload")
+        self.download_button.setAccessibleDescription(translate(
+            "SearchTab", "Downloads the selected file, once its header has been read"))
         self.download_button.setEnabled(False)
         self.download_button.clicked.connect(self._download)
-        right_layout.addWidget(self.download_button, 0, Qt.AlignmentFlag.AlignRight)
+        right_layout.addWidget(self.download_button, 0, Qt.AlignmentFlag.AlignTrailing)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([420, 480])
@@ -107,10 +135,19 @@ class SearchTab(QWidget):
 
         self.message = plain_label(QLabel(self))
         self.message.setObjectName("searchMessage")
+        self.message.setAccessibleName(translate("SearchTab", "Search status"))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        # Search field, its button, the results, then what acts on them.
+        for first, second in ((self.search_edit, self.search_button),
+                              (self.search_button, self.repo_table),
+                              (self.repo_table, self.more_button),
+                              (self.more_button, self.file_table),
+                              (self.file_table, self.download_button)):
+            QWidget.setTabOrder(first, second)
 
     def add_footer(self, widget: QWidget) -> None:
+        """``widget`` below the results (the pane's token box)."""
         self._layout.addWidget(widget)
 
     # -- search ------------------------------------------------------------------------
@@ -128,7 +165,8 @@ class SearchTab(QWidget):
 
     def _request_page(self) -> None:
         query, page = self.query, self.page
-        self.message.setText(f"Searching {self.hub.client.host}…")
+        self.message.setText(translate("SearchTab", "Searching {host}…").format(
+            host=self.hub.client.host))
         self.search_button.setEnabled(False)
         self.more_button.setEnabled(False)
 
@@ -145,17 +183,20 @@ class SearchTab(QWidget):
         self.repos.extend(page.results)
         self.repo_table.setRowCount(len(self.repos))
         for row, repo in enumerate(self.repos):
-            updated = repo.last_modified.strftime("%Y-%m-%d") if repo.last_modified else ""
-            name = repo.repo_id + ("  (gated)" if repo.gated else "")
+            updated = _date(repo.last_modified) if repo.last_modified else ""
+            name = repo.repo_id + ("  " + translate("SearchTab", "(gated)") if repo.gated
+                                   else "")
             for column, value in enumerate((name, _count(repo.downloads), _count(repo.likes),
                                             updated)):
-                item = QTableWidgetItem(value)
+                item = number_item(value) if column in (1, 2) else QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, repo.repo_id)
                 self.repo_table.setItem(row, column, item)
         self.more_button.setVisible(page.has_more)
-        self.message.setText(f"{len(self.repos)} repositories with GGUF files, most "
-                             "downloaded first." if self.repos else "No GGUF repositories "
-                             f"match “{page.query}”.")
+        self.message.setText(
+            translate("SearchTab", "%n repositories with GGUF files, most downloaded first.",
+                      "", len(self.repos)) if self.repos else
+            translate("SearchTab", "No GGUF repositories match “{query}”.").format(
+                query=page.query))
 
     def _failed(self, error: UserFacingError) -> None:
         self.search_button.setEnabled(True)
@@ -170,7 +211,8 @@ class SearchTab(QWidget):
             return
         repo_id = self.repos[rows[0].row()].repo_id
         self._clear_files()
-        self.message.setText(f"Listing {repo_id}…")
+        self.message.setText(translate("SearchTab", "Listing {repository}…").format(
+            repository=repo_id))
         self.hub.submit(lambda client: client.list_repo(repo_id), self._show_listing,
                         self._failed)
 
@@ -191,7 +233,8 @@ class SearchTab(QWidget):
             for column, value in enumerate((_file_label(model, suggested=False),
                                             model.quantization or "?",
                                             format_bytes(size) if size else "?", "")):
-                self.file_table.setItem(row, column, QTableWidgetItem(value))
+                self.file_table.setItem(row, column, number_item(value) if column == 2
+                                        else QTableWidgetItem(value))
             fit = fit_for_file_size(size, self.hardware, kv_cache_type=self.kv_cache_type) \
                 if size else None
             self.file_table.setCellWidget(row, 3, FitBadge(fit))
@@ -216,11 +259,16 @@ class SearchTab(QWidget):
             item = self.file_table.item(row, 0)
             if item is not None:
                 item.setText(_file_label(model, suggested=suggested))
-        gated = " It is gated: downloading needs a Hugging Face token (below) and accepting " \
-                "its terms on the hub." if listing.gated else ""
-        self.message.setText(f"{listing.repo_id}: {len(listing.models)} GGUF model"
-                             f"{'s' if len(listing.models) != 1 else ''}.{gated}"
-                             + (f" Suggested here: {advice.reason}" if advice else ""))
+        parts = [translate("SearchTab", "{repository}: %n GGUF models.", "",
+                           len(listing.models)).format(repository=listing.repo_id)]
+        if listing.gated:
+            parts.append(translate("SearchTab", "It is gated: downloading needs a Hugging "
+                                   "Face token (below) and accepting its terms on the hub."))
+        if advice:
+            # advice.reason comes translated from chatapp.models.quant_guidance.
+            parts.append(translate("SearchTab", "Suggested here: {reason}").format(
+                reason=advice.reason))
+        self.message.setText(" ".join(parts))
 
     def _speed_cell(self, row: int, model: GgufModel, profile: WeightsProfile) -> None:
         if self.speeds is not None:
@@ -261,7 +309,8 @@ class SearchTab(QWidget):
         self.download_button.setEnabled(False)
         if model is None or listing is None:
             return
-        self.details.setText(f"Reading {model.first_file.name}'s header…")
+        self.details.setText(translate("SearchTab", "Reading the header of {file}…").format(
+            file=model.first_file.name))
         revision = listing.commit or "main"
 
         def job(client: HubClient) -> RemoteHeader:
@@ -293,25 +342,39 @@ def describe_header(header: RemoteHeader) -> str:
     """What the file's header says, and whether this app can run it."""
     parts = []
     if header.architecture:
-        parts.append(f"Architecture: {header.architecture}")
+        parts.append(translate("SearchTab", "Architecture: {architecture}").format(
+            architecture=header.architecture))
     if header.context_length:
-        parts.append(f"context up to {header.context_length:,} tokens")
+        parts.append(translate("SearchTab", "context up to {tokens} tokens").format(
+            tokens=format_number(header.context_length)))
     if header.info is not None and header.info.parameter_count:
-        parts.append(f"{format_parameters(header.info.parameter_count)} parameters")
-    summary = ", ".join(parts) + "." if parts else ""
+        parts.append(translate("SearchTab", "{count} parameters").format(
+            count=format_parameters(header.info.parameter_count)))
+    summary = translate("SearchTab", "{facts}.").format(
+        facts=translate("SearchTab", ", ").join(parts)) if parts else ""
     if header.warning:
+        # header.warning comes translated from chatapp.hub.remote_header.
         return f"{summary}\n⚠ {header.warning}".strip()
-    return f"{summary} Runs with this app's engine."
+    runs = translate("SearchTab", "Runs with this app's engine.")
+    return f"{summary} {runs}".strip()
 
 
 def _count(value: int | None) -> str:
-    return f"{value:,}" if value is not None else ""
+    return format_number(value) if value is not None else ""
+
+
+def _date(moment: datetime) -> str:
+    """A date in the locale's short format (the hub's "updated")."""
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day),
+                              QLocale.FormatType.ShortFormat)
 
 
 def _file_label(model: GgufModel, *, suggested: bool) -> str:
-    name = model.name + (SUGGESTED_NOTE if suggested else "")
+    name = model.name
+    if suggested:
+        name += "  " + translate("SearchTab", SUGGESTED_NOTE)
     if model.split_count > 1:
-        name += f"  ({model.split_count} parts)"
+        name += "  " + translate("SearchTab", "(%n parts)", "", model.split_count)
     if model.missing_parts:
-        name += "  (incomplete)"
+        name += "  " + translate("SearchTab", "(incomplete)")
     return name

@@ -18,18 +18,20 @@ from PySide6.QtWidgets import QLabel, QWidget
 from chatapp.errors import UserFacingError
 from chatapp.hardware import Hardware
 from chatapp.hub.client import GgufModel
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.models.fit import Fit, fit_for_file_size
 from chatapp.models.quant_guidance import QuantAdvice, QuantOption, advise
 from chatapp.models.speed_estimate import SpeedEstimator, SpeedPrediction, WeightsProfile
 from chatapp.models.speed_probe import machine_speed
 from chatapp.models.speed_records import SpeedRecords
 from chatapp.settings import Settings, load_settings
+from chatapp.ui.model_manager.tables import HEADER_CONTEXT
 from chatapp.ui.plain_text import plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 from chatapp.vocabulary import KvCacheType
 
-SPEED_HEADER = "Speed here"
-MEASURING = "measuring…"
+SPEED_HEADER = QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Speed here")
+MEASURING = QT_TRANSLATE_NOOP("SpeedLabel", "measuring…")
 
 
 class SpeedSource(QObject):
@@ -113,11 +115,18 @@ class SpeedLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
         if speed is None:
-            self.setText(MEASURING)
-            self.setToolTip("Measuring this computer's speed (once, about a second)…")
+            self.setText(translate("SpeedLabel", MEASURING))
+            self.setToolTip(translate("SpeedLabel",
+                                      "Measuring this computer's speed (once, about a second)…"))
+            self.setAccessibleName(translate("SpeedLabel", "Speed on this computer: {speed}")
+                                   .format(speed=self.text()))
+            self.setAccessibleDescription(self.toolTip())
             return
+        # speed.text and speed.explanation come translated from the speed estimate.
         self.setText(speed.text.replace(" · ", "\n"))
-        self.setAccessibleName(f"Speed on this computer: {speed.text}")
+        self.setAccessibleName(translate("SpeedLabel", "Speed on this computer: {speed}")
+                               .format(speed=speed.text))
+        self.setAccessibleDescription(speed.explanation)
         self.setToolTip(plain_tooltip(speed.explanation))
 
 

@@ -32,18 +32,24 @@ from PySide6.QtWidgets import (
 
 from chatapp.engine.chat_template import ChatMessage, ChatTemplate
 from chatapp.errors import UserFacingError
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.models import template_overrides
 from chatapp.models.template_overrides import TemplateState
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 
 T = TypeVar("T")
 
+# In English here; the check renders it in the user's language (sample_chat).
 SAMPLE_CHAT: tuple[ChatMessage, ...] = (
-    ChatMessage("system", "You are a helpful assistant."),
-    ChatMessage("user", "What is the capital of France?"),
-    ChatMessage("assistant", "The capital of France is Paris."),
-    ChatMessage("user", "And of Italy?"),
+    ChatMessage("system", QT_TRANSLATE_NOOP("ChatTemplateDialog",
+                                            "You are a helpful assistant.")),
+    ChatMessage("user", QT_TRANSLATE_NOOP("ChatTemplateDialog",
+                                          "What is the capital of France?")),
+    ChatMessage("assistant", QT_TRANSLATE_NOOP("ChatTemplateDialog",
+                                               "The capital of France is Paris.")),
+    ChatMessage("user", QT_TRANSLATE_NOOP("ChatTemplateDialog", "And of Italy?")),
 )
 MAX_PREVIEW_CHARS = 200_000  # a longer rendered prompt is shown cut (it is a sample)
 _STOP_WAIT_S = 2.0  # for the idle check thread to end when the dialog closes
@@ -55,6 +61,12 @@ def as_edited(text: str) -> str:
     """``text`` as the editor gives it back: "\\r\\n" and "\\r" become "\\n" (as Jinja
     reads them anyway), and so does U+2029, which the editor cannot tell from a line end."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace(_PARAGRAPH, "\n")
+
+
+def sample_chat() -> tuple[ChatMessage, ...]:
+    """The sample chat in the user's language (the chat a user of the model would have)."""
+    return tuple(ChatMessage(m.role, translate("ChatTemplateDialog", m.content))
+                 for m in SAMPLE_CHAT)
 
 
 def render_sample(text: str, bos_token: str, eos_token: str,
@@ -87,12 +99,14 @@ class ChatTemplateDialog(QDialog):
         self._disposed = False
         self._check_thread: TaskThread | None = None
 
-        self.setWindowTitle(f"Chat template — {model_path.name}")
+        self.setWindowTitle(translate("ChatTemplateDialog", "Chat template — {model}").format(
+            model=model_path.name))
         self.setObjectName("chatTemplateDialog")
         self.resize(820, 680)
         layout = QVBoxLayout(self)
 
-        title = plain_label(QLabel(f"Chat template of {model_path.name}", self))
+        title = plain_label(QLabel(translate("ChatTemplateDialog", "Chat template of {model}")
+                                   .format(model=model_path.name), self))
         title.setObjectName("templateModel")
         font = title.font()
         font.setBold(True)
@@ -100,11 +114,14 @@ class ChatTemplateDialog(QDialog):
         layout.addWidget(title)
         where = plain_label(QLabel(str(model_path), self))
         where.setObjectName("templateModelPath")
+        where.setAccessibleName(translate("ChatTemplateDialog", "Model file"))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(where)
-        self.source_note = plain_label(QLabel("Reading the model file's header…", self))
+        self.source_note = plain_label(QLabel(translate(
+            "ChatTemplateDialog", "Reading the model file's header…"), self))
         self.source_note.setObjectName("templateSource")
+        self.source_note.setAccessibleName(translate("ChatTemplateDialog", "Template source"))
         self.source_note.setWordWrap(True)
         layout.addWidget(self.source_note)
 
@@ -113,10 +130,16 @@ class ChatTemplateDialog(QDialog):
         editor_box = QWidget(splitter)
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(plain_label(QLabel("Template (Jinja):", editor_box)))
+        editor_label = plain_label(QLabel(translate("ChatTemplateDialog", "&Template (Jinja):"),
+                                          editor_box))
+        editor_layout.addWidget(editor_label)
         self.editor = QPlainTextEdit(editor_box)
+        editor_label.setBuddy(self.editor)
         self.editor.setObjectName("templateEditor")
-        self.editor.setAccessibleName("Chat template")
+        self.editor.setAccessibleName(translate("ChatTemplateDialog", "Chat template"))
+        self.editor.setAccessibleDescription(translate(
+            "ChatTemplateDialog", "The Jinja template this model's chats are written in; Tab "
+            "types a tab, Ctrl+Tab moves on"))
         self.editor.setFont(mono)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setTabChangesFocus(False)
@@ -126,16 +149,23 @@ class ChatTemplateDialog(QDialog):
         preview_box = QWidget(splitter)
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_layout.addWidget(plain_label(QLabel(
-            "The prompt it makes of a sample chat (system, user, assistant, user):",
-            preview_box)))
+        preview_label = plain_label(QLabel(translate(
+            "ChatTemplateDialog",
+            "The &prompt it makes of a sample chat (system, user, assistant, user):"),
+            preview_box))
+        preview_layout.addWidget(preview_label)
         self.preview = QPlainTextEdit(preview_box)
+        preview_label.setBuddy(self.preview)
         self.preview.setObjectName("templatePreview")
-        self.preview.setAccessibleName("Rendered sample chat")
+        self.preview.setAccessibleName(translate("ChatTemplateDialog", "Rendered sample chat"))
+        self.preview.setAccessibleDescription(translate(
+            "ChatTemplateDialog", "The prompt the template makes of a sample chat, once "
+            "checked"))
         self.preview.setFont(mono)
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.preview.setPlaceholderText("Check the template to see it here.")
+        self.preview.setPlaceholderText(translate("ChatTemplateDialog",
+                                                  "Check the template to see it here."))
         preview_layout.addWidget(self.preview, 1)
         splitter.addWidget(editor_box)
         splitter.addWidget(preview_box)
@@ -145,28 +175,37 @@ class ChatTemplateDialog(QDialog):
 
         self.status = plain_label(QLabel(self))
         self.status.setObjectName("templateStatus")
+        self.status.setAccessibleName(translate("ChatTemplateDialog", "Check result"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
 
         buttons = QHBoxLayout()
-        self.check_button = QPushButton("Check", self)
+        self.check_button = QPushButton(translate("ChatTemplateDialog", "Check"), self)
         self.check_button.setObjectName("checkTemplate")
-        self.check_button.setToolTip("Render a sample chat with this template")
+        self.check_button.setToolTip(translate("ChatTemplateDialog",
+                                               "Render a sample chat with this template"))
         self.check_button.clicked.connect(self.check)
-        self.reset_button = QPushButton("Reset to the model's own", self)
+        self.reset_button = QPushButton(icon(Icon.REGENERATE), translate(
+            "ChatTemplateDialog", "Reset to the model's own"), self)
         self.reset_button.setObjectName("resetTemplate")
+        self.reset_button.setToolTip(translate(
+            "ChatTemplateDialog", "Go back to the template in the model file; a template of "
+            "your own is removed"))
         self.reset_button.clicked.connect(self.reset)
-        self.save_button = QPushButton("Save", self)
+        self.save_button = QPushButton(translate("ChatTemplateDialog", "Save"), self)
         self.save_button.setObjectName("saveTemplate")
-        self.save_button.setToolTip("Possible once the template as it stands passes Check")
+        self.save_button.setToolTip(translate(
+            "ChatTemplateDialog", "Possible once the template as it stands passes Check"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("ChatTemplateDialog", "Cancel"), self)
         self.cancel_button.setObjectName("cancelTemplate")
         self.cancel_button.clicked.connect(self.reject)
         for button in (self.check_button, self.reset_button, self.save_button,
                        self.cancel_button):
             button.setAutoDefault(False)
+            if button.toolTip():
+                button.setAccessibleDescription(button.toolTip())
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
@@ -210,7 +249,8 @@ class ChatTemplateDialog(QDialog):
     def _load_failed(self, error: UserFacingError) -> None:
         if self._closed:
             return
-        self.source_note.setText("The model file's template cannot be shown.")
+        self.source_note.setText(translate("ChatTemplateDialog",
+                                           "The model file's template cannot be shown."))
         self._show_error(error.user_message)
         self._update_buttons()
 
@@ -221,17 +261,23 @@ class ChatTemplateDialog(QDialog):
         text = self.text()
         own = self.state.model.template
         if self.override is not None and text == self.override:
-            note = ("This is your own template for this model, used instead of the one in "
-                    "the model file. “Reset to the model's own” goes back to that one.")
+            note = translate("ChatTemplateDialog", "This is your own template for this model, "
+                             "used instead of the one in the model file. “{reset}” goes back "
+                             "to that one.").format(reset=self.reset_button.text())
         elif own is not None and text == self.model_template:
-            note = "This is the model's own template, from its file."
+            note = translate("ChatTemplateDialog",
+                             "This is the model's own template, from its file.")
             if self.override_unreadable:
-                note += " Your saved template for it cannot be read (see below)."
+                note += " " + translate("ChatTemplateDialog", "Your saved template for it "
+                                        "cannot be read (see below).")
         elif own is None and not text:
-            note = (f"{self.state.model.missing_reason} Write one here to tell chatapp "
-                    "how to talk to it.")
+            # missing_reason comes translated from chatapp.models.template_overrides.
+            note = translate("ChatTemplateDialog", "{reason} Write one here to tell chatapp "
+                             "how to talk to it.").format(
+                reason=self.state.model.missing_reason)
         else:
-            note = "Edited, not saved: check it, then save it to use it for this model."
+            note = translate("ChatTemplateDialog", "Edited, not saved: check it, then save it "
+                             "to use it for this model.")
         self.source_note.setText(note)
 
     def _set_text(self, text: str) -> None:
@@ -244,7 +290,8 @@ class ChatTemplateDialog(QDialog):
     def _edited(self) -> None:
         if self._checked_text is not None:
             self._checked_text = None
-            self._show_info("Changed since the check: check it again before saving.")
+            self._show_info(translate("ChatTemplateDialog", "Changed since the check: check "
+                                      "it again before saving."))
         self._describe_source()
         self._update_buttons()
 
@@ -253,7 +300,9 @@ class ChatTemplateDialog(QDialog):
         text = self.text()
         self.editor.setReadOnly(self._busy)
         self.check_button.setEnabled(ready and not self._checking)
-        self.check_button.setText("Checking…" if self._checking else "Check")
+        self.check_button.setText(translate("ChatTemplateDialog", "Checking…")
+                                  if self._checking else translate("ChatTemplateDialog",
+                                                                   "Check"))
         self.save_button.setEnabled(ready and not self._checking
                                     and self._checked_text is not None
                                     and self._checked_text == text)
@@ -288,8 +337,8 @@ class ChatTemplateDialog(QDialog):
         text = self.text()
         if not text.strip():
             self.preview.clear()
-            self._show_error("The template is empty: write one, or reset to the model's "
-                             "own.")
+            self._show_error(translate("ChatTemplateDialog", "The template is empty: write "
+                                       "one, or reset to the model's own."))
             return
         if self._check_thread is None:
             thread = self._check_thread = TaskThread("template check")
@@ -297,11 +346,12 @@ class ChatTemplateDialog(QDialog):
             # must not be destroyed while it runs.
             self.destroyed.connect(lambda: _stop(thread, busy=True))
         model = self.state.model
+        messages = sample_chat()
         self._checking = True
-        self._show_info("Checking…")
+        self._show_info(translate("ChatTemplateDialog", "Checking…"))
         self._update_buttons()
         self._check_thread.submit(
-            lambda _ctx: render_sample(text, model.bos_token, model.eos_token),
+            lambda _ctx: render_sample(text, model.bos_token, model.eos_token, messages),
             lambda prompt: self._checked(text, prompt),
             lambda error: self._check_failed(text, error))
 
@@ -310,15 +360,17 @@ class ChatTemplateDialog(QDialog):
         if self._closed:
             return
         if text != self.text():
-            self._show_info("Changed while it was checked: check it again before saving.")
+            self._show_info(_changed_while_checked())
         else:
             self._checked_text = text
             shown = prompt if len(prompt) <= MAX_PREVIEW_CHARS else (
-                prompt[:MAX_PREVIEW_CHARS] + f"\n… ({len(prompt) - MAX_PREVIEW_CHARS:,} "
-                "more characters)")
+                prompt[:MAX_PREVIEW_CHARS] + "\n" + translate(
+                    "ChatTemplateDialog", "… (%n more characters)", "",
+                    len(prompt) - MAX_PREVIEW_CHARS))
             self.preview.setPlainText(shown)
-            self._show_info("The template renders the sample chat. Read the prompt above; "
-                            "if it is what the model expects, save it.")
+            self._show_info(translate("ChatTemplateDialog", "The template renders the sample "
+                                      "chat. Read the prompt above; if it is what the model "
+                                      "expects, save it."))
         self._update_buttons()
 
     def _check_failed(self, text: str, error: UserFacingError) -> None:
@@ -329,7 +381,7 @@ class ChatTemplateDialog(QDialog):
             self.preview.clear()
             self._show_error(error.user_message, error.detail)
         else:
-            self._show_info("Changed while it was checked: check it again before saving.")
+            self._show_info(_changed_while_checked())
         self._update_buttons()
 
     # -- save and reset ----------------------------------------------------------------------
@@ -340,7 +392,7 @@ class ChatTemplateDialog(QDialog):
             return
         path, folder = self.model_path, self.overrides_folder
         self._busy = True
-        self._show_info("Saving…")
+        self._show_info(translate("ChatTemplateDialog", "Saving…"))
         self._update_buttons()
         self._submit_disk(lambda _ctx: template_overrides.save(path, text, folder),
                           lambda _written: self._saved(text), self._disk_failed)
@@ -359,12 +411,13 @@ class ChatTemplateDialog(QDialog):
             return
         if self.override is None and not self.override_unreadable:
             self._set_text(self.model_template)
-            self._show_info("Back to the model's own template.")
+            self._show_info(translate("ChatTemplateDialog", "Back to the model's own "
+                                      "template."))
             self._update_buttons()
             return
         path, folder = self.model_path, self.overrides_folder
         self._busy = True
-        self._show_info("Removing your template…")
+        self._show_info(translate("ChatTemplateDialog", "Removing your template…"))
         self._update_buttons()
         self._submit_disk(lambda _ctx: template_overrides.reset(path, folder),
                           lambda _removed: self._reset_done(), self._disk_failed)
@@ -378,7 +431,8 @@ class ChatTemplateDialog(QDialog):
             return
         self._set_text(self.model_template)
         self._describe_source()
-        self._show_info("Your template was removed: the model's own applies again.")
+        self._show_info(translate("ChatTemplateDialog", "Your template was removed: the "
+                                  "model's own applies again."))
         self._update_buttons()
 
     def _disk_failed(self, error: UserFacingError) -> None:
@@ -425,6 +479,11 @@ class ChatTemplateDialog(QDialog):
         thread, self._check_thread = self._check_thread, None
         if thread is not None:
             _stop(thread, busy=self._checking)
+
+
+def _changed_while_checked() -> str:
+    return translate("ChatTemplateDialog",
+                     "Changed while it was checked: check it again before saving.")
 
 
 def _stop(thread: TaskThread, *, busy: bool) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import translate
 from chatapp.secrets.hf_token import (
     TokenStoreError,
     delete_token,
@@ -28,6 +29,7 @@ from chatapp.secrets.hf_token import (
     set_token,
     validate_token,
 )
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.task_thread import TaskThread
 
@@ -36,21 +38,33 @@ class TokenBox(QGroupBox):
     token_changed = Signal(object)  # str | None: the token to use from now on
 
     def __init__(self, secrets: TaskThread, parent: QWidget | None = None) -> None:
-        super().__init__("Hugging Face token (only for gated models)", parent)
+        super().__init__(translate("TokenBox", "Hugging Face token (only for gated models)"),
+                         parent)
         self.setObjectName("tokenBox")
+        self.setAccessibleName(self.title())
         self.secrets = secrets
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.edit = QLineEdit(self)
         self.edit.setObjectName("tokenEdit")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setPlaceholderText("hf_… (create one at huggingface.co/settings/tokens)")
-        self.edit.setAccessibleName("Hugging Face token")
-        self.save_button = QPushButton("Save in keyring", self)
+        self.edit.setPlaceholderText(translate(
+            "TokenBox", "hf_… (create one at huggingface.co/settings/tokens)"))
+        self.edit.setAccessibleName(translate("TokenBox", "Hugging Face token"))
+        self.edit.setAccessibleDescription(translate(
+            "TokenBox", "A token of your Hugging Face account, for downloading gated models; "
+            "it is kept in the system keyring, not shown"))
+        self.save_button = QPushButton(translate("TokenBox", "Save in keyring"), self)
         self.save_button.setObjectName("saveToken")
+        self.save_button.setAccessibleDescription(translate(
+            "TokenBox", "Stores the token typed in the system keyring"))
         self.save_button.clicked.connect(self.save)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(icon(Icon.DELETE), translate("TokenBox", "Remove"),
+                                         self)
         self.remove_button.setObjectName("removeToken")
+        self.remove_button.setAccessibleName(translate("TokenBox", "Remove the token"))
+        self.remove_button.setAccessibleDescription(translate(
+            "TokenBox", "Deletes the stored token from the system keyring"))
         self.remove_button.clicked.connect(self.remove)
         row.addWidget(self.edit, 1)
         row.addWidget(self.save_button)
@@ -58,6 +72,7 @@ class TokenBox(QGroupBox):
         layout.addLayout(row)
         self.state = plain_label(QLabel(self))
         self.state.setObjectName("tokenState")
+        self.state.setAccessibleName(translate("TokenBox", "Token state"))
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         self.has_token = False
@@ -65,12 +80,13 @@ class TokenBox(QGroupBox):
 
     def load(self) -> None:
         """Ask the keyring whether a token is stored (never shows it)."""
-        self._run(get_token, self._loaded, "Looking in the keyring…")
+        self._run(get_token, self._loaded, translate("TokenBox", "Looking in the keyring…"))
 
     def _loaded(self, token: object) -> None:
         self.has_token = isinstance(token, str)
-        self.state.setText("A token is stored in the system keyring." if self.has_token
-                           else "No token stored. Public models need none.")
+        self.state.setText(
+            translate("TokenBox", "A token is stored in the system keyring.") if self.has_token
+            else translate("TokenBox", "No token stored. Public models need none."))
         self.remove_button.setEnabled(self.has_token)
         self.token_changed.emit(token if isinstance(token, str) else None)
 
@@ -85,14 +101,16 @@ class TokenBox(QGroupBox):
         def stored(_none: object) -> None:
             self.edit.clear()
             self._loaded(token)
-            self.state.setText("Saved in the system keyring. It is sent only to the hub, "
-                               "only for downloads and searches.")
+            self.state.setText(translate(
+                "TokenBox", "Saved in the system keyring. It is sent only to the hub, only "
+                "for downloads and searches."))
 
-        self._run(lambda: set_token(token), stored, "Saving in the keyring…")
+        self._run(lambda: set_token(token), stored,
+                  translate("TokenBox", "Saving in the keyring…"))
 
     def remove(self) -> None:
         self._run(delete_token, lambda _removed: self._loaded(None),
-                  "Removing from the keyring…")
+                  translate("TokenBox", "Removing from the keyring…"))
 
     def _run(self, call: Callable[[], object], done: Callable[[object], None],
              doing: str) -> None:

@@ -14,7 +14,12 @@ from pytestqt.qtbot import QtBot
 from chatapp.hardware import Hardware
 from chatapp.models.catalog import ModelKind, load_catalog
 from chatapp.models.library import ModelLibrary
-from chatapp.ui.model_manager.installed_tab import EMBEDDING_NOTE, NOT_FOR_CHAT, InstalledTab
+from chatapp.ui.model_manager.installed_tab import (
+    EMBEDDING_NOTE,
+    NOT_FOR_CHAT,
+    InstalledTab,
+    note,
+)
 from chatapp.ui.model_manager.recommended_tab import (
     ACTION_COLUMN,
     ANSWERS_COLUMN,
@@ -76,7 +81,7 @@ def test_the_installed_tab_labels_an_embedding_model_and_does_not_load_it(
         item = tab.table.item(row, 0)
         assert item is not None
         rows[item.text()] = row
-    embedding_name = embedding_model_path.name + EMBEDDING_NOTE
+    embedding_name = embedding_model_path.name + note(EMBEDDING_NOTE)
     assert embedding_name in rows
     chat_rows = [name for name in rows if name != embedding_name]
     assert len(chat_rows) == 1 and "embedding" not in chat_rows[0]
