@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import translate
 from chatapp.remote.listing import describe_models, plain_http_warning
 from chatapp.remote.servers import RemoteServer, normalize_base_url
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 from chatapp.ui.remote.catalog import AddedServer, RemoteCatalog
 
@@ -34,56 +36,82 @@ class RemoteServersDialog(QDialog):
     def __init__(self, catalog: RemoteCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("remoteServersDialog")
-        self.setWindowTitle("Remote servers")
+        self.setWindowTitle(translate("RemoteServersDialog", "Remote servers"))
         self.resize(620, 520)
         self.catalog = catalog
         layout = QVBoxLayout(self)
-        intro = QLabel("A chat can use a model of an OpenAI-compatible server (llama-server, "
-                       "vLLM, Ollama, LM Studio, a hosted service) instead of this "
-                       "computer's. What you write in such a chat is sent to that server; "
-                       "chats on local models never leave this computer.", self)
+        intro = QLabel(translate("RemoteServersDialog", "A chat can use a model of an "
+                                 "OpenAI-compatible server (llama-server, vLLM, Ollama, LM "
+                                 "Studio, a hosted service) instead of this computer's. What "
+                                 "you write in such a chat is sent to that server; chats on "
+                                 "local models never leave this computer."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.servers = QListWidget(self)
         self.servers.setObjectName("remoteServerList")
-        self.servers.setAccessibleName("Remote servers")
+        self.servers.setAccessibleName(translate("RemoteServersDialog", "Remote servers"))
+        self.servers.setAccessibleDescription(translate(
+            "RemoteServersDialog", "The servers added, each with its address"))
         layout.addWidget(self.servers, 1)
         row = QHBoxLayout()
-        self.empty = QLabel("No servers yet: add one below.", self)
-        self.remove_button = QPushButton("Remove", self)
+        self.empty = QLabel(translate("RemoteServersDialog", "No servers yet: add one below."),
+                            self)
+        self.remove_button = QPushButton(icon(Icon.REMOVE),
+                                         translate("RemoteServersDialog", "Remove"), self)
         self.remove_button.setObjectName("removeServer")
-        self.remove_button.setToolTip("Forget the server and its API key")
+        self.remove_button.setToolTip(translate("RemoteServersDialog",
+                                                "Forget the server and its API key"))
+        self.remove_button.setAccessibleDescription(self.remove_button.toolTip())
         row.addWidget(self.empty, 1)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
 
-        box = QGroupBox("Add a server", self)
+        box = QGroupBox(translate("RemoteServersDialog", "Add a server"), self)
         form = QFormLayout(box)
         self.address = QLineEdit(box)
         self.address.setObjectName("serverAddress")
-        self.address.setPlaceholderText("http://127.0.0.1:8080 or https://llm.example.com")
+        self.address.setPlaceholderText(translate(
+            "RemoteServersDialog", "http://127.0.0.1:8080 or https://llm.example.com"))
         self.name = QLineEdit(box)
         self.name.setObjectName("serverName")
-        self.name.setPlaceholderText("Optional: the host is shown if left empty")
+        self.name.setPlaceholderText(translate("RemoteServersDialog",
+                                               "Optional: the host is shown if left empty"))
         self.api_key = QLineEdit(box)
         self.api_key.setObjectName("serverApiKey")
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setPlaceholderText("Optional: kept in the system keyring")
-        form.addRow("Address", self.address)
-        form.addRow("Name", self.name)
-        form.addRow("API key", self.api_key)
+        self.api_key.setPlaceholderText(translate("RemoteServersDialog",
+                                                  "Optional: kept in the system keyring"))
+        for label, field, description in (
+                (translate("RemoteServersDialog", "Address"), self.address,
+                 translate("RemoteServersDialog", "The server's address, with http:// or "
+                           "https://")),
+                (translate("RemoteServersDialog", "Name"), self.name,
+                 translate("RemoteServersDialog", "Optional: the host is shown if left "
+                           "empty")),
+                (translate("RemoteServersDialog", "API key"), self.api_key,
+                 translate("RemoteServersDialog", "Optional: kept in the system keyring"))):
+            form.addRow(label, field)
+            field.setAccessibleName(label)
+            field.setAccessibleDescription(description)
         self.warning = plain_label(QLabel(box))
         self.warning.setObjectName("plainHttpWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a15c00;")
+        self.warning.setAccessibleName(translate("RemoteServersDialog", "Warning"))
         self.warning.hide()
         form.addRow(self.warning)
         buttons = QHBoxLayout()
-        self.test_button = QPushButton("Test connection", box)
+        self.test_button = QPushButton(translate("RemoteServersDialog", "Test connection"),
+                                       box)
         self.test_button.setObjectName("testServer")
-        self.add_button = QPushButton("Add", box)
+        self.test_button.setAccessibleDescription(translate(
+            "RemoteServersDialog", "Asks the server for its models, without adding it"))
+        self.add_button = QPushButton(icon(Icon.ADD), translate("RemoteServersDialog", "Add"),
+                                      box)
         self.add_button.setObjectName("addServer")
+        self.add_button.setAccessibleDescription(translate(
+            "RemoteServersDialog", "Adds the server; its models join the model picker"))
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.add_button)
@@ -95,6 +123,7 @@ class RemoteServersDialog(QDialog):
         self.outcome.setObjectName("serverResult")
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.setAccessibleName(translate("RemoteServersDialog", "Result"))
         layout.addWidget(self.outcome)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -115,7 +144,8 @@ class RemoteServersDialog(QDialog):
         current = self.selected_server()
         self.servers.clear()
         for server in servers:
-            item = QListWidgetItem(f"{server.name} — {server.base_url}", self.servers)
+            item = QListWidgetItem(translate("RemoteServersDialog", "{name} — {address}").format(
+                name=server.name, address=server.base_url), self.servers)
             item.setData(Qt.ItemDataRole.UserRole, server.id)
             item.setToolTip(plain_tooltip(server.base_url))
             if current is not None and server.id == current.id:
@@ -154,7 +184,9 @@ class RemoteServersDialog(QDialog):
         except UserFacingError as error:  # a bad address or key, told at once
             self.show_result(error.user_message, error=True)
             return
-        self._set_busy(True, f"Asking {address.strip()} for its models…")
+        self._set_busy(True, translate("RemoteServersDialog",
+                                       "Asking {address} for its models…").format(
+            address=address.strip()))
 
     def _tested(self, models: list[str]) -> None:
         self._set_busy(False)
@@ -168,16 +200,18 @@ class RemoteServersDialog(QDialog):
         except UserFacingError as error:
             self.show_result(error.user_message, error=True)
             return
-        self._set_busy(True, "Adding the server…")
+        self._set_busy(True, translate("RemoteServersDialog", "Adding the server…"))
 
     def _added(self, added: AddedServer) -> None:
         self._set_busy(False)
         for field in (self.address, self.name, self.api_key):
             field.clear()
-        text = (f"Added {added.server.name}. Its models are listed in the model picker "
-                "(marked remote).")
+        text = translate("RemoteServersDialog", "Added {name}. Its models are listed in the "
+                         "model picker (marked remote).").format(name=added.server.name)
         if added.key_error is not None:
-            text += (" Its API key was not kept: " + added.key_error.user_message)
+            text += " " + translate("RemoteServersDialog",
+                                    "Its API key was not kept: {reason}").format(
+                reason=added.key_error.user_message)
         self.show_result(text, error=added.key_error is not None)
         for row in range(self.servers.count()):
             item = self.servers.item(row)
@@ -189,8 +223,8 @@ class RemoteServersDialog(QDialog):
         if server is None:
             return
         self.catalog.remove(server.id, self._failed)
-        self.show_result(f"Removed {server.name}. Chats that used it can choose another "
-                         "model.")
+        self.show_result(translate("RemoteServersDialog", "Removed {name}. Chats that used it "
+                                   "can choose another model.").format(name=server.name))
 
     def _failed(self, error: UserFacingError) -> None:
         self._set_busy(False)

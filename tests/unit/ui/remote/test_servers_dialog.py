@@ -19,6 +19,7 @@ from chatapp.remote.servers import servers_file
 from chatapp.ui.remote.catalog import RemoteCatalog
 from chatapp.ui.remote.servers_dialog import RemoteServersDialog
 from tests.remote_server import free_port
+from tests.unit.ui.dialog_accessibility import accessible_name, unnamed_controls
 
 STEP_MS = 30_000
 
@@ -89,3 +90,8 @@ def test_added_then_removed_and_a_missing_keyring_says_so(
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.servers.count() == 0, timeout=STEP_MS)
     assert json.loads(servers_file(app_paths).read_text(encoding="utf-8"))["servers"] == []
+
+
+def test_every_control_has_an_accessible_name(dialog: RemoteServersDialog) -> None:
+    assert unnamed_controls(dialog) == []
+    assert accessible_name(dialog.api_key) == "API key"
