@@ -31,6 +31,7 @@ from typing import BinaryIO, Final
 
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import sync_folder
+from chatapp.i18n import format_number, translate
 
 __all__ = ["GRACE_PERIOD_S", "BlobError", "BlobMissingError", "BlobStore", "StoredBlob",
            "is_sha256"]
@@ -60,6 +61,11 @@ def is_sha256(text: str) -> bool:
     return _HEX.fullmatch(text) is not None
 
 
+def _unreadable(name: str, error: OSError) -> str:
+    return translate("AttachmentStore", "{name} could not be read ({error}).").format(
+        name=name, error=error.strerror or error)
+
+
 class BlobStore:
     """The attachment copies under ``root`` (see the module docs). Safe to use from
     several threads and processes at once: every write is a rename of a whole file."""
@@ -79,14 +85,15 @@ class BlobStore:
 
     def put(self, data: bytes) -> StoredBlob:
         """Keep ``data``; its hash and size. Written once, however often it is put."""
-        return self._put_stream(io.BytesIO(data), "The attached file", None)
+        return self._put_stream(io.BytesIO(data), translate("AttachmentStore",
+                                                            "The attached file"), None)
 
     def put_file(self, source: Path, *, max_bytes: int | None = None) -> StoredBlob:
         """Copy the file at ``source`` in, hashing it on the way (it is read once)."""
         try:
             reader = open(source, "rb")  # noqa: SIM115 (closed below, errors told apart)
         except OSError as error:
-            raise BlobError(f"{source.name} could not be read ({error.strerror or error}).",
+            raise BlobError(_unreadable(source.name, error),
                             f"{type(error).__name__}: {error}") from error
         with reader:
             return self._put_stream(reader, source.name, max_bytes)
@@ -104,14 +111,15 @@ class BlobStore:
                     try:
                         block = reader.read(_CHUNK)
                     except OSError as error:
-                        raise BlobError(f"{name} could not be read "
-                                        f"({error.strerror or error}).", str(error)) from error
+                        raise BlobError(_unreadable(name, error), str(error)) from error
                     if not block:
                         break
                     size += len(block)
                     if max_bytes is not None and size > max_bytes:
-                        raise BlobError(f"{name} is larger than {max_bytes:,} bytes, the most "
-                                        "chatapp keeps of an attachment.")
+                        raise BlobError(translate(
+                            "AttachmentStore", "{name} is larger than {size} bytes, the most "
+                            "chatapp keeps of an attachment.").format(
+                                name=name, size=format_number(max_bytes)))
                     digest.update(block)
                     writer.write(block)
                 writer.flush()
@@ -155,10 +163,12 @@ class BlobStore:
 
     def _write_failed(self, error: OSError) -> BlobError:
         if error.errno == 28:  # ENOSPC
-            message = "The disk is full, so the attached file could not be kept with the chat."
+            message = translate("AttachmentStore", "The disk is full, so the attached file "
+                                "could not be kept with the chat.")
         else:
-            message = (f"The attached file could not be kept in {self.root} "
-                       f"({error.strerror or error}).")
+            message = translate("AttachmentStore",
+                                "The attached file could not be kept in {folder} ({error})."
+                                ).format(folder=self.root, error=error.strerror or error)
         return BlobError(message, f"{type(error).__name__}: {error}")
 
     # -- reading -----------------------------------------------------------------------
@@ -169,16 +179,19 @@ class BlobStore:
         try:
             data = path.read_bytes()
         except FileNotFoundError as error:
-            raise BlobMissingError(
-                "The private copy of this attachment is missing from the data folder "
-                f"({path}); attach the file again.", str(error)) from error
+            raise BlobMissingError(translate(
+                "AttachmentStore", "The private copy of this attachment is missing from the "
+                "data folder ({path}); attach the file again.").format(path=path),
+                str(error)) from error
         except OSError as error:
-            raise BlobError(f"The private copy of this attachment could not be read "
-                            f"({error.strerror or error}).", str(error)) from error
+            raise BlobError(translate(
+                "AttachmentStore", "The private copy of this attachment could not be read "
+                "({error}).").format(error=error.strerror or error), str(error)) from error
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise BlobMissingError(
-                f"The private copy of this attachment is damaged ({path}); attach the file "
-                "again.", f"content does not match {sha256}")
+            raise BlobMissingError(translate(
+                "AttachmentStore", "The private copy of this attachment is damaged ({path}); "
+                "attach the file again.").format(path=path),
+                f"content does not match {sha256}")
         return data
 
     def blobs(self) -> Iterator[str]:

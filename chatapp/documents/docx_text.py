@@ -31,6 +31,7 @@ from chatapp.documents.document import (
     clean_text,
     join_parts,
 )
+from chatapp.i18n import format_number, translate
 
 __all__ = ["MAX_DOCX_ENTRIES", "MAX_DOCX_TEXT_CHARS", "MAX_DOCX_UNPACKED_BYTES",
            "docx_document"]
@@ -58,9 +59,10 @@ def docx_document(data: bytes, name: str, *,
     section that carries it."""
     if data.startswith(_OLE_MAGIC):
         raise EncryptedDocument(
-            f"{name} is protected by a password or is an old Word file (.doc), so chatapp "
-            "cannot read it. Open it in Word or LibreOffice and save it as .docx without a "
-            "password, then attach that copy.",
+            translate("DocumentReader",
+                      "{name} is protected by a password or is an old Word file (.doc), so "
+                      "chatapp cannot read it. Open it in Word or LibreOffice and save it as "
+                      ".docx without a password, then attach that copy.").format(name=name),
             f"{name}: OLE compound file, not an Office Open XML archive")
     _check_archive(data, name)
     try:
@@ -68,16 +70,20 @@ def docx_document(data: bytes, name: str, *,
         parts, cut = _parts(document, max_text_chars)
     except _DAMAGED as error:
         raise _damaged(name, f"{type(error).__name__}: {error}") from error
-    notes = ((f"{name} holds more text than chatapp reads from one document "
-              f"({max_text_chars:,} characters); the rest was left out.",) if cut
+    notes = ((translate("DocumentReader",
+                        "{name} holds more text than chatapp reads from one document "
+                        "({count} characters); the rest was left out.").format(
+                            name=name, count=format_number(max_text_chars)),) if cut
              else ())
     return join_parts(name, "docx", parts, notes=notes)
 
 
 def _damaged(name: str, detail: str) -> UnreadableDocument:
     return UnreadableDocument(
-        f"{name} is not a Word document chatapp can read: it is damaged or not a .docx "
-        "file. If it opens in Word or LibreOffice, save it again as .docx and attach that.",
+        translate("DocumentReader",
+                  "{name} is not a Word document chatapp can read: it is damaged or not a "
+                  ".docx file. If it opens in Word or LibreOffice, save it again as .docx and "
+                  "attach that.").format(name=name),
         f"{name}: {detail}")
 
 
@@ -91,9 +97,12 @@ def _check_archive(data: bytes, name: str) -> None:
     unpacked = sum(entry.file_size for entry in entries)
     if len(entries) > MAX_DOCX_ENTRIES or unpacked > MAX_DOCX_UNPACKED_BYTES:
         raise UnreadableDocument(
-            f"{name} unpacks to more than chatapp reads from one Word document "
-            f"({MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB in at most "
-            f"{MAX_DOCX_ENTRIES:,} parts). Save its text as a smaller document or as PDF.",
+            translate("DocumentReader",
+                      "{name} unpacks to more than chatapp reads from one Word document "
+                      "({size} MB in at most {count} parts). Save its text as a smaller "
+                      "document or as PDF.").format(
+                name=name, size=format_number(MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)),
+                count=format_number(MAX_DOCX_ENTRIES)),
             f"{name}: {len(entries)} entries, {unpacked} bytes unpacked")
 
 

@@ -28,6 +28,7 @@ from chatapp.documents.document import (
     clean_text,
     join_parts,
 )
+from chatapp.i18n import format_number, translate
 
 __all__ = ["MAX_PAGE_CHARS", "MAX_PDF_PAGES", "MAX_PDF_TEXT_CHARS", "PdfLimits", "pdf_document"]
 
@@ -58,8 +59,10 @@ def pdf_document(data: bytes, name: str, limits: PdfLimits = PdfLimits()) -> Doc
             return _read_pages(pdf, name, limits)
         except pdfium.PdfiumError as error:
             raise UnreadableDocument(
-                f"{name} is damaged: chatapp could not read its text. If it opens in a PDF "
-                "viewer, print it to a new PDF from there and attach that.",
+                translate("DocumentReader",
+                          "{name} is damaged: chatapp could not read its text. If it opens in "
+                          "a PDF viewer, print it to a new PDF from there and attach that."
+                          ).format(name=name),
                 f"{name}: PDFium: {error}") from error
         finally:
             pdf.close()
@@ -68,12 +71,16 @@ def pdf_document(data: bytes, name: str, limits: PdfLimits = PdfLimits()) -> Doc
 def _open_error(error: pdfium.PdfiumError, name: str) -> Exception:
     if error.err_code in _PASSWORD_ERRORS:
         return EncryptedDocument(
-            f"{name} is protected by a password, so chatapp cannot read it. Open it with "
-            "the password and save it as PDF without a password, then attach that copy.",
+            translate("DocumentReader",
+                      "{name} is protected by a password, so chatapp cannot read it. Open it "
+                      "with the password and save it as PDF without a password, then attach "
+                      "that copy.").format(name=name),
             f"{name}: PDFium: {error}")
     return UnreadableDocument(
-        f"{name} is not a PDF chatapp can read: it is damaged or not a PDF at all. If it "
-        "opens in a PDF viewer, print it to a new PDF from there and attach that.",
+        translate("DocumentReader",
+                  "{name} is not a PDF chatapp can read: it is damaged or not a PDF at all. If "
+                  "it opens in a PDF viewer, print it to a new PDF from there and attach that."
+                  ).format(name=name),
         f"{name}: PDFium: {error}")
 
 
@@ -98,40 +105,57 @@ def _read_pages(pdf: pdfium.PdfDocument, name: str, limits: PdfLimits) -> Docume
             without_text.append(index + 1)
             continue
         if total + len(text) > limits.text_chars:
-            notes.append(f"{name} holds more text than chatapp reads from one PDF "
-                         f"({limits.text_chars:,} characters): it was read up to page "
-                         f"{index}.")
+            notes.append(translate(
+                "DocumentReader", "{name} holds more text than chatapp reads from one PDF "
+                "({count} characters): it was read up to page {page}.").format(
+                    name=name, count=format_number(limits.text_chars),
+                    page=format_number(index)))
             pages_read = index
             break
         total += len(text)
         parts.append(Part(text, page=index + 1))
     if damaged and not parts:
         raise UnreadableDocument(
-            f"{name} is damaged: chatapp could not read the text of any of its pages. If it "
-            "opens in a PDF viewer, print it to a new PDF from there and attach that.",
+            translate("DocumentReader",
+                      "{name} is damaged: chatapp could not read the text of any of its pages. "
+                      "If it opens in a PDF viewer, print it to a new PDF from there and "
+                      "attach that.").format(name=name),
             f"{name}: PDFium could not load pages {damaged[:20]} of {page_count}")
     if pages_read and not parts and len(without_text) == pages_read:
         raise ScannedDocument(
-            f"{name} has {_pages(page_count)} but no text chatapp can read: it is probably "
-            "scanned (pictures of pages). Run it through text recognition (OCR), for "
-            "example with your scanner's software or ocrmypdf, and attach the result.",
+            translate("DocumentReader",
+                      "{name} has {pages} but no text chatapp can read: it is probably "
+                      "scanned (pictures of pages). Run it through text recognition (OCR), "
+                      "for example with your scanner's software or ocrmypdf, and attach the "
+                      "result.").format(name=name, pages=_pages(page_count)),
             f"{name}: {page_count} pages, no text layer")
     if without_text:
-        one = len(without_text) == 1
-        notes.append(f"{_page_list(without_text)} of {name} {'has' if one else 'have'} no "
-                     f"text (probably scanned); chatapp left {'it' if one else 'them'} out.")
+        notes.append((translate("DocumentReader", "Page {pages} of {name} has no text "
+                                "(probably scanned); chatapp left it out.")
+                      if len(without_text) == 1 else
+                      translate("DocumentReader", "Pages {pages} of {name} have no text "
+                                "(probably scanned); chatapp left them out.")
+                      ).format(pages=_page_list(without_text), name=name))
     if damaged:
-        one = len(damaged) == 1
-        notes.append(f"{_page_list(damaged)} of {name} {'is' if one else 'are'} damaged; "
-                     f"chatapp left {'it' if one else 'them'} out.")
+        notes.append((translate("DocumentReader",
+                                "Page {pages} of {name} is damaged; chatapp left it out.")
+                      if len(damaged) == 1 else
+                      translate("DocumentReader",
+                                "Pages {pages} of {name} are damaged; chatapp left them out.")
+                      ).format(pages=_page_list(damaged), name=name))
     if cut_pages:
-        one = len(cut_pages) == 1
-        notes.append(f"{_page_list(cut_pages)} of {name} {'holds' if one else 'hold'} more "
-                     f"than {limits.page_chars:,} characters{'' if one else ' each'}; only "
-                     "that much was read.")
+        notes.append((translate("DocumentReader", "Page {pages} of {name} holds more than "
+                                "{count} characters; only that much was read.")
+                      if len(cut_pages) == 1 else
+                      translate("DocumentReader", "Pages {pages} of {name} hold more than "
+                                "{count} characters each; only that much was read.")
+                      ).format(pages=_page_list(cut_pages), name=name,
+                               count=format_number(limits.page_chars)))
     if page_count > limits.pages:
-        notes.append(f"{name} has {page_count:,} pages; chatapp read the first "
-                     f"{limits.pages:,}.")
+        notes.append(translate("DocumentReader",
+                               "{name} has {count} pages; chatapp read the first {read}."
+                               ).format(name=name, count=format_number(page_count),
+                                        read=format_number(limits.pages)))
     return join_parts(name, "pdf", parts, notes=tuple(notes))
 
 
@@ -153,19 +177,25 @@ def _page_text(pdf: pdfium.PdfDocument, index: int, limit: int) -> tuple[str, bo
 
 
 def _pages(count: int) -> str:
-    return "1 page" if count == 1 else f"{count:,} pages"
+    if count == 1:  # its own string: English's source has no singular
+        return translate("DocumentReader", "1 page")
+    return translate("DocumentReader", "%n pages", "", count)
 
 
 def _page_list(numbers: list[int]) -> str:
-    """``Pages 2, 4-6 and 9`` for a sorted list of page numbers."""
+    """``2, 4-6 and 9`` for a sorted list of page numbers (the sentence says "Pages")."""
     runs: list[str] = []
     start = previous = numbers[0]
     for number in [*numbers[1:], None]:
         if number is not None and number == previous + 1:
             previous = number
             continue
-        runs.append(str(start) if start == previous else f"{start}\u2013{previous}")
+        runs.append(format_number(start) if start == previous
+                    else f"{format_number(start)}\u2013{format_number(previous)}")
         if number is not None:
             start = previous = number
-    listed = runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
-    return ("Page " if len(numbers) == 1 else "Pages ") + listed
+    if len(runs) == 1:
+        return runs[0]
+    return translate("DocumentReader", "{list} and {last}").format(
+        list=translate("DocumentReader", ", ", "between page numbers").join(runs[:-1]),
+        last=runs[-1])

@@ -13,6 +13,7 @@ import codecs
 import re
 
 from chatapp.documents.document import MAX_SECTIONS, BinaryDocument, Section, clean_text, section_of
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["binary_kind", "decode_text", "markdown_sections", "whole_text_sections"]
 
@@ -32,19 +33,22 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _MAX_BAD_UTF8_SHARE = 0.001
 
 # What a file is when it is not text: the first bytes of common binary formats.
+# (In English, for the log; translated where the user reads them.)
 _MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive (perhaps a Word, Excel or other Office document)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document or a password-protected one"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x7fELF", "a program"),
-    (b"MZ", "a Windows program"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"GGUF", "a GGUF model file"),
+    (b"PK\x03\x04", QT_TRANSLATE_NOOP(
+        "DocumentReader", "a ZIP archive (perhaps a Word, Excel or other Office document)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", QT_TRANSLATE_NOOP(
+        "DocumentReader", "an old Office document or a password-protected one")),
+    (b"\x89PNG", QT_TRANSLATE_NOOP("DocumentReader", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("DocumentReader", "a JPEG image")),
+    (b"GIF8", QT_TRANSLATE_NOOP("DocumentReader", "a GIF image")),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("DocumentReader", "a program")),
+    (b"MZ", QT_TRANSLATE_NOOP("DocumentReader", "a Windows program")),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("DocumentReader", "a gzip archive")),
+    (b"Rar!", QT_TRANSLATE_NOOP("DocumentReader", "a RAR archive")),
+    (b"7z\xbc\xaf", QT_TRANSLATE_NOOP("DocumentReader", "a 7-Zip archive")),
+    (b"SQLite format 3\x00", QT_TRANSLATE_NOOP("DocumentReader", "an SQLite database")),
+    (b"GGUF", QT_TRANSLATE_NOOP("DocumentReader", "a GGUF model file")),
 )
 
 
@@ -58,11 +62,15 @@ def binary_kind(data: bytes) -> str | None:
 
 def _not_text(name: str, data: bytes) -> BinaryDocument:
     what = binary_kind(data)
-    looks = f" (it looks like {what})" if what else ""
+    advice = translate("DocumentReader", "If it is a document, open it in the program that "
+                       "made it and save it as PDF, DOCX or plain text.")
+    message = translate(
+        "DocumentReader", "{name} does not hold text (it looks like {kind}), so chatapp "
+        "cannot read it.").format(name=name, kind=translate("DocumentReader", what)) \
+        if what else translate("DocumentReader", "{name} does not hold text, so chatapp "
+                               "cannot read it.").format(name=name)
     return BinaryDocument(
-        f"{name} does not hold text{looks}, so chatapp cannot read it. If it is a "
-        "document, open it in the program that made it and save it as PDF, DOCX or "
-        "plain text.",
+        f"{message} {advice}",
         f"{name}: not text ({what or 'binary content'})")
 
 

@@ -56,6 +56,7 @@ from chatapp.documents.document import (
 from chatapp.documents.html_text import html_document
 from chatapp.documents.plain_text import decode_text, markdown_sections, whole_text_sections
 from chatapp.formatting import format_bytes
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "KINDS_READ",
@@ -75,6 +76,7 @@ __all__ = [
     "check_unchanged",
     "is_supported",
     "kind_of",
+    "kinds_read",
     "language_of",
     "read_document",
     "read_document_and_bytes",
@@ -84,7 +86,14 @@ __all__ = [
 
 MAX_DOCUMENT_BYTES: Final = 64_000_000
 MAX_TEXT_FILE_BYTES: Final = 16_000_000
-KINDS_READ: Final = ".txt, .md, .pdf, .docx, .html and source code files"
+# In English; kinds_read() is the user's language.
+KINDS_READ: Final = QT_TRANSLATE_NOOP("DocumentReader",
+                                      ".txt, .md, .pdf, .docx, .html and source code files")
+
+
+def kinds_read() -> str:
+    """The kinds of file chatapp reads, in the user's language (for a message or a hint)."""
+    return translate("DocumentReader", KINDS_READ)
 
 _TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".log", ".csv", ".tsv", ".rst", ".adoc",
                                    ".asciidoc", ".org", ".srt", ".vtt"})
@@ -201,12 +210,15 @@ def _supported_kind(name: str) -> str:
     if suffix in _OLD_OFFICE:
         instead = _OLD_OFFICE[suffix]
         raise UnsupportedDocument(
-            f"chatapp cannot read {name}: it reads {KINDS_READ}. Open it in the program "
-            f"that made it and save it as {instead} (or as PDF), then attach that.",
+            translate("DocumentReader",
+                      "chatapp cannot read {name}: it reads {kinds}. Open it in the program "
+                      "that made it and save it as {instead} (or as PDF), then attach that."
+                      ).format(name=name, kinds=kinds_read(), instead=instead),
             f"{name}: unsupported kind {suffix}")
     raise UnsupportedDocument(
-        f"chatapp cannot read {name}: it reads {KINDS_READ}. If it is a document, save it "
-        "as PDF or plain text and attach that.",
+        translate("DocumentReader",
+                  "chatapp cannot read {name}: it reads {kinds}. If it is a document, save it "
+                  "as PDF or plain text and attach that.").format(name=name, kinds=kinds_read()),
         f"{name}: unsupported kind {suffix or '(no suffix)'}")
 
 
@@ -216,9 +228,10 @@ def _limit(kind: str, max_bytes: int) -> int:
 
 def _too_large(name: str, size: int, limit: int) -> DocumentTooLarge:
     return DocumentTooLarge(
-        f"{name} is {format_bytes(size)}; chatapp reads files of this kind up to "
-        f"{format_bytes(limit)}. Split it into smaller files, or attach only the part you "
-        "need.",
+        translate("DocumentReader",
+                  "{name} is {size}; chatapp reads files of this kind up to {limit}. Split it "
+                  "into smaller files, or attach only the part you need.").format(
+            name=name, size=format_bytes(size), limit=format_bytes(limit)),
         f"{name}: {size} bytes, limit {limit}")
 
 
@@ -278,7 +291,9 @@ def read_file(path: Path, *, limit: int, follow_symlinks: bool = True,
     except OSError as error:
         raise _os_error(path, error) from error
     except ValueError as error:  # a NUL in the name: no file can have it
-        raise UnreadableDocument(f"{name!r} is not a file name chatapp can open.",
+        raise UnreadableDocument(translate(
+            "DocumentReader", "{name} is not a file name chatapp can open.").format(
+                name=repr(name)),
                                  f"{path!r}: {error}") from error
     _check_regular(name, before)
     if before.st_size > limit:
@@ -323,8 +338,10 @@ def check_unchanged(path: Path, stamp: FileStamp, *, follow_symlinks: bool = Tru
 
 def _changed(name: str, detail: str) -> DocumentChanged:
     return DocumentChanged(
-        f"{name} changed while chatapp was reading it. Wait until it is saved completely "
-        "(or the program writing it is done), then try again.",
+        translate("DocumentReader",
+                  "{name} changed while chatapp was reading it. Wait until it is saved "
+                  "completely (or the program writing it is done), then try again."
+                  ).format(name=name),
         f"{name}: changed while read ({detail})")
 
 
@@ -334,35 +351,46 @@ def _check_regular(name: str, status: os.stat_result) -> None:
         return
     if stat.S_ISDIR(mode):
         raise UnreadableDocument(
-            f"{name} is a folder, not a file. To use the files in a folder, add it under "
-            "Local documents.", f"{name}: a directory")
+            translate("DocumentReader", "{name} is a folder, not a file. To use the files "
+                      "in a folder, add it under Local documents.").format(name=name),
+            f"{name}: a directory")
     if stat.S_ISLNK(mode):
         raise UnreadableDocument(
-            f"{name} is a link to another file, and links are not followed here. Add the "
-            "file it points to instead.", f"{name}: a symbolic link (not followed)")
-    what = ("a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+            translate("DocumentReader", "{name} is a link to another file, and links are "
+                      "not followed here. Add the file it points to instead.").format(
+                          name=name), f"{name}: a symbolic link (not followed)")
+    what = (QT_TRANSLATE_NOOP("DocumentReader", "a pipe") if stat.S_ISFIFO(mode)
+            else QT_TRANSLATE_NOOP("DocumentReader", "a socket") if stat.S_ISSOCK(mode)
+            else QT_TRANSLATE_NOOP("DocumentReader", "a device")
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else QT_TRANSLATE_NOOP("DocumentReader", "not a file"))
     raise UnreadableDocument(
-        f"{name} is {what}, not a regular file, so chatapp does not read it. Save what you "
-        "want to use as a file and add that.", f"{name}: {what} (mode {mode:o})")
+        translate("DocumentReader", "{name} is {what}, not a regular file, so chatapp does "
+                  "not read it. Save what you want to use as a file and add that.").format(
+                      name=name, what=translate("DocumentReader", what)),
+        f"{name}: {what} (mode {mode:o})")
 
 
 def _os_error(path: Path, error: OSError) -> UnreadableDocument:
     name = path.name
     detail = f"{path}: {type(error).__name__}: {error}"
     if isinstance(error, PermissionError):
-        message = (f"chatapp is not allowed to read {name} (permission denied). Check "
-                   "the file's permissions, or copy it to a folder of yours and add the copy.")
+        message = translate(
+            "DocumentReader", "chatapp is not allowed to read {name} (permission denied). "
+            "Check the file's permissions, or copy it to a folder of yours and add the copy.")
     elif isinstance(error, FileNotFoundError):
-        message = (f"{name} is a link to a file that is not there any more. Add the file "
-                   "itself instead." if os.path.islink(path) else
-                   f"{name} is not there any more: it was moved, renamed or deleted.")
+        message = translate(
+            "DocumentReader", "{name} is a link to a file that is not there any more. Add the "
+            "file itself instead.") if os.path.islink(path) else translate(
+            "DocumentReader", "{name} is not there any more: it was moved, renamed or deleted.")
     elif error.errno == errno.ELOOP:
-        message = (f"{name} is a link that leads back to itself (a link loop), so there "
-                   "is no file to read. Add the file itself instead.")
+        message = translate(
+            "DocumentReader", "{name} is a link that leads back to itself (a link loop), so "
+            "there is no file to read. Add the file itself instead.")
     elif isinstance(error, IsADirectoryError):
-        message = f"{name} is a folder, not a file."
+        message = translate("DocumentReader", "{name} is a folder, not a file.")
     else:
-        message = (f"chatapp could not read {name} ({error.strerror or error}). Check "
-                   "that the disk or network drive it is on is still there, then try again.")
-    return UnreadableDocument(message, detail)
+        message = translate(
+            "DocumentReader", "chatapp could not read {name} ({error}). Check that the disk "
+            "or network drive it is on is still there, then try again.")
+    return UnreadableDocument(message.format(name=name, error=error.strerror or error), detail)
