@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from chatapp.formatting import format_bytes
 from chatapp.history.store import Attachment
+from chatapp.i18n import format_number, translate
 from chatapp.ui.flow_layout import FlowLayout
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 
 __all__ = ["AttachmentChip", "ChipRow", "usage_text"]
@@ -24,10 +26,14 @@ __all__ = ["AttachmentChip", "ChipRow", "usage_text"]
 def usage_text(attachment: Attachment) -> str:
     """How the last prompt used the file, for its chip ("" before any reply used it)."""
     if attachment.usage == "whole":
-        return "whole"
+        return translate("AttachmentChip", "whole")
     if attachment.usage == "retrieved":
         used, total = attachment.passages_used or 0, attachment.passages_total or 0
-        return f"{used} of {total} passage{'s' if total != 1 else ''}"
+        if total == 1:  # its own string: English's source has no singular
+            return translate("AttachmentChip", "{used} of 1 passage").format(
+                used=format_number(used))
+        return translate("AttachmentChip", "{used} of %n passages", "", total).format(
+            used=format_number(used))
     return ""
 
 
@@ -59,17 +65,19 @@ class AttachmentChip(QWidget):
         if removable:
             button = QToolButton(self)
             button.setObjectName("removeAttachment")
-            button.setText("✕")
+            button.setIcon(icon(Icon.CLOSE))
             button.setAutoRaise(True)
-            button.setAccessibleName(f"Remove {name}")
-            button.setToolTip("Remove this file from the message")
+            button.setAccessibleName(translate("AttachmentChip", "Remove {name}").format(
+                name=name))
+            button.setToolTip(translate("AttachmentChip", "Remove this file from the message"))
             button.clicked.connect(self.remove_requested)
             layout.addWidget(button)
             self.remove_button = button
         self.set_reading()
 
     def set_reading(self) -> None:
-        self._show("reading…", f"{self.name}: being read")
+        self._show(translate("AttachmentChip", "reading…"),
+                   translate("AttachmentChip", "{name}: being read").format(name=self.name))
 
     def set_attachment(self, attachment: Attachment) -> None:
         """The file as kept (and, on a sent message, how the prompt used it)."""
@@ -77,17 +85,24 @@ class AttachmentChip(QWidget):
         self.setProperty("refused", False)
         size = format_bytes(attachment.size)
         usage = usage_text(attachment)
-        detail = f"{size} · {usage}" if usage else size
-        used = {"whole": "The whole file went into the prompt.",
-                "retrieved": f"The passages most relevant to the question went into the "
-                             f"prompt ({usage})."}.get(attachment.usage or "", "")
-        self._show(detail, f"{attachment.name} ({size}, {attachment.kind}). {used}".strip())
+        detail = translate("AttachmentChip", "{size} · {usage}").format(
+            size=size, usage=usage) if usage else size
+        if attachment.usage == "whole":
+            used = translate("AttachmentChip", "The whole file went into the prompt.")
+        elif attachment.usage == "retrieved":
+            used = translate("AttachmentChip", "The passages most relevant to the question "
+                             "went into the prompt ({usage}).").format(usage=usage)
+        else:
+            used = ""
+        about = translate("AttachmentChip", "{name} ({size}, {kind}).").format(
+            name=attachment.name, size=size, kind=attachment.kind)
+        self._show(detail, f"{about} {used}".strip())
 
     def set_refused(self, message: str) -> None:
         """The file cannot be read: it will not be sent, and this says why."""
         self.attachment, self.error = None, message
         self.setProperty("refused", True)
-        self._show("not attached", message)
+        self._show(translate("AttachmentChip", "not attached"), message)
 
     @property
     def ready(self) -> bool:
@@ -96,7 +111,9 @@ class AttachmentChip(QWidget):
     def _show(self, detail: str, tip: str) -> None:
         self.detail_label.setText(detail)
         self.setToolTip(plain_tooltip(tip))
-        self.setAccessibleName(f"Attached file {self.name}, {detail}")
+        self.setAccessibleName(translate("AttachmentChip", "Attached file {name}, {detail}")
+                               .format(name=self.name, detail=detail))
+        self.setAccessibleDescription(tip)
         self.style().unpolish(self)
         self.style().polish(self)
 

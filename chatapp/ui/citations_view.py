@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.history.store import Citation
+from chatapp.i18n import format_number, translate
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 
@@ -44,10 +45,11 @@ def citation_place(citation: Citation) -> str:
     """Where in the file the passage is: its page, its section, or "" (the whole file)."""
     parts = []
     if citation.page is not None:
-        parts.append(f"page {citation.page}")
+        parts.append(translate("CitationsView", "page {page}").format(
+            page=format_number(citation.page)))
     if citation.heading:
-        parts.append(f"“{citation.heading}”")
-    return ", ".join(parts)
+        parts.append(translate("CitationsView", "“{heading}”").format(heading=citation.heading))
+    return translate("CitationsView", ", ").join(parts)
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -108,7 +110,12 @@ class _SourceButton(QPushButton):
 
 def _label(citation: Citation) -> str:
     place = citation_place(citation)
-    return f"[{citation.number}] {citation.name}" + (f" · {place}" if place else "")
+    number = format_number(citation.number)
+    if place:
+        return translate("CitationsView", "[{number}] {name} · {place}").format(
+            number=number, name=citation.name, place=place)
+    return translate("CitationsView", "[{number}] {name}").format(number=number,
+                                                                  name=citation.name)
 
 
 class CitationsView(QWidget):
@@ -125,8 +132,11 @@ class CitationsView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 4, 0, 0)
         self._layout.setSpacing(2)
-        self.title = QLabel("Sources", self)
+        self.title = QLabel(translate("CitationsView", "Sources"), self)
         self.title.setObjectName("citationsTitle")
+        self.setAccessibleName(translate("CitationsView", "Sources"))
+        self.setAccessibleDescription(
+            translate("CitationsView", "The passages of your documents the reply was given"))
         self._layout.addWidget(self.title)
         self.more = QPushButton(self)
         self.more.setObjectName("moreSources")
@@ -153,7 +163,10 @@ class CitationsView(QWidget):
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(plain_tooltip(snippet(citation.text, 600)))
-            button.setAccessibleName(f"Source {citation.number}: {citation.name}")
+            button.setAccessibleName(translate("CitationsView", "Source {number}: {name}").format(
+                number=format_number(citation.number), name=citation.name))
+            button.setAccessibleDescription(translate(
+                "CitationsView", "Opens the file at this place, or shows the passage"))
             button.clicked.connect(lambda _checked=False, c=citation:
                                    self.citation_activated.emit(c))
             self._layout.insertWidget(self._layout.indexOf(self.more), button)
@@ -168,7 +181,8 @@ class CitationsView(QWidget):
         for citation, button in zip(self.citations, self.buttons, strict=True):
             button.setVisible(expanded or citation.number not in self._folded)
         count = len(self.citations)
-        self.more.setText("Show fewer sources" if expanded else f"Show all {count} sources")
+        self.more.setText(translate("CitationsView", "Show fewer sources") if expanded
+                          else translate("CitationsView", "Show all %n sources", "", count))
         self.more.setVisible(bool(self._folded))
 
 
@@ -179,12 +193,14 @@ class PassageDialog(QDialog):
                  note: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("passageDialog")
-        self.setWindowTitle(f"Source {citation.number}: {citation.name}")
+        self.setWindowTitle(translate("CitationsView", "Source {number}: {name}").format(
+            number=format_number(citation.number), name=citation.name))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
         heading = plain_label(QLabel(self))
         heading.setText(_label(citation))
         heading.setObjectName("passageHeading")
+        heading.setAccessibleName(translate("PassageDialog", "Source"))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         if citation.path:
@@ -192,15 +208,20 @@ class PassageDialog(QDialog):
             where.setText(citation.path)
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            where.setAccessibleName(translate("PassageDialog", "File"))
             layout.addWidget(where)
         self.note = plain_label(QLabel(self))
         self.note.setObjectName("passageNote")
+        self.note.setAccessibleName(translate("PassageDialog", "Note"))
         self.note.setWordWrap(True)
         self.note.setText(note)
         self.note.setVisible(bool(note))
         layout.addWidget(self.note)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("passageText")
+        self.text.setAccessibleName(translate("PassageDialog", "Passage"))
+        self.text.setAccessibleDescription(
+            translate("PassageDialog", "The passage the model was given, as it was given"))
         self.text.setReadOnly(True)
         self.text.setPlainText(citation.text)
         layout.addWidget(self.text, 1)
@@ -237,13 +258,15 @@ class CitationOpener(QObject):
 
         def checked(exists: bool) -> None:
             if not exists:
-                self._show_passage(citation, "The file is no longer there; this is the "
-                                             "passage the model was given.")
+                self._show_passage(citation, translate(
+                    "CitationOpener", "The file is no longer there; this is the passage the "
+                    "model was given."))
             elif self.open_url(url):
                 self.url_opened.emit(url)
             else:
-                self._show_passage(citation, "No app on this computer opened the file; "
-                                             "this is the passage the model was given.")
+                self._show_passage(citation, translate(
+                    "CitationOpener", "No app on this computer opened the file; this is the "
+                    "passage the model was given."))
 
         self._files.submit(there, checked,
                            lambda _error: self._show_passage(citation, ""))

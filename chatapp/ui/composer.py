@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -33,42 +33,32 @@ from PySide6.QtWidgets import (
 
 from chatapp.documents.reading import KINDS_READ
 from chatapp.history.store import Attachment
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.reasoning.formats import THINKING_LABELS, ThinkingChoice, ThinkingControl
+from chatapp.ui import theme
 from chatapp.ui.attachment_chips import AttachmentChip, ChipRow
+from chatapp.ui.icons import Icon, icon
+from chatapp.ui.theme import SPACE_2, SPACE_3, SPACE_5, readable_width
 
 # A message carries at most this many files (each is read whole for its chip, and a
 # prompt has room for the passages of only so many).
 MAX_ATTACHMENTS = 20
-IMAGE_REFUSED = (f"A pasted image is not a document: chatapp reads {KINDS_READ}. "
-                 "Paste or attach a file instead.")
-FILE_FILTER = ("Documents (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.json "
-               "*.py *.js *.ts *.c *.h *.cpp *.java *.go *.rs *.rb *.sh *.toml *.yaml "
-               "*.yml *.xml *.rst *.log);;All files (*)")
+# The file dialog's patterns (not translated: file names; the filters' names are).
+DOCUMENT_PATTERNS = ("*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.json *.py *.js "
+                     "*.ts *.c *.h *.cpp *.java *.go *.rs *.rb *.sh *.toml *.yaml *.yml *.xml "
+                     "*.rst *.log")
 
 
-def paperclip_icon(colour: QColor, size: int = 20) -> QIcon:
-    """A paperclip, drawn (no icon font or emoji can be counted on)."""
-    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on HiDPI
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.translate(size / 2, size / 2)
-    painter.rotate(40)
-    painter.scale(size / 24, size / 24)
-    clip = QPainterPath(QPointF(3, -3))
-    clip.lineTo(3, 5)  # the outer loop's right side, down
-    clip.arcTo(QRectF(-4, 1, 7, 8), 0, -180)  # its bottom
-    clip.lineTo(-4, -7)
-    clip.arcTo(QRectF(-4, -10.5, 5, 7), 180, -180)  # the top
-    clip.lineTo(1, 4)
-    clip.arcTo(QRectF(-2, 2.5, 3, 3), 0, -180)  # the inner loop's bottom
-    clip.lineTo(-2, -4)
-    painter.setPen(QPen(colour, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin))
-    painter.drawPath(clip)
-    painter.end()
-    return QIcon(pixmap)
+def image_refused() -> str:
+    """Why a pasted image is not attached."""
+    return translate("Composer", "A pasted image is not a document: chatapp reads {kinds}. "
+                     "Paste or attach a file instead.").format(kinds=KINDS_READ)
+
+
+def file_filter() -> str:
+    return "{documents} ({patterns});;{all} (*)".format(
+        documents=translate("Composer", "Documents"), patterns=DOCUMENT_PATTERNS,
+        all=translate("Composer", "All files"))
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -86,12 +76,25 @@ class ComposerState(Enum):
     GENERATING = "generating"
 
 
+# reasoning/formats.py's THINKING_LABELS (Qt-free, English), marked for lupdate here
+# where they are shown.
+_THINKING_LABELS_SHOWN = (
+    QT_TRANSLATE_NOOP("Composer", "Thinking on"), QT_TRANSLATE_NOOP("Composer", "Thinking off"),
+    QT_TRANSLATE_NOOP("Composer", "Reasoning: low"),
+    QT_TRANSLATE_NOOP("Composer", "Reasoning: medium"),
+    QT_TRANSLATE_NOOP("Composer", "Reasoning: high"),
+)
+
+# Translated where shown: a translation looked up at import would stay English.
 HINTS = {
-    ComposerState.NO_MODEL: "No model is loaded: load one (Model menu) to start chatting.",
-    ComposerState.LOADING: "The model is loading…",
-    ComposerState.READY: "Message the model (Enter sends, Shift+Enter for a new line)",
-    ComposerState.SENDING: "Sending…",
-    ComposerState.GENERATING: "Writing a reply… (Esc or Stop to stop it)",
+    ComposerState.NO_MODEL: QT_TRANSLATE_NOOP(
+        "Composer", "No model is loaded: load one (Model menu) to start chatting."),
+    ComposerState.LOADING: QT_TRANSLATE_NOOP("Composer", "The model is loading…"),
+    ComposerState.READY: QT_TRANSLATE_NOOP(
+        "Composer", "Message the model (Enter sends, Shift+Enter for a new line)"),
+    ComposerState.SENDING: QT_TRANSLATE_NOOP("Composer", "Sending…"),
+    ComposerState.GENERATING: QT_TRANSLATE_NOOP(
+        "Composer", "Writing a reply… (Esc or Stop to stop it)"),
 }
 
 
@@ -114,6 +117,18 @@ class MessageEdit(QPlainTextEdit):
             self.image_pasted.emit()
         else:
             super().insertFromMimeData(source)
+
+    def fit_height(self) -> None:
+        """About three lines tall at the text size chosen (and its padding)."""
+        height = 3 * QFontMetrics(self.font()).lineSpacing() + 2 * SPACE_3 + 2 * round(
+            self.document().documentMargin()) + 4
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new text size (ui/theme.py)
+            self.fit_height()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -138,51 +153,66 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the theme's
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 6, 18, 10)
-        layout.setSpacing(4)
+        layout.setContentsMargins(SPACE_5, SPACE_3, SPACE_5, SPACE_3)
+        layout.setSpacing(SPACE_2)
         self.chips = ChipRow(self)
         layout.addWidget(self.chips)
         row = QHBoxLayout()
+        row.setSpacing(SPACE_3)
         self.attach_button = QToolButton(self)
         self.attach_button.setObjectName("attachButton")
-        self.attach_button.setIcon(paperclip_icon(self.palette().buttonText().color()))
-        self.attach_button.setAccessibleName("Attach files")
-        self.attach_button.setToolTip(f"Attach files to the message ({KINDS_READ}); "
-                                      "you can also drop or paste them here")
+        self.attach_button.setIcon(icon(Icon.ATTACH))
+        self.attach_button.setAccessibleName(translate("Composer", "Attach files"))
+        self.attach_button.setToolTip(translate(
+            "Composer", "Attach files to the message ({kinds}); you can also drop or paste "
+            "them here").format(kinds=KINDS_READ))
+        self.attach_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.attach_button.clicked.connect(self.choose_files)
-        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.edit = MessageEdit(self)
         self.edit.setObjectName("messageEdit")
-        self.edit.setAccessibleName("Message")
+        self.edit.setAccessibleName(translate("Composer", "Message"))
+        self.edit.setAccessibleDescription(translate(
+            "Composer", "Your message to the model: Enter sends, Shift+Enter starts a new "
+            "line, Esc stops a reply"))
         self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(76)
+        self.edit.fit_height()
         self.edit.submitted.connect(self._submit)
         self.edit.stop_pressed.connect(self._stop)
         self.edit.files_given.connect(self.attach_paths)
         self.edit.image_pasted.connect(self.refuse_image)
         row.addWidget(self.edit, 1)
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(icon(Icon.SEND), translate("Composer", "Send"), self)
         self.send_button.setObjectName("sendButton")
+        self.send_button.setToolTip(translate("Composer", "Send the message (Enter)"))
         self.send_button.setDefault(True)
+        self.send_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.send_button.clicked.connect(self._submit)
-        self.stop_button = QPushButton("Stop", self)
+        self.stop_button = QPushButton(icon(Icon.STOP), translate("Composer", "Stop"), self)
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop the reply (Esc)")
+        self.stop_button.setToolTip(translate("Composer", "Stop the reply (Esc)"))
+        self.stop_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.stop_button.clicked.connect(self._stop)
         self.stop_button.hide()
-        row.addWidget(self.send_button)
-        row.addWidget(self.stop_button)
+        row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(row)
         below = QHBoxLayout()
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(translate("Composer", "Message box note"))
         below.addWidget(self.hint, 1)
         # Shown only for models whose template has a thinking switch.
         self.thinking = QComboBox(self)
         self.thinking.setObjectName("thinkingChoice")
-        self.thinking.setAccessibleName("Thinking")
-        self.thinking.setToolTip("Whether the model thinks before it answers, in this chat")
+        self.thinking.setAccessibleName(translate("Composer", "Thinking"))
+        self.thinking.setAccessibleDescription(
+            translate("Composer", "Whether the model thinks before it answers, in this chat"))
+        self.thinking.setToolTip(
+            translate("Composer", "Whether the model thinks before it answers, in this chat"))
         self.thinking.activated.connect(
             lambda index: self.thinking_selected.emit(self.thinking.itemData(index)))
         self.thinking.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -197,7 +227,7 @@ class Composer(QWidget):
         """The loaded model's thinking switch, set to the open chat's choice."""
         self.thinking.clear()
         for option in control.choices:
-            self.thinking.addItem(THINKING_LABELS[option], str(option))
+            self.thinking.addItem(translate("Composer", THINKING_LABELS[option]), str(option))
         if choice is not None:
             self.thinking.setCurrentIndex(self.thinking.findData(str(choice)))
         self.thinking.setVisible(bool(control.choices))
@@ -219,8 +249,9 @@ class Composer(QWidget):
         self.stop_button.setVisible(in_turn)
         # Hints that explain why nothing can be sent stay visible below a disabled box.
         explained = state in (ComposerState.NO_MODEL, ComposerState.LOADING)
-        self.edit.setPlaceholderText("" if explained else HINTS[state])
-        self.hint.setText(HINTS[state] if explained else "")
+        hint = translate("Composer", HINTS[state])
+        self.edit.setPlaceholderText("" if explained else hint)
+        self.hint.setText(hint if explained else "")
         self.hint.setVisible(explained)
         if ready and not self._typing_elsewhere():
             self.edit.setFocus()
@@ -244,7 +275,8 @@ class Composer(QWidget):
             return
         text = self.edit.toPlainText().strip()
         if self.reading:
-            self._say("Wait a moment: the attached files are still being read.")
+            self._say(translate("Composer",
+                                "Wait a moment: the attached files are still being read."))
             return
         if not text and not self.attachments():
             return
@@ -268,8 +300,8 @@ class Composer(QWidget):
         return any(c.attachment is None and c.error is None for c in self.chips.chips)
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Attach files", str(Path.home()),
-                                                FILE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(self, translate("Composer", "Attach files"),
+                                                str(Path.home()), file_filter())
         if names:
             self.attach_paths([Path(name) for name in names])
 
@@ -279,8 +311,12 @@ class Composer(QWidget):
             return
         room = MAX_ATTACHMENTS - len(self.chips.chips)
         if len(paths) > room:
-            self._say(f"A message takes at most {MAX_ATTACHMENTS} files; "
-                      f"{len(paths) - max(room, 0)} were left out.")
+            left_out = len(paths) - max(room, 0)
+            text = translate("Composer", "A message takes at most {limit} files; 1 was left "
+                             "out.") if left_out == 1 else translate(
+                "Composer", "A message takes at most {limit} files; %n were left out.", "",
+                left_out)
+            self._say(text.format(limit=format_number(MAX_ATTACHMENTS)))
         given = [(path, self._add_chip(path.name)) for path in paths[:max(room, 0)]]
         if given:
             self.files_attached.emit(given)
@@ -295,8 +331,9 @@ class Composer(QWidget):
             self._say(message)  # said at once, in full, under the box
 
     def refuse_image(self) -> None:
-        self._add_chip("pasted image").set_refused(IMAGE_REFUSED)
-        self._say(IMAGE_REFUSED)
+        refused = image_refused()
+        self._add_chip(translate("Composer", "pasted image")).set_refused(refused)
+        self._say(refused)
 
     def _add_chip(self, name: str) -> AttachmentChip:
         chip = self.chips.add(AttachmentChip(name, removable=True))
@@ -315,6 +352,27 @@ class Composer(QWidget):
             self.hint.show()
         else:
             self.set_state(self.state)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.StyleChange:
+            self._fit_width()  # a new text size: a new readable width
+        super().changeEvent(event)
+
+    def _fit_width(self) -> None:
+        """As wide as the conversation's column above it, centred (ConversationView)."""
+        controller = theme.current()
+        widest = readable_width(controller.text_size_percent if controller else 100)
+        side = max(SPACE_5, (self.width() - widest) // 2)
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        if margins.left() != side or margins.right() != side:
+            layout.setContentsMargins(side, margins.top(), side, margins.bottom())
 
     def _stop(self) -> None:
         if self.state in (ComposerState.SENDING, ComposerState.GENERATING):

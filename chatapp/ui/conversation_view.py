@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from chatapp.conversation.search import find_spans
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Attachment, Citation, Message
+from chatapp.i18n import format_number, translate
+from chatapp.ui import theme
 from chatapp.ui.markdown_view import CodeBlock
 from chatapp.ui.message_widget import MessageWidget
-from chatapp.ui.theme import SCROLL_BAR_STYLE
+from chatapp.ui.theme import SCROLL_BAR_STYLE, SPACE_4, SPACE_5, readable_width
 from chatapp.vocabulary import PROMPT_STATES
 
 # Shown when a conversation opens (a screenful and more); earlier ones on request, so
@@ -51,28 +53,36 @@ class ConversationView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Conversation")
+        self.setAccessibleName(translate("ConversationView", "Conversation"))
+        self.setAccessibleDescription(
+            translate("ConversationView", "The messages of the open chat, oldest first"))
         self.verticalScrollBar().setStyleSheet(SCROLL_BAR_STYLE)
 
         self._column = QWidget(self)
         self._column.setObjectName("conversationColumn")
+        self._column.setAccessibleName(translate("ConversationView", "Conversation"))
         self._layout = QVBoxLayout(self._column)
         # The column's height is its height for the view's width. Its minimum height (the
         # sum of the messages' minimums, and a wrapped label's minimum is its height at
         # its narrowest) is ignored: it made a long chat's column far taller than its
         # messages, and opening the chat, scrolled to the bottom, showed empty space.
         self._column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self._layout.setContentsMargins(18, 12, 18, 12)
-        self._layout.setSpacing(10)
+        # The sides grow in a wide window, so the text keeps a readable width, centred
+        # (_fit_column).
+        self._layout.setContentsMargins(SPACE_5, SPACE_4, SPACE_5, SPACE_4)
+        self._layout.setSpacing(SPACE_5)
 
         self.notice = QLabel(self._column)
         self.notice.setObjectName("contextNotice")
         self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(translate("ConversationView", "Context notice"))
         self.notice.hide()
         self._layout.addWidget(self.notice)
 
         self.earlier_button = QPushButton(self._column)
         self.earlier_button.setObjectName("showEarlier")
+        self.earlier_button.setToolTip(
+            translate("ConversationView", "Show the messages before these"))
         self.earlier_button.clicked.connect(self._show_earlier)
         self.earlier_button.hide()
         self._layout.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -82,6 +92,7 @@ class ConversationView(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setTextFormat(Qt.TextFormat.RichText)
+        self.placeholder.setAccessibleName(translate("ConversationView", "Getting started"))
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Expanding)
         self._layout.addWidget(self.placeholder)
@@ -151,12 +162,17 @@ class ConversationView(QScrollArea):
         """Say how many of the oldest messages are left out of the prompt, and dim them."""
         self._dropped = dropped
         if dropped:
-            self.notice.setText(
-                f"The oldest {dropped:,} message{'s' if dropped != 1 else ''} no longer "
-                f"fit the model's context ({context_length:,} tokens), so "
-                f"{'they are' if dropped != 1 else 'it is'} left out of what the model "
-                "reads. The system prompt is always kept."
-            )
+            # Each its own string: English's source has no singular.
+            text = translate(
+                "ConversationView",
+                "The oldest message no longer fits the model's context ({tokens} tokens), "
+                "so it is left out of what the model reads. The system prompt is always "
+                "kept.") if dropped == 1 else translate(
+                "ConversationView",
+                "The oldest %n messages no longer fit the model's context ({tokens} "
+                "tokens), so they are left out of what the model reads. The system prompt "
+                "is always kept.", "", dropped)
+            self.notice.setText(text.format(tokens=format_number(context_length)))
         self.notice.setVisible(dropped > 0)
         self._mark_context()
 
@@ -187,7 +203,9 @@ class ConversationView(QScrollArea):
 
     def _update_earlier_button(self) -> None:
         count = len(self._hidden_earlier)
-        self.earlier_button.setText(f"Show {count:,} earlier message{'s' if count != 1 else ''}")
+        self.earlier_button.setText(
+            translate("ConversationView", "Show 1 earlier message") if count == 1
+            else translate("ConversationView", "Show %n earlier messages", "", count))
         self.earlier_button.setVisible(count > 0)
 
     def _widget_for(self, message: Message) -> MessageWidget:
@@ -414,7 +432,7 @@ class ConversationView(QScrollArea):
         self._scroll_to(widget, None)
         if self._mark is not None:
             self._mark.deleteLater()
-        mark = self._mark = _RevealMark(widget)
+        mark = self._mark = _RevealMark(widget.frame)  # the bubble, or the answer
         self.revealed = widget
         mark.destroyed.connect(lambda: self._mark_gone(mark))
         QTimer.singleShot(REVEAL_MARK_MS, mark, mark.deleteLater)
@@ -431,6 +449,27 @@ class ConversationView(QScrollArea):
             self._show_earlier()
         index = item - len(self._hidden_earlier)
         return self.messages[index] if 0 <= index < len(self.messages) else None
+
+    # -- width -------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_column()
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.StyleChange:
+            self._fit_column()  # a new text size: a new readable width
+        super().changeEvent(event)
+
+    def _fit_column(self) -> None:
+        """Margins that keep the messages within a readable width, centred."""
+        controller = theme.current()
+        widest = readable_width(controller.text_size_percent if controller else 100)
+        side = max(SPACE_5, (self.viewport().width() - widest) // 2)
+        margins = self._layout.contentsMargins()
+        if margins.left() != side or margins.right() != side:
+            self._layout.setContentsMargins(side, margins.top(), side, margins.bottom())
 
     # -- scrolling ---------------------------------------------------------------------
 

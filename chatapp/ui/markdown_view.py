@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
@@ -15,14 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatapp.i18n import translate
 from chatapp.rendering.code_highlight import plain_html
 from chatapp.rendering.markdown_blocks import Block
+from chatapp.ui import theme
 from chatapp.ui.highlighter import highlighter
+from chatapp.ui.icons import Icon, icon
 
 
 def is_dark_theme() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    """Whether the theme shown is dark: the one chosen in Settings, else the system's."""
+    controller = theme.current()
+    if controller is not None:
+        return controller.is_dark()
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 class WrappedLabel(QLabel):
@@ -99,13 +107,16 @@ class CodeBlock(QFrame):
         header.setObjectName("codeHeader")
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(10, 2, 4, 2)
-        language_label = QLabel(language or "code", header)
-        language_label.setTextFormat(Qt.TextFormat.PlainText)  # from the reply, not ours
+        # The language's name is from the reply, not ours: only "code" is translated.
+        shown_language = language or translate("CodeBlock", "code")
+        language_label = QLabel(shown_language, header)
+        language_label.setTextFormat(Qt.TextFormat.PlainText)
         language_label.setObjectName("codeLanguage")
-        self.copy_button = QPushButton("Copy", header)
+        self.copy_button = QPushButton(icon(Icon.COPY), translate("CodeBlock", "Copy"), header)
         self.copy_button.setObjectName("copyCode")
-        self.copy_button.setToolTip("Copy this code to the clipboard")
-        self.copy_button.setAccessibleName(f"Copy {language or 'code'} block")
+        self.copy_button.setToolTip(translate("CodeBlock", "Copy this code to the clipboard"))
+        self.copy_button.setAccessibleName(
+            translate("CodeBlock", "Copy {language} block").format(language=shown_language))
         self.copy_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         header_layout.addWidget(language_label)
@@ -117,11 +128,17 @@ class CodeBlock(QFrame):
         body.setObjectName("codeBody")
         body.setTextFormat(Qt.TextFormat.RichText)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Monospace at the chat's size: the style sheet sets both (ui/theme.py); this is
+        # the font for an app without it.
         body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        body.setAccessibleName(translate("CodeBlock", "Code"))
+        # Code reads left to right in every language (its lines do not mirror).
+        body.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         body.setText(plain_html(code))  # at once; the colours follow (ui/highlighter.py)
         body.setContentsMargins(10, 6, 10, 6)
         scroller = QScrollArea(self)
         scroller.setObjectName("codeScroll")
+        scroller.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         scroller.setWidget(body)
         scroller.setWidgetResizable(False)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -131,13 +148,31 @@ class CodeBlock(QFrame):
         self._scroller = scroller
         self._fit_height()
         layout.addWidget(scroller)
+        self.language = language
         self.highlighted = False
-        if language:
-            self._cancel = highlighter().request(code, language, is_dark_theme(),
-                                                 self._show_highlighted)
-            self.destroyed.connect(self._cancel)
+        self.dark: bool | None = None  # the theme the colours shown are for
+        # The cancel of the request in flight; a list the lambda holds, not the block
+        # (its wrapper is gone when destroyed is emitted).
+        self._pending: list[Callable[[], None]] = []
+        pending = self._pending
+        self.destroyed.connect(lambda: _cancel_all(pending))
+        self._highlight()
+        controller = theme.current()
+        if controller is not None:
+            # Dark code on a light page (or the reverse) after a theme change: again.
+            controller.changed.connect(self._highlight)
+
+    def _highlight(self) -> None:
+        dark = is_dark_theme()
+        if not self.language or dark == self.dark:
+            return
+        self.dark = dark
+        _cancel_all(self._pending)
+        self._pending.append(highlighter().request(self.code, self.language, dark,
+                                                   self._show_highlighted))
 
     def _show_highlighted(self, html: str) -> None:
+        self._pending.clear()
         self._body.setText(html)
         self._body.adjustSize()
         self._fit_height()
@@ -157,8 +192,15 @@ class CodeBlock(QFrame):
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.code)
-        self.copy_button.setText("Copied")
-        QTimer.singleShot(1500, self.copy_button, lambda: self.copy_button.setText("Copy"))
+        self.copy_button.setText(translate("CodeBlock", "Copied"))
+        QTimer.singleShot(1500, self.copy_button,
+                          lambda: self.copy_button.setText(translate("CodeBlock", "Copy")))
+
+
+def _cancel_all(pending: list[Callable[[], None]]) -> None:
+    for cancel in pending:
+        cancel()
+    pending.clear()
 
 
 def block_widget(block: Block, parent: QWidget | None = None) -> QWidget:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,34 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from chatapp.i18n import format_number, translate
+from chatapp.ui.icons import Icon, icon
+
+# How long a copy button says "Copied".
+COPIED_MS = 1500
+
+
+def icon_button(parent: QWidget, name: str, which: Icon, accessible_name: str,
+                tooltip: str) -> QToolButton:
+    """A quiet icon-only button; its name and tooltip say what it does."""
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.setIcon(icon(which))
+    button.setAutoRaise(True)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    button.setAccessibleName(accessible_name)
+    button.setToolTip(tooltip)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+def show_copied(button: QToolButton) -> None:
+    """An icon-only copy button says "Copied" beside its icon for a moment."""
+    button.setText(translate("MessageActions", "Copied"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    QTimer.singleShot(COPIED_MS, button, lambda: button.setToolButtonStyle(
+        Qt.ToolButtonStyle.ToolButtonIconOnly))
 
 
 class BranchSwitcher(QWidget):
@@ -27,16 +55,16 @@ class BranchSwitcher(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
-        self.previous = QToolButton(self)
-        self.previous.setText("\u2039")  # single angle quotation marks, as in "< 2/3 >"
-        self.previous.setAccessibleName("Previous version")
-        self.previous.setToolTip("Show the previous version of this message")
+        self.previous = icon_button(
+            self, "previousVersion", Icon.PREVIOUS,
+            translate("BranchSwitcher", "Previous version"),
+            translate("BranchSwitcher", "Show the previous version of this message"))
         self.label = QLabel(self)
         self.label.setObjectName("branchPosition")
-        self.next = QToolButton(self)
-        self.next.setText("\u203a")
-        self.next.setAccessibleName("Next version")
-        self.next.setToolTip("Show the next version of this message")
+        self.next = icon_button(
+            self, "nextVersion", Icon.NEXT, translate("BranchSwitcher", "Next version"),
+            translate("BranchSwitcher", "Show the next version of this message"))
+        self._point_arrows()
         for widget in (self.previous, self.label, self.next):
             row.addWidget(widget)
         self.previous.clicked.connect(lambda: self._step(-1))
@@ -49,11 +77,25 @@ class BranchSwitcher(QWidget):
         """``siblings`` in the order written; ``current`` is the one shown."""
         self._siblings = siblings
         self._index = siblings.index(current) if current in siblings else 0
-        self.label.setText(f"{self._index + 1}/{len(siblings)}")
-        self.label.setAccessibleName(f"Version {self._index + 1} of {len(siblings)}")
+        self.label.setText(translate("BranchSwitcher", "{index}/{count}").format(
+            index=format_number(self._index + 1), count=format_number(len(siblings))))
+        self.label.setAccessibleName(translate("BranchSwitcher", "Version {index} of {count}")
+                                     .format(index=format_number(self._index + 1),
+                                             count=format_number(len(siblings))))
         self.previous.setEnabled(self._index > 0)
         self.next.setEnabled(self._index < len(siblings) - 1)
         self.setVisible(len(siblings) > 1)
+
+    def _point_arrows(self) -> None:
+        """Previous points back: left, or right when the layout runs right to left."""
+        backwards = self.isRightToLeft()
+        self.previous.setIcon(icon(Icon.NEXT if backwards else Icon.PREVIOUS))
+        self.next.setIcon(icon(Icon.PREVIOUS if backwards else Icon.NEXT))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._point_arrows()
+        super().changeEvent(event)
 
     def _step(self, offset: int) -> None:
         index = self._index + offset
@@ -90,12 +132,15 @@ class InlineEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = _EditBox(self)
         self.edit.setObjectName("inlineEdit")
-        self.edit.setAccessibleName("Edit message")
+        self.edit.setAccessibleName(translate("InlineEditor", "Edit message"))
+        self.edit.setAccessibleDescription(
+            translate("InlineEditor", "Enter saves, Shift+Enter starts a new line, Esc cancels"))
         self.edit.setTabChangesFocus(True)
         layout.addWidget(self.edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("InlineEditor", "Cancel"), self)
+        self.cancel_button.setToolTip(translate("InlineEditor", "Keep the message as it was (Esc)"))
         self.save_button = QPushButton(save_label, self)
         self.save_button.setDefault(True)
         buttons.addWidget(self.cancel_button)
@@ -125,13 +170,17 @@ def actions_button(parent: QWidget, *, can_edit: bool) -> tuple[QToolButton, QMe
     """The "⋯" button of a message, with its Edit and Delete actions."""
     button = QToolButton(parent)
     button.setObjectName("messageActions")
-    button.setText("⋯")
-    button.setAccessibleName("More actions")
-    button.setToolTip("Edit or delete this message")
+    button.setText("⋯")  # a symbol, the same in every language
+    button.setAutoRaise(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAccessibleName(translate("MessageActions", "More actions"))
+    button.setToolTip(translate("MessageActions", "Edit or delete this message"))
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)
     if can_edit:
-        menu.addAction("Edit").setObjectName("editMessage")
-    menu.addAction("Delete from here…").setObjectName("deleteMessage")
+        menu.addAction(icon(Icon.EDIT), translate("MessageActions", "Edit")).setObjectName(
+            "editMessage")
+    menu.addAction(icon(Icon.DELETE), translate("MessageActions", "Delete from here…")
+                   ).setObjectName("deleteMessage")
     button.setMenu(menu)
     return button, menu

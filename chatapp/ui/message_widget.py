@@ -5,59 +5,198 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.history.store import Attachment, Citation, Message
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.rendering.markdown_blocks import Block, split_all, split_complete
 from chatapp.ui.attachment_chips import ChipRow
 from chatapp.ui.citations_view import CitationsView
+from chatapp.ui.icons import Icon
 from chatapp.ui.markdown_view import PlainLabel, block_widget
-from chatapp.ui.message_actions import BranchSwitcher, InlineEditor, actions_button
+from chatapp.ui.message_actions import (
+    BranchSwitcher,
+    InlineEditor,
+    actions_button,
+    icon_button,
+    show_copied,
+)
 from chatapp.ui.plain_text import plain_label
+from chatapp.ui.theme import BUBBLE_SHARE, SPACE_1, SPACE_2, SPACE_3, SPACE_4, SPACE_5
 from chatapp.ui.thinking_block import ThinkingBlock
 from chatapp.vocabulary import MessageState
 
 # The unfinished block's live label holds at most about this much text.
 LIVE_TAIL_LIMIT = 1500
 
-ROLE_TITLES = {"user": "You", "assistant": "Assistant", "system": "System"}
+# Translated where shown (role_title): a translation looked up at import stays English.
+ROLE_TITLES = {"user": QT_TRANSLATE_NOOP("MessageWidget", "You"),
+               "assistant": QT_TRANSLATE_NOOP("MessageWidget", "Assistant"),
+               "system": QT_TRANSLATE_NOOP("MessageWidget", "System")}
+# A message's accessible name quotes at most this much of its text.
+ACCESSIBLE_TEXT_CHARS = 80
+
+
+def role_title(role: str) -> str:
+    """Who wrote a message, in the user's language ("You", "Assistant")."""
+    title = ROLE_TITLES.get(role)
+    return translate("MessageWidget", title) if title is not None else role
 
 
 def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
     """The line under a reply: tokens, speed, first-token time, and how it ended."""
     parts: list[str] = []
     if message.state == "stopped":
-        parts.append("Stopped")
+        parts.append(translate("MessageWidget", "Stopped"))
     elif message.state == "interrupted":
-        parts.append("Interrupted (the app was closed while writing)")
+        parts.append(translate("MessageWidget",
+                               "Interrupted (the app was closed while writing)"))
     elif stats is not None and stats.stop_reason == "length":
-        parts.append("Reached the reply length limit")
+        parts.append(translate("MessageWidget", "Reached the reply length limit"))
     elif stats is not None and stats.stop_reason == "context_full":
-        parts.append("The context is full")
+        parts.append(translate("MessageWidget", "The context is full"))
     if message.generated_tokens is not None:
-        parts.append(f"{message.generated_tokens:,} tokens")
+        parts.append(translate("MessageWidget", "1 token") if message.generated_tokens == 1
+                     else translate("MessageWidget", "%n tokens", "",
+                                    message.generated_tokens))
     if message.tokens_per_s is not None:
-        parts.append(f"{message.tokens_per_s:.1f} tokens/s")
+        parts.append(translate("MessageWidget", "{speed} tokens/s").format(
+            speed=format_number(message.tokens_per_s, 1)))
     if message.ttft_s is not None:
-        parts.append(f"first token {message.ttft_s:.2f} s")
+        parts.append(translate("MessageWidget", "first token {seconds} s").format(
+            seconds=format_number(message.ttft_s, 2)))
     # A reasoning model's answer starts after its thought: that wait is worth its own
     # figure. Without a thought it is the first token's moment (a few ms apart at
     # most): said once. Compared as shown, so the same number never appears twice.
     thought = bool(message.reasoning) or message.reasoning_s is not None
     if thought and message.ttfa_s is not None and (
             message.ttft_s is None or f"{message.ttfa_s:.2f}" != f"{message.ttft_s:.2f}"):
-        parts.append(f"first answer token {message.ttfa_s:.2f} s")
+        parts.append(translate("MessageWidget", "first answer token {seconds} s").format(
+            seconds=format_number(message.ttfa_s, 2)))
     if message.edited:
-        parts.append("edited")
+        parts.append(translate("MessageWidget", "edited"))
     if message.model_file:
         parts.append(message.model_file)
     return " · ".join(parts)
 
 
+class _TrailingLayout(QLayout):
+    """One item on the trailing side (right, or left right to left), as wide as it
+    wants up to a share of the row, its height for that width."""
+
+    def __init__(self, parent: QWidget, share: float) -> None:
+        super().__init__(parent)
+        self._item: QLayoutItem | None = None
+        self._share = share
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._item = item
+
+    def count(self) -> int:
+        return 0 if self._item is None else 1
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._item if index == 0 else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        item = self._item if index == 0 else None
+        if item is not None:
+            self._item = None
+        return item
+
+    def sizeHint(self) -> QSize:
+        return self._with_margins(self._item.sizeHint() if self._item else QSize())
+
+    def minimumSize(self) -> QSize:
+        return self._with_margins(self._item.minimumSize() if self._item else QSize())
+
+    def hasHeightForWidth(self) -> bool:
+        return self._item is not None and self._item.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        if self._item is None:
+            return 0
+        margins = self.contentsMargins()
+        inner = self._width(width - margins.left() - margins.right())
+        return self._item.heightForWidth(inner) + margins.top() + margins.bottom()
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        if self._item is None:
+            return
+        area = self.contentsRect()
+        width = self._width(area.width())
+        parent = self.parentWidget()
+        direction = parent.layoutDirection() if parent is not None \
+            else Qt.LayoutDirection.LeftToRight
+        self._item.setGeometry(QStyle.alignedRect(
+            direction, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignTop,
+            QSize(width, area.height()), area))
+
+    def _width(self, room: int) -> int:
+        assert self._item is not None
+        widest = max(self._item.minimumSize().width(), int(room * self._share))
+        return max(0, min(room, widest, self._item.sizeHint().width()))
+
+    def _with_margins(self, size: QSize) -> QSize:
+        margins = self.contentsMargins()
+        return QSize(size.width() + margins.left() + margins.right(),
+                     size.height() + margins.top() + margins.bottom())
+
+
+class _Bubble(QFrame):
+    """The user's message: as wide as its text (the layout caps it at a share of the
+    row), so a short question makes a small bubble."""
+
+    def __init__(self, owner: MessageWidget) -> None:
+        super().__init__(owner)
+        self._owner = owner
+        self._natural: tuple[str, str, int] | None = None  # text, font, width
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is None or self._owner.editor.isVisibleTo(self):
+            return hint  # an editor takes all the room there is
+        margins = layout.contentsMargins()
+        content = max(self._text_width(), self._owner.header_width(),
+                      self._owner.chips.sizeHint().width()
+                      if self._owner.chips is not None else 0)
+        hint.setWidth(content + margins.left() + margins.right() + 2 * self.frameWidth())
+        return hint
+
+    def _text_width(self) -> int:
+        """The widest line of the text, unwrapped (remembered: asked on every layout)."""
+        label = self._owner.tail
+        text, font = label.text(), label.font().key()
+        if self._natural is None or self._natural[:2] != (text, font):
+            metrics = label.fontMetrics()
+            widest = max((metrics.horizontalAdvance(line) for line in text.split("\n")),
+                         default=0)
+            self._natural = (text, font, widest + 2 * label.margin() + 2)
+        return self._natural[2]
+
+
 class MessageWidget(QFrame):
+    """A message's row: the user's in a bubble on the trailing side, at most
+    BUBBLE_SHARE of the row; the model's full width, without one.
+
+    ``frame`` is what the theme draws (its name is userMessage or assistantMessage).
+    """
+
     regenerate_requested = Signal()
     continue_requested = Signal()
     branch_requested = Signal(int)  # the id of the sibling version to show
@@ -83,15 +222,28 @@ class MessageWidget(QFrame):
         self.citations: CitationsView | None = None
         self._frozen = 0  # characters of the unfinished block shown in frozen labels
         self._frozen_widgets: list[QWidget] = []
-        self.setObjectName("userMessage" if role == "user" else "assistantMessage")
-        self.setAccessibleName(f"Message from {ROLE_TITLES.get(role, role)}")
+        self.setObjectName("messageRow")
+        self.is_bubble = role == "user"
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(4)
+        self.frame: QFrame = _Bubble(self) if self.is_bubble else QFrame(self)
+        self.frame.setObjectName("userMessage" if self.is_bubble else "assistantMessage")
+        row: QLayout = _TrailingLayout(self, BUBBLE_SHARE) if self.is_bubble \
+            else QVBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.frame)
+
+        layout = QVBoxLayout(self.frame)
+        # The bubble's text keeps off its rounded edge; the answer aligns with the column.
+        if self.is_bubble:
+            layout.setContentsMargins(SPACE_5, SPACE_3, SPACE_5, SPACE_4)
+        else:
+            layout.setContentsMargins(0, SPACE_2, 0, SPACE_2)
+        layout.setSpacing(SPACE_2)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(ROLE_TITLES.get(role, role), self)
+        header.setSpacing(SPACE_1)
+        self._header = header
+        self.title = QLabel(role_title(role), self)
         self.title.setObjectName("messageRole")
         header.addWidget(self.title)
         self.switcher = BranchSwitcher(self)
@@ -104,12 +256,14 @@ class MessageWidget(QFrame):
         self.body = QWidget(self)
         self._body_layout = QVBoxLayout(self.body)
         self._body_layout.setContentsMargins(0, 0, 0, 0)
-        self._body_layout.setSpacing(6)
+        self._body_layout.setSpacing(SPACE_3)
         layout.addWidget(self.body)
         self.tail = PlainLabel(self.body)
         self._body_layout.addWidget(self.tail)
         # A question edited is asked again (a new branch); a reply edited changes in place.
-        self.editor = InlineEditor("Save and ask" if role == "user" else "Save", self)
+        self.editor = InlineEditor(translate("MessageWidget", "Save and ask")
+                                   if role == "user" else translate("MessageWidget", "Save"),
+                                   self)
         self.editor.saved.connect(self._edit_saved)
         self.editor.cancelled.connect(self.stop_editing)
         self.editor.hide()
@@ -118,30 +272,33 @@ class MessageWidget(QFrame):
         self.error_label = plain_label(QLabel(self))
         self.error_label.setObjectName("messageError")
         self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(translate("MessageWidget", "Error"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 0, 0)
+        footer.setSpacing(SPACE_1)
         self.stats_label = plain_label(QLabel(self))  # names the model file
         self.stats_label.setObjectName("messageStats")
+        self.stats_label.setAccessibleName(translate("MessageWidget", "How the reply was made"))
         # Wraps rather than pushing the buttons beside it out of a narrow window.
         self.stats_label.setWordWrap(True)
         footer.addWidget(self.stats_label, 1)
-        self.copy_button = QPushButton("Copy", self)
-        self.copy_button.setObjectName("copyMessage")
-        self.copy_button.setToolTip("Copy the whole message" if role == "user"
-                                    else "Copy the answer (without the thought)")
-        self.copy_button.setAccessibleName("Copy message")
+        self.copy_button = icon_button(
+            self, "copyMessage", Icon.COPY, translate("MessageWidget", "Copy message"),
+            translate("MessageWidget", "Copy the whole message") if role == "user"
+            else translate("MessageWidget", "Copy the answer (without the thought)"))
         self.copy_button.clicked.connect(self.copy_to_clipboard)
-        self.regenerate_button = QPushButton("Regenerate", self)
-        self.regenerate_button.setObjectName("regenerate")
-        self.regenerate_button.setToolTip("Write this reply again")
+        self.regenerate_button = icon_button(
+            self, "regenerate", Icon.REGENERATE, translate("MessageWidget", "Regenerate"),
+            translate("MessageWidget", "Write this reply again"))
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         self.regenerate_button.hide()
-        self.continue_button = QPushButton("Continue", self)
+        self.continue_button = QPushButton(translate("MessageWidget", "Continue"), self)
         self.continue_button.setObjectName("continueReply")
-        self.continue_button.setToolTip("Write on: the reply stopped at the length limit")
+        self.continue_button.setToolTip(
+            translate("MessageWidget", "Write on: the reply stopped at the length limit"))
         self.continue_button.clicked.connect(self.continue_requested)
         self.continue_button.hide()
         footer.addWidget(self.continue_button)
@@ -165,8 +322,34 @@ class MessageWidget(QFrame):
 
         if role == "user":
             self.tail.setText(text)
+            self._update_accessible()
         else:
             self._render_final()
+
+    def header_width(self) -> int:
+        """What the header row needs (the bubble is at least this wide)."""
+        return self._header.sizeHint().width()
+
+    def _update_accessible(self) -> None:
+        """Screen readers name the message by who wrote it and how it begins."""
+        if self.streaming:
+            text = translate("MessageWidget", "writing…")
+        else:
+            flat = " ".join(self.text.split())
+            text = flat if len(flat) <= ACCESSIBLE_TEXT_CHARS \
+                else flat[:ACCESSIBLE_TEXT_CHARS - 1] + "…"
+        name = translate("MessageWidget", "{role}: {text}").format(
+            role=role_title(self.role), text=text)
+        self.setAccessibleName(name)
+        if self.role == "user":
+            description = translate("MessageWidget", "Your message")
+        elif self.stats_label.text():
+            description = translate("MessageWidget", "The model's reply: {details}").format(
+                details=self.stats_label.text())
+        else:
+            description = translate("MessageWidget", "The model's reply")
+        self.setAccessibleDescription(description)
+
 
     # -- streaming ---------------------------------------------------------------------
 
@@ -178,6 +361,7 @@ class MessageWidget(QFrame):
         self.regenerate_button.hide()
         self.tail.show()
         self.tail.setText("…")
+        self._update_accessible()
 
     def append(self, text: str) -> None:
         self._pending.append(text)
@@ -312,6 +496,7 @@ class MessageWidget(QFrame):
         if message.content != self.text or not self._reuse_streamed_blocks():
             self.text = message.content
             self._render_final()
+        self._update_accessible()
         self.copy_button.show()
 
     def fail(self, user_message: str, message: Message | None) -> None:
@@ -323,6 +508,7 @@ class MessageWidget(QFrame):
         self._end_thinking(stopped=True)
         self._render_final()
         self.show_error(user_message)
+        self._update_accessible()
         self.copy_button.setVisible(bool(self.text))
 
     def show_error(self, text: str) -> None:
@@ -336,6 +522,7 @@ class MessageWidget(QFrame):
         self.actions_button.setVisible(not self.streaming and message.state != "streaming")
         if message.role == "assistant":
             self.stats_label.setText(format_stats(message, stats))
+            self._update_accessible()
         if message.error:
             self.show_error(message.error)
         if message.reasoning:
@@ -413,17 +600,26 @@ class MessageWidget(QFrame):
         self.continue_button.setVisible(visible and cut and not self.streaming)
 
     def set_in_context(self, in_context: bool) -> None:
+        if self.frame.property("outOfContext") == (not in_context):
+            return  # a re-polish costs a style pass over the whole message
         self.setProperty("outOfContext", not in_context)
-        self.setToolTip("" if in_context else
-                        "This message no longer fits the model's context and is not sent "
-                        "to the model.")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.frame.setProperty("outOfContext", not in_context)  # what the theme dims
+        self.setToolTip("" if in_context else translate(
+            "MessageWidget", "This message no longer fits the model's context and is not "
+            "sent to the model."))
+        self.frame.style().unpolish(self.frame)
+        self.frame.style().polish(self.frame)
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.text)  # the answer; the thought has its own
-        self.copy_button.setText("Copied")
-        QTimer.singleShot(1500, self.copy_button, lambda: self.copy_button.setText("Copy"))
+        show_copied(self.copy_button)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            row = self.layout()
+            if row is not None:
+                row.invalidate()  # the bubble moves to the other side
+        super().changeEvent(event)
 
     def _render_final(self) -> None:
         """Replace the body by the fully rendered Markdown of the whole text."""
@@ -440,3 +636,4 @@ class MessageWidget(QFrame):
         self.tail.hide()
         for block in split_all(self.text):
             self._insert(block_widget(block, self.body))
+        self._update_accessible()

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.formatting import format_elapsed
-from chatapp.ui.theme import SCROLL_BAR_STYLE
+from chatapp.i18n import translate
+from chatapp.ui.icons import Icon, icon
+from chatapp.ui.theme import SCROLL_BAR_STYLE, SPACE_1, SPACE_2, SPACE_4
 
 # The live window shows about this many lines of the thought, following its end; an
 # opened finished thought shows up to EXPANDED_LINES and scrolls beyond.
@@ -81,8 +83,8 @@ class ThinkingBlock(QFrame):
         self._tick.timeout.connect(self._update_header)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 4)
-        layout.setSpacing(2)
+        layout.setContentsMargins(0, 0, 0, SPACE_2)
+        layout.setSpacing(SPACE_1)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         self.toggle = QToolButton(self)
@@ -91,14 +93,18 @@ class ThinkingBlock(QFrame):
         self.toggle.setAutoRaise(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.toggle.setAccessibleDescription("Shows or hides the model's thought")
+        self.toggle.setAccessibleDescription(
+            translate("ThinkingBlock", "Shows or hides the model's thought"))
         self.toggle.toggled.connect(self.set_expanded)
         header.addWidget(self.toggle)
         header.addStretch(1)
-        self.copy_button = QPushButton("Copy thought", self)
+        self.copy_button = QPushButton(icon(Icon.COPY),
+                                       translate("ThinkingBlock", "Copy thought"), self)
         self.copy_button.setObjectName("copyThought")
-        self.copy_button.setToolTip("Copy the model's thought, without the answer")
-        self.copy_button.setAccessibleName("Copy thought")
+        self.copy_button.setToolTip(
+            translate("ThinkingBlock", "Copy the model's thought, without the answer"))
+        self.copy_button.setAccessibleName(translate("ThinkingBlock", "Copy thought"))
+        self.copy_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         header.addWidget(self.copy_button)
         layout.addLayout(header)
@@ -107,10 +113,10 @@ class ThinkingBlock(QFrame):
         self.content = QFrame(self)
         self.content.setObjectName("thinkingContent")
         content_layout = QVBoxLayout(self.content)
-        content_layout.setContentsMargins(10, 0, 0, 0)
+        content_layout.setContentsMargins(SPACE_4, 0, 0, 0)
         self.body = _ThoughtText(self._fit_height, self.content)
         self.body.setObjectName("thinkingBody")
-        self.body.setAccessibleName("The model's thought")
+        self.body.setAccessibleName(translate("ThinkingBlock", "The model's thought"))
         self.body.setReadOnly(True)
         self.body.setUndoRedoEnabled(False)  # an undo step per streamed piece, never used
         self.body.setFrameShape(QFrame.Shape.NoFrame)
@@ -236,19 +242,27 @@ class ThinkingBlock(QFrame):
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self._text)
-        self.copy_button.setText("Copied")
-        QTimer.singleShot(1500, self.copy_button,
-                          lambda: self.copy_button.setText("Copy thought"))
+        self.copy_button.setText(translate("ThinkingBlock", "Copied"))
+        QTimer.singleShot(1500, self.copy_button, lambda: self.copy_button.setText(
+            translate("ThinkingBlock", "Copy thought")))
 
     def header_text(self) -> str:
         if self._live:
             elapsed = 0.0 if self._started_at is None else self._clock() - self._started_at
             # Rounded, not floored: a tick a millisecond early still reads the new second.
             whole = round(elapsed)
-            return f"Thinking… {format_elapsed(whole)}" if whole >= 1 else "Thinking…"
-        text = "Thought" if self._seconds is None else \
-            f"Thought for {format_elapsed(self._seconds)}"
-        return f"{text} (stopped)" if self._stopped else text
+            if whole < 1:
+                return translate("ThinkingBlock", "Thinking…")
+            return translate("ThinkingBlock", "Thinking… {elapsed}").format(
+                elapsed=format_elapsed(whole))
+        if self._seconds is None:
+            return translate("ThinkingBlock", "Thought (stopped)") if self._stopped \
+                else translate("ThinkingBlock", "Thought")
+        took = format_elapsed(self._seconds)
+        if self._stopped:
+            return translate("ThinkingBlock", "Thought for {elapsed} (stopped)").format(
+                elapsed=took)
+        return translate("ThinkingBlock", "Thought for {elapsed}").format(elapsed=took)
 
     def _update_header(self) -> None:
         text = self.header_text()

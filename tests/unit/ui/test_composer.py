@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from chatapp.history.store import Attachment
 from chatapp.reasoning.formats import NO_CONTROL, ThinkingChoice, ThinkingControl
 from chatapp.ui.attachment_chips import AttachmentChip
-from chatapp.ui.composer import IMAGE_REFUSED, MAX_ATTACHMENTS, Composer, ComposerState
+from chatapp.ui.composer import MAX_ATTACHMENTS, Composer, ComposerState, image_refused
 
 
 def make(qtbot: QtBot) -> Composer:
@@ -241,8 +241,8 @@ def test_a_pasted_image_is_refused_with_the_reason(qtbot: QtBot) -> None:
     composer.edit.insertFromMimeData(image)
     assert given == []
     (chip,) = composer.chips.chips
-    assert chip.error == IMAGE_REFUSED and "not a document" in IMAGE_REFUSED
-    assert composer.hint.text() == IMAGE_REFUSED
+    assert chip.error == image_refused() and "not a document" in image_refused()
+    assert composer.hint.text() == image_refused()
     assert chip.remove_button is not None
     chip.remove_button.click()
     assert composer.chips.chips == [] and composer.hint.isHidden()
