@@ -72,9 +72,10 @@ class ModelsPane(QDialog):
         self.statuses: dict[str, DownloadStatus] = {}
 
         layout = QVBoxLayout(self)
+        cores = hardware.physical_cores  # a plain name: lupdate skips an attribute there
         machine = plain_label(QLabel(translate(
             "ModelsPane", "This computer: {memory} memory ({free} free), %n CPU cores. Models "
-            "run on the CPU; their files stay in {folder}.", "", hardware.physical_cores)
+            "run on the CPU; their files stay in {folder}.", "", cores)
             .format(memory=format_bytes(hardware.total_ram_bytes, binary=True),
                     free=format_bytes(hardware.available_ram_bytes, binary=True),
                     folder=library.models_dir), self))

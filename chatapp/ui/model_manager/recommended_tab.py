@@ -30,15 +30,15 @@ from chatapp.ui.model_manager.tables import HEADER_CONTEXT, make_table, number_i
 from chatapp.ui.plain_text import plain_label
 from chatapp.vocabulary import KvCacheType
 
-COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Model"),
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Parameters"),
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Quantization"),
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Download"),
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Memory"),
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Fits?"),
+COLUMNS = (QT_TRANSLATE_NOOP("ModelTables", "Model"),
+           QT_TRANSLATE_NOOP("ModelTables", "Parameters"),
+           QT_TRANSLATE_NOOP("ModelTables", "Quantization"),
+           QT_TRANSLATE_NOOP("ModelTables", "Download"),
+           QT_TRANSLATE_NOOP("ModelTables", "Memory"),
+           QT_TRANSLATE_NOOP("ModelTables", "Fits?"),
            SPEED_HEADER,
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Answers"),
-           QT_TRANSLATE_NOOP(HEADER_CONTEXT, "License"),
+           QT_TRANSLATE_NOOP("ModelTables", "Answers"),
+           QT_TRANSLATE_NOOP("ModelTables", "License"),
            "")
 FIT_COLUMN = COLUMNS.index("Fits?")
 SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)

@@ -33,20 +33,20 @@ from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.icons import Icon, icon
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
-from chatapp.ui.model_manager.tables import HEADER_CONTEXT, make_table, number_item
+from chatapp.ui.model_manager.tables import make_table, number_item
 from chatapp.ui.plain_text import plain_label
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.vocabulary import KvCacheType
 
 PAGE_SIZE = 20
-REPO_COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Repository"),
-                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Downloads"),
-                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Likes"),
-                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Updated"))
-FILE_COLUMNS = (QT_TRANSLATE_NOOP(HEADER_CONTEXT, "File"),
-                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Quantization"),
-                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Size"),
-                QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Fits?"), SPEED_HEADER)
+REPO_COLUMNS = (QT_TRANSLATE_NOOP("ModelTables", "Repository"),
+                QT_TRANSLATE_NOOP("ModelTables", "Downloads"),
+                QT_TRANSLATE_NOOP("ModelTables", "Likes"),
+                QT_TRANSLATE_NOOP("ModelTables", "Updated"))
+FILE_COLUMNS = (QT_TRANSLATE_NOOP("ModelTables", "File"),
+                QT_TRANSLATE_NOOP("ModelTables", "Quantization"),
+                QT_TRANSLATE_NOOP("ModelTables", "Size"),
+                QT_TRANSLATE_NOOP("ModelTables", "Fits?"), SPEED_HEADER)
 SPEED_COLUMN = FILE_COLUMNS.index(SPEED_HEADER)
 SUGGESTED_NOTE = QT_TRANSLATE_NOOP("SearchTab", "★ suggested")
 
@@ -192,9 +192,10 @@ class SearchTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, repo.repo_id)
                 self.repo_table.setItem(row, column, item)
         self.more_button.setVisible(page.has_more)
+        count = len(self.repos)  # a plain name: lupdate skips a call there
         self.message.setText(
             translate("SearchTab", "%n repositories with GGUF files, most downloaded first.",
-                      "", len(self.repos)) if self.repos else
+                      "", count) if self.repos else
             translate("SearchTab", "No GGUF repositories match “{query}”.").format(
                 query=page.query))
 
@@ -259,8 +260,9 @@ class SearchTab(QWidget):
             item = self.file_table.item(row, 0)
             if item is not None:
                 item.setText(_file_label(model, suggested=suggested))
-        parts = [translate("SearchTab", "{repository}: %n GGUF models.", "",
-                           len(listing.models)).format(repository=listing.repo_id)]
+        count = len(listing.models)  # a plain name: lupdate skips a call there
+        parts = [translate("SearchTab", "{repository}: %n GGUF models.", "", count).format(
+            repository=listing.repo_id)]
         if listing.gated:
             parts.append(translate("SearchTab", "It is gated: downloading needs a Hugging "
                                    "Face token (below) and accepting its terms on the hub."))
@@ -373,8 +375,9 @@ def _file_label(model: GgufModel, *, suggested: bool) -> str:
     name = model.name
     if suggested:
         name += "  " + translate("SearchTab", SUGGESTED_NOTE)
-    if model.split_count > 1:
-        name += "  " + translate("SearchTab", "(%n parts)", "", model.split_count)
+    parts = model.split_count  # a plain name: lupdate skips an attribute there
+    if parts > 1:
+        name += "  " + translate("SearchTab", "(%n parts)", "", parts)
     if model.missing_parts:
         name += "  " + translate("SearchTab", "(incomplete)")
     return name

@@ -25,12 +25,11 @@ from chatapp.models.speed_estimate import SpeedEstimator, SpeedPrediction, Weigh
 from chatapp.models.speed_probe import machine_speed
 from chatapp.models.speed_records import SpeedRecords
 from chatapp.settings import Settings, load_settings
-from chatapp.ui.model_manager.tables import HEADER_CONTEXT
 from chatapp.ui.plain_text import plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 from chatapp.vocabulary import KvCacheType
 
-SPEED_HEADER = QT_TRANSLATE_NOOP(HEADER_CONTEXT, "Speed here")
+SPEED_HEADER = QT_TRANSLATE_NOOP("ModelTables", "Speed here")
 MEASURING = QT_TRANSLATE_NOOP("SpeedLabel", "measuring…")
 
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 
 from chatapp.i18n import translate
 
-# Column headers are marked QT_TRANSLATE_NOOP(HEADER_CONTEXT, ...) where each table's
-# columns are defined: one context, so a header shared by several tables ("Model", "Speed
-# here") is translated once, the same everywhere.
+# Column headers are marked QT_TRANSLATE_NOOP("ModelTables", ...) where each table's
+# columns are defined (lupdate reads only a literal context there): one context, so a
+# header shared by several tables ("Model", "Speed here") is translated once, the same
+# everywhere.
 HEADER_CONTEXT = "ModelTables"
 
 # Numbers stay aligned to the trailing edge (their digits line up); Qt mirrors it in a

@@ -363,10 +363,10 @@ class ChatTemplateDialog(QDialog):
             self._show_info(_changed_while_checked())
         else:
             self._checked_text = text
-            shown = prompt if len(prompt) <= MAX_PREVIEW_CHARS else (
-                prompt[:MAX_PREVIEW_CHARS] + "\n" + translate(
-                    "ChatTemplateDialog", "… (%n more characters)", "",
-                    len(prompt) - MAX_PREVIEW_CHARS))
+            more = len(prompt) - MAX_PREVIEW_CHARS  # a plain name, for lupdate
+            shown = prompt if more <= 0 else (
+                prompt[:MAX_PREVIEW_CHARS] + "\n"
+                + translate("ChatTemplateDialog", "… (%n more characters)", "", more))
             self.preview.setPlainText(shown)
             self._show_info(translate("ChatTemplateDialog", "The template renders the sample "
                                       "chat. Read the prompt above; if it is what the model "
