@@ -30,25 +30,40 @@ from PySide6.QtWidgets import (
 )
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.knowledge.index_store import FileStatus
 from chatapp.knowledge.indexer import IndexProgress, IndexReport, Phase
 from chatapp.models.library import ModelLibrary
 from chatapp.ui.documents.collection_dialog import CollectionDialog, choose_folder
 from chatapp.ui.documents.wording import (
-    WORDS_ONLY_NOTE,
     collection_state,
     file_status,
+    files,
+    joined,
     meaning_note,
-    plural,
+    passages,
     progress_text,
+    words_only_note,
 )
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.index_thread import CollectionState, FileListing, IndexThread
 
 # While a collection is read, its files' statuses are listed again this often.
 FILES_REFRESH_S = 2.0
-COLLECTION_COLUMNS = ("Name", "Folders", "Files", "Passages", "State")
-FILE_COLUMNS = ("File", "Status", "Passages", "Why")
+COLLECTION_COLUMNS = (QT_TRANSLATE_NOOP("LocalDocumentsPane", "Name"),
+                      QT_TRANSLATE_NOOP("LocalDocumentsPane", "Folders"),
+                      QT_TRANSLATE_NOOP("LocalDocumentsPane", "Files"),
+                      QT_TRANSLATE_NOOP("LocalDocumentsPane", "Passages"),
+                      QT_TRANSLATE_NOOP("LocalDocumentsPane", "State"))
+FILE_COLUMNS = (QT_TRANSLATE_NOOP("LocalDocumentsPane", "File"),
+                QT_TRANSLATE_NOOP("LocalDocumentsPane", "Status"),
+                QT_TRANSLATE_NOOP("LocalDocumentsPane", "Passages"),
+                QT_TRANSLATE_NOOP("LocalDocumentsPane", "Why"))
+
+
+def _headers(columns: tuple[str, ...]) -> list[str]:
+    return [translate("LocalDocumentsPane", column) for column in columns]
 
 
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
@@ -66,7 +81,7 @@ class LocalDocumentsPane(QDialog):
     def __init__(self, worker: IndexThread, library: ModelLibrary,
                  embedding_model: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Local documents")
+        self.setWindowTitle(translate("LocalDocumentsPane", "Local documents"))
         self.setObjectName("localDocumentsPane")
         self.resize(940, 680)
         self.worker = worker
@@ -79,31 +94,44 @@ class LocalDocumentsPane(QDialog):
         self._files_listed_at = 0.0
 
         layout = QVBoxLayout(self)
-        intro = plain_label(QLabel(
-            "Folders of your own files that chats can search. Choose which collections a "
-            "chat uses in its Chat settings. The index stays on this computer.", self))
+        intro = plain_label(QLabel(translate(
+            "LocalDocumentsPane", "Folders of your own files that chats can search. Choose "
+            "which collections a chat uses in its Chat settings. The index stays on this "
+            "computer."), self))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         model_row = QHBoxLayout()
-        model_row.addWidget(QLabel("Search by meaning with", self))
+        model_label = QLabel(translate("LocalDocumentsPane", "Search by meaning with"), self)
+        model_row.addWidget(model_label)
         self.model_box = QComboBox(self)
+        model_label.setBuddy(self.model_box)
         self.model_box.setObjectName("embeddingModel")
+        self.model_box.setAccessibleName(translate("LocalDocumentsPane", "Embedding model"))
+        self.model_box.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "The model that finds passages by their meaning, or words "
+            "only"))
         self.model_box.setMinimumWidth(260)
         model_row.addWidget(self.model_box, 1)
-        self.models_button = QPushButton("Models…", self)
+        self.models_button = QPushButton(icon(Icon.MODELS),
+                                         translate("LocalDocumentsPane", "Models…"), self)
         self.models_button.setObjectName("documentsModelsButton")
-        self.models_button.setToolTip("Find and download an embedding model")
+        self.models_button.setToolTip(translate("LocalDocumentsPane",
+                                                "Find and download an embedding model"))
+        self.models_button.setAccessibleDescription(self.models_button.toolTip())
         self.models_button.clicked.connect(self.models_requested)
         model_row.addWidget(self.models_button)
         layout.addLayout(model_row)
         self.model_note = plain_label(QLabel(self))
         self.model_note.setObjectName("embeddingNote")
         self.model_note.setWordWrap(True)
+        self.model_note.setAccessibleName(translate("LocalDocumentsPane",
+                                                    "About the embedding model"))
         layout.addWidget(self.model_note)
         self.model_problem = plain_label(QLabel(self))
         self.model_problem.setObjectName("settingsError")
         self.model_problem.setWordWrap(True)
+        self.model_problem.setAccessibleName(translate("LocalDocumentsPane", "Problem"))
         self.model_problem.hide()
         layout.addWidget(self.model_problem)
         self._fill_models([])
@@ -114,7 +142,11 @@ class LocalDocumentsPane(QDialog):
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(COLLECTION_COLUMNS), top)
         self.table.setObjectName("collectionsTable")
-        self.table.setHorizontalHeaderLabels(COLLECTION_COLUMNS)
+        self.table.setHorizontalHeaderLabels(_headers(COLLECTION_COLUMNS))
+        self.table.setAccessibleName(translate("LocalDocumentsPane", "Collections"))
+        self.table.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "Each collection with its folders, files, passages and "
+            "state; the chosen one's files are listed below"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -126,19 +158,38 @@ class LocalDocumentsPane(QDialog):
         top_layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add collection…", top)
+        self.add_button = QPushButton(icon(Icon.ADD),
+                                      translate("LocalDocumentsPane", "Add collection…"), top)
         self.add_button.setObjectName("addCollection")
         self.add_button.clicked.connect(self.ask_new_collection)
-        self.add_folder_button = QPushButton("Add folder…", top)
+        self.add_folder_button = QPushButton(icon(Icon.FOLDER),
+                                             translate("LocalDocumentsPane", "Add folder…"),
+                                             top)
+        self.add_folder_button.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "Adds a folder to the chosen collection"))
         self.add_folder_button.clicked.connect(self.ask_add_folder)
-        self.remove_folder_button = QPushButton("Remove folder…", top)
+        self.remove_folder_button = QPushButton(
+            icon(Icon.REMOVE), translate("LocalDocumentsPane", "Remove folder…"), top)
+        self.remove_folder_button.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "Leaves a folder out of the chosen collection; its files "
+            "are not touched"))
         self.remove_folder_button.clicked.connect(self.ask_remove_folder)
-        self.rename_button = QPushButton("Rename…", top)
+        self.rename_button = QPushButton(icon(Icon.EDIT),
+                                         translate("LocalDocumentsPane", "Rename…"), top)
+        self.rename_button.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "Renames the chosen collection"))
         self.rename_button.clicked.connect(self.ask_rename)
-        self.reindex_button = QPushButton("Index again", top)
-        self.reindex_button.setToolTip("Look for new, changed and deleted files now")
+        self.reindex_button = QPushButton(icon(Icon.REGENERATE),
+                                          translate("LocalDocumentsPane", "Index again"), top)
+        self.reindex_button.setToolTip(translate(
+            "LocalDocumentsPane", "Look for new, changed and deleted files now"))
+        self.reindex_button.setAccessibleDescription(self.reindex_button.toolTip())
         self.reindex_button.clicked.connect(self._reindex_selected)
-        self.remove_button = QPushButton("Remove collection…", top)
+        self.remove_button = QPushButton(
+            icon(Icon.DELETE), translate("LocalDocumentsPane", "Remove collection…"), top)
+        self.remove_button.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "Removes the chosen collection and its index, after "
+            "asking; your files are not touched"))
         self.remove_button.setObjectName("removeCollection")
         self.remove_button.clicked.connect(self.ask_remove_collection)
         for button in (self.add_button, self.add_folder_button, self.remove_folder_button,
@@ -151,14 +202,18 @@ class LocalDocumentsPane(QDialog):
         progress_row = QHBoxLayout()
         self.progress_label = plain_label(QLabel("", top))
         self.progress_label.setObjectName("indexProgress")
+        self.progress_label.setAccessibleName(translate("LocalDocumentsPane", "Indexing"))
         progress_row.addWidget(self.progress_label, 1)
-        self.pause_button = QPushButton("Pause", top)
+        self.pause_button = QPushButton(top)
         self.pause_button.setObjectName("pauseIndexing")
+        self._show_pause_button(paused=False)
         self.pause_button.clicked.connect(self._toggle_pause)
         progress_row.addWidget(self.pause_button)
         top_layout.addLayout(progress_row)
         self.progress_bar = QProgressBar(top)
         self.progress_bar.setObjectName("indexProgressBar")
+        self.progress_bar.setAccessibleName(translate("LocalDocumentsPane",
+                                                      "Indexing progress"))
         top_layout.addWidget(self.progress_bar)
 
         bottom = QWidget(splitter)
@@ -166,10 +221,16 @@ class LocalDocumentsPane(QDialog):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         self.files_label = plain_label(QLabel("", bottom))
         self.files_label.setObjectName("filesSummary")
+        self.files_label.setAccessibleName(translate("LocalDocumentsPane", "Files"))
         bottom_layout.addWidget(self.files_label)
         self.files = QTableWidget(0, len(FILE_COLUMNS), bottom)
         self.files.setObjectName("filesTable")
-        self.files.setHorizontalHeaderLabels(FILE_COLUMNS)
+        self.files.setHorizontalHeaderLabels(_headers(FILE_COLUMNS))
+        self.files.setAccessibleName(translate("LocalDocumentsPane",
+                                               "Files of the chosen collection"))
+        self.files.setAccessibleDescription(translate(
+            "LocalDocumentsPane", "Each file's status and passages; a file that could not "
+            "be read says why"))
         self.files.verticalHeader().hide()
         self.files.setWordWrap(False)
         files_header = self.files.horizontalHeader()
@@ -183,6 +244,7 @@ class LocalDocumentsPane(QDialog):
         layout.addWidget(splitter, 1)
         self.message = plain_label(QLabel(self))
         self.message.setObjectName("documentsMessage")
+        self.message.setAccessibleName(translate("LocalDocumentsPane", "Message"))
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
@@ -210,7 +272,8 @@ class LocalDocumentsPane(QDialog):
 
     def _fill_models(self, models: list[Path]) -> None:
         self.model_box.clear()
-        self.model_box.addItem("Words only (no embedding model)", None)
+        self.model_box.addItem(translate("LocalDocumentsPane",
+                                         "Words only (no embedding model)"), None)
         known = list(models)
         if self.embedding_model is not None and self.embedding_model not in known:
             known.append(self.embedding_model)  # chosen, though not found now
@@ -224,7 +287,7 @@ class LocalDocumentsPane(QDialog):
 
     def _show_model_note(self) -> None:
         model = self.embedding_model
-        self.model_note.setText(WORDS_ONLY_NOTE if model is None else meaning_note(model))
+        self.model_note.setText(words_only_note() if model is None else meaning_note(model))
         self.models_button.setDefault(model is None)
 
     def _model_activated(self, _index: int) -> None:
@@ -264,13 +327,14 @@ class LocalDocumentsPane(QDialog):
         meaning = self.embedding_model is not None
         for row, state in enumerate(states):
             collection, stats = state.collection, state.stats
-            folders = "; ".join(str(f) for f in collection.folders) or "(no folder)"
+            folders = "; ".join(str(f) for f in collection.folders) or translate(
+                "LocalDocumentsPane", "(no folder)")
             running = self.worker.running == collection.id
             values = (
                 _item(collection.name, collection.name),
                 _item(folders, "\n".join(str(f) for f in collection.folders)),
-                _item(f"{stats.files:,}"),
-                _item(f"{stats.chunks:,}"),
+                _item(format_number(stats.files)),
+                _item(format_number(stats.chunks)),
                 _item(collection_state(stats, running=running, paused=self.worker.paused,
                                        meaning=meaning)),
             )
@@ -294,7 +358,8 @@ class LocalDocumentsPane(QDialog):
             self.show_files(None)
         elif self.listing is None or self.listing.collection_id != chosen:
             self.files.setRowCount(0)
-            self.files_label.setText("Reading the list of files…")
+            self.files_label.setText(translate("LocalDocumentsPane",
+                                               "Reading the list of files…"))
             self.worker.list_files(chosen)
         else:
             self.worker.list_files(chosen)
@@ -319,7 +384,8 @@ class LocalDocumentsPane(QDialog):
         chosen = self.selected_id()
         if chosen is None:
             return
-        folder = choose_folder(self, "Add a folder to the collection")
+        folder = choose_folder(self, translate("LocalDocumentsPane",
+                                               "Add a folder to the collection"))
         if folder is not None:
             self.worker.add_folder(chosen, folder)
 
@@ -330,14 +396,17 @@ class LocalDocumentsPane(QDialog):
         folders = [str(f) for f in state.collection.folders]
         if len(folders) == 1:
             folder = folders[0]
-            if not plain_question(self, "Remove folder",
-                                  f"Stop indexing {folder}? Its files leave the collection's "
-                                  "index; the files themselves are not touched."):
+            if not plain_question(self, translate("LocalDocumentsPane", "Remove folder"),
+                                  translate("LocalDocumentsPane", "Stop indexing {folder}? "
+                                            "Its files leave the collection's index; the "
+                                            "files themselves are not touched.").format(
+                                      folder=folder)):
                 return
         else:
-            folder, ok = QInputDialog.getItem(self, "Remove folder",
-                                              "Folder to leave out of the collection:",
-                                              folders, 0, False)
+            folder, ok = QInputDialog.getItem(
+                self, translate("LocalDocumentsPane", "Remove folder"),
+                translate("LocalDocumentsPane", "Folder to leave out of the collection:"),
+                folders, 0, False)
             if not ok:
                 return
         self.worker.remove_folder(state.collection.id, Path(folder))
@@ -346,7 +415,9 @@ class LocalDocumentsPane(QDialog):
         state = self._state(self.selected_id())
         if state is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename collection", "New name:",
+        name, ok = QInputDialog.getText(self, translate("LocalDocumentsPane",
+                                                        "Rename collection"),
+                                        translate("LocalDocumentsPane", "New name:"),
                                         QLineEdit.EchoMode.Normal, state.collection.name)
         if ok and name.strip() and name.strip() != state.collection.name:
             self.worker.rename_collection(state.collection.id, name)
@@ -355,11 +426,12 @@ class LocalDocumentsPane(QDialog):
         state = self._state(self.selected_id())
         if state is None:
             return
-        if plain_question(self, "Remove collection",
-                          f"Remove the collection “{state.collection.name}” and its index "
-                          f"({plural(state.stats.files, 'file')}, "
-                          f"{plural(state.stats.chunks, 'passage')})? Your files are not "
-                          "touched; chats stop using it."):
+        if plain_question(self, translate("LocalDocumentsPane", "Remove collection"),
+                          translate("LocalDocumentsPane", "Remove the collection “{name}” "
+                                    "and its index ({files}, {passages})? Your files are not "
+                                    "touched; chats stop using it.").format(
+                              name=state.collection.name, files=files(state.stats.files),
+                              passages=passages(state.stats.chunks))):
             self.worker.remove_collection(state.collection.id)
 
     def _reindex_selected(self) -> None:
@@ -380,23 +452,27 @@ class LocalDocumentsPane(QDialog):
         records = listing.files
         self.files.setRowCount(len(records))
         for row, record in enumerate(records):
-            passages = f"{record.passages:,}" if record.status is FileStatus.INDEXED else ""
+            count = (format_number(record.passages) if record.status is FileStatus.INDEXED
+                     else "")
             values = (_item(record.path.name, str(record.path)), _item(file_status(record)),
-                      _item(passages), _item(record.reason or "", record.reason or ""))
+                      _item(count), _item(record.reason or "", record.reason or ""))
             for column, item in enumerate(values):
                 self.files.setItem(row, column, item)
-        summary = plural(listing.total, "file")
+        summary = files(listing.total)
         if listing.failed:
-            summary += f", {listing.failed:,} could not be read (listed first, with why)"
+            summary = translate("LocalDocumentsPane", "{files}, %n could not be read (listed "
+                                "first, with why)", "", listing.failed).format(files=summary)
         if len(records) < listing.total:
-            summary += f"; the first {len(records):,} are shown"
+            summary = translate("LocalDocumentsPane", "{summary}; the first %n are shown", "",
+                                len(records)).format(summary=summary)
         self.files_label.setText(summary)
 
     # -- progress ----------------------------------------------------------------------
 
     def _name(self, collection_id: int) -> str:
         state = self._state(collection_id)
-        return state.collection.name if state is not None else "the collection"
+        return (state.collection.name if state is not None
+                else translate("LocalDocumentsPane", "the collection"))
 
     def show_progress(self, progress: IndexProgress) -> None:
         self.last_progress = progress
@@ -428,9 +504,10 @@ class LocalDocumentsPane(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0 if self.last_progress is None else 1)  # a run ended
         if self.worker.paused:
-            self.progress_label.setText("Indexing is paused.")
+            self.progress_label.setText(translate("LocalDocumentsPane", "Indexing is paused."))
         elif self.last_progress is None:
-            self.progress_label.setText("Nothing to index right now.")
+            self.progress_label.setText(translate("LocalDocumentsPane",
+                                                  "Nothing to index right now."))
         self.pause_button.setEnabled(self.worker.paused)
 
     def _run_finished(self, report: IndexReport) -> None:
@@ -440,21 +517,26 @@ class LocalDocumentsPane(QDialog):
             self.worker.list_files(report.collection_id)
 
     def _show_report(self, report: IndexReport) -> None:
-        parts = [f"{self._name(report.collection_id)}: "
-                 + ("stopped" if report.cancelled else "up to date")]
+        name = self._name(report.collection_id)
+        parts = [translate("LocalDocumentsPane", "{name}: stopped").format(name=name)
+                 if report.cancelled
+                 else translate("LocalDocumentsPane", "{name}: up to date").format(name=name)]
         if report.indexed:
-            parts.append(f"{plural(report.indexed, 'file')} read")
+            parts.append(translate("LocalDocumentsPane", "%n files read", "", report.indexed))
         elif not (report.cancelled or report.failed or report.removed or report.waiting):
-            parts.append("no file changed")
+            parts.append(translate("LocalDocumentsPane", "no file changed"))
         if report.failed:
-            parts.append(f"{report.failed:,} could not be read")
+            parts.append(translate("LocalDocumentsPane", "%n could not be read", "",
+                                   report.failed))
         if report.removed:
-            parts.append(f"{report.removed:,} gone")
+            parts.append(translate("LocalDocumentsPane", "%n gone", "", report.removed))
         if report.waiting:
-            parts.append(f"{report.waiting:,} changed while read (read again later)")
+            parts.append(translate("LocalDocumentsPane", "%n changed while read (read again "
+                                   "later)", "", report.waiting))
         for problem in report.folder_problems[:3]:
-            parts.append(f"{problem.path}: {problem.reason}")
-        self.progress_label.setText(" · ".join(parts))
+            parts.append(translate("LocalDocumentsPane", "{path}: {reason}").format(
+                path=problem.path, reason=problem.reason))
+        self.progress_label.setText(joined(parts))
 
     def _toggle_pause(self) -> None:
         if self.worker.paused:
@@ -463,7 +545,7 @@ class LocalDocumentsPane(QDialog):
             self.worker.pause()
 
     def _paused_changed(self, paused: bool) -> None:
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self._show_pause_button(paused=paused)
         self.pause_button.setEnabled(paused or self.worker.running is not None)
         if self.last_progress is not None and self.worker.running is not None:
             progress = self.last_progress
@@ -474,6 +556,19 @@ class LocalDocumentsPane(QDialog):
         else:
             self._show_idle()
         self.show_collections(self.states)
+
+    def _show_pause_button(self, *, paused: bool) -> None:
+        button = self.pause_button
+        if paused:
+            button.setText(translate("LocalDocumentsPane", "Resume"))
+            button.setIcon(icon(Icon.RESUME))
+            button.setAccessibleDescription(translate("LocalDocumentsPane",
+                                                      "Goes on indexing"))
+        else:
+            button.setText(translate("LocalDocumentsPane", "Pause"))
+            button.setIcon(icon(Icon.PAUSE))
+            button.setAccessibleDescription(translate(
+                "LocalDocumentsPane", "Pauses indexing; chats still search what is indexed"))
 
     # -- messages ----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from chatapp.paths import AppPaths
 from chatapp.ui.documents.pane import LocalDocumentsPane
 from chatapp.ui.workers.index_thread import CollectionState, IndexThread
 from tests.unit.documents.pdf_files import encrypt_pdf, make_pdf
+from tests.unit.ui.dialog_accessibility import accessible_name, unnamed_controls
 
 FACT = "The lighthouse keeper's cat is named Biscuit and sleeps on the lamp room stairs."
 TIMEOUT_MS = 120_000
@@ -253,3 +254,12 @@ def test_a_model_that_makes_no_embeddings_is_refused_and_words_still_work(
     assert "not an embedding model" in pane.model_problem.text()
     assert "words alone" in pane.model_problem.text()
     assert pane.states[0].stats.indexed == 1 and pane.states[0].stats.embedded == 0
+
+
+def test_every_control_of_the_pane_and_its_dialog_has_an_accessible_name(
+        qtbot: QtBot, pane: LocalDocumentsPane) -> None:
+    assert unnamed_controls(pane) == []
+    assert accessible_name(pane.files) == "Files of the chosen collection"
+    dialog = pane.ask_new_collection()
+    assert unnamed_controls(dialog) == []
+    dialog.reject()
