@@ -37,6 +37,7 @@ import apsw
 import sqlite_vec  # type: ignore[import-untyped]
 
 from chatapp.documents.chunking import Passage
+from chatapp.i18n import format_number, translate
 from chatapp.knowledge.errors import (
     CollectionNotFoundError,
     IndexBusyError,
@@ -135,19 +136,25 @@ class CollectionStats:
 def _translate(exc: apsw.Error, path: Path) -> KnowledgeError:
     if isinstance(exc, apsw.CorruptError | apsw.NotADBError):
         return IndexDamagedError(
-            "The index of your local documents is damaged. chatapp will move it aside and "
-            "index your folders again; your files are not affected.",
+            translate("DocumentIndex",
+                      "The index of your local documents is damaged. chatapp will move it "
+                      "aside and index your folders again; your files are not affected."),
             path=path, detail=f"{path}: {exc}")
     if isinstance(exc, apsw.FullError):
         return IndexDiskFullError(
-            "The disk is full, so the index of your local documents could not be saved. "
-            "Free some space; indexing continues where it stopped.", f"{path}: {exc}")
+            translate("DocumentIndex",
+                      "The disk is full, so the index of your local documents could not be "
+                      "saved. Free some space; indexing continues where it stopped."),
+            f"{path}: {exc}")
     if isinstance(exc, apsw.BusyError | apsw.LockedError):
         return IndexBusyError(
-            "The index of your local documents stayed busy too long (another chatapp "
-            "window may be indexing). Try again in a moment.", f"{path}: {exc}")
+            translate("DocumentIndex",
+                      "The index of your local documents stayed busy too long (another "
+                      "chatapp window may be indexing). Try again in a moment."),
+            f"{path}: {exc}")
     return KnowledgeError(
-        f"The index of your local documents ({path}) could not be read or written ({exc}).",
+        translate("DocumentIndex", "The index of your local documents ({path}) could not be "
+                  "read or written ({error}).").format(path=path, error=exc),
         f"{type(exc).__name__}: {exc}")
 
 
@@ -194,9 +201,9 @@ def _open_connection(path: Path) -> apsw.Connection:
         try:
             conn.load_extension(sqlite_vec.loadable_path())
         except apsw.Error as exc:
-            raise KnowledgeError(
-                "The vector search extension (sqlite-vec) could not be loaded; reinstall "
-                f"chatapp. ({exc})") from exc
+            raise KnowledgeError(translate(
+                "DocumentIndex", "The vector search extension (sqlite-vec) could not be "
+                "loaded; reinstall chatapp. ({error})").format(error=exc)) from exc
         finally:
             conn.enable_load_extension(False)
     except BaseException:
@@ -233,9 +240,11 @@ def _migrate(conn: apsw.Connection, path: Path) -> None:
     version, tables = _applied_version(conn)
     if version > LATEST_VERSION:
         raise IndexTooNewError(
-            "The index of your local documents was written by a newer version of chatapp "
-            f"(format {version}; this version reads up to {LATEST_VERSION}). Update "
-            f"chatapp to use it. The file was not changed: {path}")
+            translate("DocumentIndex",
+                      "The index of your local documents was written by a newer version of "
+                      "chatapp (format {version}; this version reads up to {latest}). Update "
+                      "chatapp to use it. The file was not changed: {path}").format(
+                          version=version, latest=LATEST_VERSION, path=path))
     if version == 0 and tables:
         # Some other SQLite database where ours should be: as good as damaged.
         raise apsw.NotADBError("not a chatapp index (no schema_migrations)")
@@ -262,8 +271,9 @@ def _connect(path: Path) -> apsw.Connection:
     try:
         _create_private(path)
     except OSError as exc:
-        raise KnowledgeError(
-            f"The index of your local documents ({path}) could not be created ({exc}).") from exc
+        raise KnowledgeError(translate(
+            "DocumentIndex", "The index of your local documents ({path}) could not be "
+            "created ({error}).").format(path=path, error=exc)) from exc
     try:
         conn = _open_connection(path)
     except apsw.Error as exc:
@@ -402,11 +412,13 @@ class KnowledgeIndex:
                 for folder in folders:
                     conn.execute("INSERT INTO folders (collection_id, path) VALUES (?, ?)",
                                  (cid, folder))
-        self.notice = (
-            "The index of your local documents was damaged, so chatapp moved it aside "
-            f"({moved.name}) and is indexing your folders again. "
-            + ("Your collections were kept." if kept else
-               "Add your folders to Local documents again."))
+        self.notice = (translate(
+            "DocumentIndex", "The index of your local documents was damaged, so chatapp "
+            "moved it aside ({name}) and is indexing your folders again. Your collections "
+            "were kept.") if kept else translate(
+            "DocumentIndex", "The index of your local documents was damaged, so chatapp "
+            "moved it aside ({name}) and is indexing your folders again. Add your folders to "
+            "Local documents again.")).format(name=moved.name)
         log.warning("knowledge index was damaged; moved aside to %s, %d collection(s) kept",
                     moved, len(kept))
         return moved
@@ -415,7 +427,8 @@ class KnowledgeIndex:
 
     def _db(self) -> apsw.Connection:
         if self._conn is None:
-            raise KnowledgeError("The index of your local documents is closed.")
+            raise KnowledgeError(translate(
+                "DocumentIndex", "The index of your local documents is closed."))
         return self._conn
 
     @contextmanager
@@ -446,7 +459,8 @@ class KnowledgeIndex:
     def _check_collection(self, conn: apsw.Connection, collection_id: int) -> None:
         if conn.execute("SELECT 1 FROM collections WHERE id = ?",
                         (collection_id,)).fetchone() is None:
-            raise CollectionNotFoundError("That collection no longer exists.")
+            raise CollectionNotFoundError(translate(
+                "DocumentIndex", "That collection no longer exists."))
 
     # -- collections -------------------------------------------------------------------
 
@@ -488,7 +502,8 @@ class KnowledgeIndex:
             row = conn.execute("SELECT name, created FROM collections WHERE id = ?",
                                (collection_id,)).fetchone()
             if row is None:
-                raise CollectionNotFoundError("That collection no longer exists.")
+                raise CollectionNotFoundError(translate(
+                "DocumentIndex", "That collection no longer exists."))
             return self._collection(conn, collection_id, str(row[0]), _float(row[1]))
 
     @staticmethod
@@ -629,7 +644,8 @@ class KnowledgeIndex:
         the current embedding model) in one transaction: all of it or nothing. A file
         removed meanwhile (by another connection) stays removed."""
         if vectors is not None and len(vectors) != len(passages):
-            raise KnowledgeValueError("one vector per passage is needed")
+            raise KnowledgeValueError(translate(
+                "DocumentIndex", "One vector per passage is needed."))
         with self._transaction() as conn:
             row = conn.execute("SELECT collection_id FROM files WHERE id = ?",
                                (file_id,)).fetchone()
@@ -680,14 +696,17 @@ class KnowledgeIndex:
     def _dimensions(self, conn: apsw.Connection) -> int:
         model = self._embedding_model(conn)
         if model is None:
-            raise KnowledgeValueError("No embedding model is set for the index.")
+            raise KnowledgeValueError(translate(
+                "DocumentIndex", "No embedding model is set for the index."))
         return model[1]
 
     def use_embedding_model(self, model_id: str, dimensions: int) -> bool:
         """Make the index hold vectors of this model. True if that changed anything: the
         vectors of another model were dropped and every chunk waits to be embedded again."""
         if not model_id or not 1 <= dimensions <= 8192:
-            raise KnowledgeValueError(f"Unusable embedding model ({model_id!r}, {dimensions}).")
+            raise KnowledgeValueError(translate(
+                "DocumentIndex", "Unusable embedding model ({model}, {dimensions}).").format(
+                    model=repr(model_id), dimensions=dimensions))
         with self._transaction() as conn:
             if self._embedding_model(conn) == (model_id, dimensions):
                 return False
@@ -726,8 +745,9 @@ class KnowledgeIndex:
     def _insert_vector(conn: apsw.Connection, chunk_id: int, collection_id: int,
                        vector: Sequence[float], dims: int | None) -> None:
         if len(vector) != dims:
-            raise KnowledgeValueError(
-                f"A vector of {len(vector)} numbers does not fit the index ({dims}).")
+            raise KnowledgeValueError(translate(
+                "DocumentIndex", "A vector of {count} numbers does not fit the index "
+                "({dimensions}).").format(count=len(vector), dimensions=dims))
         conn.execute("INSERT INTO chunk_vectors (chunk_id, collection_id, embedding) "
                      "VALUES (?, ?, ?)", (chunk_id, collection_id, _vector_blob(vector)))
 
@@ -768,9 +788,10 @@ class KnowledgeIndex:
                 model = None  # vectors of different models are not comparable
             if query_vector is not None and model is not None:
                 if len(query_vector) != model[1]:
-                    raise KnowledgeValueError(
-                        f"The question's vector ({len(query_vector)} numbers) is not of the "
-                        f"index's embedding model ({model[1]}).")
+                    raise KnowledgeValueError(translate(
+                        "DocumentIndex", "The question's vector ({count} numbers) is not of "
+                        "the index's embedding model ({dimensions}).").format(
+                            count=len(query_vector), dimensions=model[1]))
                 rankings[MEANING] = [_int(r[0]) for r in conn.execute(
                     "SELECT chunk_id FROM chunk_vectors WHERE embedding MATCH ? AND k = ? "
                     f"AND collection_id IN ({marks}) ORDER BY distance",
@@ -801,10 +822,11 @@ class KnowledgeIndex:
 def _collection_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise KnowledgeValueError("A collection needs a name.")
+        raise KnowledgeValueError(translate("DocumentIndex", "A collection needs a name."))
     if len(name) > MAX_NAME_CHARS:
-        raise KnowledgeValueError(
-            f"A collection's name can be at most {MAX_NAME_CHARS} characters long.")
+        raise KnowledgeValueError(translate(
+            "DocumentIndex", "A collection's name can be at most {count} characters long."
+        ).format(count=format_number(MAX_NAME_CHARS)))
     return name
 
 

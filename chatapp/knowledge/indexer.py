@@ -39,6 +39,7 @@ from chatapp.documents.reading import (
     read_document_and_bytes,
 )
 from chatapp.files.checksum import sha256_of
+from chatapp.i18n import translate
 from chatapp.knowledge.embedder import Embedder
 from chatapp.knowledge.errors import KnowledgeValueError
 from chatapp.knowledge.index_store import Collection, FileRecord, FileStatus, KnowledgeIndex
@@ -279,7 +280,8 @@ class CollectionIndexer:
             self._remove_under(collection_id, path)
             return []
         except OSError as exc:
-            return [ScanProblem(path, f"this could not be read ({exc.strerror or exc})")]
+            return [ScanProblem(path, translate("DocumentIndex", "this could not be read "
+                                                "({error})").format(error=exc.strerror or exc))]
         if os.path.isdir(path) and not os.path.islink(path):
             seen: set[int] = set()
             newest = self._index.newest_file_id(collection_id)
@@ -368,16 +370,19 @@ class CollectionIndexer:
             self._failed(record, before, exc.user_message)
             return
         except OSError:
-            self._wait_for_next_run(record, before, "It changed while chatapp read it.")
+            self._wait_for_next_run(record, before, translate(
+                "DocumentIndex", "It changed while chatapp read it."))
             return
         except Exception:  # a reader's bug on some odd file must not stop the run
             log.exception("reading a file of collection %d failed", record.collection_id)
-            self._failed(record, before, f"chatapp could not read {path.name} (an internal "
-                         "error; the details are in its log).")
+            self._failed(record, before, translate(
+                "DocumentIndex", "chatapp could not read {name} (an internal error; the "
+                "details are in its log).").format(name=path.name))
             return
         if before is None or not _same(before, path):
-            self._wait_for_next_run(record, before, f"{path.name} changed while chatapp "
-                                    "was reading it; it will be read again.")
+            self._wait_for_next_run(record, before, translate(
+                "DocumentIndex", "{name} changed while chatapp was reading it; it will be "
+                "read again.").format(name=path.name))
             return
         vectors = self._embed([p.text for p in passages])
         self._index.store_file(record.id, size=before.st_size, mtime_ns=before.st_mtime_ns,
@@ -416,12 +421,14 @@ class CollectionIndexer:
             try:
                 got = embedder.embed(batch)
                 if len(got) != len(batch) or any(len(v) != embedder.dimensions for v in got):
-                    raise KnowledgeValueError("The embedding model gave vectors that do not "
-                                              "fit its own description.")
+                    raise KnowledgeValueError(translate(
+                        "DocumentIndex", "The embedding model gave vectors that do not fit its "
+                        "own description."))
             except Exception as exc:  # the engine's errors are the user's to read
                 self._embedding_problem = (
                     getattr(exc, "user_message", None)
-                    or f"The embedding model failed ({type(exc).__name__}).")
+                    or translate("DocumentIndex", "The embedding model failed ({error})."
+                                 ).format(error=type(exc).__name__))
                 log.warning("embedding failed, indexing words only", exc_info=True)
                 return None
             vectors.extend(got)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from chatapp.i18n import translate
+
 __all__ = [
     "SKIPPED_FOLDERS",
     "FoundFile",
@@ -115,9 +117,10 @@ def _entry(entry: os.DirEntry[str], wanted: Callable[[Path], bool],
 
 def _reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
-        return "chatapp is not allowed to read this folder"
+        return translate("DocumentIndex", "chatapp is not allowed to read this folder")
     if isinstance(exc, FileNotFoundError):
-        return "this folder does not exist (any more)"
+        return translate("DocumentIndex", "this folder does not exist (any more)")
     if isinstance(exc, NotADirectoryError):
-        return "this is not a folder"
-    return f"this folder could not be read ({exc.strerror or exc})"
+        return translate("DocumentIndex", "this is not a folder")
+    return translate("DocumentIndex", "this folder could not be read ({error})").format(
+        error=exc.strerror or exc)

@@ -32,6 +32,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
+from chatapp.i18n import translate
 from chatapp.knowledge.embedder import Embedder
 from chatapp.knowledge.errors import CollectionNotFoundError, IndexDamagedError, KnowledgeError
 from chatapp.knowledge.index_store import KnowledgeIndex
@@ -139,14 +140,18 @@ class FolderWatcher:
         problems: list[str] = []
         for folder in folders:
             if not folder.is_dir():
-                problems.append(f"{folder} is not there, so changes in it are not followed.")
+                problems.append(translate(
+                    "DocumentIndex", "{folder} is not there, so changes in it are not followed."
+                ).format(folder=folder))
                 continue
             try:
                 watches.append(self._observer.schedule(
                     _Handler(self, collection_id, folder), str(folder), recursive=True))
             except OSError as exc:
-                problems.append(f"Changes in {folder} are not followed ({exc.strerror or exc}); "
-                                "they are picked up at the next start.")
+                problems.append(translate(
+                    "DocumentIndex", "Changes in {folder} are not followed ({error}); they are "
+                    "picked up at the next start.").format(folder=folder,
+                                                          error=exc.strerror or exc))
         self._watches[collection_id] = watches
         return problems
 
