@@ -459,12 +459,13 @@ class LocalDocumentsPane(QDialog):
             for column, item in enumerate(values):
                 self.files.setItem(row, column, item)
         summary = files(listing.total)
-        if listing.failed:
+        unreadable, shown = listing.failed, len(records)
+        if unreadable:
             summary = translate("LocalDocumentsPane", "{files}, %n could not be read (listed "
-                                "first, with why)", "", listing.failed).format(files=summary)
-        if len(records) < listing.total:
+                                "first, with why)", "", unreadable).format(files=summary)
+        if shown < listing.total:
             summary = translate("LocalDocumentsPane", "{summary}; the first %n are shown", "",
-                                len(records)).format(summary=summary)
+                                shown).format(summary=summary)
         self.files_label.setText(summary)
 
     # -- progress ----------------------------------------------------------------------
@@ -521,18 +522,22 @@ class LocalDocumentsPane(QDialog):
         parts = [translate("LocalDocumentsPane", "{name}: stopped").format(name=name)
                  if report.cancelled
                  else translate("LocalDocumentsPane", "{name}: up to date").format(name=name)]
-        if report.indexed:
-            parts.append(translate("LocalDocumentsPane", "%n files read", "", report.indexed))
-        elif not (report.cancelled or report.failed or report.removed or report.waiting):
+        read, unreadable, gone, waiting = (report.indexed, report.failed, report.removed,
+                                           report.waiting)
+        if read == 1:  # its own string: English's plural source has no singular
+            parts.append(translate("LocalDocumentsPane", "1 file read"))
+        elif read:
+            parts.append(translate("LocalDocumentsPane", "%n files read", "", read))
+        elif not (report.cancelled or unreadable or gone or waiting):
             parts.append(translate("LocalDocumentsPane", "no file changed"))
-        if report.failed:
+        if unreadable:
             parts.append(translate("LocalDocumentsPane", "%n could not be read", "",
-                                   report.failed))
-        if report.removed:
-            parts.append(translate("LocalDocumentsPane", "%n gone", "", report.removed))
-        if report.waiting:
+                                   unreadable))
+        if gone:
+            parts.append(translate("LocalDocumentsPane", "%n gone", "", gone))
+        if waiting:
             parts.append(translate("LocalDocumentsPane", "%n changed while read (read again "
-                                   "later)", "", report.waiting))
+                                   "later)", "", waiting))
         for problem in report.folder_problems[:3]:
             parts.append(translate("LocalDocumentsPane", "{path}: {reason}").format(
                 path=problem.path, reason=problem.reason))

@@ -27,12 +27,24 @@ def meaning_note(model: Path) -> str:
         model=model.name)
 
 
+# A count of one has its own string: English's plural source has no singular. Counts are
+# passed to translate() as plain names: pyside6-lupdate drops a call whose count is an
+# attribute or a call.
+
 def files(count: int) -> str:
+    if count == 1:
+        return translate("DocumentsWording", "1 file")
     return translate("DocumentsWording", "%n files", "", count)
 
 
 def passages(count: int) -> str:
+    if count == 1:
+        return translate("DocumentsWording", "1 passage")
     return translate("DocumentsWording", "%n passages", "", count)
+
+
+def failed(count: int) -> str:
+    return translate("DocumentsWording", "%n failed", "", count)
 
 
 def joined(parts: list[str]) -> str:
@@ -49,14 +61,16 @@ def collection_state(stats: CollectionStats, *, running: bool, paused: bool,
     if stats.files == 0:
         parts.append(translate("DocumentsWording", "No files found yet"))
     elif stats.pending:
-        parts.append(translate("DocumentsWording", "%n waiting", "", stats.pending))
+        pending = stats.pending
+        parts.append(translate("DocumentsWording", "%n waiting", "", pending))
     else:
         parts.append(translate("DocumentsWording", "Indexed"))
     if stats.failed:
-        parts.append(translate("DocumentsWording", "%n failed", "", stats.failed))
+        parts.append(failed(stats.failed))
     if meaning and stats.chunks and stats.embedded < stats.chunks:
-        parts.append(translate("DocumentsWording", "%n passages to embed", "",
-                               stats.chunks - stats.embedded))
+        to_embed = stats.chunks - stats.embedded
+        parts.append(translate("DocumentsWording", "1 passage to embed") if to_embed == 1
+                     else translate("DocumentsWording", "%n passages to embed", "", to_embed))
     return joined(parts)
 
 
@@ -77,7 +91,7 @@ def progress_text(progress: IndexProgress, name: str) -> str:
         name=name, done=format_number(progress.files_done), files=files(progress.files_total))
     parts = [_paused(reading) if paused else reading, passages(progress.chunks)]
     if progress.files_failed:
-        parts.append(translate("DocumentsWording", "%n failed", "", progress.files_failed))
+        parts.append(failed(progress.files_failed))
     if progress.files_per_s is not None:
         parts.append(translate("DocumentsWording", "{rate} files/s").format(
             rate=format_number(progress.files_per_s, 1)))
