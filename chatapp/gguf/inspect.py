@@ -39,6 +39,7 @@ from chatapp.gguf.architectures import (
     ROPE_SCALING_TYPES,
     SUPPORTED_ARCHITECTURES,
 )
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 
 __all__ = [
     "CorruptGgufError",
@@ -134,7 +135,9 @@ _TOKENIZER_BOOL_KEYS: Final = tuple(
 _TOKENS_KEY: Final = "tokenizer.ggml.tokens"
 _CHAT_TEMPLATE_KEY: Final = "tokenizer.chat_template"
 _BLOCK_TENSOR = re.compile(r"blk\.(\d+)\.", re.ASCII)
-_ENGINE = f"llama.cpp bundled with llama-cpp-python {LLAMA_CPP_PYTHON_VERSION}"
+def _engine() -> str:
+    return translate("GgufValidator", "llama.cpp bundled with llama-cpp-python {version}").format(
+        version=LLAMA_CPP_PYTHON_VERSION)
 
 
 # --- Errors ------------------------------------------------------------------------------------
@@ -291,8 +294,9 @@ def inspect_gguf_prefix(data: bytes, total_size: int | None = None) -> GgufInfo:
 
 def _corrupt(reason: str, detail: str) -> CorruptGgufError:
     return CorruptGgufError(
-        f"This model file is damaged or was not made correctly ({reason}). "
-        "Download it again, or choose a different model file.",
+        translate("GgufValidator", "This model file is damaged or was not made correctly "
+                  "({reason}). Download it again, or choose a different model file.").format(
+                      reason=reason),
         detail,
     )
 
@@ -303,21 +307,27 @@ def _unsupported(message: str, detail: str) -> UnsupportedGgufError:
 
 def _truncated(file_size: int, needed: int, at_least: bool, detail: str) -> GgufError:
     if needed > _IMPOSSIBLE_SIZE:
-        return _corrupt("its header asks for an impossibly large amount of data", detail)
+        return _corrupt(translate("GgufValidator",
+                                  "its header asks for an impossibly large amount of data"),
+                        detail)
     have, want = format_bytes(file_size), format_bytes(needed)
     if have == want:  # rounding would hide the difference
-        have, want = f"{file_size:,} bytes", f"{needed:,} bytes"
+        exact = translate("GgufValidator", "{count} bytes")
+        have = exact.format(count=format_number(file_size))
+        want = exact.format(count=format_number(needed))
     if file_size == 0:
-        message = (
-            "The file is empty (0 bytes). It was probably not downloaded completely; "
-            "download it again."
-        )
+        message = translate(
+            "GgufValidator", "The file is empty (0 bytes). It was probably not downloaded "
+            "completely; download it again.")
+    elif at_least:
+        message = translate(
+            "GgufValidator", "The file ends early: it is {have} but its header says it needs at "
+            "least {want}. It was probably not downloaded completely; download it again.")
     else:
-        message = (
-            f"The file ends early: it is {have} but its header says it needs "
-            f"{'at least ' if at_least else ''}{want}. It was probably not downloaded "
-            "completely; download it again."
-        )
+        message = translate(
+            "GgufValidator", "The file ends early: it is {have} but its header says it needs "
+            "{want}. It was probably not downloaded completely; download it again.")
+    message = message.format(have=have, want=want)
     return TruncatedGgufError(message, detail, file_size=file_size, needed=needed)
 
 
@@ -328,39 +338,59 @@ def _show(raw: bytes | str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _tensor_place(name: str) -> str:
+    return translate("GgufValidator", 'the tensor "{name}"').format(name=_show(name))
+
+
+def _impossibly_large(place: str) -> str:
+    return translate("GgufValidator", "{place} is impossibly large").format(place=place)
+
+
+def _unknown_value_type(place: str) -> str:
+    return translate("GgufValidator", "{place} has an unknown value type").format(place=place)
+
+
 def _magic_hint(head: bytes) -> str | None:
     """Guess what a non-GGUF file is from its first bytes (for the error message)."""
     stripped = head.lstrip()
     lowered = stripped[:64].lower()
     if head.startswith(b"PK\x03\x04"):
-        return "a .zip archive, or a PyTorch checkpoint"
+        return translate("GgufValidator", "a .zip archive, or a PyTorch checkpoint")
     if head.startswith(b"version https://git-lfs"):
-        return "a Git LFS pointer, not the file itself"
+        return translate("GgufValidator", "a Git LFS pointer, not the file itself")
     if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")):
-        return "a web page"
+        return translate("GgufValidator", "a web page")
     if stripped.startswith((b"{", b"[")):
-        return "a JSON text file"
+        return translate("GgufValidator", "a JSON text file")
     if len(head) >= 10 and head[8:10] == b'{"':
-        return "a .safetensors file, which must be converted to GGUF first"
+        return translate("GgufValidator",
+                         "a .safetensors file, which must be converted to GGUF first")
     if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
-        return "a PyTorch checkpoint, which must be converted to GGUF first"
+        return translate("GgufValidator",
+                         "a PyTorch checkpoint, which must be converted to GGUF first")
     if head.startswith((b"lmgg", b"fmgg", b"tjgg", b"algg")):
-        return "a model in the old GGML format, which llama.cpp no longer reads"
+        return translate("GgufValidator",
+                         "a model in the old GGML format, which llama.cpp no longer reads")
     if head.startswith(b"\x1f\x8b"):
-        return "a .gz archive"
+        return translate("GgufValidator", "a .gz archive")
     if head.startswith((b"7z\xbc\xaf\x27\x1c", b"\xfd7zXZ", b"Rar!", b"\x28\xb5\x2f\xfd")):
-        return "a compressed archive"
+        return translate("GgufValidator", "a compressed archive")
     if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head):
-        return "a text file"
+        return translate("GgufValidator", "a text file")
     return None
 
 
 def _not_gguf(head: bytes) -> NotGgufError:
     shown = "".join(chr(b) if 32 <= b < 127 else f"\\x{b:02x}" for b in head[:4])
     hint = _magic_hint(head)
-    what = f'it starts with "{shown}"' + (f"; {hint}?" if hint else "")
+    if hint:
+        what = translate("GgufValidator", 'it starts with "{start}"; {hint}?').format(
+            start=shown, hint=hint)
+    else:
+        what = translate("GgufValidator", 'it starts with "{start}"').format(start=shown)
     return NotGgufError(
-        f"This file is not a GGUF model file ({what}). Download the model's .gguf file instead.",
+        translate("GgufValidator", "This file is not a GGUF model file ({what}). Download the "
+                  "model's .gguf file instead.").format(what=what),
         f"bad magic {head[:16]!r}",
     )
 
@@ -467,7 +497,8 @@ class _Reader:
         n = self.u64(what)
         if n > GGUF_MAX_STRING_LENGTH:
             raise _corrupt(
-                f"{what} claims to be {format_bytes(n)} long",
+                translate("GgufValidator", "a text in its header claims to be {size} long")
+                .format(size=format_bytes(n)),
                 f"{what}: string length {n} at offset {self.pos - 8} exceeds the maximum",
             )
         self.check_fits(n, what)
@@ -499,7 +530,8 @@ class _Reader:
                 continue
             if length > MAX_TOKEN_BYTES:
                 raise _corrupt(
-                    f"entry {index} of {what} is {format_bytes(length)} long",
+                    translate("GgufValidator", "a list entry in its header is {size} long")
+                    .format(size=format_bytes(length)),
                     f"{what}[{index}]: length {length} exceeds our limit {MAX_TOKEN_BYTES}",
                 )
             i = pos - base
@@ -558,7 +590,8 @@ class _TokenSet:
         if len(target) == before:
             # token_to_id would end up smaller than id_to_token: GGML_ASSERT, process abort
             raise _corrupt(
-                f'its vocabulary lists the token "{_show(token)}" more than once',
+                translate("GgufValidator", 'its vocabulary lists the token "{token}" more than '
+                          'once').format(token=_show(token)),
                 f"duplicate token {token[:64]!r} at index {index} of {_TOKENS_KEY}",
             )
 
@@ -588,32 +621,37 @@ def _check_magic(r: _Reader) -> None:
 
 def _check_version(version: int) -> None:
     if version == 0:
-        raise _corrupt("its format version is 0", "GGUF version 0")
+        raise _corrupt(translate("GgufValidator", "its format version is 0"), "GGUF version 0")
     if (version & 0xFFFF) == 0:
         raise _unsupported(
-            "This model file was made for big-endian computers and cannot be used on this "
-            "computer. Download the ordinary (little-endian) .gguf file of the model instead.",
+            translate("GgufValidator", "This model file was made for big-endian computers and "
+                      "cannot be used on this computer. Download the ordinary (little-endian) "
+                      ".gguf file of the model instead."),
             f"GGUF version field {version:#010x}: byte-swapped, big-endian file",
         )
     if version == 1:
         raise _unsupported(
-            "This model file uses version 1 of the GGUF format, which is too old for this "
-            "version of chatapp's engine. Download a newer conversion of the model.",
+            translate("GgufValidator", "This model file uses version 1 of the GGUF format, which "
+                      "is too old for this version of chatapp's engine. Download a newer "
+                      "conversion of the model."),
             "GGUF version 1",
         )
     if version > GGUF_VERSION:
         raise _unsupported(
-            f"This model file uses version {version} of the GGUF format, which is newer than "
-            f"this version of chatapp's engine ({_ENGINE}) can read. Update chatapp or choose "
-            "another model file.",
+            translate("GgufValidator", "This model file uses version {version} of the GGUF "
+                      "format, which is newer than this version of chatapp's engine ({engine}) "
+                      "can read. Update chatapp or choose another model file.").format(
+                          version=version, engine=_engine()),
             f"GGUF version {version} > {GGUF_VERSION}",
         )
 
 
-def _check_count(value: int, limit: int, min_bytes: int, what: str, r: _Reader) -> None:
+def _check_count(value: int, limit: int, min_bytes: int, what: str, r: _Reader, *,
+                 claim: str) -> None:
+    """``claim``: QT_TRANSLATE_NOOP("GgufValidator", "its header claims {count} ...")."""
     if value < 0 or value > limit:
         raise _corrupt(
-            f"its header claims {value:,} {what}",
+            translate("GgufValidator", claim).format(count=format_number(value)),
             f"{what} count {value} outside [0, {limit}]",
         )
     r.check_fits(value * min_bytes, f"{value} {what}")
@@ -633,7 +671,8 @@ def _spend(budget: int, n: int, where: str) -> int:
     """Charge n bytes of kept metadata against the budget that bounds our memory use."""
     if n > budget:
         raise _corrupt(
-            f"its settings take up more than {format_bytes(MAX_METADATA_BYTES)}",
+            translate("GgufValidator", "its settings take up more than {size}").format(
+                size=format_bytes(MAX_METADATA_BYTES)),
             f"{where}: metadata kept in memory would exceed {MAX_METADATA_BYTES} bytes",
         )
     return budget - n
@@ -650,12 +689,15 @@ def _parse_kvs(
     for index in range(n_kv):
         r.floor = r.pos + _MIN_KV_BYTES * (n_kv - index) + _MIN_TENSOR_INFO_BYTES * n_tensors
         where = f"metadata entry {index}"
+        place = translate("GgufValidator", "metadata entry {index}").format(index=index)
         key_length = r.string_length(f"the name of {where}")
         if key_length == 0:
-            raise _corrupt(f"{where} has an empty name", f"{where}: empty key")
+            raise _corrupt(translate("GgufValidator", "{place} has an empty name").format(
+                place=place), f"{where}: empty key")
         if key_length > MAX_KEY_BYTES:
             raise _corrupt(
-                f"the name of {where} is {format_bytes(key_length)} long",
+                translate("GgufValidator", "the name of {place} is {size} long").format(
+                    place=place, size=format_bytes(key_length)),
                 f"{where}: key length {key_length} exceeds our limit {MAX_KEY_BYTES}",
             )
         budget = _spend(budget, 2 * key_length, where)  # kept twice: raw and decoded
@@ -663,28 +705,32 @@ def _parse_kvs(
         key = raw_key.decode("utf-8", "backslashreplace")
         if raw_key in seen:
             raise _corrupt(
-                f'the setting "{_show(key)}" appears twice',
+                translate("GgufValidator", 'the setting "{key}" appears twice').format(
+                    key=_show(key)),
                 f"duplicate key {raw_key!r} at {where}",
             )
         seen.add(raw_key)
         where = f'metadata "{_show(key)}"'
+        place = translate("GgufValidator", 'the setting "{key}"').format(key=_show(key))
         vtype = r.i32(f"the type of {where}")
         if vtype == _T_ARRAY:
             elem_type = r.i32(f"the element type of {where}")
             count = r.u64(f"the length of {where}")
             if elem_type == _T_ARRAY:
                 raise _corrupt(
-                    f"{where} is a list of lists, which GGUF does not allow",
+                    translate("GgufValidator", "{place} is a list of lists, which GGUF does not "
+                              "allow").format(place=place),
                     f"{where}: nested array",
                 )
             if not 0 <= elem_type < _GGUF_TYPE_COUNT:
                 raise _corrupt(
-                    f"{where} has an unknown value type",
+                    _unknown_value_type(place),
                     f"{where}: invalid array element type {elem_type}",
                 )
             if count > GGUF_MAX_ARRAY_ELEMENTS:
                 raise _corrupt(
-                    f"{where} claims {count:,} entries",
+                    translate("GgufValidator", "{place} claims {count} entries").format(
+                        place=place, count=format_number(count)),
                     f"{where}: array length {count} exceeds {GGUF_MAX_ARRAY_ELEMENTS}",
                 )
             if elem_type == _T_STRING:
@@ -692,7 +738,9 @@ def _parse_kvs(
                 limit = MAX_VOCAB_SIZE if key == _TOKENS_KEY else MAX_STRING_ARRAY_ELEMENTS
                 if count > limit or count > string_budget:
                     raise _corrupt(
-                        f"{where} has {count:,} entries, far more than any real model",
+                        translate("GgufValidator", "{place} has {count} entries, far more than "
+                                  "any real model").format(place=place,
+                                                           count=format_number(count)),
                         f"{where}: {count} strings exceeds our limits",
                     )
                 string_budget -= count
@@ -728,7 +776,7 @@ def _parse_kvs(
             values[key] = _Value(vtype, _read_scalar(r, vtype, where))
         else:
             raise _corrupt(
-                f"{where} has an unknown value type",
+                _unknown_value_type(place),
                 f"{where}: invalid GGUF type {vtype}",
             )
     return values, vocab
@@ -740,14 +788,15 @@ def _alignment(values: Mapping[str, _Value]) -> int:
         return GGUF_DEFAULT_ALIGNMENT
     if v.type != _T_UINT32:
         raise _corrupt(
-            "its general.alignment setting has the wrong type",
+            translate("GgufValidator", "its general.alignment setting has the wrong type"),
             f"general.alignment has type {GGUF_TYPE_NAMES.get(v.type)}, must be u32",
         )
     alignment = v.value
     assert isinstance(alignment, int)
     if alignment == 0 or alignment & (alignment - 1):
         raise _corrupt(
-            f"its data alignment {alignment} is not a power of two",
+            translate("GgufValidator", "its data alignment {alignment} is not a power of two")
+            .format(alignment=alignment),
             f"general.alignment = {alignment}",
         )
     return alignment
@@ -759,11 +808,14 @@ def _parse_tensor_infos(r: _Reader, n_tensors: int) -> list[TensorInfo]:
     for index in range(n_tensors):
         r.floor = r.pos + _MIN_TENSOR_INFO_BYTES * (n_tensors - index)
         where = f"tensor {index}"
+        place = translate("GgufValidator", "tensor {index}").format(index=index)
         name_length = r.string_length(f"the name of {where}")
         if name_length >= GGML_MAX_NAME:
             raise _corrupt(
-                f"the name of {where} is {name_length} bytes long; at most "
-                f"{GGML_MAX_NAME - 1} are allowed",
+                translate("GgufValidator", "the name of {place} is {length} bytes long; at most "
+                          "{limit} are allowed").format(place=place,
+                                                        length=format_number(name_length),
+                                                        limit=GGML_MAX_NAME - 1),
                 f"{where}: name length {name_length} >= GGML_MAX_NAME",
             )
         raw = r.read(name_length, f"the name of {where}")
@@ -771,26 +823,31 @@ def _parse_tensor_infos(r: _Reader, n_tensors: int) -> list[TensorInfo]:
         if b"\0" in raw:
             # ggml keeps names as C strings: the loader would see a different (maybe clashing) name
             raise _corrupt(
-                f'the tensor name "{_show(name)}" contains a NUL character',
+                translate("GgufValidator", 'the tensor name "{name}" contains a NUL character')
+                .format(name=_show(name)),
                 f"{where}: NUL in name {raw!r}",
             )
         if raw in seen:
             raise _corrupt(
-                f'the tensor "{_show(name)}" appears twice',
+                translate("GgufValidator", 'the tensor "{name}" appears twice').format(
+                    name=_show(name)),
                 f"duplicate tensor name {raw!r} at {where}",
             )
         seen.add(raw)
         where = f'tensor "{_show(name)}"'
+        place = _tensor_place(name)
         n_dims = r.u32(f"the dimension count of {where}")
         if n_dims > GGML_MAX_DIMS:
             raise _corrupt(
-                f"{where} has {n_dims} dimensions; at most {GGML_MAX_DIMS} are allowed",
+                translate("GgufValidator", "{place} has {count} dimensions; at most {limit} are "
+                          "allowed").format(place=place, count=format_number(n_dims),
+                                            limit=GGML_MAX_DIMS),
                 f"{where}: n_dims {n_dims} > {GGML_MAX_DIMS}",
             )
         shape = tuple(r.i64(f"the shape of {where}") for _ in range(n_dims))
         if any(d < 0 for d in shape):
             raise _corrupt(
-                f"{where} has a negative size",
+                translate("GgufValidator", "{place} has a negative size").format(place=place),
                 f"{where}: shape {shape}",
             )
         ne = shape + (1,) * (GGML_MAX_DIMS - n_dims)
@@ -799,7 +856,7 @@ def _parse_tensor_infos(r: _Reader, n_tensors: int) -> list[TensorInfo]:
         for d in ne[1:]:
             if d > 1 and INT64_MAX // d < elements:
                 raise _corrupt(
-                    f"{where} is impossibly large",
+                    _impossibly_large(place),
                     f"{where}: shape {shape} overflows int64",
                 )
             elements *= d
@@ -808,31 +865,35 @@ def _parse_tensor_infos(r: _Reader, n_tensors: int) -> list[TensorInfo]:
         if ggml_type is None:
             if type_id >= GGML_TYPE_COUNT:
                 raise _unsupported(
-                    f"This model file stores {where} in an unknown format (type {type_id}), "
-                    f"probably one newer than this version of chatapp's engine ({_ENGINE}). "
-                    "Update chatapp or choose another model file.",
+                    translate("GgufValidator", "This model file stores {place} in an unknown "
+                              "format (type {type}), probably one newer than this version of "
+                              "chatapp's engine ({engine}). Update chatapp or choose another "
+                              "model file.").format(place=place, type=type_id, engine=_engine()),
                     f"{where}: ggml type {type_id} >= GGML_TYPE_COUNT {GGML_TYPE_COUNT}",
                 )
             raise _corrupt(
-                f"{where} has an invalid data type",
+                translate("GgufValidator", "{place} has an invalid data type").format(
+                    place=place),
                 f"{where}: ggml type {type_id}",
             )
         if ggml_type.removed:
             raise _unsupported(
-                f"This model file stores its weights in the {ggml_type.name} format, which "
-                "llama.cpp no longer supports. Download a newer conversion of the model.",
+                translate("GgufValidator", "This model file stores its weights in the {format} "
+                          "format, which llama.cpp no longer supports. Download a newer "
+                          "conversion of the model.").format(format=ggml_type.name),
                 f"{where}: removed ggml type {type_id} ({ggml_type.name})",
             )
         if ne[0] % ggml_type.block_size:
             raise _corrupt(
-                f"{where} does not fit its {ggml_type.name} format",
+                translate("GgufValidator", "{place} does not fit its {format} format").format(
+                    place=place, format=ggml_type.name),
                 f"{where}: row length {ne[0]} not a multiple of block size "
                 f"{ggml_type.block_size}",
             )
         blocks = elements // ggml_type.block_size
         if blocks > SIZE_MAX // ggml_type.type_size:
             raise _corrupt(
-                f"{where} is impossibly large",
+                _impossibly_large(place),
                 f"{where}: {blocks} blocks of {ggml_type.type_size} bytes overflow size_t",
             )
         # ggml_nbytes: 0 for an empty tensor, else blocks * block bytes (rows are contiguous)
@@ -854,21 +915,23 @@ def _check_tensor_data(
     file_end_needed = data_offset
     for t in tensors:
         where = f'tensor "{_show(t.name)}"'
+        place = _tensor_place(t.name)
         if t.offset != expected:
             if t.offset % alignment:
-                reason = f"the data of {where} is not aligned"
+                reason = translate("GgufValidator", "the data of {place} is not aligned")
             elif t.offset < expected:
-                reason = f"the data of {where} overlaps the tensor before it"
+                reason = translate("GgufValidator",
+                                   "the data of {place} overlaps the tensor before it")
             else:
-                reason = f"there is a gap before the data of {where}"
-            raise _corrupt(reason, f"{where}: offset {t.offset}, expected {expected}")
+                reason = translate("GgufValidator", "there is a gap before the data of {place}")
+            raise _corrupt(reason.format(place=place),
+                           f"{where}: offset {t.offset}, expected {expected}")
         if t.n_bytes > SIZE_MAX - (alignment - 1):
-            raise _corrupt(f"{where} is impossibly large", f"{where}: {t.n_bytes} bytes")
+            raise _corrupt(_impossibly_large(place), f"{where}: {t.n_bytes} bytes")
         expected += _pad(t.n_bytes, alignment)
         if expected > SIZE_MAX:
-            raise _corrupt(
-                "its tensors are impossibly large", f"data section size {expected} > SIZE_MAX"
-            )
+            raise _corrupt(translate("GgufValidator", "its tensors are impossibly large"),
+                           f"data section size {expected} > SIZE_MAX")
         file_end_needed = max(file_end_needed, data_offset + t.offset + t.n_bytes)
     if r.end is not None and file_end_needed > r.end:
         raise _truncated(
@@ -893,14 +956,15 @@ class _Meta:
         if v.type == _T_ARRAY:
             actual = f"array of {GGUF_TYPE_NAMES.get(v.elem_type or 0, '?')}"
         return _corrupt(
-            f'its setting "{_show(key)}" has the wrong type',
+            translate("GgufValidator", 'its setting "{key}" has the wrong type').format(
+                key=_show(key)),
             f"{key}: type {actual}, llama.cpp expects {expected}",
         )
 
     def _missing(self, key: str) -> CorruptGgufError:
         return _corrupt(
-            f'the required setting "{_show(key)}" is missing', f"missing key {key}"
-        )
+            translate("GgufValidator", 'the required setting "{key}" is missing').format(
+                key=_show(key)), f"missing key {key}")
 
     def uint(self, key: str, vtype: int = _T_UINT32, required: bool = False) -> int | None:
         v = self.values.get(key)
@@ -944,7 +1008,9 @@ class _Meta:
             return (value,) * n_layers
         if v.count != n_layers:
             raise _corrupt(
-                f'its setting "{_show(key)}" has {v.count} entries for {n_layers} layers',
+                translate("GgufValidator", 'its setting "{key}" has {count} entries for {layers} '
+                          'layers').format(key=_show(key), count=format_number(v.count),
+                                           layers=format_number(n_layers)),
                 f"{key}: array length {v.count}, block_count {n_layers}",
             )
         if v.elem_type not in (_T_UINT32, _T_INT32, _T_BOOL):
@@ -953,8 +1019,8 @@ class _Meta:
         values = tuple(int(x) for x in v.value)
         if any(x < 0 for x in values):
             raise _corrupt(
-                f'its setting "{_show(key)}" has a negative entry', f"{key}: {values}"
-            )
+                translate("GgufValidator", 'its setting "{key}" has a negative entry').format(
+                    key=_show(key)), f"{key}: {values}")
         return values
 
 
@@ -968,7 +1034,8 @@ def _check_split(meta: _Meta, n_tensors: int) -> tuple[int | None, int | None]:
         assert isinstance(total.value, int)
         if total.value < n_tensors:
             raise _corrupt(
-                "it says the model has fewer tensors than this part contains",
+                translate("GgufValidator",
+                          "it says the model has fewer tensors than this part contains"),
                 f"split.tensors.count {total.value} < {n_tensors} tensors in this part",
             )
     if count is not None and count > 1:
@@ -976,7 +1043,8 @@ def _check_split(meta: _Meta, n_tensors: int) -> tuple[int | None, int | None]:
             raise meta._missing("split.no")
         if index >= count:
             raise _corrupt(
-                f"it calls itself part {index + 1} of {count}",
+                translate("GgufValidator", "it calls itself part {part} of {count}").format(
+                    part=format_number(index + 1), count=format_number(count)),
                 f"split.no {index} >= split.count {count}",
             )
     return count, index
@@ -991,20 +1059,23 @@ def _check_hparams(meta: _Meta, arch: str, tensors: list[TensorInfo]) -> dict[st
     assert block_count is not None
     if not 0 < block_count <= LLAMA_MAX_LAYERS:
         raise _corrupt(
-            f"it says the model has {block_count} layers",
+            translate("GgufValidator", "it says the model has {count} layers").format(
+                count=format_number(block_count)),
             f"{p}block_count {block_count} outside [1, {LLAMA_MAX_LAYERS}]",
         )
     nextn = meta.uint(p + "nextn_predict_layers") or 0
     if nextn > block_count:
         raise _corrupt(
-            "its layer counts contradict each other",
+            translate("GgufValidator", "its layer counts contradict each other"),
             f"{p}nextn_predict_layers {nextn} > block_count {block_count}",
         )
     for t in tensors:
         m = _BLOCK_TENSOR.match(t.name)
         if m and int(m.group(1)) >= block_count:
             raise _corrupt(
-                f'it has a tensor "{_show(t.name)}" for a layer beyond its {block_count} layers',
+                translate("GgufValidator", 'it has a tensor "{name}" for a layer beyond its '
+                          '{count} layers').format(name=_show(t.name),
+                                                   count=format_number(block_count)),
                 f"tensor {t.name} but {p}block_count {block_count}",
             )
 
@@ -1027,7 +1098,7 @@ def _check_hparams(meta: _Meta, arch: str, tensors: list[TensorInfo]) -> dict[st
     if not experts_ok:
         # each of these is a GGML_ASSERT in load_hparams
         raise _corrupt(
-            "its mixture-of-experts settings contradict each other",
+            translate("GgufValidator", "its mixture-of-experts settings contradict each other"),
             f"{p}expert_count {n_expert}, expert_used_count {used}, "
             f"expert_group_count {n_groups}, expert_group_used_count {n_group_used}",
         )
@@ -1035,7 +1106,8 @@ def _check_hparams(meta: _Meta, arch: str, tensors: list[TensorInfo]) -> dict[st
     rope_scaling = meta.string(p + "rope.scaling.type")
     if rope_scaling is not None and rope_scaling not in ROPE_SCALING_TYPES:
         raise _corrupt(
-            f'its RoPE scaling type "{_show(rope_scaling)}" is unknown',
+            translate("GgufValidator", 'its RoPE scaling type "{type}" is unknown').format(
+                type=_show(rope_scaling)),
             f"{p}rope.scaling.type = {rope_scaling!r}",
         )
 
@@ -1043,7 +1115,8 @@ def _check_hparams(meta: _Meta, arch: str, tensors: list[TensorInfo]) -> dict[st
     if pooling is not None and pooling not in LLAMA_POOLING_TYPES \
             and pooling != LLAMA_POOLING_UNSPECIFIED_U32:
         raise _corrupt(
-            f"its pooling type {pooling} is unknown",
+            translate("GgufValidator", "its pooling type {type} is unknown").format(
+                type=pooling),
             f"{p}pooling_type = {pooling}",
         )
 
@@ -1098,7 +1171,8 @@ def _check_tokenizer(meta: _Meta, vocab: _Vocab | None) -> None:
             raise meta._wrong_type(key, v, expected)
         if v.count < n_tokens:
             raise _corrupt(
-                f'its setting "{key}" has fewer entries than the vocabulary',
+                translate("GgufValidator", 'its setting "{key}" has fewer entries than the '
+                          'vocabulary').format(key=key),
                 f"{key}: {v.count} entries < {n_tokens} tokens",
             )
     assert vocab is not None and vocab.count == n_tokens
@@ -1152,8 +1226,11 @@ def _inspect(r: _Reader) -> GgufInfo:
     _check_version(version)
     n_tensors = r.i64("the tensor count")
     n_kv = r.i64("the metadata count")
-    _check_count(n_kv, MAX_KV_COUNT, _MIN_KV_BYTES, "metadata entries", r)
-    _check_count(n_tensors, MAX_TENSOR_COUNT, _MIN_TENSOR_INFO_BYTES, "tensors", r)
+    _check_count(n_kv, MAX_KV_COUNT, _MIN_KV_BYTES, "metadata entries", r,
+                 claim=QT_TRANSLATE_NOOP("GgufValidator",
+                                         "its header claims {count} metadata entries"))
+    _check_count(n_tensors, MAX_TENSOR_COUNT, _MIN_TENSOR_INFO_BYTES, "tensors", r,
+                 claim=QT_TRANSLATE_NOOP("GgufValidator", "its header claims {count} tensors"))
 
     values, vocab = _parse_kvs(r, n_kv, n_tensors)
     alignment = _alignment(values)
@@ -1173,9 +1250,11 @@ def _inspect(r: _Reader) -> GgufInfo:
     split_count, split_index = _check_split(meta, n_tensors)
     if split_count is not None and split_count > 1 and split_index:
         raise NotFirstSplitError(
-            f"This file is part {split_index + 1} of {split_count} of a model that is split "
-            f'into several files. Open the first part (its name ends in "-00001-of-'
-            f'{split_count:05d}.gguf") instead, with all parts in the same folder.',
+            translate("GgufValidator", 'This file is part {part} of {count} of a model that is '
+                      'split into several files. Open the first part (its name ends in '
+                      '"{ending}") instead, with all parts in the same folder.').format(
+                          part=format_number(split_index + 1), count=format_number(split_count),
+                          ending=f"-00001-of-{split_count:05d}.gguf"),
             f"split.no {split_index} of split.count {split_count}",
             split_index=split_index,
             split_count=split_count,
@@ -1184,26 +1263,29 @@ def _inspect(r: _Reader) -> GgufInfo:
     arch = meta.string("general.architecture")
     if arch is None:
         raise _unsupported(
-            "This GGUF file does not say what kind of model it is, so it cannot be run. "
-            "Choose another model file.",
+            translate("GgufValidator", "This GGUF file does not say what kind of model it is, so "
+                      "it cannot be run. Choose another model file."),
             "missing general.architecture",
         )
     if arch in NOT_MAIN_MODEL_ARCHITECTURES:
         raise _unsupported(
-            "This file is a vision add-on (a multimodal projector, often named mmproj-…), not a "
-            "chat model on its own. Download the model's main .gguf file instead.",
+            translate("GgufValidator", "This file is a vision add-on (a multimodal projector, "
+                      "often named mmproj-…), not a chat model on its own. Download the model's "
+                      "main .gguf file instead."),
             f"architecture {arch!r} cannot be the main model",
         )
     if arch not in SUPPORTED_ARCHITECTURES:
         raise _unsupported(
-            f'This model uses the "{_show(arch, 40)}" architecture, which this version of '
-            f"chatapp's engine ({_ENGINE}) cannot run. Update chatapp or choose another model.",
+            translate("GgufValidator", 'This model uses the "{architecture}" architecture, which '
+                      "this version of chatapp's engine ({engine}) cannot run. Update chatapp "
+                      "or choose another model.").format(architecture=_show(arch, 40),
+                                                         engine=_engine()),
             f"unsupported architecture {arch!r}",
         )
     name = meta.string("general.name")
     file_type = meta.uint("general.file_type")
     if n_tensors == 0 and not (split_count is not None and split_count > 1):
-        raise _corrupt("it contains no model weights", "no tensors")
+        raise _corrupt(translate("GgufValidator", "it contains no model weights"), "no tensors")
     hparams = _check_hparams(meta, arch, tensors)
     _check_tokenizer(meta, vocab)
 

@@ -40,6 +40,7 @@ from huggingface_hub.utils._headers import build_hf_headers
 from huggingface_hub.utils._http import http_stream_backoff
 
 import chatapp
+from chatapp import i18n
 from chatapp.hub.errors import HUB_EXCEPTIONS, HubError, HubResponseError, translate
 from chatapp.hub.filenames import GgufGroup, group_gguf_files
 
@@ -400,8 +401,9 @@ class HubClient:
             raise self.translate(error, repo_id=repo_id, filename=path) from error
         if not meta.commit_hash or not meta.etag or meta.size is None:
             raise HubResponseError(
-                f"{self.host} does not answer like the Hugging Face hub (the version, checksum "
-                "or size of a file is missing). Check the hub address and any proxy in between.",
+                i18n.translate("HubClient", "{host} does not answer like the Hugging Face hub "
+                               "(the version, checksum or size of a file is missing). Check the "
+                               "hub address and any proxy in between.").format(host=self.host),
                 f"HEAD {path}: commit={meta.commit_hash!r} etag={meta.etag!r} size={meta.size!r}")
         return RemoteFile(repo_id=repo_id, path=path, revision=revision,
                           commit=meta.commit_hash, etag=meta.etag, size=meta.size,

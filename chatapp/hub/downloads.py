@@ -71,6 +71,7 @@ from chatapp.hub.errors import (
     RemoteFileNotFoundError,
     RepoNotFoundError,
 )
+from chatapp.i18n import translate
 
 __all__ = [
     "DOWNLOADS_DIR",
@@ -114,6 +115,20 @@ def _mount_point(path: Path) -> str:
     return str(current)
 
 
+_CATALOG_SOURCE: Final = "chatapp's model catalog"
+_HUB_SOURCE = re.compile(r"the hub \((?P<host>[^)]*)\)")
+
+
+def _shown_source(source: str | None) -> str:
+    """Who published a checksum, in the user's words (the queue file keeps it in English)."""
+    if source == _CATALOG_SOURCE:
+        return translate("Downloads", "chatapp's model catalog")
+    hub = _HUB_SOURCE.fullmatch(source or "")
+    if hub is not None:
+        return translate("Downloads", "the hub ({host})").format(host=hub["host"])
+    return source or translate("Downloads", "the hub")
+
+
 class DownloadState(enum.StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -146,9 +161,10 @@ class DownloadRequest:
                   sha256: tuple[str | None, ...] | None = None) -> DownloadRequest:
         if model.missing_parts:
             missing = ", ".join(str(i) for i in model.missing_parts)
-            raise DownloadConflictError(
-                f"{model.name} is split into {model.split_count} files but the repository "
-                f"lacks part(s) {missing}, so it cannot be downloaded.")
+            raise DownloadConflictError(translate(
+                "Downloads", "{name} is split into {count} files but the repository lacks "
+                "part(s) {missing}, so it cannot be downloaded.").format(
+                    name=model.name, count=model.split_count, missing=missing))
         return cls(repo_id=repo_id, paths=tuple(p.path for p in model.parts),
                    revision=revision, sha256=sha256, name=model.name)
 
@@ -264,7 +280,8 @@ def _checked_name(filename: str) -> str:
     if (not _SAFE_NAME.fullmatch(filename) or filename.startswith(".")
             or filename.strip() != filename):
         raise DownloadConflictError(
-            f'"{filename[:80]}" is not a file name chatapp can save safely.',
+            translate("Downloads", '"{name}" is not a file name chatapp can save safely.')
+            .format(name=filename[:80]),
             f"unsafe file name {filename!r}")
     return filename
 
@@ -414,7 +431,7 @@ class DownloadManager:
     def enqueue(self, request: DownloadRequest) -> str:
         """Queue a download; returns its id. Raises DownloadConflictError if it cannot be."""
         if not request.paths:
-            raise DownloadConflictError("Nothing to download.")
+            raise DownloadConflictError(translate("Downloads", "Nothing to download."))
         sums = request.sha256 or (None,) * len(request.paths)
         if len(sums) != len(request.paths):
             raise ValueError("one sha256 (or None) per path")
@@ -427,13 +444,18 @@ class DownloadManager:
                                catalog_sha256=digest.lower() if digest else None))
         names = [p.filename for p in parts]
         if len(set(names)) != len(names):
-            raise DownloadConflictError("Two of these files have the same name.")
+            raise DownloadConflictError(
+                translate("Downloads", "Two of these files have the same name."))
         with self._lock:
             if all((self.models_dir / n).exists() for n in names):
-                raise DownloadConflictError(f"{names[0]} is already in your models folder.")
+                raise DownloadConflictError(translate(
+                    "Downloads", "{name} is already in your models folder.").format(
+                        name=names[0]))
             for other in self._jobs.values():
                 if {p.filename for p in other.parts} & set(names):
-                    raise DownloadConflictError(f"{names[0]} is already being downloaded.")
+                    raise DownloadConflictError(translate(
+                        "Downloads", "{name} is already being downloaded.").format(
+                            name=names[0]))
             job = _Job(job_id=uuid.uuid4().hex[:16], repo_id=request.repo_id,
                        revision=request.revision, name=request.name or names[0],
                        created=time.time(), parts=parts)
@@ -504,8 +526,9 @@ class DownloadManager:
                 # Only in memory: the sidecar belongs to the process that holds the lock.
                 with self._lock:
                     job.error = DownloadError(
-                        "This download is running in another chatapp window. Let it finish "
-                        "there, or close that window and try again here.",
+                        translate("Downloads", "This download is running in another chatapp "
+                                  "window. Let it finish there, or close that window and try "
+                                  "again here."),
                         f"{lock.path} is locked", resumable=True)
                     job.state = DownloadState.FAILED
                     self._emit("state", job)
@@ -604,12 +627,13 @@ class DownloadManager:
             for index, part in enumerate(job.parts):
                 self._partial(job, index).unlink(missing_ok=True)
                 part.forget_remote()
-            run.note = "The file changed on the hub since the download began, so it started over."
+            run.note = translate("Downloads", "The file changed on the hub since the download "
+                                 "began, so it started over.")
         for part, remote in zip(job.parts, remotes, strict=True):
             part.etag, part.size = remote.etag, remote.size
             if part.catalog_sha256 is not None:
                 part.checksum, part.checksum_kind = part.catalog_sha256, "sha256"
-                part.checksum_source = "chatapp's model catalog"
+                part.checksum_source = _CATALOG_SOURCE
         job.commit = remotes[0].commit
         if any(p.checksum is None for p in job.parts):
             commit = job.commit
@@ -619,8 +643,9 @@ class DownloadManager:
                     found = listing.get(part.path)
                     if found is None:
                         raise HubResponseError(
-                            f"The hub publishes no checksum for {part.filename}, so chatapp "
-                            "cannot check the download and does not install it.",
+                            translate("Downloads", "The hub publishes no checksum for "
+                                      "{filename}, so chatapp cannot check the download and "
+                                      "does not install it.").format(filename=part.filename),
                             f"no lfs.sha256 or blobId for {part.path} at {job.commit}")
                     part.checksum_kind, part.checksum = found
                     part.checksum_source = f"the hub ({client.host})"
@@ -717,7 +742,8 @@ class DownloadManager:
                     self._client.file_metadata, job.repo_id, part.path, job.commit))
                 if remote.etag != part.etag or remote.size != part.size:
                     raise HubResponseError(
-                        "The hub changed its answer about this file while downloading it.",
+                        translate("Downloads", "The hub changed its answer about this file "
+                                  "while downloading it."),
                         f"{part.path}@{job.commit}: etag {part.etag}->{remote.etag}, "
                         f"size {part.size}->{remote.size}", resumable=True)
                 self._fetch(run, index, remote, offset)
@@ -783,13 +809,15 @@ class DownloadManager:
                     # Appending a full body to a partial would corrupt it: start over cleanly.
                     log.info("download %s: the server ignored Range, %s starts over",
                              job.job_id, part.path)
-                    run.note = ("The server could not continue where the download stopped, "
-                                "so this file started over.")
+                    run.note = translate("Downloads", "The server could not continue where the "
+                                         "download stopped, so this file started over.")
                 offset = 0
             else:
                 raise HubResponseError(
-                    f"{self._client.host} answered the download with an unexpected status "
-                    f"({response.status_code}).", f"GET {part.path}: {response.status_code}",
+                    translate("Downloads", "{host} answered the download with an unexpected "
+                              "status ({status}).").format(host=self._client.host,
+                                                           status=response.status_code),
+                    f"GET {part.path}: {response.status_code}",
                     resumable=True)
             with partial.open("r+b" if partial.exists() else "wb",
                               buffering=_WRITE_BUFFER) as out:
@@ -846,7 +874,7 @@ class DownloadManager:
         actual = digest.hexdigest()
         if actual != part.checksum:
             raise ChecksumMismatchError(part.filename, expected=str(part.checksum),
-                                        actual=actual, source=part.checksum_source or "the hub")
+                                        actual=actual, source=_shown_source(part.checksum_source))
         part.verified = True
         self._save_job(job)
         self._set_state(job, DownloadState.RUNNING)

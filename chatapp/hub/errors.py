@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import httpx2
 from huggingface_hub import errors as hf_errors
 
+from chatapp import i18n
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes, format_duration
 
@@ -146,11 +147,17 @@ class NotEnoughSpaceError(DownloadError):
     """``needed`` is what is left to download; ``margin`` the room kept free besides."""
 
     def __init__(self, *, needed: int, free: int, where: str, margin: int = 0) -> None:
-        spare = " (and a little more to spare)" if margin and free >= needed else ""
         # A failed download offers "Try again" (a paused one "Resume"): the words match it.
+        if margin and free >= needed:
+            message = i18n.translate(
+                "HubErrors", "This download needs {needed} of free space (and a little more to "
+                "spare), but only {free} is free on {where}. Free some space, then try again.")
+        else:
+            message = i18n.translate(
+                "HubErrors", "This download needs {needed} of free space, but only {free} is "
+                "free on {where}. Free some space, then try again.")
         super().__init__(
-            f"This download needs {format_bytes(needed)} of free space{spare}, but only "
-            f"{format_bytes(free)} is free on {where}. Free some space, then try again.",
+            message.format(needed=format_bytes(needed), free=format_bytes(free), where=where),
             f"needed {needed} + margin {margin} bytes, free {free} bytes on {where}",
             resumable=True,
         )
@@ -163,9 +170,9 @@ class NotEnoughSpaceError(DownloadError):
 class DiskFullError(DownloadError):
     def __init__(self, where: str, detail: str) -> None:
         super().__init__(
-            f"The disk {where} is full, so the download stopped. Free some space, then try "
-            "again (what was already downloaded is kept), or dismiss it to delete the partial "
-            "file.",
+            i18n.translate("HubErrors", "The disk {where} is full, so the download stopped. Free "
+                           "some space, then try again (what was already downloaded is kept), "
+                           "or dismiss it to delete the partial file.").format(where=where),
             detail,
             resumable=True,
         )
@@ -175,9 +182,11 @@ class DiskFullError(DownloadError):
 class ChecksumMismatchError(DownloadError):
     def __init__(self, filename: str, *, expected: str, actual: str, source: str) -> None:
         super().__init__(
-            f"{filename} was downloaded completely, but its checksum does not match the one "
-            f"published by {source}, so it was deleted and not installed. The file on the "
-            "server may be damaged or was replaced; try again later or choose another file.",
+            i18n.translate("HubErrors", "{filename} was downloaded completely, but its checksum "
+                           "does not match the one published by {source}, so it was deleted and "
+                           "not installed. The file on the server may be damaged or was "
+                           "replaced; try again later or choose another file.").format(
+                               filename=filename, source=source),
             f"{filename}: expected {expected}, got {actual} (expected value from {source})",
         )
         self.expected = expected
@@ -192,12 +201,14 @@ class ConnectionLostError(DownloadError):
     def __init__(self, host: str, detail: str, *, downloading: bool = False) -> None:
         if downloading:
             # only given up on after retries, and the download then FAILED (not paused)
-            message = (f"The connection to {host} kept dropping, so the download stopped. What "
-                       "was already downloaded is kept: try again when your connection is back.")
+            message = i18n.translate(
+                "HubErrors", "The connection to {host} kept dropping, so the download stopped. "
+                "What was already downloaded is kept: try again when your connection is back.")
         else:
-            message = (f"The connection to {host} broke before its answer arrived. Check your "
-                       "internet connection and try again.")
-        super().__init__(message, detail, resumable=True)
+            message = i18n.translate(
+                "HubErrors", "The connection to {host} broke before its answer arrived. Check "
+                "your internet connection and try again.")
+        super().__init__(message.format(host=host), detail, resumable=True)
         self.host = host
         self.downloading = downloading
 
@@ -207,9 +218,10 @@ class DownloadStalledError(DownloadError):
 
     def __init__(self, host: str, seconds: float, detail: str) -> None:
         super().__init__(
-            f"{host} stopped sending the file: nothing arrived for "
-            f"{format_duration(seconds)}, so the download stopped. What was already downloaded "
-            "is kept: Try again continues from there.",
+            i18n.translate("HubErrors", "{host} stopped sending the file: nothing arrived for "
+                           "{duration}, so the download stopped. What was already downloaded is "
+                           "kept: Try again continues from there.").format(
+                               host=host, duration=format_duration(seconds)),
             detail,
             resumable=True,
         )
@@ -221,10 +233,9 @@ class DownloadConflictError(DownloadError):
     """The download cannot be queued (already installed, already queued, unsafe file name)."""
 
 
-_TLS_HINT: Final = (
-    "If your network uses its own certificate authority, set the SSL_CERT_FILE environment "
-    "variable to a file with its certificate and restart chatapp."
-)
+_TLS_HINT: Final = i18n.QT_TRANSLATE_NOOP(
+    "HubErrors", "If your network uses its own certificate authority, set the SSL_CERT_FILE "
+    "environment variable to a file with its certificate and restart chatapp.")
 
 
 def _tls_problem(error: BaseException) -> str | None:
@@ -287,102 +298,139 @@ def translate(error: BaseException, *, endpoint: str = HUB_WEBSITE, repo_id: str
         return error
     detail = f"{type(error).__name__}: {error}"
     host = urlsplit(endpoint).hostname or endpoint
-    repo = repo_id or "this repository"
+    repo = repo_id or i18n.translate("HubErrors", "this repository")
     page = f"{endpoint.rstrip('/')}/{repo_id}" if repo_id else endpoint
 
     if isinstance(error, hf_errors.OfflineModeIsEnabled):
         return OfflineModeError(
-            "Downloads are switched off on this computer (the HF_HUB_OFFLINE environment "
-            "variable is set). Unset it and restart chatapp to use the model hub.", detail,
+            i18n.translate("HubErrors", "Downloads are switched off on this computer (the "
+                           "HF_HUB_OFFLINE environment variable is set). Unset it and restart "
+                           "chatapp to use the model hub."), detail,
             resumable=True)
     if isinstance(error, hf_errors.FileMetadataError):
         return HubResponseError(
-            f"{host} does not answer like the Hugging Face hub (a file's version information "
-            "is missing). Check the hub address and any proxy in between.", detail)
+            i18n.translate("HubErrors", "{host} does not answer like the Hugging Face hub (a "
+                           "file's version information is missing). Check the hub address and "
+                           "any proxy in between.").format(host=host), detail)
     if isinstance(error, hf_errors.HFValidationError):
-        return RepoNotFoundError(f'"{repo_id}" is not a valid repository name '
-                                 '(it looks like "owner/model-name").', detail)
+        return RepoNotFoundError(
+            i18n.translate("HubErrors", '"{repo}" is not a valid repository name (it looks like '
+                           '"owner/model-name").').format(repo=repo_id), detail)
     # GatedRepoError subclasses RepositoryNotFoundError, so it is checked first.
     if isinstance(error, hf_errors.GatedRepoError):
         if token_given:
             return GatedRepoError(
-                f"{repo} is gated and your access token's account has no access to it yet. "
-                f"Open {page} while signed in with that account, accept its terms (or wait "
-                "until your access request is approved), then try again.",
+                i18n.translate("HubErrors", "{repo} is gated and your access token's account has "
+                               "no access to it yet. Open {page} while signed in with that "
+                               "account, accept its terms (or wait until your access request is "
+                               "approved), then try again.").format(repo=repo, page=page),
                 detail, token_given=True)
         return GatedRepoError(
-            f"{repo} is gated: accept its terms on {page} and add a Hugging Face access "
-            "token of that account in Settings, then try again.",
+            i18n.translate("HubErrors", "{repo} is gated: accept its terms on {page} and add a "
+                           "Hugging Face access token of that account in Settings, then try "
+                           "again.").format(repo=repo, page=page),
             detail, token_given=False)
     if isinstance(error, hf_errors.RevisionNotFoundError):
         return RemoteFileNotFoundError(
-            f"This version of {repo} no longer exists on the hub. Open the repository again "
-            "to see its current files.", detail)
+            i18n.translate("HubErrors", "This version of {repo} no longer exists on the hub. "
+                           "Open the repository again to see its current files.").format(
+                               repo=repo), detail)
     if isinstance(error, hf_errors.RemoteEntryNotFoundError):
-        name = filename or "The file"
-        return RemoteFileNotFoundError(
-            f"{name} is no longer in {repo} (it was renamed or removed). Open the repository "
-            "again to see its current files.", detail)
+        if filename:
+            message = i18n.translate(
+                "HubErrors", "{filename} is no longer in {repo} (it was renamed or removed). "
+                "Open the repository again to see its current files.")
+        else:
+            message = i18n.translate(
+                "HubErrors", "The file is no longer in {repo} (it was renamed or removed). Open "
+                "the repository again to see its current files.")
+        return RemoteFileNotFoundError(message.format(filename=filename, repo=repo), detail)
     if isinstance(error, hf_errors.RepositoryNotFoundError):
         return RepoNotFoundError(
-            f"There is no model repository named {repo} on the hub, or it is private.", detail)
+            i18n.translate("HubErrors", "There is no model repository named {repo} on the hub, "
+                           "or it is private.").format(repo=repo), detail)
     if isinstance(error, hf_errors.HfHubHTTPError):
         status = _status(error)
         said = _server_says(error)
         if status == 401 and (token_given or "credentials" in said.lower()):
             return TokenRejectedError(
-                "The hub rejected your access token (it may be mistyped, expired or revoked). "
-                "Check it in Settings, or remove it to download public models.", detail,
+                i18n.translate("HubErrors", "The hub rejected your access token (it may be "
+                               "mistyped, expired or revoked). Check it in Settings, or remove "
+                               "it to download public models."), detail,
                 resumable=True)
         if status in (401, 403):
             return HubError(
-                f"The hub refused access to {repo} ({status}). If it is private or gated, "
-                "add an access token of an account that may read it.", detail, resumable=True)
+                i18n.translate("HubErrors", "The hub refused access to {repo} ({status}). If it "
+                               "is private or gated, add an access token of an account that may "
+                               "read it.").format(repo=repo, status=status), detail,
+                resumable=True)
         retry_after = None
         if error.response is not None and status in (429, 503):  # where servers send it
             retry_after = parse_retry_after(error.response.headers)
         if status == 429:
-            wait = ("a few minutes" if retry_after is None
-                    else f"about {format_duration(retry_after)}")
+            if retry_after is None:
+                message = i18n.translate(
+                    "HubErrors", "{host} is limiting requests from this computer right now. "
+                    "Wait a few minutes, then try again.")
+            else:
+                message = i18n.translate(
+                    "HubErrors", "{host} is limiting requests from this computer right now. "
+                    "Wait about {duration}, then try again.")
             return RateLimitedError(
-                f"{host} is limiting requests from this computer right now. Wait {wait}, "
-                "then try again.", detail, resumable=True, retry_after=retry_after)
+                message.format(host=host, duration=format_duration(retry_after or 0)), detail,
+                resumable=True, retry_after=retry_after)
         if status is not None and status >= 500:
             return HubUnavailableError(
-                f"{host} is having problems (error {status}). Try again later.", detail,
+                i18n.translate("HubErrors", "{host} is having problems (error {status}). Try "
+                               "again later.").format(host=host, status=status), detail,
                 resumable=True, retry_after=retry_after)
         return HubResponseError(
-            f"{host} answered with an error ({status}). Try again later.", detail,
+            i18n.translate("HubErrors", "{host} answered with an error ({status}). Try again "
+                           "later.").format(host=host, status=status), detail,
             resumable=True)
     if isinstance(error, httpx2.TransportError | OSError):
         tls = _tls_problem(error)
         if tls is not None:
             return HubTlsError(
-                f"The connection to {host} is not secure: its certificate could not be "
-                f"verified ({tls}). chatapp does not download over a connection it cannot "
-                f"verify. {_TLS_HINT}", detail, resumable=True)
+                i18n.translate("HubErrors", "The connection to {host} is not secure: its "
+                               "certificate could not be verified ({problem}). chatapp does not "
+                               "download over a connection it cannot verify. {hint}").format(
+                                   host=host, problem=tls,
+                                   hint=i18n.translate("HubErrors", _TLS_HINT)),
+                detail, resumable=True)
     if isinstance(error, httpx2.TimeoutException):
         return HubUnavailableError(
-            f"{host} did not answer in time. Check your internet connection and try again.",
+            i18n.translate("HubErrors", "{host} did not answer in time. Check your internet "
+                           "connection and try again.").format(host=host),
             detail, resumable=True)
     if isinstance(error, httpx2.ConnectError | httpx2.ProxyError):
         return HubUnavailableError(
-            f"Cannot reach {host}. Check your internet connection and try again.", detail,
+            i18n.translate("HubErrors", "Cannot reach {host}. Check your internet connection and "
+                           "try again.").format(host=host), detail,
             resumable=True)
     if isinstance(error, httpx2.TransportError):
         return ConnectionLostError(host, detail)
     if isinstance(error, httpx2.TooManyRedirects | httpx2.DecodingError | httpx2.InvalidURL):
-        return HubResponseError(
-            f"{host} sent an answer chatapp does not understand. Try again later.", detail)
+        return HubResponseError(_not_understood(host), detail)
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(error.filename or "where the models are kept", detail)
+        return DiskFullError(
+            error.filename or i18n.translate("HubErrors", "where the models are kept"), detail)
     if isinstance(error, OSError):
-        where = f" ({error.filename})" if error.filename else ""
+        if error.filename:
+            message = i18n.translate(
+                "HubErrors", "A file could not be read or written ({filename}): {reason}.")
+        else:
+            message = i18n.translate("HubErrors", "A file could not be read or written: {reason}.")
         return DownloadError(
-            f"A file could not be read or written{where}: {error.strerror or error}.", detail,
+            message.format(filename=error.filename, reason=error.strerror or error), detail,
             resumable=True)
     if isinstance(error, ValueError | KeyError | TypeError):
         # JSON that does not parse or lacks the fields huggingface_hub expects
-        return HubResponseError(
-            f"{host} sent an answer chatapp does not understand. Try again later.", detail)
-    return HubError(f"Something went wrong while talking to {host}: {error}", detail)
+        return HubResponseError(_not_understood(host), detail)
+    return HubError(i18n.translate("HubErrors", "Something went wrong while talking to {host}: "
+                                   "{error}").format(host=host, error=error), detail)
+
+
+def _not_understood(host: str) -> str:
+    return i18n.translate("HubErrors", "{host} sent an answer chatapp does not understand. Try "
+                          "again later.").format(host=host)

@@ -23,6 +23,7 @@ from chatapp.gguf.inspect import (
 )
 from chatapp.hub.client import GgufModel, HubClient, RemoteFile, content_range
 from chatapp.hub.errors import HUB_EXCEPTIONS, HubResponseError, RemoteHeaderError
+from chatapp.i18n import translate
 
 __all__ = ["FIRST_READ_BYTES", "MAX_HEADER_BYTES", "RemoteHeader", "read_model_header",
            "read_remote_header"]
@@ -96,13 +97,16 @@ def read_remote_header(client: HubClient, repo_id: str, path: str, *, revision: 
         except NeedMoreData as more:
             if len(data) >= remote.size:  # cannot happen with total_size given; never loop
                 raise RemoteHeaderError(
-                    "The file's header could not be read.", f"NeedMoreData at end of {path}"
+                    translate("RemoteHeader", "The file's header could not be read."),
+                    f"NeedMoreData at end of {path}"
                 ) from more
             if more.needed > max_bytes:
                 raise RemoteHeaderError(
-                    f"The header of {path} is larger than {format_bytes(max_bytes)}, far more "
-                    "than any real model needs, so chatapp does not read it. Choose another "
-                    "file.", f"header needs {more.needed} bytes") from more
+                    translate("RemoteHeader", "The header of {path} is larger than {limit}, far "
+                              "more than any real model needs, so chatapp does not read it. "
+                              "Choose another file.").format(path=path,
+                                                             limit=format_bytes(max_bytes)),
+                    f"header needs {more.needed} bytes") from more
             want = min(remote.size, max_bytes, max(more.needed, 2 * len(data)))
             continue
         except GgufError as problem:
@@ -125,7 +129,8 @@ def _fetch(client: HubClient, remote: RemoteFile, start: int, end: int) -> bytes
                 skip = start  # the whole file came back: drop what we already have
             elif response.status_code != 206 or (content_range(response) or (-1,))[0] != start:
                 raise HubResponseError(
-                    f"{client.host} did not send the part of the file chatapp asked for.",
+                    translate("RemoteHeader", "{host} did not send the part of the file chatapp "
+                              "asked for.").format(host=client.host),
                     f"GET {remote.path} bytes={start}-{end - 1}: {response.status_code} "
                     f"{response.headers.get('Content-Range')!r}")
             for chunk in response.iter_bytes():
@@ -141,7 +146,8 @@ def _fetch(client: HubClient, remote: RemoteFile, start: int, end: int) -> bytes
         raise client.translate(error, repo_id=remote.repo_id, filename=remote.path) from error
     if got < need:
         raise RemoteHeaderError(
-            f"The connection to {client.host} closed before the file's header arrived. "
-            "Try again.", f"got {got} of {need} bytes of {remote.path}")
+            translate("RemoteHeader", "The connection to {host} closed before the file's header "
+                      "arrived. Try again.").format(host=client.host),
+            f"got {got} of {need} bytes of {remote.path}")
     return b"".join(chunks)
 
