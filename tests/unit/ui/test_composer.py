@@ -260,3 +260,13 @@ def test_files_wait_while_a_message_is_being_saved(qtbot: QtBot, tmp_path: Path)
     assert chip.remove_button is not None and not chip.remove_button.isEnabled()
     composer.attach_paths([tmp_path / "b.txt"])
     assert len(given) == 1
+
+
+def test_the_buttons_have_icons_names_and_tooltips(qtbot: QtBot) -> None:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    for button in (composer.send_button, composer.stop_button, composer.attach_button):
+        assert not button.icon().isNull()
+        assert button.toolTip()
+    assert composer.attach_button.accessibleName() == "Attach files"
+    assert composer.edit.accessibleName() == "Message" and composer.edit.accessibleDescription()

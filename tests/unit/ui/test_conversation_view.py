@@ -4,7 +4,9 @@ import dataclasses
 import time
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.engine.llama_engine import GenerationStats
@@ -12,6 +14,7 @@ from chatapp.history.store import Message
 from chatapp.ui.conversation_view import EARLIER_BATCH, INITIAL_MESSAGES, ConversationView
 from chatapp.ui.markdown_view import CodeBlock, PlainLabel, ProseLabel
 from chatapp.ui.message_widget import LIVE_TAIL_LIMIT, MessageWidget
+from chatapp.ui.theme import BUBBLE_SHARE, readable_width
 
 
 def message(id_: int, role: str, content: str, state: str = "complete") -> Message:
@@ -332,3 +335,94 @@ def test_an_opened_chat_shows_stored_thoughts_folded(qtbot: QtBot) -> None:
     reply.thinking.toggle.click()
     assert reply.thinking.body.toPlainText() == thought
     assert reply.text == "The answer."
+
+
+def shown_rect(view: ConversationView, widget: QWidget) -> QRect:
+    """Where ``widget`` is in the conversation's column."""
+    column = view.widget()
+    assert column is not None
+    return QRect(widget.mapTo(column, QPoint(0, 0)), widget.size())
+
+
+def laid_out(view: ConversationView, qtbot: QtBot) -> tuple[MessageWidget, MessageWidget]:
+    view.show_conversation(1, [message(1, "user", "Short question?"),
+                               message(2, "assistant", "A long answer that fills lines. " * 40)])
+    user, reply = view.messages
+    qtbot.waitUntil(lambda: settled(user) and settled(reply))
+    return user, reply
+
+
+def settled(widget: MessageWidget) -> bool:
+    """The message is laid out: its row across the column, its frame placed in the row."""
+    layout = widget.layout()
+    return widget.width() > 300 and layout is not None and not layout.geometry().isEmpty() \
+        and widget.frame.geometry().right() in (widget.width() - 1,
+                                                widget.frame.width() - 1)
+
+
+def test_the_users_message_is_a_bubble_on_the_trailing_side(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.resize(900, 600)
+    user, reply = laid_out(view, qtbot)
+    bubble, answer = shown_rect(view, user.frame), shown_rect(view, reply.frame)
+    # The answer spans the column; the bubble ends where it ends, as wide as its words.
+    assert bubble.right() == answer.right()
+    assert bubble.left() > answer.left() + answer.width() // 2
+    assert answer.width() > 2 * bubble.width()
+    # Right to left, the bubble is on the left.
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.waitUntil(lambda: shown_rect(view, user.frame).left()
+                    == shown_rect(view, reply.frame).left())
+    bubble, answer = shown_rect(view, user.frame), shown_rect(view, reply.frame)
+    assert bubble.right() < answer.left() + answer.width() // 2
+
+
+def test_a_long_question_wraps_in_a_bubble_three_quarters_wide(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.resize(900, 600)
+    view.show_conversation(1, [message(1, "user", "A question that goes on. " * 30)])
+    user = view.messages[0]
+    qtbot.waitUntil(lambda: settled(user))
+    row = shown_rect(view, user)
+    bubble = shown_rect(view, user.frame)
+    assert bubble.right() == row.right()
+    assert row.width() * 0.7 < bubble.width() <= row.width() * BUBBLE_SHARE + 1
+    # Tall enough for all of its wrapped lines.
+    assert user.tail.height() >= user.tail.heightForWidth(user.tail.width())
+
+
+def test_the_conversation_keeps_a_readable_width_centred(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.resize(1800, 600)
+    _user, reply = laid_out(view, qtbot)
+    answer = shown_rect(view, reply.frame)
+    assert answer.width() <= readable_width(100)
+    assert abs(answer.left() - (view.viewport().width() - 1 - answer.right())) <= 2
+    view.resize(600, 600)  # a narrow window: the column takes (nearly) all of it
+    qtbot.waitUntil(lambda: shown_rect(view, reply.frame).width() > 520)
+
+
+def test_messages_are_named_for_screen_readers(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    user, reply = laid_out(view, qtbot)
+    assert user.accessibleName() == "You: Short question?"
+    assert reply.accessibleName().startswith("Assistant: A long answer that fills lines.")
+    assert len(reply.accessibleName()) <= len("Assistant: ") + 80
+    assert "50.0 tokens/s" in reply.accessibleDescription()
+    assert view.accessibleName() == "Conversation"
+    column = view.widget()
+    assert column is not None and column.accessibleName() == "Conversation"
+
+
+def test_icon_only_message_actions_are_named(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    _user, reply = laid_out(view, qtbot)
+    buttons = [reply.copy_button, reply.regenerate_button, reply.switcher.previous,
+               reply.switcher.next]
+    for button in buttons:
+        assert not button.icon().isNull() and button.accessibleName() and button.toolTip()
+    assert [b.accessibleName() for b in buttons] == [
+        "Copy message", "Regenerate", "Previous version", "Next version"]
+    reply.copy_button.click()
+    assert reply.copy_button.text() == "Copied"
+    assert QGuiApplication.clipboard().text() == reply.text
