@@ -122,7 +122,7 @@ class InstalledTab(QWidget):
             COLUMNS, "installedTable", translate("InstalledTab", "Installed models"),
             translate("InstalledTab", "One row per model file on this computer: its size, "
                       "architecture, quantization, context, whether it fits, its speed here "
-                      "and where it is; Enter or a double click loads it"), self)
+                      "and where it is; a double click loads it, as Load does"), self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda _row, _col: self._load())
         layout.addWidget(self.table, 1)

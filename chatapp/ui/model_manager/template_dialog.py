@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -142,7 +142,10 @@ class ChatTemplateDialog(QDialog):
             "types a tab, Ctrl+Tab moves on"))
         self.editor.setFont(mono)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Tab types a tab (templates hold them); Ctrl+Tab and Ctrl+Shift+Tab leave the
+        # editor, which QPlainTextEdit would otherwise never let the keyboard do.
         self.editor.setTabChangesFocus(False)
+        self.editor.installEventFilter(self)
         self.editor.setEnabled(False)
         self.editor.textChanged.connect(self._edited)
         editor_layout.addWidget(self.editor, 1)
@@ -220,6 +223,17 @@ class ChatTemplateDialog(QDialog):
         self._submit_disk(lambda _ctx: template_overrides.read_state(model_path,
                                                                      overrides_folder),
                           self._loaded, self._load_failed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backwards = event.key() == Qt.Key.Key_Backtab \
+                or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.focusNextPrevChild(not backwards)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- state ---------------------------------------------------------------------------
 

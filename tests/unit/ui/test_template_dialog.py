@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chatapp.hardware import detect_hardware
@@ -80,6 +82,27 @@ def test_shows_the_models_own_template_read_from_its_header(
     assert not dialog.save_button.isEnabled()  # nothing checked yet
     assert not dialog.reset_button.isEnabled()  # already the model's own
     assert dialog.state is not None and dialog.state.model.bos_token == "<|im_start|>"
+    dialog.reject()
+
+
+def test_tab_types_a_tab_and_ctrl_tab_leaves_the_editor(
+        qtbot: QtBot, model: Path, disk: TaskThread, folder: Path) -> None:
+    """The editor is no keyboard trap, and a template can still hold tabs."""
+    dialog = open_dialog(qtbot, model, disk, folder)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(dialog.editor.hasFocus)
+    dialog.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Tab)
+    assert dialog.text().endswith("\t") and dialog.editor.hasFocus()
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is dialog.preview
+    dialog.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused is not dialog.editor
     dialog.reject()
 
 
