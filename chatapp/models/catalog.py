@@ -29,6 +29,7 @@ from chatapp.gguf.architectures import (
     LLAMA_MAX_LAYERS,
     SUPPORTED_ARCHITECTURES,
 )
+from chatapp.i18n import translate
 from chatapp.models.errors import CatalogError
 
 __all__ = [
@@ -98,6 +99,11 @@ class CatalogEntry:
     kv_heads: int
     key_length: int  # per KV head
     value_length: int
+
+    @property
+    def shown_description(self) -> str:
+        """The description in the user's language (models/catalog_texts.py marks them)."""
+        return translate("Catalog", self.description)
 
     def kv_cache_bytes_per_token(self, bytes_per_element: int = 2) -> int:
         """KV cache per context token (f16 by default): K and V for every layer and KV head.

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from chatapp import i18n
 from chatapp.gguf.architectures import NOT_MAIN_MODEL_ARCHITECTURES, SUPPORTED_ARCHITECTURES
 from chatapp.gguf.inspect import inspect_gguf
 from chatapp.gguf.model_role import EMBEDDING_ARCHITECTURES
@@ -23,6 +24,7 @@ from chatapp.models.catalog import (
     load_catalog,
     parse_catalog,
 )
+from chatapp.models.catalog_texts import DESCRIPTIONS
 from chatapp.models.starter import STARTER
 
 # Bits per weight of the dominant tensor type of each quantization (ggml block size and bytes:
@@ -343,3 +345,20 @@ def test_entries_are_immutable() -> None:
     entry = load_catalog().entries[0]
     with pytest.raises(AttributeError):
         entry.size_bytes = 1  # type: ignore[misc]
+
+
+def test_every_description_is_marked_for_translation() -> None:
+    # pyside6-lupdate reads Python, not catalog.json: a description missing from
+    # catalog_texts would be shown in English in every language.
+    assert [entry.description for entry in load_catalog()] == list(DESCRIPTIONS)
+
+
+def test_a_description_is_shown_in_the_users_language() -> None:
+    entry = load_catalog().entries[0]
+    assert entry.shown_description == entry.description  # English: no translator installed
+    i18n.install(i18n.LocaleBackend(
+        translate=lambda context, text, _d, _n: f"[{context}] {text}"))
+    try:
+        assert entry.shown_description == f"[Catalog] {entry.description}"
+    finally:
+        i18n.install(i18n.LocaleBackend())
