@@ -68,10 +68,11 @@ def format_stats(message: Message, stats: GenerationStats | None = None) -> str:
         parts.append(translate("MessageWidget", "Reached the reply length limit"))
     elif stats is not None and stats.stop_reason == "context_full":
         parts.append(translate("MessageWidget", "The context is full"))
-    if message.generated_tokens is not None:
-        parts.append(translate("MessageWidget", "1 token") if message.generated_tokens == 1
-                     else translate("MessageWidget", "%n tokens", "",
-                                    message.generated_tokens))
+    tokens = message.generated_tokens
+    if tokens is not None:
+        # A plain name as the count: pyside6-lupdate skips a call whose count is not one.
+        parts.append(translate("MessageWidget", "1 token") if tokens == 1
+                     else translate("MessageWidget", "%n tokens", "", tokens))
     if message.tokens_per_s is not None:
         parts.append(translate("MessageWidget", "{speed} tokens/s").format(
             speed=format_number(message.tokens_per_s, 1)))
