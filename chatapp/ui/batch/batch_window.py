@@ -47,7 +47,9 @@ from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
 from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware, detect_hardware
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.settings import Settings
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_question
 from chatapp.ui.workers.batch_run import BatchRun
 from chatapp.ui.workers.engine_worker import EngineController
@@ -57,10 +59,13 @@ MAX_PARALLEL = 16
 DEFAULT_PARALLEL = 4
 DEFAULT_REPLY_TOKENS = 256
 DEFAULT_ROW_CONTEXT = 4096
-INPUT_FILTER = "Tables (*.csv *.jsonl *.ndjson);;All files (*)"
+INPUT_FILTER = QT_TRANSLATE_NOOP("BatchWindow", "Tables (*.csv *.jsonl *.ndjson);;All files (*)")
+# The output's filter names the formats only; "jsonl" in the chosen one picks the suffix.
 OUTPUT_FILTER = "CSV (*.csv);;JSON Lines (*.jsonl)"
 OUTPUT_SUFFIXES = (".csv", ".jsonl")
-WAITING_NOTE = "While the job runs, chat replies wait for it."
+WAITING_NOTE = QT_TRANSLATE_NOOP("BatchWindow", "While the job runs, chat replies wait for it.")
+INPUT_KINDS = {"csv": "CSV", "jsonl": "JSONL",
+               "folder": QT_TRANSLATE_NOOP("BatchWindow", "text files")}
 WARNING_STYLE = "color: #a15c00;"
 ERROR_STYLE = "color: #b3261e;"
 QUIET_STYLE = "color: palette(placeholder-text);"
@@ -74,7 +79,7 @@ class BatchWindow(QWidget):
                  hardware: Callable[[], Hardware] = detect_hardware) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("batchWindow")
-        self.setWindowTitle("Batch jobs")
+        self.setWindowTitle(translate("BatchWindow", "Batch jobs"))
         self.resize(720, 560)
         self.engine = engine
         self.files = files
@@ -93,9 +98,10 @@ class BatchWindow(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel("Answer a prompt for every row of a file with the loaded model, "
-                       "several rows at once. Each finished row is written to the output "
-                       "at once; a job that was stopped resumes where it stopped.", self)
+        intro = QLabel(translate("BatchWindow", "Answer a prompt for every row of a file with "
+                                 "the loaded model, several rows at once. Each finished row "
+                                 "is written to the output at once; a job that was stopped "
+                                 "resumes where it stopped."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -104,53 +110,77 @@ class BatchWindow(QWidget):
 
         self.template = QPlainTextEdit(self)
         self.template.setObjectName("batchTemplate")
-        self.template.setAccessibleName("Prompt template")
-        self.template.setPlaceholderText(
-            "Summarize this review in one sentence: {text}\n\n{column} takes the row's "
-            "value of that column; {{ and }} write braces.")
+        self.template.setAccessibleName(translate("BatchWindow", "Prompt template"))
+        self.template.setAccessibleDescription(translate(
+            "BatchWindow", "The prompt for each row; {column} takes the row's value of that "
+            "column"))
+        self.template.setTabChangesFocus(True)  # Tab goes on to the input, as in a form
+        # Not .format()ed: the braces are what the user types.
+        self.template.setPlaceholderText(translate(
+            "BatchWindow", "Summarize this review in one sentence: {text}\n\n{column} takes "
+            "the row's value of that column; {{ and }} write braces."))
         self.template.setMinimumHeight(110)
         self.template.textChanged.connect(self._update)
-        self.template_note = self._note("batchTemplateProblem", WARNING_STYLE)
-        form.addRow("Prompt", self._field(self.template, self.template_note))
+        self.template_note = self._note("batchTemplateProblem", WARNING_STYLE,
+                                        translate("BatchWindow", "Prompt problem"))
+        form.addRow(translate("BatchWindow", "Prompt"),
+                    self._field(self.template, self.template_note))
 
         self.input = QLineEdit(self)
         self.input.setObjectName("batchInput")
-        self.input.setAccessibleName("Input file")
-        self.input.setPlaceholderText("A .csv or .jsonl file, or a folder of text files")
+        self.input.setAccessibleName(translate("BatchWindow", "Input file"))
+        self.input.setPlaceholderText(translate(
+            "BatchWindow", "A .csv or .jsonl file, or a folder of text files"))
+        self.input.setAccessibleDescription(self.input.placeholderText())
         self.input.editingFinished.connect(self._read_files)
-        choose_file = self._chooser("File…")
+        choose_file = self._chooser(translate("BatchWindow", "File…"), Icon.DOCUMENTS,
+                                    translate("BatchWindow", "Choose the input file"))
         choose_file.clicked.connect(self._choose_input_file)
-        choose_folder = self._chooser("Folder…")
+        choose_folder = self._chooser(translate("BatchWindow", "Folder…"), Icon.FOLDER,
+                                      translate("BatchWindow",
+                                                "Choose a folder of text files as the input"))
         choose_folder.clicked.connect(self._choose_input_folder)
-        self.columns = self._note("batchColumns", QUIET_STYLE)
-        form.addRow("Input", self._field(self._row(self.input, choose_file, choose_folder),
-                                         self.columns))
+        self.columns = self._note("batchColumns", QUIET_STYLE,
+                                  translate("BatchWindow", "The input's rows and columns"))
+        form.addRow(translate("BatchWindow", "Input"),
+                    self._field(self._row(self.input, choose_file, choose_folder),
+                                self.columns))
 
         self.output = QLineEdit(self)
         self.output.setObjectName("batchOutput")
-        self.output.setAccessibleName("Output file")
-        self.output.setPlaceholderText("replies.csv or replies.jsonl")
+        self.output.setAccessibleName(translate("BatchWindow", "Output file"))
+        self.output.setPlaceholderText(translate("BatchWindow",
+                                                 "replies.csv or replies.jsonl"))
+        self.output.setAccessibleDescription(translate(
+            "BatchWindow", "A .csv or .jsonl file; one that holds rows already resumes"))
         self.output.editingFinished.connect(self._read_files)
-        choose_output = self._chooser("Choose…")
+        choose_output = self._chooser(translate("BatchWindow", "Choose…"), Icon.FOLDER,
+                                      translate("BatchWindow", "Choose the output file"))
         choose_output.clicked.connect(self._choose_output)
-        self.resume = self._note("batchResume", "")
-        form.addRow("Output", self._field(self._row(self.output, choose_output), self.resume))
+        self.resume = self._note("batchResume", "",
+                                 translate("BatchWindow", "What the output holds"))
+        form.addRow(translate("BatchWindow", "Output"),
+                    self._field(self._row(self.output, choose_output), self.resume))
 
         self.parallel = self._spin("batchParallel", 1, MAX_PARALLEL, DEFAULT_PARALLEL, step=1,
-                                   tip="Rows answered at once: more rows per second, more "
-                                   "memory")
+                                   tip=translate("BatchWindow", "Rows answered at once: more "
+                                                 "rows per second, more memory"))
         self.reply_tokens = self._spin("batchReplyTokens", 1, 32768, DEFAULT_REPLY_TOKENS,
-                                       step=64, tip="The longest reply a row gets, in tokens")
+                                       step=64, tip=translate(
+                                           "BatchWindow",
+                                           "The longest reply a row gets, in tokens"))
         self.row_context = self._spin("batchRowContext", 256, 131072, DEFAULT_ROW_CONTEXT,
                                       step=256,
-                                      tip="Each row's prompt and reply must fit in this "
-                                          "many tokens (at most the loaded model's context)")
+                                      tip=translate("BatchWindow", "Each row's prompt and "
+                                                    "reply must fit in this many tokens (at "
+                                                    "most the loaded model's context)"))
         sizes = QHBoxLayout()
-        for label, spin in (("Rows at once", self.parallel),
-                            ("Tokens per reply", self.reply_tokens),
-                            ("Context per row", self.row_context)):
+        for label, spin in ((translate("BatchWindow", "Rows at once"), self.parallel),
+                            (translate("BatchWindow", "Tokens per reply"), self.reply_tokens),
+                            (translate("BatchWindow", "Context per row"), self.row_context)):
             caption = QLabel(label, self)
             caption.setBuddy(spin)
+            spin.setAccessibleName(label)
             sizes.addWidget(caption)
             sizes.addWidget(spin)
             sizes.addSpacing(12)
@@ -158,25 +188,34 @@ class BatchWindow(QWidget):
         form.addRow("", sizes)
         # Below the form: a long wrapped note in a form row gets a height for a narrower
         # width than it has, and floats in empty space.
-        self.memory = self._note("batchMemory", QUIET_STYLE)
+        self.memory = self._note("batchMemory", QUIET_STYLE,
+                                 translate("BatchWindow", "Memory the job needs"))
         layout.addWidget(self.memory)
         for spin in (self.parallel, self.row_context):
             spin.valueChanged.connect(self._show_memory)
 
         buttons = QHBoxLayout()
-        self.hint = self._note("batchHint", QUIET_STYLE)
+        self.hint = self._note("batchHint", QUIET_STYLE,
+                               translate("BatchWindow", "What Start needs"))
         buttons.addWidget(self.hint, 1)
-        self.start_button = QPushButton("Start", self)
+        self.start_button = QPushButton(icon(Icon.RESUME), translate("BatchWindow", "Start"),
+                                        self)
         self.start_button.setObjectName("batchStart")
         self.start_button.setDefault(True)
+        self.start_button.setAccessibleDescription(translate(
+            "BatchWindow", "Answers the rows not in the output yet"))
         self.start_button.clicked.connect(self.start)
-        self.pause_button = QPushButton("Pause", self)
+        self.pause_button = QPushButton(self)
         self.pause_button.setObjectName("batchPause")
+        self._show_paused(False)
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(icon(Icon.CANCEL),
+                                         translate("BatchWindow", "Cancel"), self)
         self.cancel_button.setObjectName("batchCancel")
-        self.cancel_button.setToolTip("Stop after the current step; the rows done stay in "
-                                      "the output, and Start resumes")
+        self.cancel_button.setToolTip(translate(
+            "BatchWindow", "Stop after the current step; the rows done stay in the output, "
+            "and Start resumes"))
+        self.cancel_button.setAccessibleDescription(self.cancel_button.toolTip())
         self.cancel_button.clicked.connect(self.cancel)
         for button in (self.start_button, self.pause_button, self.cancel_button):
             buttons.addWidget(button)
@@ -184,23 +223,28 @@ class BatchWindow(QWidget):
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("batchProgress")
-        self.progress.setFormat("%v / %m rows")
+        # %v and %m are Qt's: the rows done and all rows, in the locale's digits.
+        self.progress.setFormat(translate("BatchWindow", "%v / %m rows"))
+        self.progress.setAccessibleName(translate("BatchWindow", "Rows answered"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         layout.addWidget(self.progress)
-        self.rates = self._note("batchRates", "")
+        self.rates = self._note("batchRates", "", translate("BatchWindow", "Speed"))
         layout.addWidget(self.rates)
-        self.failures = self._note("batchFailures", WARNING_STYLE)
+        self.failures = self._note("batchFailures", WARNING_STYLE,
+                                   translate("BatchWindow", "Rows not answered"))
         layout.addWidget(self.failures)
-        self.summary = self._note("batchSummary", "")
+        self.summary = self._note("batchSummary", "", translate("BatchWindow", "Job"))
         layout.addWidget(self.summary)
-        self.error = self._note("batchError", ERROR_STYLE)
+        self.error = self._note("batchError", ERROR_STYLE,
+                                translate("BatchWindow", "Problem"))
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-    def _note(self, name: str, style: str) -> QLabel:
+    def _note(self, name: str, style: str, accessible_name: str) -> QLabel:
         label = plain_label(QLabel(self))  # file names and rows' text: never HTML
         label.setObjectName(name)
+        label.setAccessibleName(accessible_name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if style:
@@ -208,8 +252,9 @@ class BatchWindow(QWidget):
         label.hide()
         return label
 
-    def _chooser(self, text: str) -> QPushButton:
-        button = QPushButton(text, self)
+    def _chooser(self, text: str, glyph: Icon, description: str) -> QPushButton:
+        button = QPushButton(icon(glyph), text, self)
+        button.setAccessibleDescription(description)
         self._choosers.append(button)
         return button
 
@@ -241,6 +286,7 @@ class BatchWindow(QWidget):
         spin.setValue(value)
         spin.setGroupSeparatorShown(True)
         spin.setToolTip(tip)
+        spin.setAccessibleDescription(tip)
         return spin
 
     @staticmethod
@@ -262,21 +308,22 @@ class BatchWindow(QWidget):
     # -- the files -----------------------------------------------------------------------
 
     def _choose_input_file(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Batch input", self.input.text(),
-                                                      INPUT_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, translate("BatchWindow", "Batch input"), self.input.text(),
+            translate("BatchWindow", INPUT_FILTER))
         if chosen:
             self.set_input(Path(chosen))
 
     def _choose_input_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "A folder of text files",
-                                                  self.input.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("BatchWindow", "A folder of text files"), self.input.text())
         if chosen:
             self.set_input(Path(chosen))
 
     def _choose_output(self) -> None:
         suggested = self.output.text() or str(self._suggested_output() or "")
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Batch output", suggested, OUTPUT_FILTER,
+            self, translate("BatchWindow", "Batch output"), suggested, OUTPUT_FILTER,
             options=QFileDialog.Option.DontConfirmOverwrite)  # an existing one resumes
         if chosen:
             path = Path(chosen)
@@ -321,7 +368,7 @@ class BatchWindow(QWidget):
             self._update()
             return
         source, output = Path(text), self._output_path()
-        self._say(self.columns, "Reading the input…")
+        self._say(self.columns, translate("BatchWindow", "Reading the input…"))
 
         def done(files: JobFiles) -> None:
             if reading == self._reading:
@@ -340,13 +387,20 @@ class BatchWindow(QWidget):
     def _files_read(self, files: JobFiles) -> None:
         self.job_files = files
         source = files.source
-        kind = {"csv": "CSV", "jsonl": "JSONL", "folder": "text files"}[source.kind]
+        kind = translate("BatchWindow", INPUT_KINDS[source.kind])
         unreadable = sum(row.error is not None for row in source.rows)
-        text = (f"{len(source.rows):,} rows ({kind}); columns: "
-                + (", ".join(source.columns) or "none"))
-        if unreadable:
-            text += (f". {unreadable:,} rows cannot be read: their errors go to the "
-                     "output")
+        rows = len(source.rows)
+        # Column names are the file's own, joined as they are written in it.
+        columns = ", ".join(source.columns) or translate("BatchWindow", "none")
+        text = (translate("BatchWindow", "1 row ({kind}); columns: {columns}") if rows == 1
+                else translate("BatchWindow", "%n rows ({kind}); columns: {columns}", "",
+                               rows)).format(kind=kind, columns=columns)
+        if unreadable == 1:  # its own string: English's plural source has no singular
+            text += translate("BatchWindow", ". 1 row cannot be read: its error goes to the "
+                              "output")
+        elif unreadable:
+            text += translate("BatchWindow", ". %n rows cannot be read: their errors go to "
+                              "the output", "", unreadable)
         self._say(self.columns, text)
         self._say(self.resume, files.output_problem or resume_note(files))
         self.resume.setStyleSheet(ERROR_STYLE if files.output_problem else "")
@@ -364,17 +418,20 @@ class BatchWindow(QWidget):
         output = self._output_path()
         reason = ""
         if self.running:
-            reason = WAITING_NOTE
+            reason = translate("BatchWindow", WAITING_NOTE)
         elif self.model is None:
-            reason = "Load a model first: the job runs on the loaded model."
+            reason = translate("BatchWindow",
+                               "Load a model first: the job runs on the loaded model.")
         elif not self.template.toPlainText().strip():
-            reason = "Write the prompt, with {column} where a column's value goes."
+            reason = translate("BatchWindow", "Write the prompt, with {column} where a "
+                               "column's value goes.")  # the braces are literal: no format
         elif not self.input.text().strip():
-            reason = "Choose the input: a CSV or JSONL file, or a folder of text files."
+            reason = translate("BatchWindow", "Choose the input: a CSV or JSONL file, or a "
+                               "folder of text files.")
         elif files is None:
             reason = ""  # being read, or unreadable (the error says so)
         elif output is None or output.suffix.lower() not in OUTPUT_SUFFIXES:
-            reason = "Name the output: a .csv or .jsonl file."
+            reason = translate("BatchWindow", "Name the output: a .csv or .jsonl file.")
         self._say(self.hint, reason)
         ready = (not self.running and self.model is not None and files is not None
                  and problem is None and bool(self.template.toPlainText().strip())
@@ -405,11 +462,15 @@ class BatchWindow(QWidget):
                                     hardware=self.hardware())
         if memory.fits:
             self.memory.setStyleSheet(QUIET_STYLE)
-            rows = "1 row" if memory.parallel == 1 else f"{memory.parallel} rows at once"
-            self._say(self.memory, (
-                f"The job needs about {format_bytes(memory.needed_bytes, binary=True)} of "
-                f"memory ({rows}, {memory.tokens_per_row:,} tokens each); "
-                f"{format_bytes(memory.available_bytes, binary=True)} is free."))
+            parallel = memory.parallel
+            rows = (translate("BatchWindow", "1 row") if parallel == 1
+                    else translate("BatchWindow", "%n rows at once", "", parallel))
+            self._say(self.memory, translate(
+                "BatchWindow", "The job needs about {needed} of memory ({rows}, {tokens} "
+                "tokens each); {free} is free.").format(
+                    needed=format_bytes(memory.needed_bytes, binary=True), rows=rows,
+                    tokens=format_number(memory.tokens_per_row),
+                    free=format_bytes(memory.available_bytes, binary=True)))
         else:
             self.memory.setStyleSheet(WARNING_STYLE)
             self._say(self.memory, memory_error(memory).user_message)
@@ -450,9 +511,9 @@ class BatchWindow(QWidget):
             self._say(label, "")
         self.progress.setRange(0, max(1, len(files.source.rows)))
         self.progress.setValue(0)
-        self.pause_button.setText("Pause")
-        self._say(self.rates, "Starting… (after the reply or job the model is busy "
-                              "with, if any)")
+        self._show_paused(False)
+        self._say(self.rates, translate("BatchWindow", "Starting… (after the reply or job "
+                                        "the model is busy with, if any)"))
         self._update()
         self.running_changed.emit(True)
         self.engine.submit_batch_run(run)
@@ -463,18 +524,33 @@ class BatchWindow(QWidget):
             return
         if run.control.paused:
             run.control.resume()
-            self.pause_button.setText("Pause")
+            self._show_paused(False)
             self._say(self.summary, "")
         else:
             run.control.pause()
-            self.pause_button.setText("Resume")
-            self._say(self.summary, "Paused. The model waits, and so do chat replies: "
-                                    "Resume, or Cancel to free it.")
+            self._show_paused(True)
+            self._say(self.summary, translate("BatchWindow", "Paused. The model waits, and so "
+                                              "do chat replies: Resume, or Cancel to free "
+                                              "it."))
+
+    def _show_paused(self, paused: bool) -> None:
+        button = self.pause_button
+        if paused:
+            button.setText(translate("BatchWindow", "Resume"))
+            button.setIcon(icon(Icon.RESUME))
+            button.setAccessibleDescription(translate("BatchWindow", "Goes on with the job"))
+        else:
+            button.setText(translate("BatchWindow", "Pause"))
+            button.setIcon(icon(Icon.PAUSE))
+            button.setAccessibleDescription(translate(
+                "BatchWindow", "Holds the job after the current step; chat replies wait "
+                "while it is paused"))
 
     def cancel(self) -> None:
         if self.run is not None:
             self.run.control.cancel()  # also wakes a paused job
-            self._say(self.summary, "Cancelling after the current step…")
+            self._say(self.summary, translate("BatchWindow",
+                                              "Cancelling after the current step…"))
             self._update()
 
     def stop_for_quit(self) -> None:
@@ -486,26 +562,33 @@ class BatchWindow(QWidget):
     def _progress(self, progress: BatchProgress) -> None:
         self.progress.setRange(0, max(1, progress.total))
         self.progress.setValue(progress.done)
-        self._say(self.rates, rates_text(progress) or "Answering the first rows…")
+        self._say(self.rates, rates_text(progress)
+                  or translate("BatchWindow", "Answering the first rows…"))
         finished = progress.finished
         if finished is not None and finished.error:
-            self._latest_error = (f"Latest: row {finished.row.index + 1} "
-                                  f"({finished.row.id}): {finished.error}")
-        if progress.failed:
-            text = (f"{progress.failed:,} row{'s' if progress.failed != 1 else ''} could "
-                    "not be answered: the output's error column says why.")
+            self._latest_error = translate("BatchWindow", "Latest: row {row} ({id}): "
+                                           "{error}").format(
+                row=format_number(finished.row.index + 1), id=finished.row.id,
+                error=finished.error)
+        failed = progress.failed
+        if failed:
+            text = (translate("BatchWindow", "1 row could not be answered: the output's "
+                              "error column says why.") if failed == 1
+                    else translate("BatchWindow", "%n rows could not be answered: the "
+                                   "output's error column says why.", "", failed))
             if self._latest_error:
                 text += f" {self._latest_error}"
             self._say(self.failures, text)
 
     def _finished(self, summary: BatchSummary) -> None:
         output = self._output_path()
-        name = output.name if output is not None else "the output"
+        name = output.name if output is not None else translate("BatchWindow", "the output")
         if summary.cancelled:
-            text = (f"Cancelled: {summary_text(summary, name)} Start again to answer the "
-                    "rest.")
+            text = translate("BatchWindow", "Cancelled: {summary} Start again to answer the "
+                             "rest.").format(summary=summary_text(summary, name))
         else:
-            text = f"Done: {summary_text(summary, name)}"
+            text = translate("BatchWindow", "Done: {summary}").format(
+                summary=summary_text(summary, name))
         self._ended()
         self._say(self.summary, text)
         if not summary.cancelled:
@@ -519,7 +602,7 @@ class BatchWindow(QWidget):
 
     def _ended(self) -> None:
         self.run = None
-        self.pause_button.setText("Pause")
+        self._show_paused(False)
         self.running_changed.emit(False)
         self._update()
         self._read_files(clear_error=False)  # what the output holds now: a rerun resumes
@@ -528,10 +611,11 @@ class BatchWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.run is not None and not self._cancelling:
-            if not plain_question(self, "Stop the batch job?",
-                                  "A batch job is running. Stop it and close the window? "
-                                  "The rows done so far stay in the output; Start with "
-                                  "the same output answers the rest."):
+            if not plain_question(self, translate("BatchWindow", "Stop the batch job?"),
+                                  translate("BatchWindow", "A batch job is running. Stop it "
+                                            "and close the window? The rows done so far stay "
+                                            "in the output; Start with the same output "
+                                            "answers the rest.")):
                 event.ignore()
                 return
             self.cancel()
