@@ -238,17 +238,19 @@ class SpeedPrediction:
     @property
     def explanation(self) -> str:
         # The singulars are strings of their own: English's source has one plural form.
+        # (A plain name as the count: lupdate skips a call whose count is self.runs.)
+        runs = self.runs
         if self.measured:
-            if self.runs == 1:
+            if runs == 1:
                 return translate("SpeedEstimate",
                                  "Measured on this computer: its last reply.")
             return translate("SpeedEstimate", "Measured on this computer: the median of its "
-                             "last %n replies.", "", self.runs)
-        if self.runs == 1:
+                             "last %n replies.", "", runs)
+        if runs == 1:
             basis = translate("SpeedEstimate", "calibrated with 1 reply of models run here")
-        elif self.runs:
+        elif runs:
             basis = translate("SpeedEstimate", "calibrated with %n replies of models run here",
-                              "", self.runs)
+                              "", runs)
         else:
             basis = translate("SpeedEstimate", "not yet calibrated: run a model and the numbers "
                               "adjust to it")
