@@ -20,6 +20,7 @@ from chatapp.api.jobs import ApiJob, ServedModels, served_id
 from chatapp.api.server import LOCAL_HOST, NETWORK_HOST, ApiServer, BoundAddress
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.errors import UserFacingError
+from chatapp.i18n import translate
 from chatapp.secrets import api_server_key
 from chatapp.settings import Settings
 from chatapp.ui.workers.engine_worker import EngineController
@@ -45,11 +46,15 @@ def api_status(address: BoundAddress | None, active: int) -> str:
     """The status line's text for the API server ("" when it is off)."""
     if address is None:
         return ""
+    if active == 1:  # its own string: English's plural source has no singular
+        return translate("ApiServer", "API: answering 1 request")
     if active:
-        return f"API: answering {active} request{'s' if active != 1 else ''}"
+        return translate("ApiServer", "API: answering %n requests", "", active)
     if address.host == NETWORK_HOST:
-        return f"API on the local network, port {address.port}"
-    return f"API on {address.url}"
+        # A port is typed into other programs: its digits stay as they are.
+        return translate("ApiServer", "API on the local network, port {port}").format(
+            port=address.port)
+    return translate("ApiServer", "API on {address}").format(address=address.url)
 
 
 class _WindowQueue:
@@ -133,18 +138,18 @@ class ApiServerThread(QObject):
             if attempt != self._wanted:
                 return  # the settings changed meanwhile
             if key is None:
-                self.failed.emit(UserFacingError(
-                    "The API server is set to require a key, but no key is stored in the "
-                    "keyring. Set a new key in Settings, API server, or turn the key off. "
-                    "The API server stays off meanwhile."))
+                self.failed.emit(UserFacingError(translate(
+                    "ApiServer", "The API server is set to require a key, but no key is "
+                    "stored in the keyring. Set a new key in Settings, API server, or turn "
+                    "the key off. The API server stays off meanwhile.")))
                 return
             self._start(wanted, key)
 
         def key_failed(error: UserFacingError) -> None:
             if attempt == self._wanted:
-                self.failed.emit(UserFacingError(
-                    f"{error.user_message} The API server stays off until its key can be "
-                    "read.", error.detail))
+                self.failed.emit(UserFacingError(translate(
+                    "ApiServer", "{reason} The API server stays off until its key can be "
+                    "read.").format(reason=error.user_message), error.detail))
 
         self._secrets.submit(read_key, key_read, key_failed, with_context=False)
 

@@ -21,6 +21,7 @@ from chatapp.engine.errors import EngineError
 from chatapp.engine.model_loader import LoadedModel
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.hardware import Hardware, detect_hardware
+from chatapp.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +46,13 @@ class BatchRun(QObject):
     def run(self, model: LoadedModel | None, quitting: threading.Event) -> None:
         """On the engine thread: check the memory, then answer the rows; never raises."""
         if quitting.is_set() or self.control.cancelled:
-            self.failed.emit(EngineError("The batch job was cancelled before it started."))
+            self.failed.emit(EngineError(translate(
+                "BatchRun", "The batch job was cancelled before it started.")))
             return
         try:
             if model is None:
-                raise EngineError("No model is loaded. Load a model first, then start the "
-                                  "job again.")
+                raise EngineError(translate("BatchRun", "No model is loaded. Load a model "
+                                            "first, then start the job again."))
             job = self._make_job()
             job.on_progress = self._progress
             check_job_memory(job, model, self._hardware())
@@ -61,6 +63,7 @@ class BatchRun(QObject):
             return
         except Exception as error:
             log.exception("The batch job failed")
-            self.failed.emit(internal_error(error, "running the batch job"))
+            self.failed.emit(internal_error(error, translate("BatchRun",
+                                                            "running the batch job")))
             return
         self.finished.emit(summary)

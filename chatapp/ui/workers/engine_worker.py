@@ -41,6 +41,7 @@ from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.hardware import detect_hardware
 from chatapp.history.store import HistoryStore, Message
+from chatapp.i18n import translate
 from chatapp.models import template_overrides
 from chatapp.models.chat_model import load_chat_model
 from chatapp.models.speed_estimate import speed_run
@@ -136,7 +137,8 @@ class _EngineWorker(QObject):
             return
         except Exception as error:
             log.exception("Unexpected failure loading %s", path)
-            self.model_failed.emit(path_text, internal_error(error, f"loading {path.name}"))
+            self.model_failed.emit(path_text, internal_error(error, translate(
+                "EngineWorker", "loading {model}").format(model=path.name)))
             return
         if previous is not None:
             previous.engine.close(keep_state=True)
@@ -207,14 +209,16 @@ class _EngineWorker(QObject):
                 self._remote_runner = RemoteReplyRunner(self._store)
             server = ServerStore(remote.servers_file).get(request.model.server_id)
             if server is None:
-                raise RemoteError("", "The server this chat used is no longer in Remote "
-                                  "servers. Add it again, or choose another model above.")
+                raise RemoteError("", translate(
+                    "EngineWorker", "The server this chat used is no longer in Remote "
+                    "servers. Add it again, or choose another model above."))
         except UserFacingError as error:
             relay.reply_failed(error, None)
             return
         except Exception as error:
             log.exception("Could not start a remote reply")
-            relay.reply_failed(internal_error(error, "starting the reply"), None)
+            relay.reply_failed(
+                internal_error(error, translate("EngineWorker", "starting the reply")), None)
             return
         try:
             key = get_api_key(server)
@@ -248,14 +252,16 @@ class _EngineWorker(QObject):
         relay = _Relay(self, local=True)
         try:
             if self._model is None:
-                raise EngineError("No model is loaded. Load a model first.")
+                raise EngineError(translate("EngineWorker",
+                                            "No model is loaded. Load a model first."))
             runner = self._reply_runner()
         except UserFacingError as error:
             relay.reply_failed(error, None)
             return
         except Exception as error:
             log.exception("Could not start a reply")
-            relay.reply_failed(internal_error(error, "starting the reply"), None)
+            relay.reply_failed(
+                internal_error(error, translate("EngineWorker", "starting the reply")), None)
             return
         try:
             documents = self._chat_documents(conversation_id, settings)
@@ -264,7 +270,8 @@ class _EngineWorker(QObject):
             return
         except Exception as error:
             log.exception("Could not find the chat's documents")
-            relay.reply_failed(internal_error(error, "finding the chat's documents"), None)
+            relay.reply_failed(internal_error(error, translate(
+                "EngineWorker", "finding the chat's documents")), None)
             return
         request = ReplyRequest(conversation_id, regenerate, settings, secrets.randbits(31),
                                model_sha256=self._model.sha256, continue_reply=continue_reply,

@@ -36,6 +36,7 @@ from chatapp.engine.load_probe import ProbeCache
 from chatapp.errors import UserFacingError
 from chatapp.gguf.inspect import GgufError, inspect_gguf
 from chatapp.gguf.model_role import ModelRole, model_role
+from chatapp.i18n import translate
 from chatapp.knowledge.errors import CollectionNotFoundError
 from chatapp.knowledge.index_store import (
     Collection,
@@ -347,9 +348,9 @@ class IndexThread(QObject):
         except UserFacingError as error:
             self._failed_model = wanted
             log.info("embedding model not loaded: %s (%s)", error.user_message, error.detail)
-            self.embedding_problem.emit(
-                f"{error.user_message} Local documents are searched by their words alone "
-                "until another embedding model is chosen.")
+            self.embedding_problem.emit(translate(
+                "IndexThread", "{reason} Local documents are searched by their words alone "
+                "until another embedding model is chosen.").format(reason=error.user_message))
             return None
         self.embedding_problem.emit("")
         return embedder
