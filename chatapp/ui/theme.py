@@ -12,10 +12,20 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, QPointF, Qt, QTemporaryDir, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QApplication
 
 from chatapp.settings import LIMITS
@@ -110,15 +120,18 @@ QToolTip { color: $tooltip_text; background: $tooltip_bg; border: none;
            padding: ${space_2}px ${space_3}px; }
 
 QPushButton { background: $button; color: $text; border: 1px solid $border_strong;
-              border-radius: ${radius}px; padding: ${space_2}px ${space_4}px;
+              border-radius: ${radius}px; padding: 3px ${space_4}px;
               min-height: ${control}px; }
 QPushButton:hover { background: $hover; }
 QPushButton:pressed { background: $pressed; }
-QPushButton:focus { border: 2px solid $accent; padding: 3px 11px; }
+QPushButton:focus { border: 2px solid $accent; padding: 2px 11px; }
 QPushButton:disabled { color: $disabled; background: $window; border-color: $border; }
 QPushButton:flat { background: transparent; border: 1px solid transparent; }
 QPushButton:flat:hover { background: $hover; }
 QPushButton:flat:focus { border: 2px solid $accent; }
+/* Buttons in table rows (Download, Load) stay as compact as the rows. */
+QAbstractItemView QPushButton { padding: 1px ${space_3}px; min-height: 0; }
+QAbstractItemView QPushButton:focus { padding: 0 7px; }
 
 QToolButton { background: transparent; color: $text; border: 1px solid transparent;
               border-radius: ${radius_small}px; padding: ${space_2}px; }
@@ -131,13 +144,12 @@ QToolButton:disabled { color: $disabled; }
 /* Combo and spin boxes keep Fusion's drawing (in the palette's colours): a style sheet
    border would take their arrows, which then need images of their own. */
 QLineEdit { background: $base; color: $text; border: 1px solid $border_strong;
-    border-radius: ${radius}px; padding: ${space_2}px ${space_3}px;
-    min-height: ${control_inner}px;
+    border-radius: ${radius}px; padding: 3px ${space_3}px;
     selection-background-color: $accent; selection-color: $accent_text; }
-QLineEdit:focus { border: 2px solid $accent; padding: 3px 7px; }
+QLineEdit:focus { border: 2px solid $accent; padding: 2px 7px; }
 QLineEdit:disabled { color: $disabled; background: $window; border-color: $border; }
 QPlainTextEdit, QTextEdit { background: $base; color: $text;
-    border: 1px solid $border_strong; border-radius: ${radius}px;
+    border: 1px solid $border_strong; border-radius: ${radius}px; padding: ${space_1}px;
     selection-background-color: $accent; selection-color: $accent_text; }
 QPlainTextEdit:focus, QTextEdit:focus { border: 2px solid $accent; }
 
@@ -148,6 +160,25 @@ QAbstractItemView { background: $base; alternate-background-color: $surface;
 QAbstractItemView:focus { border: 1px solid $accent; }
 QHeaderView::section { background: $window; color: $muted; border: none;
     border-bottom: 1px solid $border; padding: ${space_2}px ${space_3}px; }
+
+/* Fusion draws a box's outline darker than the window: invisible on a dark one. */
+QCheckBox::indicator, QGroupBox::indicator { width: 14px; height: 14px; border-radius: 4px;
+    border: 1px solid $indicator_border; background: $base; }
+QCheckBox::indicator:hover, QGroupBox::indicator:hover { border-color: $accent; }
+QCheckBox::indicator:checked, QGroupBox::indicator:checked { background: $accent;
+    border-color: $accent; image: url("$check_image"); }
+QCheckBox::indicator:disabled { background: $window; border-color: $border; }
+QCheckBox::indicator:checked:disabled { background: $disabled; border-color: $disabled; }
+QCheckBox::indicator:focus, QRadioButton::indicator:focus, QGroupBox::indicator:focus {
+    border: 2px solid $accent; }
+QCheckBox::indicator:checked:focus, QRadioButton::indicator:checked:focus,
+QGroupBox::indicator:checked:focus { border: 2px solid $accent_ring; }
+QRadioButton::indicator { width: 14px; height: 14px; border-radius: 8px;
+    border: 1px solid $indicator_border; background: $base; }
+QRadioButton::indicator:hover { border-color: $accent; }
+QRadioButton::indicator:checked { border: 1px solid $accent; background: qradialgradient(
+    cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 $accent_text,
+    stop: 0.35 $accent_text, stop: 0.45 $accent, stop: 1 $accent); }
 
 QTabWidget::pane { border: 1px solid $border; border-radius: ${radius}px; top: -1px; }
 QTabBar::tab { background: transparent; color: $muted; border: none;
@@ -178,7 +209,11 @@ QScrollBar::handle:vertical { min-height: 32px; }
 QScrollBar::handle:horizontal { min-width: 32px; }
 QScrollBar::add-line, QScrollBar::sub-line { height: 0; width: 0; }
 QScrollBar::add-page, QScrollBar::sub-page { background: transparent; }
+/* A hairline between the panes; Qt widens a handle this thin to grab it. */
 QSplitter::handle { background: $border; }
+QSplitter::handle:horizontal { width: 1px; }
+QSplitter::handle:vertical { height: 1px; }
+QSplitter::handle:hover { background: $accent; }
 
 /* The window's parts (their widgets set these names) */
 #topBar { background: $window; border-bottom: 1px solid $border; }
@@ -288,8 +323,9 @@ QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: trans
 
 
 def style_sheet(colours: Colours, base_point_size: float, text_size_percent: int,
-                monospace: str) -> str:
-    """The app's style sheet for ``colours``, the system's font size and the text size."""
+                monospace: str, check_image: str = "") -> str:
+    """The app's style sheet for ``colours``, the system's font size and the text size
+    (``check_image``: the file of a check box's tick, see :func:`check_mark`)."""
     chat = base_point_size * text_size_percent / 100
 
     def points(size: float) -> str:
@@ -300,14 +336,35 @@ def style_sheet(colours: Colours, base_point_size: float, text_size_percent: int
     values.update(
         space_1=SPACE_1, space_2=SPACE_2, space_3=SPACE_3, space_4=SPACE_4, space_5=SPACE_5,
         space_6=SPACE_6, radius_small=RADIUS_SMALL, radius=RADIUS, radius_large=RADIUS_LARGE,
-        control=20, control_inner=18,
+        control=16,
         ui_small=points(base_point_size * TEXT_SMALL), ui_body=points(base_point_size),
         ui_large=points(base_point_size * TEXT_LARGE),
         chat_small=points(chat * TEXT_SMALL), chat_body=points(chat * TEXT_BODY),
         chat_large=points(chat * TEXT_LARGE), chat_code=points(chat * TEXT_CODE),
-        mono=monospace.replace('"', ""),
+        mono=monospace.replace('"', ""), check_image=check_image.replace('"', ""),
+        indicator_border=colours.muted if colours.dark else colours.border_strong,
     )
     return _TEMPLATE.substitute(values)
+
+
+def check_mark(colour: str, folder: str) -> str:
+    """A tick in ``colour`` drawn into a PNG file in ``folder`` (a style sheet takes an
+    image only from a file); returns its path."""
+    size = 48  # drawn large, shown at the indicator's size: sharp on HiDPI screens
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(colour), size / 8, Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    tick = QPainterPath(QPointF(size * 0.22, size * 0.52))
+    tick.lineTo(size * 0.42, size * 0.72)
+    tick.lineTo(size * 0.78, size * 0.30)
+    painter.drawPath(tick)
+    painter.end()
+    path = str(Path(folder) / f"check-{colour.lstrip('#')}.png")
+    image.save(path)  # a PNG, as its name says
+    return path
 
 
 def palette(colours: Colours) -> QPalette:
@@ -367,6 +424,8 @@ class ThemeController(QObject):
         point_size = app.font().pointSizeF()
         self._base_point_size = point_size if point_size > 0 else 10.0
         self._monospace = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+        self._images = QTemporaryDir()  # the check box's tick; removed with the controller
+        self._check_images: dict[str, str] = {}
         hints = QGuiApplication.styleHints()
         self._system_scheme = hints.colorScheme()
         hints.colorSchemeChanged.connect(self._system_scheme_changed)
@@ -408,8 +467,13 @@ class ThemeController(QObject):
         return self._base_point_size * self._text_size / 100 * TEXT_BODY
 
     def style_sheet(self) -> str:
-        return style_sheet(self.colours, self._base_point_size, self._text_size,
-                           self._monospace)
+        colours = self.colours
+        image = self._check_images.get(colours.accent_text)
+        if image is None and self._images.isValid():
+            image = self._check_images[colours.accent_text] = check_mark(
+                colours.accent_text, self._images.path())
+        return style_sheet(colours, self._base_point_size, self._text_size,
+                           self._monospace, image or "")
 
     def release(self) -> None:
         """Stop styling the app: its look from before, and no longer the current one."""

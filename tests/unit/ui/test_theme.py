@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -56,6 +56,9 @@ def test_switching_light_to_dark_changes_the_palette_and_the_style_sheet(
     assert LIGHT.user_bubble not in app.styleSheet()
     # The send button is the accent colour of the theme shown.
     assert f"#sendButton {{ background: {DARK.accent}" in app.styleSheet()
+    # A check box's tick is an image the controller drew.
+    tick = re.search(r'image: url\("([^"]+)"\)', app.styleSheet())
+    assert tick is not None and not QImage(tick.group(1)).isNull()
 
 
 def test_the_system_theme_follows_the_systems_colour_scheme_live(app: QApplication) -> None:
