@@ -26,6 +26,7 @@ from chatapp.i18n import translate
 from chatapp.secrets.api_server_key import generate_key
 from chatapp.settings import LIMITS, Settings
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.label_tone import Tone, set_tone
 
 
 class ApiServerSection(QGroupBox):
@@ -80,7 +81,7 @@ class ApiServerSection(QGroupBox):
         self.network_warning = QLabel(self)
         self.network_warning.setObjectName("apiNetworkWarning")
         self.network_warning.setWordWrap(True)
-        self.network_warning.setStyleSheet("color: #b45309;")
+        set_tone(self.network_warning, Tone.WARNING)
         self.network_warning.setAccessibleName(translate("ApiServerSection", "Warning"))
         form.addRow(self.network_warning)
         self.save_chats = QCheckBox(translate("ApiServerSection",

@@ -50,6 +50,7 @@ from chatapp.hardware import Hardware, detect_hardware
 from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.settings import Settings
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.label_tone import Tone, set_tone
 from chatapp.ui.plain_text import plain_label, plain_question
 from chatapp.ui.workers.batch_run import BatchRun
 from chatapp.ui.workers.engine_worker import EngineController
@@ -66,9 +67,6 @@ OUTPUT_SUFFIXES = (".csv", ".jsonl")
 WAITING_NOTE = QT_TRANSLATE_NOOP("BatchWindow", "While the job runs, chat replies wait for it.")
 INPUT_KINDS = {"csv": "CSV", "jsonl": "JSONL",
                "folder": QT_TRANSLATE_NOOP("BatchWindow", "text files")}
-WARNING_STYLE = "color: #a15c00;"
-ERROR_STYLE = "color: #b3261e;"
-QUIET_STYLE = "color: palette(placeholder-text);"
 
 
 class BatchWindow(QWidget):
@@ -121,7 +119,7 @@ class BatchWindow(QWidget):
             "the row's value of that column; {{ and }} write braces."))
         self.template.setMinimumHeight(110)
         self.template.textChanged.connect(self._update)
-        self.template_note = self._note("batchTemplateProblem", WARNING_STYLE,
+        self.template_note = self._note("batchTemplateProblem", Tone.WARNING,
                                         translate("BatchWindow", "Prompt problem"))
         form.addRow(translate("BatchWindow", "Prompt"),
                     self._field(self.template, self.template_note))
@@ -140,7 +138,7 @@ class BatchWindow(QWidget):
                                       translate("BatchWindow",
                                                 "Choose a folder of text files as the input"))
         choose_folder.clicked.connect(self._choose_input_folder)
-        self.columns = self._note("batchColumns", QUIET_STYLE,
+        self.columns = self._note("batchColumns", Tone.QUIET,
                                   translate("BatchWindow", "The input's rows and columns"))
         form.addRow(translate("BatchWindow", "Input"),
                     self._field(self._row(self.input, choose_file, choose_folder),
@@ -157,7 +155,7 @@ class BatchWindow(QWidget):
         choose_output = self._chooser(translate("BatchWindow", "Choose…"), Icon.FOLDER,
                                       translate("BatchWindow", "Choose the output file"))
         choose_output.clicked.connect(self._choose_output)
-        self.resume = self._note("batchResume", "",
+        self.resume = self._note("batchResume", Tone.NORMAL,
                                  translate("BatchWindow", "What the output holds"))
         form.addRow(translate("BatchWindow", "Output"),
                     self._field(self._row(self.output, choose_output), self.resume))
@@ -188,14 +186,14 @@ class BatchWindow(QWidget):
         form.addRow("", sizes)
         # Below the form: a long wrapped note in a form row gets a height for a narrower
         # width than it has, and floats in empty space.
-        self.memory = self._note("batchMemory", QUIET_STYLE,
+        self.memory = self._note("batchMemory", Tone.QUIET,
                                  translate("BatchWindow", "Memory the job needs"))
         layout.addWidget(self.memory)
         for spin in (self.parallel, self.row_context):
             spin.valueChanged.connect(self._show_memory)
 
         buttons = QHBoxLayout()
-        self.hint = self._note("batchHint", QUIET_STYLE,
+        self.hint = self._note("batchHint", Tone.QUIET,
                                translate("BatchWindow", "What Start needs"))
         buttons.addWidget(self.hint, 1)
         self.start_button = QPushButton(icon(Icon.RESUME), translate("BatchWindow", "Start"),
@@ -229,26 +227,25 @@ class BatchWindow(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         layout.addWidget(self.progress)
-        self.rates = self._note("batchRates", "", translate("BatchWindow", "Speed"))
+        self.rates = self._note("batchRates", Tone.NORMAL, translate("BatchWindow", "Speed"))
         layout.addWidget(self.rates)
-        self.failures = self._note("batchFailures", WARNING_STYLE,
+        self.failures = self._note("batchFailures", Tone.WARNING,
                                    translate("BatchWindow", "Rows not answered"))
         layout.addWidget(self.failures)
-        self.summary = self._note("batchSummary", "", translate("BatchWindow", "Job"))
+        self.summary = self._note("batchSummary", Tone.NORMAL, translate("BatchWindow", "Job"))
         layout.addWidget(self.summary)
-        self.error = self._note("batchError", ERROR_STYLE,
+        self.error = self._note("batchError", Tone.ERROR,
                                 translate("BatchWindow", "Problem"))
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-    def _note(self, name: str, style: str, accessible_name: str) -> QLabel:
+    def _note(self, name: str, tone: Tone, accessible_name: str) -> QLabel:
         label = plain_label(QLabel(self))  # file names and rows' text: never HTML
         label.setObjectName(name)
         label.setAccessibleName(accessible_name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if style:
-            label.setStyleSheet(style)
+        set_tone(label, tone)
         label.hide()
         return label
 
@@ -403,7 +400,7 @@ class BatchWindow(QWidget):
                               "the output", "", unreadable)
         self._say(self.columns, text)
         self._say(self.resume, files.output_problem or resume_note(files))
-        self.resume.setStyleSheet(ERROR_STYLE if files.output_problem else "")
+        set_tone(self.resume, Tone.ERROR if files.output_problem else Tone.NORMAL)
         self._update()
         self._show_memory()
 
@@ -461,7 +458,7 @@ class BatchWindow(QWidget):
                                     context_per_row=self.row_context.value(),
                                     hardware=self.hardware())
         if memory.fits:
-            self.memory.setStyleSheet(QUIET_STYLE)
+            set_tone(self.memory, Tone.QUIET)
             parallel = memory.parallel
             rows = (translate("BatchWindow", "1 row") if parallel == 1
                     else translate("BatchWindow", "%n rows at once", "", parallel))
@@ -472,7 +469,7 @@ class BatchWindow(QWidget):
                     tokens=format_number(memory.tokens_per_row),
                     free=format_bytes(memory.available_bytes, binary=True)))
         else:
-            self.memory.setStyleSheet(WARNING_STYLE)
+            set_tone(self.memory, Tone.WARNING)
             self._say(self.memory, memory_error(memory).user_message)
 
     @property

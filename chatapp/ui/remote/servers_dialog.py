@@ -28,6 +28,7 @@ from chatapp.i18n import translate
 from chatapp.remote.listing import describe_models, plain_http_warning
 from chatapp.remote.servers import RemoteServer, normalize_base_url
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.label_tone import Tone, set_tone
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 from chatapp.ui.remote.catalog import AddedServer, RemoteCatalog
 
@@ -97,7 +98,7 @@ class RemoteServersDialog(QDialog):
         self.warning = plain_label(QLabel(box))
         self.warning.setObjectName("plainHttpWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #a15c00;")
+        set_tone(self.warning, Tone.WARNING)
         self.warning.setAccessibleName(translate("RemoteServersDialog", "Warning"))
         self.warning.hide()
         form.addRow(self.warning)
@@ -233,4 +234,4 @@ class RemoteServersDialog(QDialog):
     def show_result(self, text: str, *, error: bool = False) -> None:
         self.outcome.setText(text)
         self.outcome.setProperty("error", error)
-        self.outcome.setStyleSheet("color: #b3261e;" if error else "")
+        set_tone(self.outcome, Tone.ERROR if error else Tone.NORMAL)
