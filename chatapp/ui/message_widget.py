@@ -46,6 +46,8 @@ LIVE_TAIL_LIMIT = 1500
 ROLE_TITLES = {"user": QT_TRANSLATE_NOOP("MessageWidget", "You"),
                "assistant": QT_TRANSLATE_NOOP("MessageWidget", "Assistant"),
                "system": QT_TRANSLATE_NOOP("MessageWidget", "System")}
+# A question being edited asks for this much width: all the room its row gives a bubble.
+ROOM_FOR_EDITING = 100_000
 # A message's accessible name quotes at most this much of its text.
 ACCESSIBLE_TEXT_CHARS = 80
 
@@ -170,8 +172,12 @@ class _Bubble(QFrame):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         layout = self.layout()
-        if layout is None or self._owner.editor.isVisibleTo(self):
-            return hint  # an editor takes all the room there is
+        editor = getattr(self._owner, "editor", None)  # None while the message is made
+        if layout is None or editor is None:
+            return hint
+        if editor.isVisibleTo(self):
+            hint.setWidth(ROOM_FOR_EDITING)  # the layout gives it its share of the row
+            return hint
         margins = layout.contentsMargins()
         content = max(self._text_width(), self._owner.header_width(),
                       self._owner.chips.sizeHint().width()

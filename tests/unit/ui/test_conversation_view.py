@@ -426,3 +426,17 @@ def test_icon_only_message_actions_are_named(qtbot: QtBot) -> None:
     reply.copy_button.click()
     assert reply.copy_button.text() == "Copied"
     assert QGuiApplication.clipboard().text() == reply.text
+
+
+def test_a_question_being_edited_takes_the_whole_bubble_width(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    view.resize(900, 600)
+    user, _reply = laid_out(view, qtbot)
+    small = shown_rect(view, user.frame).width()
+    row = shown_rect(view, user).width()
+    user.start_editing()
+    qtbot.waitUntil(lambda: shown_rect(view, user.frame).width() > small)
+    assert shown_rect(view, user.frame).width() == pytest.approx(row * BUBBLE_SHARE, abs=2)
+    assert shown_rect(view, user.frame).right() == shown_rect(view, user).right()
+    user.stop_editing()
+    qtbot.waitUntil(lambda: shown_rect(view, user.frame).width() == small)
