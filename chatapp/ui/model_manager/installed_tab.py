@@ -36,7 +36,7 @@ from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.icons import Icon, icon
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
-from chatapp.ui.model_manager.tables import make_table, number_item
+from chatapp.ui.model_manager.tables import make_table, number_item, select_row
 from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
@@ -228,7 +228,7 @@ class InstalledTab(QWidget):
                     WeightsProfile.from_gguf(info), file_name=model.path.name,
                     size_bytes=model.size)))
             if model.path == selected:
-                self.table.selectRow(row)
+                select_row(self.table, row)
         total = sum(m.size for m in models)
         count = len(models)  # a plain name: lupdate skips a call there
         self.summary.setText(
@@ -249,7 +249,7 @@ class InstalledTab(QWidget):
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             if item is not None and Path(item.data(PATH_ROLE)) == path:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def _update_buttons(self) -> None:
         path = self.selected()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -52,3 +52,11 @@ def number_item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setTextAlignment(NUMBER_ALIGNMENT)
     return item
+
+
+def select_row(table: QTableWidget, row: int) -> None:
+    """Select ``row`` (and make it current). QTableView.selectRow selects nothing in a
+    right-to-left table (Qt 6, measured here), so the selection would be lost in Arabic."""
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().setCurrentIndex(table.model().index(row, 0),
+                                           flags.ClearAndSelect | flags.Rows)

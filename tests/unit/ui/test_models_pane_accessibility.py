@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -113,10 +113,12 @@ def fill_the_search_tab(qtbot: QtBot, pane: ModelsPane) -> None:
     tab.search_edit.setText("tiny")
     tab.search()
     qtbot.waitUntil(lambda: any(r.repo_id == TINY_REPO for r in tab.repos), timeout=TIMEOUT_MS)
-    tab.repo_table.selectRow(next(i for i, r in enumerate(tab.repos) if r.repo_id == TINY_REPO))
+    # As a click does (selectRow selects nothing in a right-to-left table not yet laid out).
+    tab.repo_table.setCurrentCell(
+        next(i for i, r in enumerate(tab.repos) if r.repo_id == TINY_REPO), 0)
     qtbot.waitUntil(lambda: tab.listing is not None and tab.file_table.rowCount() > 0,
                     timeout=TIMEOUT_MS)
-    tab.file_table.selectRow(0)
+    tab.file_table.setCurrentCell(0, 0)
     qtbot.waitUntil(tab.download_button.isEnabled, timeout=TIMEOUT_MS)
 
 
@@ -203,3 +205,39 @@ def test_tab_goes_from_the_search_field_to_the_results_to_the_actions(
         reached.append(QApplication.focusWidget())
     assert [w.objectName() if w else None for w in reached] == \
         [w.objectName() for w in expected]
+
+
+def test_the_pane_mirrors_right_to_left(qtbot: QtBot, pane: ModelsPane) -> None:
+    """In Arabic the search's Download button sits at the leading edge (the left one) and
+    the repositories come first from the right; numbers keep their trailing alignment."""
+    pane.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    pane.show()
+    qtbot.waitExposed(pane)
+    fill_the_search_tab(qtbot, pane)
+    tab = pane.search
+    button = tab.download_button
+    column = button.parentWidget()
+    assert column is not None
+    assert button.geometry().right() < column.width() / 2
+    repos_x = tab.repo_table.mapTo(tab, QPoint(0, 0)).x()
+    files_x = tab.file_table.mapTo(tab, QPoint(0, 0)).x()
+    assert repos_x > files_x
+    downloads = tab.repo_table.item(0, 1)
+    assert downloads is not None
+    assert Qt.AlignmentFlag(downloads.textAlignment()) & Qt.AlignmentFlag.AlignTrailing
+
+
+def test_a_model_is_selected_right_to_left(qtbot: QtBot, pane: ModelsPane,
+                                           app_paths: AppPaths, model_path: Path) -> None:
+    """The Installed tab selects a model by itself (after an import, after a refresh) in a
+    right-to-left layout too, where QTableView.selectRow selects nothing."""
+    path = app_paths.models_dir / model_path.name
+    shutil.copyfile(model_path, path)
+    pane.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.tabs.setCurrentWidget(pane.installed)
+    qtbot.waitUntil(lambda: pane.installed.table.rowCount() == 1, timeout=TIMEOUT_MS)
+    pane.installed.select(path)
+    assert pane.installed.selected() == path
+    assert pane.installed.load_button.isEnabled()
