@@ -428,6 +428,8 @@ class ThemeController(QObject):
         self._check_images: dict[str, str] = {}
         hints = QGuiApplication.styleHints()
         self._system_scheme = hints.colorScheme()
+        self._telling_qt = False  # our own setColorScheme is not the system's change
+        self._released = False
         hints.colorSchemeChanged.connect(self._system_scheme_changed)
         _current = self
         app.setStyle("Fusion")  # draws what the style sheet leaves alone with the palette
@@ -478,6 +480,9 @@ class ThemeController(QObject):
     def release(self) -> None:
         """Stop styling the app: its look from before, and no longer the current one."""
         global _current  # noqa: PLW0603
+        if self._released:
+            return
+        self._released = True
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
         if _current is self:
             _current = None
@@ -495,13 +500,17 @@ class ThemeController(QObject):
                   ThemeChoice.DARK: Qt.ColorScheme.Dark}.get(self._choice,
                                                               Qt.ColorScheme.Unknown)
         hints = QGuiApplication.styleHints()
-        hints.setColorScheme(scheme)  # Unknown: the system's again
+        self._telling_qt = True
+        try:
+            hints.setColorScheme(scheme)  # Unknown: the system's again
+        finally:
+            self._telling_qt = False
         if self._choice is ThemeChoice.SYSTEM:
             self._system_scheme = hints.colorScheme()
 
     def _system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
-        if self._choice is not ThemeChoice.SYSTEM:
-            return  # our own setColorScheme, or the system under a manual choice
+        if self._choice is not ThemeChoice.SYSTEM or self._telling_qt:
+            return  # the system under a manual choice, or our own setColorScheme
         dark_before = self.is_dark()
         self._system_scheme = scheme
         if self.is_dark() != dark_before:
