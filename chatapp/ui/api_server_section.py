@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -43,6 +43,8 @@ class ApiServerSection(QGroupBox):
         self.port = QSpinBox(self)
         self.port.setObjectName("api_port")
         self.port.setRange(int(LIMITS["api_port"].low), int(LIMITS["api_port"].high))
+        # A port is typed into other programs as it is written in addresses: ASCII digits.
+        self.port.setLocale(QLocale.c())
         self.port.setAccessibleName(translate("ApiServerSection", "Port"))
         self.port.setAccessibleDescription(translate(
             "ApiServerSection", "The network port the API server listens on"))
@@ -150,9 +152,14 @@ class ApiServerSection(QGroupBox):
             self.key.setToolTip("")
             self.key.setAccessibleDescription(self.key.placeholderText())
         # The address is typed into other programs: its digits stay ASCII, ungrouped.
-        host = (translate("ApiServerSection", "this computer's address")
-                if self.allow_network.isChecked() else "127.0.0.1")
-        self.address.setText(f"http://{host}:{self.port.value()}/v1")
+        port = self.port.value()
+        if self.allow_network.isChecked():
+            # The host is words in the user's language: the address still reads left to
+            # right (an embedding), and a mark keeps the port out of right-to-left words.
+            host = translate("ApiServerSection", "this computer's address")
+            self.address.setText(f"\u202ahttp://{host}\u200e:{port}/v1\u202c")
+        else:
+            self.address.setText(f"http://127.0.0.1:{port}/v1")
         self.network_warning.setText(
             translate("ApiServerSection", "Other computers on your network can reach the "
                       "model. Allow this only on a network you trust.") if required

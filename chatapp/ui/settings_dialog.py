@@ -106,6 +106,7 @@ class SettingsDialog(QDialog):
         self.system_prompt = QPlainTextEdit(replies)
         self.system_prompt.setObjectName("system_prompt")
         self.system_prompt.setFixedHeight(90)
+        self.system_prompt.setMinimumWidth(280)  # a prompt is read here, not a number
         self.system_prompt.setTabChangesFocus(True)  # Tab leaves it, as in every other field
         _row(form, translate("SettingsDialog", "System prompt"), self.system_prompt,
              translate("SettingsDialog", "What the model is told before every chat"))
@@ -178,7 +179,9 @@ class SettingsDialog(QDialog):
 
         model_box = QGroupBox(translate("SettingsDialog", "Model and memory"), self)
         model_box.setObjectName("settingsModel")
-        form = QFormLayout(model_box)
+        model_layout = QVBoxLayout(model_box)
+        form = QFormLayout()
+        model_layout.addLayout(form)
         right.addWidget(model_box)
         self.context_length = QComboBox(model_box)
         self.context_length.setObjectName("context_length")
@@ -199,7 +202,8 @@ class SettingsDialog(QDialog):
         self.kv_cache_note = QLabel(_kv_cache_note(loaded_model), model_box)
         self.kv_cache_note.setObjectName("kvCacheNote")
         self.kv_cache_note.setWordWrap(True)
-        form.addRow("", self.kv_cache_note)
+        self.kv_cache_note.setAccessibleName(translate("SettingsDialog",
+                                                       "About the context memory"))
         self.threads = _int("threads", special=translate(
             "SettingsDialog", "Auto ({cores} physical cores)").format(
                 cores=format_number(physical_cores)))
@@ -226,6 +230,9 @@ class SettingsDialog(QDialog):
         _row(form, translate("SettingsDialog", "Model hub address"), self.hub_endpoint,
              translate("SettingsDialog",
                        "Where model search and downloads go: Hugging Face, or a mirror"))
+        # Below the form: a wrapped note in a form row gets the height of a narrower width
+        # than it has, and is cut.
+        model_layout.addWidget(self.kv_cache_note)
         self.api_section = ApiServerSection(settings, self)
         right.addWidget(self.api_section)
         right.addStretch(1)
@@ -255,6 +262,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.result_settings: Settings | None = None
         self._show(settings)
+        # Shown whole where the screen allows: a window's first size is otherwise at most
+        # two thirds of the screen, which squeezes the notes.
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(self.sizeHint().boundedTo(screen.size()))
 
     def values(self) -> Settings:
         return self.api_section.values(replace(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from chatapp.api.server import BoundAddress
@@ -56,3 +57,21 @@ def test_status_text() -> None:
     assert api_status(local, 1) == "API: answering 1 request"
     assert api_status(local, 3) == "API: answering 3 requests"
     assert api_status(BoundAddress("0.0.0.0", 8765), 0) == "API on the local network, port 8765"
+
+
+def test_the_address_reads_left_to_right_around_the_hosts_words(qtbot: QtBot) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale("ar"))  # whose digits are not an address's
+    try:
+        dialog = SettingsDialog(replace(Settings(), api_port=8765), 4)
+    finally:
+        QLocale.setDefault(before)
+    qtbot.addWidget(dialog)
+    section = dialog.api_section
+    assert section.port.text() == "8765"  # as typed into an address
+    assert section.port.locale() == QLocale.c()
+    section.allow_network.setChecked(True)
+    # Bidi controls: a left-to-right embedding, and a mark before the port, so a
+    # right-to-left translation of the host's words does not pull the digits into them.
+    assert section.address.text() \
+        == "\u202ahttp://this computer's address\u200e:8765/v1\u202c"
