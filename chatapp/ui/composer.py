@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatapp.documents.reading import KINDS_READ
 from chatapp.history.store import Attachment
 from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.reasoning.formats import THINKING_LABELS, ThinkingChoice, ThinkingControl
@@ -49,10 +48,21 @@ DOCUMENT_PATTERNS = ("*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.js
                      "*.rst *.log")
 
 
+# documents/reading.py's KINDS_READ (Qt-free, English), to be said in the user's language:
+# the same words, marked here (tests/unit/ui/test_composer.py keeps the two the same).
+KINDS_SHOWN = QT_TRANSLATE_NOOP("Composer", ".txt, .md, .pdf, .docx, .html and source code "
+                                "files")
+
+
+def kinds_read() -> str:
+    """The kinds of file chatapp reads, in the user's language."""
+    return translate("Composer", KINDS_SHOWN)
+
+
 def image_refused() -> str:
     """Why a pasted image is not attached."""
     return translate("Composer", "A pasted image is not a document: chatapp reads {kinds}. "
-                     "Paste or attach a file instead.").format(kinds=KINDS_READ)
+                     "Paste or attach a file instead.").format(kinds=kinds_read())
 
 
 def file_filter() -> str:
@@ -167,7 +177,7 @@ class Composer(QWidget):
         self.attach_button.setAccessibleName(translate("Composer", "Attach files"))
         self.attach_button.setToolTip(translate(
             "Composer", "Attach files to the message ({kinds}); you can also drop or paste "
-            "them here").format(kinds=KINDS_READ))
+            "them here").format(kinds=kinds_read()))
         self.attach_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.attach_button.clicked.connect(self.choose_files)
         row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)

@@ -7,10 +7,17 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from chatapp.documents.reading import KINDS_READ
 from chatapp.history.store import Attachment
 from chatapp.reasoning.formats import NO_CONTROL, ThinkingChoice, ThinkingControl
 from chatapp.ui.attachment_chips import AttachmentChip
-from chatapp.ui.composer import MAX_ATTACHMENTS, Composer, ComposerState, image_refused
+from chatapp.ui.composer import (
+    KINDS_SHOWN,
+    MAX_ATTACHMENTS,
+    Composer,
+    ComposerState,
+    image_refused,
+)
 
 
 def make(qtbot: QtBot) -> Composer:
@@ -270,3 +277,7 @@ def test_the_buttons_have_icons_names_and_tooltips(qtbot: QtBot) -> None:
         assert button.toolTip()
     assert composer.attach_button.accessibleName() == "Attach files"
     assert composer.edit.accessibleName() == "Message" and composer.edit.accessibleDescription()
+
+
+def test_the_kinds_of_file_are_those_the_reader_reads() -> None:
+    assert KINDS_SHOWN == KINDS_READ
