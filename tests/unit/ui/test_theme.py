@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from chatapp.settings import LIMITS
 from chatapp.ui import theme
 from chatapp.ui.composer import Composer
+from chatapp.ui.conversation_view import ConversationView
 from chatapp.ui.markdown_view import CodeBlock, ProseLabel, is_dark_theme
 from chatapp.ui.message_widget import MessageWidget
-from chatapp.ui.theme import DARK, LIGHT, ThemeController, apply_theme
+from chatapp.ui.theme import DARK, LIGHT, ThemeController, apply_theme, readable_width
 from chatapp.vocabulary import ThemeChoice
 
 
@@ -153,3 +154,25 @@ def test_code_blocks_take_the_new_themes_colours(app: QApplication, qtbot: QtBot
     assert lightness(light) < 128 < lightness(body.text())
     assert QColor(DARK.code_bg).lightness() < 64
     assert f"#codeScroll, #codeBody {{ background: {DARK.code_bg}" in app.styleSheet()
+
+
+def test_a_larger_text_size_widens_the_readable_column(app: QApplication, qtbot: QtBot) -> None:
+    controller = ThemeController(app, ThemeChoice.LIGHT, text_size_percent=100)
+    view = ConversationView()
+    qtbot.addWidget(view)
+    view.resize(1800, 600)
+    view.show()
+    view.show_conversation(1, [])
+    column = view.widget()
+    assert column is not None
+    qtbot.waitUntil(lambda: column.contentsRect().width() > 0)
+
+    def text_width() -> int:
+        layout = column.layout()
+        assert layout is not None
+        return layout.contentsRect().width()
+
+    qtbot.waitUntil(lambda: text_width() == readable_width(100))
+    controller.set_text_size(150)
+    qtbot.waitUntil(lambda: text_width() == readable_width(150))
+    assert readable_width(150) > readable_width(100)
