@@ -32,6 +32,7 @@ from chatapp.formatting import format_bytes
 from chatapp.i18n import LANGUAGES, QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.settings import AUTO, CONTEXT_LENGTH_CHOICES, LIMITS, Settings, SettingsError
 from chatapp.ui.api_server_section import ApiServerSection
+from chatapp.ui.language import system_language
 from chatapp.vocabulary import KvCacheType, ThemeChoice
 
 KV_CACHE_TYPE_LABELS = {
@@ -154,7 +155,8 @@ class SettingsDialog(QDialog):
              translate("SettingsDialog", "Light or dark colours, or those the system uses"))
         self.language = QComboBox(appearance)
         self.language.setObjectName("language")
-        self.language.addItem(translate("SettingsDialog", "System language"), "")
+        self.language.addItem(translate("SettingsDialog", "System language ({language})").format(
+            language=LANGUAGES[system_language()]), "")
         for code, own_name in LANGUAGES.items():
             self.language.addItem(own_name, code)  # in its own words: readable by its users
         _row(look, translate("SettingsDialog", "Language"), self.language,

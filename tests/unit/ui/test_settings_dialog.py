@@ -14,6 +14,7 @@ from chatapp.hardware import detect_hardware
 from chatapp.i18n import LANGUAGES
 from chatapp.models.starter import STARTER
 from chatapp.settings import Settings
+from chatapp.ui.language import system_language
 from chatapp.ui.settings_dialog import SettingsDialog
 from chatapp.vocabulary import KvCacheType, ThemeChoice
 from tests.unit.ui.dialog_accessibility import unnamed_controls
@@ -139,7 +140,9 @@ def test_the_appearance_is_chosen_and_saved(qtbot: QtBot) -> None:
     dialog = SettingsDialog(Settings(), physical_cores=2)
     qtbot.addWidget(dialog)
     assert dialog.theme.currentData() == ThemeChoice.SYSTEM
-    assert dialog.language.currentData() == ""  # the system's
+    assert dialog.language.currentData() == ""  # the system's, named
+    assert dialog.language.currentText() \
+        == f"System language ({LANGUAGES[system_language()]})"
     assert dialog.text_size.value() == 100
     # Each language is offered in its own words, after the system's.
     assert [dialog.language.itemText(i) for i in range(1, dialog.language.count())] \
