@@ -14,9 +14,11 @@ from chatapp import APP_NAME, __version__
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, load_settings
 from chatapp.ui.exception_hook import install_exception_hook
+from chatapp.ui.language import install_language
 from chatapp.ui.main_window import MainWindow
 from chatapp.ui.single_instance import InstanceGuard, activate_running_instance, bring_to_front
-from chatapp.ui.theme import apply_theme
+from chatapp.ui.theme import ThemeController
+from chatapp.ui.theme import current as current_theme
 from chatapp.ui.workers import abandoned
 
 log = logging.getLogger(__name__)
@@ -36,15 +38,28 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
-    apply_theme(app)
     return app
 
 
 def create_main_window(paths: AppPaths, settings: Settings | None = None) -> MainWindow:
     """The window on ``paths`` (their folders made by the caller, before the event loop:
-    from then on the UI thread does no file I/O)."""
-    return MainWindow(paths, settings if settings is not None
-                      else load_settings(paths.settings_file))
+    from then on the UI thread does no file I/O), in the settings' language and look."""
+    settings = settings if settings is not None else load_settings(paths.settings_file)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create_application comes first"
+    # Before any widget: each is built with its words in the language installed now.
+    install_language(app, settings.language)
+    return MainWindow(paths, settings, theme=theme_controller(app, settings))
+
+
+def theme_controller(app: QApplication, settings: Settings) -> ThemeController:
+    """The app's theme controller (one per application), set to the settings' look."""
+    controller = current_theme()
+    if controller is None:
+        return ThemeController(app, settings.theme, settings.text_size_percent)
+    controller.set_choice(settings.theme)
+    controller.set_text_size(settings.text_size_percent)
+    return controller
 
 
 def run_gui(paths: AppPaths, argv: list[str] | None = None) -> int:

@@ -63,6 +63,7 @@ from chatapp.history.store import (
     HistoryStore,
     Message,
 )
+from chatapp.i18n import format_number, translate
 from chatapp.models.errors import RegistryDamagedError
 from chatapp.models.library import ModelLibrary
 from chatapp.models.starter import find_starter_source, install_starter
@@ -205,6 +206,8 @@ class ChatSession(QObject):
         self.remote = RemoteCatalog(paths, self)
         self.conversations: list[Conversation] = []
         self.current: int | None = None  # the open chat; None: a new chat not yet saved
+        # The chat to open at start, if it still exists: the one open at the last quit.
+        self.reopen: int | None = None
         self.model: ModelSummary | None = None
         self.loading_path: Path | None = None
         self.turn: Turn | None = None
@@ -270,8 +273,10 @@ class ChatSession(QObject):
             self._started = True
             if count:
                 self.activity.emit(
-                    f"{count} repl{'ies were' if count != 1 else 'y was'} cut off when the "
-                    "app last closed; what was written is kept.", False)
+                    translate("ChatSession", "1 reply was cut off when the app last closed; "
+                              "what was written is kept.") if count == 1
+                    else translate("ChatSession", "%n replies were cut off when the app last "
+                                   "closed; what was written is kept.", "", count), False)
             self.refresh_conversations(open_first=True)
 
         blobs = self.blobs
@@ -289,8 +294,9 @@ class ChatSession(QObject):
     def start_fresh(self) -> None:
         """Move the damaged history aside and start again with an empty one."""
         def moved(path: Path) -> None:
-            self.activity.emit(f"The damaged history was kept as {path.name}; a new one "
-                               "was started.", False)
+            self.activity.emit(translate("ChatSession", "The damaged history was kept as "
+                                         "{file}; a new one was started.").format(
+                                             file=path.name), False)
             self.start_chats()
 
         self.history.start_fresh(moved, self._report)
@@ -334,19 +340,21 @@ class ChatSession(QObject):
 
     def load_model(self, path: Path) -> None:
         if self.turn is not None:
-            self.error.emit(UserFacingError("Wait for the reply to finish (or stop it) before "
-                                            "switching models."))
+            self.error.emit(UserFacingError(translate(
+                "ChatSession", "Wait for the reply to finish (or stop it) before switching "
+                "models.")))
             self.loading_changed.emit(self.loading_path)  # the picker shows what is true
             return
         self.loading_path = path
         self.loading_changed.emit(path)
-        self.activity.emit(f"Loading {path.name}…", True)
+        self.activity.emit(translate("ChatSession", "Loading {file}…").format(file=path.name),
+                           True)
         self._update_composer()
         self.engine.load(path, self._load_request(path))
 
     def install_starter(self) -> None:
         models_dir = self.paths.models_dir
-        self.activity.emit("Installing the starter model…", True)
+        self.activity.emit(translate("ChatSession", "Installing the starter model…"), True)
 
         def done(path: Path) -> None:
             self.activity.emit("", False)
@@ -358,7 +366,9 @@ class ChatSession(QObject):
 
     def import_model(self, path: Path, *, copy: bool) -> None:
         library = self.library
-        self.activity.emit(f"Copying {path.name}…" if copy else f"Checking {path.name}…", True)
+        self.activity.emit((translate("ChatSession", "Copying {file}…") if copy
+                            else translate("ChatSession", "Checking {file}…")).format(
+                                file=path.name), True)
 
         def job(cancel: threading.Event) -> Path:
             return library.import_copy(path, cancel) if copy else library.import_in_place(path)
@@ -383,9 +393,11 @@ class ChatSession(QObject):
         self.loading_path = None
         self.loading_changed.emit(None)
         self.model_changed.emit(summary)
-        self.activity.emit(
-            f"Loaded {summary.name}: context {summary.context_length:,} tokens "
-            f"({summary.context_reason}), {summary.threads} threads.", False)
+        self.activity.emit(translate(
+            "ChatSession", "Loaded {model}: context {tokens} tokens ({reason}), {threads} "
+            "threads.").format(model=summary.name, tokens=format_number(summary.context_length),
+                               reason=summary.context_reason,
+                               threads=format_number(summary.threads)), False)
         self._update_composer()
         self._show_thinking()
         if self.settings.last_model_path != str(summary.path) and not for_chat:
@@ -417,10 +429,12 @@ class ChatSession(QObject):
             return
         chat = self.chat_settings(self.current)  # the open chat may set its own context
         if self._loaded is not None and chat.context_length != self._loaded.context_length:
-            self._reload_context(chat, "Reloading the model with the new context…")
+            self._reload_context(chat, translate("ChatSession",
+                                                 "Reloading the model with the new context…"))
         elif new.kv_cache_type != old.kv_cache_type:
-            self._reload_context(chat, "Reloading the model with the new context memory "
-                                       f"({new.kv_cache_type})…")
+            self._reload_context(chat, translate(
+                "ChatSession", "Reloading the model with the new context memory "
+                "({type})…").format(type=new.kv_cache_type))
         elif new.threads != old.threads:
             self.engine.apply_settings(chat)
         if new.system_prompt != old.system_prompt or new.max_reply_tokens != \
@@ -433,10 +447,12 @@ class ChatSession(QObject):
         def done(conversations: list[Conversation]) -> None:
             self.conversations = conversations
             if open_first and self.current is None and conversations and self.turn is None:
-                # Where the user left off: the chat written in last, even when others
-                # are pinned above it.
+                # Where the user left off: the chat open at the last quit if it is still
+                # there, else the chat written in last, even when others are pinned above.
+                reopen, self.reopen = self.reopen, None
                 latest = max(conversations, key=lambda c: (c.updated_at, c.id))
-                self.open_conversation(latest.id)
+                found = next((c.id for c in conversations if c.id == reopen), None)
+                self.open_conversation(found if found is not None else latest.id)
             self.conversations_changed.emit(conversations, self.current)
 
         self.history.submit(lambda store: store.list_conversations(), done, self._report)
@@ -495,8 +511,9 @@ class ChatSession(QObject):
 
     def delete_conversation(self, conversation_id: int) -> None:
         if self.turn is not None and self.turn.conversation_id == conversation_id:
-            self.error.emit(UserFacingError("This chat is writing a reply: stop it before "
-                                            "deleting the chat."))
+            self.error.emit(UserFacingError(translate(
+                "ChatSession", "This chat is writing a reply: stop it before deleting the "
+                "chat.")))
             return
 
         def done(_none: None) -> None:
@@ -544,7 +561,7 @@ class ChatSession(QObject):
             return False
         turn = self.turn = Turn(self.current, TurnPhase.SAVING, self._view)
         self._update_composer()
-        self.activity.emit("Saving your message…", True)
+        self.activity.emit(translate("ChatSession", "Saving your message…"), True)
 
         def saved(result: SavedQuestion) -> None:
             if self.turn is not turn:
@@ -562,7 +579,8 @@ class ChatSession(QObject):
                 self.question_saved.emit(result.message)
             self.refresh_conversations()
             if turn.stop_requested:
-                self._end_turn("Stopped before the reply began; your message is saved.")
+                self._end_turn(translate("ChatSession", "Stopped before the reply began; your "
+                                         "message is saved."))
                 return
             self._answer(turn, regenerate=False, visible=visible)
 
@@ -620,7 +638,7 @@ class ChatSession(QObject):
             else self.chat_settings(turn.conversation_id)  # the server needs its system prompt
         self.engine.continue_reply(turn.conversation_id, settings, remote=target)
         self._update_composer()
-        self.activity.emit("Reading the conversation…", True)
+        self.activity.emit(translate("ChatSession", "Reading the conversation…"), True)
         self.reply_continues.emit()
 
     def edit_question(self, message_id: int, text: str) -> bool:
@@ -632,7 +650,7 @@ class ChatSession(QObject):
             return False
         turn = self.turn = Turn(conversation_id, TurnPhase.SAVING, self._view)
         self._update_composer()
-        self.activity.emit("Saving your message…", True)
+        self.activity.emit(translate("ChatSession", "Saving your message…"), True)
 
         def save(store: HistoryStore) -> _BranchOnScreen:
             save_edited_question(store, message_id, text)
@@ -648,7 +666,8 @@ class ChatSession(QObject):
                 self.conversation_shown.emit(conversation_id, read[0], None)
             self.refresh_conversations()
             if turn.stop_requested:
-                self._end_turn("Stopped before the reply began; your message is saved.")
+                self._end_turn(translate("ChatSession", "Stopped before the reply began; your "
+                                         "message is saved."))
                 return
             self._answer(turn, regenerate=False, visible=visible)
 
@@ -732,7 +751,7 @@ class ChatSession(QObject):
         if turn.stop_requested:  # the send cleared the engine's flag: set it again
             self.engine.stop()
         self._update_composer()
-        self.activity.emit("Reading the conversation…", True)
+        self.activity.emit(translate("ChatSession", "Reading the conversation…"), True)
         if visible:
             self.reply_begun.emit(regenerate)
 
@@ -741,7 +760,7 @@ class ChatSession(QObject):
         if turn is None:
             return
         turn.stop_requested = True
-        self.activity.emit("Stopping…", True)
+        self.activity.emit(translate("ChatSession", "Stopping…"), True)
         if turn.phase is TurnPhase.ANSWERING:
             self.engine.stop()
 
@@ -749,7 +768,7 @@ class ChatSession(QObject):
         if self.turn is None:
             return
         self.turn.reply = message
-        self.activity.emit("Writing…", True)
+        self.activity.emit(translate("ChatSession", "Writing…"), True)
         if self._turn_visible():
             self.reply_started.emit(message, prompt_tokens, dropped)
             if self.model is not None and not self.turn.remote:
@@ -782,9 +801,14 @@ class ChatSession(QObject):
         if visible:
             self._refresh_branches(message.conversation_id)  # a regenerated reply has siblings
             self._refresh_documents(message.conversation_id)  # its sources, the files' use
-        speed = f" at {stats.tokens_per_s:.1f} tokens/s" if stats.tokens_per_s else ""
-        self._end_turn(f"Reply: {stats.generated_tokens:,} tokens{speed}, first token after "
-                       f"{stats.ttft_s:.2f} s.")
+        tokens = format_number(stats.generated_tokens)
+        first = format_number(stats.ttft_s, 2)
+        self._end_turn(translate(
+            "ChatSession", "Reply: {tokens} tokens at {speed} tokens/s, first token after "
+            "{seconds} s.").format(tokens=tokens, speed=format_number(stats.tokens_per_s, 1),
+                                   seconds=first) if stats.tokens_per_s
+            else translate("ChatSession", "Reply: {tokens} tokens, first token after {seconds} "
+                           "s.").format(tokens=tokens, seconds=first))
         if visible:
             self.reply_finished.emit(message, stats)
             if self.model is not None and not remote:
@@ -852,9 +876,10 @@ class ChatSession(QObject):
             return
         if self.turn is not None and self.turn.conversation_id in ids:
             self.error.emit(UserFacingError(
-                "This chat is writing a reply: stop it before deleting the chat."
-                if len(ids) == 1 else "One of these chats is writing a reply: stop it "
-                "before deleting it."))
+                translate("ChatSession", "This chat is writing a reply: stop it before "
+                          "deleting the chat.")
+                if len(ids) == 1 else translate("ChatSession", "One of these chats is "
+                                                "writing a reply: stop it before deleting it.")))
             return
         self.finish_deletes()
         reopen = self.current if self.current in ids else None
@@ -974,15 +999,18 @@ class ChatSession(QObject):
     def choose_remote_model(self, ref: RemoteModelRef) -> None:
         """The open chat's replies come from ``ref`` from now on (the model picker)."""
         if self.turn is not None:
-            self.error.emit(UserFacingError("Wait for the reply to finish (or stop it) before "
-                                            "switching models."))
+            self.error.emit(UserFacingError(translate(
+                "ChatSession", "Wait for the reply to finish (or stop it) before switching "
+                "models.")))
             self.remote_shown.emit(self.chat_remote(self.current))  # the picker shows what is
             return
         self.set_chat_settings(with_remote_model(self.chat_overrides(self.current), ref))
         server = self.remote.server(ref.server_id)
-        where = server.host if server is not None else "a remote server"
-        self.activity.emit(f"This chat's replies come from {display_name(ref.model)} on "
-                           f"{where}.", False)
+        where = server.host if server is not None else translate("ChatSession",
+                                                                 "a remote server")
+        self.activity.emit(translate("ChatSession", "This chat's replies come from {model} on "
+                                     "{host}.").format(model=display_name(ref.model),
+                                                       host=where), False)
 
     def choose_local_model(self, path: Path) -> None:
         """A model file chosen in the picker: the open chat leaves its remote model, if it
@@ -1099,15 +1127,21 @@ class ChatSession(QObject):
             want = Path(self.settings.last_model_path)  # another chat's own model is loaded
         if want is not None and (self.model is None or self.model.path != want):
             self.load_model(want)
-            self.activity.emit(f"This chat uses {want.name}: loading it…" if own is not None
-                               else f"Loading the default model, {want.name}, again…", True)
+            self.activity.emit((translate("ChatSession", "This chat uses {model}: loading it…")
+                                if own is not None
+                                else translate("ChatSession", "Loading the default model, "
+                                               "{model}, again…")).format(model=want.name),
+                               True)
             return
         chat = self.chat_settings(self.current)
         if self.model is not None and loaded is not None \
                 and chat.context_length != loaded.context_length:
-            wanted = "Auto" if chat.context_length == 0 else f"{chat.context_length:,} tokens"
-            self._reload_context(chat, f"This chat uses a context of {wanted}: reloading "
-                                       "the model…")
+            wanted = (translate("ChatSession", "Auto") if chat.context_length == 0
+                      else translate("ChatSession", "{tokens} tokens").format(
+                          tokens=format_number(chat.context_length)))
+            self._reload_context(chat, translate("ChatSession", "This chat uses a context of "
+                                                 "{size}: reloading the model…").format(
+                                                     size=wanted))
         elif loaded is not None and own is None and loaded.for_chat:
             # The default model file was also this chat's own: it is the default again.
             self._loaded = replace(loaded, for_chat=False)
@@ -1133,23 +1167,25 @@ class ChatSession(QObject):
         """Create ``preset``, or change the one named ``old_name`` to it."""
         library = PresetLibrary(self.paths.presets_file)
         if old_name is None:
-            self._preset_job(lambda: library.create(preset), f"Saved the preset "
-                             f"“{preset.name}”.")
+            self._preset_job(lambda: library.create(preset), translate(
+                "ChatSession", "Saved the preset “{name}”.").format(name=preset.name))
         else:
-            self._preset_job(lambda: library.edit(old_name, preset), f"Saved the preset "
-                             f"“{preset.name}”.")
+            self._preset_job(lambda: library.edit(old_name, preset), translate(
+                "ChatSession", "Saved the preset “{name}”.").format(name=preset.name))
 
     def delete_preset(self, name: str) -> None:
         library = PresetLibrary(self.paths.presets_file)
-        self._preset_job(lambda: library.delete(name), f"Deleted the preset “{name}”.")
+        self._preset_job(lambda: library.delete(name), translate(
+            "ChatSession", "Deleted the preset “{name}”.").format(name=name))
 
     def export_presets(self, target: Path, names: list[str] | None = None) -> None:
         """Write the presets named (all if None) to ``target`` as a presets file."""
         library = PresetLibrary(self.paths.presets_file)
 
         def done(count: int) -> None:
-            self.presets_changed.emit(self.presets, f"Exported {count} preset"
-                                      f"{'s' if count != 1 else ''} to {target.name}.")
+            text = (translate("ChatSession", "Exported 1 preset to {file}.") if count == 1
+                    else translate("ChatSession", "Exported %n presets to {file}.", "", count))
+            self.presets_changed.emit(self.presets, text.format(file=target.name))
 
         self.files.submit(lambda _cancel: library.export(target, names), done,
                           self.presets_failed.emit)
@@ -1159,8 +1195,10 @@ class ChatSession(QObject):
 
         def done(result: tuple[list[Preset], list[str]]) -> None:
             presets, added = result
-            self._presets_are(presets, f"Imported {len(added)} preset"
-                              f"{'s' if len(added) != 1 else ''}: {', '.join(added)}.")
+            count = len(added)  # a plain name: lupdate skips a call as the count
+            text = (translate("ChatSession", "Imported 1 preset: {names}.") if count == 1
+                    else translate("ChatSession", "Imported %n presets: {names}.", "", count))
+            self._presets_are(presets, text.format(names=", ".join(added)))
 
         self.files.submit(lambda _cancel: library.import_file(source), done,
                           self.presets_failed.emit)
@@ -1197,9 +1235,9 @@ class ChatSession(QObject):
                 return  # the user moved on meanwhile
             on_screen, changed = result
             if not on_screen:
-                self.error.emit(UserFacingError(
-                    "That message is in another version of this chat. It can be shown once "
-                    "the reply being written is done (or stopped)."))
+                self.error.emit(UserFacingError(translate(
+                    "ChatSession", "That message is in another version of this chat. It can "
+                    "be shown once the reply being written is done (or stopped).")))
             if self.current == conversation_id and not changed:
                 if on_screen:
                     self.message_revealed.emit(message_id)

@@ -66,7 +66,10 @@ from PySide6.QtWidgets import (
 
 from chatapp.conversation.chat_list import group_conversations
 from chatapp.history.store import Conversation
+from chatapp.i18n import translate
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.plain_text import plain_label, plain_question, plain_tooltip
+from chatapp.vocabulary import DEFAULT_TITLE
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the title as saved, to tell a rename
@@ -92,16 +95,20 @@ class ConversationList(QWidget):
         self.now: Callable[[], datetime] = datetime.now  # local time; tests set a day
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
-        self.new_button = QPushButton("New chat", self)
+        # Ctrl+N is the window's File ▸ New chat: a second owner would make it ambiguous.
+        self.new_button = QPushButton(translate("ConversationList", "New chat"), self)
         self.new_button.setObjectName("newChat")
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.setToolTip("Start a new conversation (Ctrl+N)")
+        self.new_button.setIcon(icon(Icon.NEW_CHAT))
+        self.new_button.setToolTip(translate("ConversationList", "Start a new conversation"))
         self.new_button.clicked.connect(self.new_requested)
         layout.addWidget(self.new_button)
 
         self.list = QListWidget(self)
         self.list.setObjectName("conversationList")
-        self.list.setAccessibleName("Conversations")
+        self.list.setAccessibleName(translate("ConversationList", "Chats"))
+        self.list.setAccessibleDescription(translate(
+            "ConversationList", "Your chats, newest first. Enter or a click opens one; F2 "
+            "renames it, Delete deletes the selected chats."))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -129,20 +136,24 @@ class ConversationList(QWidget):
         bar = QHBoxLayout(self.undo_bar)
         bar.setContentsMargins(10, 4, 4, 4)
         self.undo_label = plain_label(QLabel(self.undo_bar))
-        self.undo_button = QPushButton("Undo", self.undo_bar)
-        self.undo_button.setToolTip("Bring the deleted chats back (Ctrl+Z in the list)")
+        self.undo_label.setAccessibleName(translate("ConversationList", "Deleted chats"))
+        self.undo_button = QPushButton(translate("ConversationList", "Undo"), self.undo_bar)
+        self.undo_button.setToolTip(translate(
+            "ConversationList", "Bring the deleted chats back ({keys} in the list)").format(
+                keys=QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                    QKeySequence.SequenceFormat.NativeText)))
         self.undo_button.clicked.connect(self.undo_requested)
         bar.addWidget(self.undo_label, 1)
         bar.addWidget(self.undo_button)
         self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
 
-        delete = QAction("Delete chats", self.list)
+        delete = QAction(translate("ConversationList", "Delete the selected chats"), self.list)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self._delete_selection)
         self.list.addAction(delete)
-        undo = QAction("Undo delete", self.list)
+        undo = QAction(translate("ConversationList", "Undo delete"), self.list)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         undo.triggered.connect(self._undo)
@@ -222,8 +233,32 @@ class ConversationList(QWidget):
     def show_undo(self, count: int) -> None:
         """Offer Undo for ``count`` deleted chats; 0 withdraws the offer."""
         if count:
-            self.undo_label.setText("Chat deleted" if count == 1 else f"{count} chats deleted")
+            self.undo_label.setText(translate("ConversationList", "Chat deleted") if count == 1
+                                    else translate("ConversationList", "%n chats deleted", "",
+                                                   count))
         self.undo_bar.setVisible(bool(count))
+
+    # -- the keyboard ------------------------------------------------------------------
+
+    def focus_list(self) -> None:
+        """Put the focus on the list, on the open chat's row."""
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_adjacent(self, *, forward: bool) -> None:
+        """Open the chat below (or above) the open one, going round at the ends; with no
+        chat open, the first (or last)."""
+        count = self.list.count()
+        if not count or self.editing:
+            return
+        row = self._row_of(self._open_id)
+        if row is None:
+            target = 0 if forward else count - 1
+        else:
+            target = (self.list.row(row) + (1 if forward else -1)) % count
+        item = self.list.item(target)
+        self.list.setCurrentItem(item, _ONLY)
+        self.list.scrollToItem(item)
+        self._maybe_open()
 
     # -- reading it --------------------------------------------------------------------
 
@@ -279,7 +314,8 @@ class ConversationList(QWidget):
             return
         title = item.text().strip()
         before = str(item.data(TITLE_ROLE))
-        if title and title != before:
+        # An untouched "New chat" shows translated: left as it was, it is not a rename.
+        if title and title not in (before, display_title(before)):
             self._filling = True
             item.setData(TITLE_ROLE, title)
             item.setToolTip(plain_tooltip(title))
@@ -303,14 +339,19 @@ class ConversationList(QWidget):
         pinned = all(i.data(PINNED_ROLE) for i in chosen)
         menu = QMenu(self)
         if count == 1:
-            menu.addAction("Rename", lambda: self._edit(ids[0]))
-            pin = "Unpin" if pinned else "Pin to top"
+            menu.addAction(icon(Icon.EDIT), translate("ConversationList", "Rename"),
+                           lambda: self._edit(ids[0]))
+            pin = (translate("ConversationList", "Unpin") if pinned
+                   else translate("ConversationList", "Pin to top"))
         else:
-            pin = f"Unpin {count} chats" if pinned else f"Pin {count} chats to top"
+            pin = (translate("ConversationList", "Unpin %n chats", "", count) if pinned
+                   else translate("ConversationList", "Pin %n chats to top", "", count))
         menu.addAction(pin, lambda: self.pin_requested.emit(ids, not pinned))
         menu.addSeparator()
         chats = [(int(i.data(ID_ROLE)), str(i.data(TITLE_ROLE))) for i in chosen]
-        menu.addAction("Delete…" if count == 1 else f"Delete {count} chats…",
+        menu.addAction(icon(Icon.DELETE),
+                       translate("ConversationList", "Delete…") if count == 1
+                       else translate("ConversationList", "Delete %n chats…", "", count),
                        lambda: self._ask_delete(chats))
         return menu
 
@@ -344,11 +385,15 @@ class ConversationList(QWidget):
             return
         count = len(chats)
         if count == 1:
-            title, text = "Delete chat", f"Delete “{chats[0][1]}” and all its messages?"
+            title = translate("ConversationList", "Delete chat")
+            text = translate("ConversationList", "Delete “{title}” and all its "
+                             "messages?").format(title=display_title(chats[0][1]))
         else:
-            title, text = f"Delete {count} chats", f"Delete {count} chats and all their " \
-                "messages?"
-        if plain_question(self, title, f"{text}\n\nYou can undo this for a few seconds."):
+            title = translate("ConversationList", "Delete %n chats", "", count)
+            text = translate("ConversationList", "Delete %n chats and all their messages?",
+                             "", count)
+        undo = translate("ConversationList", "You can undo this for a few seconds.")
+        if plain_question(self, title, f"{text}\n\n{undo}"):
             self.delete_requested.emit([conversation_id for conversation_id, _ in chats])
 
     def _undo(self) -> None:
@@ -376,16 +421,30 @@ class ConversationList(QWidget):
         return position.y() < top + self.delegate.heading_height(self.list.font())
 
 
+def display_title(title: str) -> str:
+    """A chat's title as shown: the default one in the user's language (it is stored in
+    English, as every title is stored as it was given)."""
+    return translate("Vocabulary", DEFAULT_TITLE) if title == DEFAULT_TITLE else title
+
+
+def group_heading(group: str) -> str:
+    """A group's heading (chat_list.ChatGroup: Today, Yesterday…) in the user's language."""
+    return translate("ChatList", group)
+
+
 def _chat_item(conversation: Conversation, group: str, *, first: bool) -> QListWidgetItem:
-    item = QListWidgetItem(conversation.title)
+    shown = display_title(conversation.title)
+    heading = group_heading(group)
+    item = QListWidgetItem(shown)
     item.setData(ID_ROLE, conversation.id)
     item.setData(TITLE_ROLE, conversation.title)
     item.setData(PINNED_ROLE, conversation.pinned)
-    item.setData(HEADING_ROLE, group if first else None)
+    item.setData(HEADING_ROLE, heading if first else None)
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-    item.setToolTip(plain_tooltip(conversation.title))
+    item.setToolTip(plain_tooltip(shown))
     # The headings are paint only: a screen reader hears the group with each chat.
-    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, group)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, shown)
+    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, heading)
     return item
 
 

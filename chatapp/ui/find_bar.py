@@ -12,11 +12,13 @@ there; in another chat the matches are counted anew, none current until the user
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from chatapp.conversation.search import FindMatch, find_matches, step
+from chatapp.i18n import format_number, translate
 from chatapp.ui.conversation_view import ConversationView
+from chatapp.ui.icons import Icon, icon
 
 _STYLE = """
 #findBar { border-bottom: 1px solid palette(mid); }
@@ -34,7 +36,7 @@ class FindBar(QFrame):
     def __init__(self, view: ConversationView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.setAccessibleName("Find in chat")
+        self.setAccessibleName(translate("FindBar", "Find in chat"))
         self.setStyleSheet(_STYLE)
         self._view = view
         self.matches: list[FindMatch] = []
@@ -46,8 +48,11 @@ class FindBar(QFrame):
         layout.setSpacing(6)
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find in chat")
-        self.field.setAccessibleName("Find in chat")
+        self.field.setPlaceholderText(translate("FindBar", "Find in chat"))
+        self.field.setAccessibleName(translate("FindBar", "Find in chat"))
+        self.field.setAccessibleDescription(translate(
+            "FindBar", "Words to find in the open chat. Enter goes to the next match, "
+            "Shift+Enter to the previous one, Esc closes the bar."))
         self.field.setFixedWidth(320)
         self.field.textChanged.connect(self._typed)
         self.field.installEventFilter(self)
@@ -55,23 +60,29 @@ class FindBar(QFrame):
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.count.setAccessibleName(translate("FindBar", "Matches"))
         layout.addWidget(self.count)
-        self.previous_button = self._button(layout, "↑", "Previous match (Shift+Enter)",
-                                            "findPrevious")
+        self.previous_button = self._button(
+            layout, Icon.PREVIOUS, translate("FindBar", "Previous match"), "Shift+Enter",
+            "findPrevious")
         self.previous_button.clicked.connect(self.find_previous)
-        self.next_button = self._button(layout, "↓", "Next match (Enter)", "findNext")
+        self.next_button = self._button(layout, Icon.NEXT, translate("FindBar", "Next match"),
+                                        "Enter", "findNext")
         self.next_button.clicked.connect(self.find_next)
         layout.addStretch(1)
-        self.close_button = self._button(layout, "✕", "Close (Esc)", "findClose")
+        self.close_button = self._button(layout, Icon.CLOSE, translate("FindBar", "Close"),
+                                         "Esc", "findClose")
         self.close_button.clicked.connect(self.close_bar)
         self._update_count()
         self.hide()
 
-    def _button(self, layout: QHBoxLayout, text: str, tip: str, name: str) -> QToolButton:
+    def _button(self, layout: QHBoxLayout, glyph: Icon, name_text: str, keys: str,
+                name: str) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip.partition(" (")[0])
+        button.setIcon(icon(glyph))
+        shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{name_text} ({shown})")
+        button.setAccessibleName(name_text)
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the field
         layout.addWidget(button)
@@ -145,11 +156,15 @@ class FindBar(QFrame):
         if not self.field.text():
             text = ""
         elif not self.matches:
-            text = "No matches"
+            text = translate("FindBar", "No matches")
         elif self.current is None:
-            text = f"{len(self.matches):,} match{'es' if len(self.matches) != 1 else ''}"
+            count = len(self.matches)  # a plain name: lupdate skips a call as the count
+            text = (translate("FindBar", "1 match") if count == 1
+                    else translate("FindBar", "%n matches", "", count))
         else:
-            text = f"{self.current + 1:,} of {len(self.matches):,}"
+            text = translate("FindBar", "{current} of {total}").format(
+                current=format_number(self.current + 1),
+                total=format_number(len(self.matches)))
         self.count.setText(text)
         no_match = bool(self.field.text()) and not self.matches
         if self.field.property("noMatch") != no_match:

@@ -7,15 +7,24 @@ worker thread. Here are only the things a window does: dialogs, and quitting in 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,6 +32,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +53,11 @@ from chatapp.exchange.tree import ChatTree, read_chats
 from chatapp.hardware import Hardware, detect_hardware
 from chatapp.history.store import Attachment, Conversation, HistoryDamagedError, Message
 from chatapp.hub.downloads import DownloadEvent, DownloadState
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.models.catalog import Catalog, load_catalog
 from chatapp.paths import AppPaths
 from chatapp.remote.listing import display_name
-from chatapp.settings import Settings
+from chatapp.settings import LIMITS, Settings
 from chatapp.ui.attachment_chips import AttachmentChip
 from chatapp.ui.banner import Banner
 from chatapp.ui.batch.batch_window import BatchWindow
@@ -60,6 +71,7 @@ from chatapp.ui.conversation_view import ConversationView
 from chatapp.ui.documents.pane import LocalDocumentsPane
 from chatapp.ui.exception_hook import exception_relay
 from chatapp.ui.find_bar import FindBar
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.menus import build_menus
 from chatapp.ui.model_manager.installed_tab import ask_import_mode
 from chatapp.ui.model_manager.pane import ModelsPane
@@ -73,7 +85,10 @@ from chatapp.ui.plain_text import escaped, plain_tooltip
 from chatapp.ui.remote.servers_dialog import RemoteServersDialog
 from chatapp.ui.search_panel import SearchPanel
 from chatapp.ui.settings_dialog import SettingsDialog
+from chatapp.ui.shortcuts_dialog import ShortcutsDialog, keys_text
 from chatapp.ui.status_line import StatusLine
+from chatapp.ui.theme import ThemeController
+from chatapp.ui.window_state import WindowState, read_window_state, write_window_state
 from chatapp.ui.workers.api_thread import ApiServerThread, settings_without_key
 from chatapp.ui.workers.hub_worker import HubController
 from chatapp.ui.workers.index_thread import CollectionState, IndexThread
@@ -85,12 +100,22 @@ log = logging.getLogger(__name__)
 QUIT_BUDGET_S = 2.0
 
 
-# The save dialog's filters and the format each stands for.
-EXPORT_FILTERS = {"Markdown (*.md)": ExportFormat.MARKDOWN,
-                  "Web page, one file (*.html)": ExportFormat.HTML,
-                  "chatapp archive, every branch (*.json)": ExportFormat.JSON}
-IMPORT_FILTER = ("Chat exports (*.json *.jsonl *.zip);;"
-                 "All files (*)")
+# A first start's size, and its split between the chat list and the chat.
+DEFAULT_SIZE = (1100, 760)
+DEFAULT_SPLITTER = (250, 850)
+# Ctrl+= and Ctrl+- change the text size by this many percent of the system's.
+TEXT_SIZE_STEP = 10
+DEFAULT_TEXT_SIZE = 100
+# An announced reply is read out to its first words only: the whole is in the list.
+ANNOUNCED_CHARS = 80
+
+# The save dialog's filters (translated where shown) and the format each stands for.
+EXPORT_FILTERS = {
+    QT_TRANSLATE_NOOP("MainWindow", "Markdown (*.md)"): ExportFormat.MARKDOWN,
+    QT_TRANSLATE_NOOP("MainWindow", "Web page, one file (*.html)"): ExportFormat.HTML,
+    QT_TRANSLATE_NOOP("MainWindow", "chatapp archive, every branch (*.json)"):
+        ExportFormat.JSON,
+}
 
 
 def export_file_stem(title: str) -> str:
@@ -99,15 +124,59 @@ def export_file_stem(title: str) -> str:
     return "-".join(words)[:60].rstrip("-") or "chat"
 
 
+def all_files_filter() -> str:
+    return translate("MainWindow", "All files (*)")
+
+
+def announcement(target: QObject, text: str) -> QAccessibleAnnouncementEvent:
+    """What a screen reader is told to say: ``text``, politely (after what it is saying)."""
+    event = QAccessibleAnnouncementEvent(target, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    return event
+
+
+def reply_announcement(text: str) -> str:
+    """The words a finished reply is announced with: that it is done, and how it starts."""
+    words = " ".join(text.split())
+    if not words:
+        return translate("MainWindow", "Reply finished")
+    if len(words) > ANNOUNCED_CHARS:
+        words = words[:ANNOUNCED_CHARS].rsplit(" ", 1)[0] + "…"
+    return translate("MainWindow", "Reply finished: {start}").format(start=words)
+
+
+class Announcer:
+    """Posts announcements to assistive technology from one widget; the last one posted
+    is kept (what was said, for the curious and the tests)."""
+
+    def __init__(self, target: QObject) -> None:
+        self._target = target
+        self.last: QAccessibleAnnouncementEvent | None = None
+
+    def announce(self, text: str) -> None:
+        event = announcement(self._target, text)
+        QAccessible.updateAccessibility(event)
+        self.last = event
+
+
 class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths, settings: Settings,
-                 hardware: Hardware | None = None) -> None:
+                 hardware: Hardware | None = None,
+                 theme: ThemeController | None = None) -> None:
         super().__init__()
         self.paths = paths
         self.hardware = hardware or detect_hardware()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # The app's look: one controller per application (see ui/application.py).
+        self.theme = theme if theme is not None else ThemeController(
+            app, settings.theme, settings.text_size_percent)
         self.setWindowTitle("chatapp")
-        self.resize(1100, 760)
+        # Read here, before the event loop runs (see window_state.py); written at quit.
+        state = read_window_state(paths.window_state_file)
         self.session = ChatSession(paths, settings, self)
+        self.session.reopen = state.conversation_id
+        self.announcer = Announcer(self)
         self.hub = HubController(paths.models_dir, settings.hub_endpoint, parent=self)
         self.secrets = TaskThread("secrets", parent=self)
         self.models_pane: ModelsPane | None = None
@@ -123,7 +192,9 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.api = ApiServerThread(self.session.engine, self.secrets, settings, parent=self)
         self._build()
+        self._restore(state)
         self._connect()
+        self._connect_keys()
         self.session.start()
         self.api.apply(settings)
         self.documents.start()
@@ -147,15 +218,25 @@ class MainWindow(QMainWindow):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(18, 8, 18, 4)
         self.model_picker = ModelPicker(top)
-        self.models_button = QPushButton("Models…", top)
+        self.models_button = QPushButton(translate("MainWindow", "Models…"), top)
         self.models_button.setObjectName("modelsButton")
-        self.models_button.setToolTip("Find, download and manage models")
-        self.settings_button = QPushButton("Settings", top)
+        self.models_button.setIcon(icon(Icon.MODELS))
+        self.models_button.setToolTip(translate("MainWindow",
+                                                "Find, download and manage models"))
+        self.search_button = QToolButton(top)
+        self.search_button.setObjectName("searchButton")
+        self.search_button.setIcon(icon(Icon.SEARCH))
+        self.search_button.setAccessibleName(translate("MainWindow", "Search chats"))
+        self.settings_button = QPushButton(translate("MainWindow", "Settings"), top)
         self.settings_button.setObjectName("settingsButton")
-        top_layout.addWidget(QLabel("Model", top))
+        self.settings_button.setIcon(icon(Icon.SETTINGS))
+        model_label = QLabel(translate("MainWindow", "&Model"), top)
+        model_label.setBuddy(self.model_picker)  # Alt+M reaches the picker
+        top_layout.addWidget(model_label)
         top_layout.addWidget(self.model_picker)
         top_layout.addWidget(self.models_button)
         top_layout.addStretch(1)
+        top_layout.addWidget(self.search_button)
         top_layout.addWidget(self.settings_button)
 
         chat = QWidget(self)
@@ -167,15 +248,64 @@ class MainWindow(QMainWindow):
             chat_layout.addWidget(widget, stretch)
 
         splitter = QSplitter(self)
+        splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.sidebar)
         splitter.addWidget(chat)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 850])
+        splitter.setSizes(list(DEFAULT_SPLITTER))
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self.menu_actions = build_menus(self)
         self.menu_actions.install_starter.setEnabled(False)  # until the scan says it is there
         self.menu_actions.export_chat.setEnabled(False)  # until a chat is open
+        self._tooltips_with_keys()
+        self._tab_order()
+
+    def _tooltips_with_keys(self) -> None:
+        """Buttons that do what a menu action does say its shortcut in their tooltip."""
+        actions = self.menu_actions
+        for button, action, tip in (
+                (self.sidebar.new_button, actions.new_chat,
+                 translate("MainWindow", "Start a new conversation")),
+                (self.search_button, actions.search_chats,
+                 translate("MainWindow", "Search all chats")),
+                (self.models_button, actions.models,
+                 translate("MainWindow", "Find, download and manage models")),
+                (self.settings_button, actions.settings,
+                 translate("MainWindow", "Settings"))):
+            keys = keys_text(action.shortcuts()[:1])
+            button.setToolTip(f"{tip} ({keys})" if keys else tip)
+
+    def _tab_order(self) -> None:
+        """Tab goes as the eye reads: the chat list, the controls above the chat, the
+        conversation, then the message box and Send."""
+        chain: list[QWidget] = [
+            self.sidebar.new_button, self.sidebar.list, self.model_picker,
+            self.models_button, self.search_button, self.settings_button,
+            self.chat_header.button, self.view, self.composer.attach_button,
+            self.composer.edit, self.composer.send_button, self.composer.stop_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _restore(self, state: WindowState) -> None:
+        """The size, place and splitter the window had at the last quit; a first start,
+        or a state Qt cannot use, gets the default size."""
+        if state.geometry is None or not self.restoreGeometry(QByteArray(state.geometry)):
+            self.resize(*DEFAULT_SIZE)
+        if len(state.splitter) == self.splitter.count():
+            self.splitter.setSizes(list(state.splitter))
+
+    def current_state(self) -> WindowState:
+        return WindowState(geometry=bytes(self.saveGeometry().data()),
+                           splitter=tuple(self.splitter.sizes()),
+                           conversation_id=self.session.current)
+
+    def _save_state(self) -> None:
+        try:
+            write_window_state(self.paths.window_state_file, self.current_state())
+        except OSError as error:  # a full disk must not stop the quit
+            log.warning("Window state not saved: %s", error)
 
     def _connect(self) -> None:
         session = self.session
@@ -277,6 +407,41 @@ class MainWindow(QMainWindow):
                         session.reply_finished, session.reply_failed):
             changed.connect(lambda *_args: self.find_bar.refresh())
 
+    def _connect_keys(self) -> None:
+        actions = self.menu_actions
+        actions.larger_text.triggered.connect(
+            lambda: self.set_text_size(self.theme.text_size_percent + TEXT_SIZE_STEP))
+        actions.smaller_text.triggered.connect(
+            lambda: self.set_text_size(self.theme.text_size_percent - TEXT_SIZE_STEP))
+        actions.default_text.triggered.connect(lambda: self.set_text_size(DEFAULT_TEXT_SIZE))
+        actions.focus_message.triggered.connect(
+            lambda: self.composer.edit.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        actions.focus_chats.triggered.connect(self.sidebar.focus_list)
+        actions.next_chat.triggered.connect(lambda: self.sidebar.open_adjacent(forward=True))
+        actions.previous_chat.triggered.connect(
+            lambda: self.sidebar.open_adjacent(forward=False))
+        actions.shortcuts.triggered.connect(self.show_shortcuts)
+        self.search_button.clicked.connect(self.search_panel.open_panel)
+        self.session.reply_finished.connect(
+            lambda message, _stats: self.announcer.announce(reply_announcement(message.content)))
+
+    def set_text_size(self, percent: int) -> None:
+        """Show the text at ``percent`` of the system's size, and keep it in the settings."""
+        limits = LIMITS["text_size_percent"]
+        percent = int(min(max(percent, limits.low), limits.high))
+        self.theme.set_text_size(percent)
+        settings = self.session.settings
+        if settings.text_size_percent != percent:
+            self.session.apply_settings(replace(settings, text_size_percent=percent))
+        self.status.set_activity(translate("MainWindow", "Text size {percent} %").format(
+            percent=format_number(percent)))
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_error(self, error: UserFacingError) -> None:
         self.banner.show_message(error.user_message)
 
@@ -305,14 +470,14 @@ class MainWindow(QMainWindow):
         self.chat_header.show_remote(display_name(ref.model) if ref is not None else None, host)
         if ref is not None:
             # The server's context is its own: no number here would be true.
-            self.status.context.setText("Context: on the server")
-            self.status.context.setToolTip(plain_tooltip(
-                f"This chat's replies come from {host or 'a remote server'}, which keeps its "
-                "own context; chatapp does not measure it."))
-        elif self.status.context.text().startswith("Context: on the server"):
+            self.status.context.setText(translate("MainWindow", "Context: on the server"))
+            self.status.context.setToolTip(plain_tooltip(translate(
+                "MainWindow", "This chat's replies come from {host}, which keeps its own "
+                "context; chatapp does not measure it.").format(
+                    host=host or translate("MainWindow", "a remote server"))))
+        elif self.status.context.text() == translate("MainWindow", "Context: on the server"):
             self.status.context.setText("")
-            self.status.context.setToolTip("Tokens the conversation takes of the model's "
-                                           "context")
+            self.status.context.setToolTip(self.status.context_tooltip())
         self._update_placeholder()
 
     def open_remote_servers(self) -> RemoteServersDialog:
@@ -397,8 +562,9 @@ class MainWindow(QMainWindow):
         if widget.role != "user":
             self.session.edit_reply(message_id, text)
         elif not self.session.edit_question(message_id, text):
-            self.status.set_activity("A message can be asked again once the reply being "
-                                     "written is done (or stopped).")
+            self.status.set_activity(translate(
+                "MainWindow", "A message can be asked again once the reply being written "
+                "is done (or stopped)."))
 
     def _delete_requested(self, message_id: int) -> None:
         index = next((i for i, w in enumerate(self.view.messages)
@@ -406,13 +572,19 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         after = len(self.view.messages) - index - 1
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete messages",
-                          "Delete this message" + (f" and the {after} after it" if after > 1
-                                                   else " and the one after it" if after
-                                                   else "") + "? Other versions stay.",
+        if after > 1:
+            text = translate("MainWindow", "Delete this message and the %n after it? Other "
+                             "versions stay.", "", after)
+        elif after:
+            text = translate("MainWindow", "Delete this message and the one after it? Other "
+                             "versions stay.")
+        else:
+            text = translate("MainWindow", "Delete this message? Other versions stay.")
+        box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Delete messages"),
+                          text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("MainWindow", "Delete"))
         if box.exec() == QMessageBox.StandardButton.Yes:
             self.session.delete_message(message_id)
 
@@ -441,21 +613,27 @@ class MainWindow(QMainWindow):
 
     def _history_damaged(self, error: HistoryDamagedError) -> None:
         self.banner.show_message(error.user_message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "The chat history is damaged",
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          translate("MainWindow", "The chat history is damaged"),
                           error.user_message,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # it names the file
-        box.setInformativeText("Move it aside and start a new, empty history? The damaged "
-                               "file is kept next to it, not deleted.")
+        box.setInformativeText(translate(
+            "MainWindow", "Move it aside and start a new, empty history? The damaged file is "
+            "kept next to it, not deleted."))
         start = box.button(QMessageBox.StandardButton.Yes)
-        start.setText("Start a new history")
-        box.button(QMessageBox.StandardButton.Cancel).setText("Not now")
+        start.setText(translate("MainWindow", "Start a new history"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(translate("MainWindow", "Not now"))
         if box.exec() == QMessageBox.StandardButton.Yes:
             self.banner.hide()
             self.session.start_fresh()
 
     def _settings_changed(self, settings: Settings) -> None:
+        # The look changes at once; the language at the next start (Settings says so).
+        self.theme.set_choice(settings.theme)
+        if settings.text_size_percent != self.theme.text_size_percent:
+            self.theme.set_text_size(settings.text_size_percent)
         self.api.apply(settings)
         if settings.hub_endpoint != self.hub.client.endpoint:
             self.hub.set_connection(settings.hub_endpoint, self._hub_token)
@@ -469,7 +647,8 @@ class MainWindow(QMainWindow):
         remote = session.chat_remote(session.current)
         if remote is not None:
             server = session.remote.server(remote.server_id)
-            host = server.host if server is not None else "a removed server"
+            host = server.host if server is not None else translate("MainWindow",
+                                                                    "a removed server")
             self.view.set_placeholder(remote_chat_placeholder(display_name(remote.model), host))
         elif session.model is not None:
             self.view.set_placeholder(chat_placeholder(session.model.name))
@@ -485,8 +664,9 @@ class MainWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------
 
     def choose_model_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model file", str(Path.home()),
-                                              "GGUF models (*.gguf);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open a GGUF model file"), str(Path.home()),
+            translate("MainWindow", "GGUF models (*.gguf)") + ";;" + all_files_filter())
         if name:
             copy = ask_import_mode(self, Path(name))
             if copy is not None:
@@ -540,7 +720,8 @@ class MainWindow(QMainWindow):
             self.session.model_changed.connect(window.set_model)
             # The engine thread is the job's while it runs: chat replies wait.
             window.running_changed.connect(lambda running: self.status.set_activity(
-                "A batch job is running: chat replies wait until it ends." if running
+                translate("MainWindow", "A batch job is running: chat replies wait until "
+                          "it ends.") if running
                 else "", running))
             self.batch_window = window
         self.batch_window.show()
@@ -597,12 +778,16 @@ class MainWindow(QMainWindow):
             self.session.apply_settings(new)
 
     def _about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About chatapp",
-                          f"<p><b>chatapp {__version__}</b></p><p>Chat with language models "
-                          "that run offline on your own computer. No telemetry; no network "
-                          "unless you start a download.</p>"
-                          f"<p>Data: {escaped(str(self.paths.data_dir))}<br>"
-                          f"Models: {escaped(str(self.paths.models_dir))}</p>", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "About chatapp"),
+                          f"<p><b>chatapp {__version__}</b></p><p>"
+                          + translate("MainWindow", "Chat with language models that run "
+                                      "offline on your own computer. No telemetry; no network "
+                                      "unless you start a download.") + "</p><p>"
+                          + translate("MainWindow", "Data: {folder}").format(
+                              folder=escaped(str(self.paths.data_dir))) + "<br>"
+                          + translate("MainWindow", "Models: {folder}").format(
+                              folder=escaped(str(self.paths.models_dir))) + "</p>",
+                          parent=self)
         box.exec()
 
     # -- export and import -------------------------------------------------------------
@@ -612,29 +797,34 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         title = next((c.title for c in self.session.conversations if c.id == current), "chat")
-        self._export([current], "Export chat", f"{export_file_stem(title)}.md")
+        self._export([current], translate("MainWindow", "Export chat"),
+                     f"{export_file_stem(title)}.md")
 
     def export_all_chats(self) -> None:
-        self._export(None, "Export all chats",
+        self._export(None, translate("MainWindow", "Export all chats"),
                      f"chatapp-chats-{time.strftime('%Y-%m-%d')}.json")
 
     def _export(self, conversation_ids: list[int] | None, caption: str, name: str) -> None:
         """Ask where, read the chats on the history thread, then render and write the
         file on the files thread."""
+        filters = {translate("MainWindow", text): fmt for text, fmt in EXPORT_FILTERS.items()}
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, caption, str(Path.home() / name), ";;".join(EXPORT_FILTERS),
-            next(f for f in EXPORT_FILTERS if f.endswith(f"*{Path(name).suffix})")))
+            self, caption, str(Path.home() / name), ";;".join(filters),
+            next(f for f in filters if f.endswith(f"*{Path(name).suffix})")))
         if not chosen:
             return
         target = Path(chosen)
-        fmt = format_for_path(target) or EXPORT_FILTERS.get(chosen_filter, ExportFormat.JSON)
+        fmt = format_for_path(target) or filters.get(chosen_filter, ExportFormat.JSON)
         if not target.suffix:
             target = target.with_suffix(fmt.suffix)
-        self.status.set_activity(f"Exporting to {target.name}…", True)
+        self.status.set_activity(translate("MainWindow", "Exporting to {file}…").format(
+            file=target.name), True)
 
         def written(count: int) -> None:
-            self.status.set_activity(
-                f"Exported {count:,} chat{'s' if count != 1 else ''} to {target}.", False)
+            # One chat apart: English has no plural forms without a translation file.
+            text = (translate("MainWindow", "Exported 1 chat to {file}.") if count == 1
+                    else translate("MainWindow", "Exported %n chats to {file}.", "", count))
+            self.status.set_activity(text.format(file=target), False)
 
         def write(chats: list[ChatTree]) -> None:
             def job(_cancel: threading.Event) -> int:
@@ -649,19 +839,25 @@ class MainWindow(QMainWindow):
     def import_chats(self) -> None:
         """Ask for a file, read and check it on the files thread, add its chats on the
         history thread (one transaction), then list the chats again."""
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import chats", str(Path.home()),
-                                                IMPORT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Import chats"), str(Path.home()),
+            translate("MainWindow", "Chat exports (*.json *.jsonl *.zip)") + ";;"
+            + all_files_filter())
         if not chosen:
             return
         source = Path(chosen)
-        self.status.set_activity(f"Reading {source.name}…", True)
+        self.status.set_activity(translate("MainWindow", "Reading {file}…").format(
+            file=source.name), True)
 
         def imported(result: ImportResult) -> None:
             self.status.set_activity(result.summary(), False)
             self.session.refresh_conversations()
 
         def add(batch: ImportBatch) -> None:
-            self.status.set_activity(f"Importing {len(batch.chats):,} chats…", True)
+            count = len(batch.chats)
+            self.status.set_activity(
+                translate("MainWindow", "Importing 1 chat…") if count == 1
+                else translate("MainWindow", "Importing %n chats…", "", count), True)
             self.session.history.submit(
                 lambda store: ImportResult(batch, import_batch(store, batch)), imported,
                 self._exchange_failed)
@@ -684,6 +880,7 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             started = time.monotonic()
+            self._save_state()
             deadline = started + QUIT_BUDGET_S
             self.session.finish_deletes()  # an undoable delete lands before the history stops
             self.api.stop()  # its requests are cancelled before the engine stops

@@ -1,4 +1,10 @@
-"""The window's menu bar: File, Edit, Model and Help, with their shortcuts."""
+"""The window's menu bar: File, Edit, View, Model and Help, with their shortcuts.
+
+Every command of the window is an action here, so each has a keyboard shortcut or at least
+a menu entry the keyboard reaches (Alt and the underlined letter), and the shortcuts
+overview (Help ▸ Keyboard shortcuts, ui/shortcuts_dialog.py) lists them from these very
+actions.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,11 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from chatapp.i18n import translate
 from chatapp.models.starter import STARTER
+from chatapp.ui.icons import Icon, icon
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
 @dataclass(frozen=True)
@@ -28,39 +38,75 @@ class MenuActions:
     presets: QAction
     local_documents: QAction
     batch: QAction
+    larger_text: QAction
+    smaller_text: QAction
+    default_text: QAction
+    focus_message: QAction
+    focus_chats: QAction
+    next_chat: QAction
+    previous_chat: QAction
+    shortcuts: QAction
     preset_menu: QMenu  # filled with the presets when it opens (ui/chat_settings_controls)
 
 
 def build_menus(window: QMainWindow) -> MenuActions:
     bar = window.menuBar()
 
-    def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
-               ) -> QAction:
+    def action(text: str, *shortcuts: Shortcut, glyph: Icon | None = None) -> QAction:
         made = QAction(text, window)
-        if shortcut is not None:
-            made.setShortcut(shortcut)
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(shortcut))
+            else:
+                keys.append(QKeySequence(shortcut))
+        if keys:
+            made.setShortcuts(keys)
+        if glyph is not None:
+            made.setIcon(icon(glyph))
         return made
 
     actions = MenuActions(
-        new_chat=action("&New chat"),
-        export_chat=action("&Export chat…"),
-        export_all=action("Export &all chats…"),
-        import_chats=action("&Import chats…"),
-        quit=action("&Quit", QKeySequence.StandardKey.Quit),
-        models=action("&Models…", QKeySequence("Ctrl+M")),
-        open_model=action("&Open model file…", QKeySequence.StandardKey.Open),
-        remote_servers=action("&Remote servers…"),
-        install_starter=action(f"Install the starter model ({STARTER.display_name})"),
-        settings=action("&Settings…", QKeySequence.StandardKey.Preferences),
-        about=action("&About chatapp"),
-        search_chats=action("&Search chats…", QKeySequence("Ctrl+K")),
-        find_in_chat=action("&Find in chat…", QKeySequence.StandardKey.Find),
-        presets=action("&Presets…"),
-        local_documents=action("&Local documents…", QKeySequence("Ctrl+Shift+L")),
-        batch=action("&Batch…"),
-        preset_menu=QMenu("New chat from &preset", window),
+        new_chat=action(translate("Menus", "&New chat"), QKeySequence.StandardKey.New,
+                        glyph=Icon.NEW_CHAT),
+        export_chat=action(translate("Menus", "&Export chat…"), glyph=Icon.EXPORT),
+        export_all=action(translate("Menus", "Export &all chats…")),
+        import_chats=action(translate("Menus", "&Import chats…"), glyph=Icon.IMPORT),
+        quit=action(translate("Menus", "&Quit"), QKeySequence.StandardKey.Quit),
+        models=action(translate("Menus", "&Models…"), "Ctrl+M", glyph=Icon.MODELS),
+        open_model=action(translate("Menus", "&Open model file…"),
+                          QKeySequence.StandardKey.Open, glyph=Icon.FOLDER),
+        remote_servers=action(translate("Menus", "&Remote servers…"), glyph=Icon.REMOTE),
+        install_starter=action(translate("Menus", "Install the starter model ({name})").format(
+            name=STARTER.display_name), glyph=Icon.DOWNLOAD),
+        settings=action(translate("Menus", "&Settings…"), QKeySequence.StandardKey.Preferences,
+                        glyph=Icon.SETTINGS),
+        about=action(translate("Menus", "&About chatapp"), glyph=Icon.INFO),
+        search_chats=action(translate("Menus", "&Search chats…"), "Ctrl+K",
+                            glyph=Icon.SEARCH),
+        find_in_chat=action(translate("Menus", "&Find in chat…"), QKeySequence.StandardKey.Find,
+                            glyph=Icon.SEARCH),
+        presets=action(translate("Menus", "&Presets…")),
+        local_documents=action(translate("Menus", "&Local documents…"), "Ctrl+Shift+L",
+                               glyph=Icon.DOCUMENTS),
+        batch=action(translate("Menus", "&Batch…"), glyph=Icon.BATCH),
+        # Ctrl++ needs Shift on most layouts: Ctrl+= is the same key without it.
+        larger_text=action(translate("Menus", "&Larger text"), "Ctrl+=", "Ctrl++",
+                           glyph=Icon.ZOOM_IN),
+        smaller_text=action(translate("Menus", "S&maller text"), "Ctrl+-",
+                            glyph=Icon.ZOOM_OUT),
+        default_text=action(translate("Menus", "&Default text size"), "Ctrl+0"),
+        focus_message=action(translate("Menus", "Go to the &message box"), "Ctrl+L"),
+        focus_chats=action(translate("Menus", "Go to the &chat list"), "Ctrl+1"),
+        next_chat=action(translate("Menus", "Ne&xt chat"), "Ctrl+Tab", "Ctrl+PgDown",
+                         glyph=Icon.NEXT),
+        previous_chat=action(translate("Menus", "Pre&vious chat"), "Ctrl+Shift+Tab",
+                             "Ctrl+PgUp", glyph=Icon.PREVIOUS),
+        shortcuts=action(translate("Menus", "&Keyboard shortcuts"), "Ctrl+/",
+                         glyph=Icon.KEYBOARD),
+        preset_menu=QMenu(translate("Menus", "New chat from &preset"), window),
     )
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.addAction(actions.new_chat)
     file_menu.addMenu(actions.preset_menu)
     file_menu.addAction(actions.presets)
@@ -71,12 +117,21 @@ def build_menus(window: QMainWindow) -> MenuActions:
         file_menu.addAction(item)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
     edit_menu.addAction(actions.search_chats)
     edit_menu.addAction(actions.find_in_chat)
-    model_menu = bar.addMenu("&Model")
+    view_menu = bar.addMenu(translate("Menus", "&View"))
+    for item in (actions.larger_text, actions.smaller_text, actions.default_text):
+        view_menu.addAction(item)
+    view_menu.addSeparator()
+    for item in (actions.focus_message, actions.focus_chats, actions.next_chat,
+                 actions.previous_chat):
+        view_menu.addAction(item)
+    model_menu = bar.addMenu(translate("Menus", "&Model"))
     for item in (actions.models, actions.open_model, actions.remote_servers,
                  actions.install_starter, actions.settings):
         model_menu.addAction(item)
-    bar.addMenu("&Help").addAction(actions.about)
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addAction(actions.about)
     return actions

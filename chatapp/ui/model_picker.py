@@ -16,6 +16,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from chatapp.conversation.chat_settings import RemoteModelRef
+from chatapp.i18n import translate
 from chatapp.remote.listing import ServerModels, display_name, problem_label
 from chatapp.ui.plain_text import plain_tooltip
 
@@ -25,7 +26,8 @@ _REMOTE = "remote:"  # item data of a remote model: "remote:<server id>:<model>"
 
 
 def remote_label(model: str, host: str) -> str:
-    return f"{display_name(model)} · remote · {host}"
+    return translate("ModelPicker", "{model} · remote · {host}").format(
+        model=display_name(model), host=host)
 
 
 class ModelPicker(QComboBox):
@@ -38,12 +40,15 @@ class ModelPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelPicker")
-        self.setAccessibleName("Model")
+        self.setAccessibleName(translate("ModelPicker", "Model"))
+        self.setAccessibleDescription(translate(
+            "ModelPicker", "The model that answers: one on this computer or on a remote "
+            "server; also opens a model file or the remote servers"))
         self.setMinimumWidth(320)
         # Wide enough for "MODEL · remote · HOST", never wider than the bar allows.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMaximumWidth(560)
-        self.setPlaceholderText("No model loaded")
+        self.setPlaceholderText(translate("ModelPicker", "No model loaded"))
         self._models: list[Path] = []
         self._shown: Path | None = None  # the model loading, else the one loaded
         self._remote: tuple[ServerModels, ...] = ()
@@ -95,20 +100,26 @@ class ModelPicker(QComboBox):
         for listing in self._remote:
             host = listing.server.host
             if listing.error is not None:
-                self._add_note(f"{listing.server.name} · remote · {host}: "
-                               f"{problem_label(listing.error)}", listing.error.user_message)
+                self._add_note(translate("ModelPicker", "{server} · remote · {host}: "
+                                         "{problem}").format(
+                                   server=listing.server.name, host=host,
+                                   problem=problem_label(listing.error)),
+                               listing.error.user_message)
                 continue
             for model in listing.models:
                 ref = RemoteModelRef(listing.server.id, model)
-                self._add_remote(ref, host, f"{model}\nReplies come from {listing.server.base_url}")
+                self._add_remote(ref, host, model + "\n" + translate(
+                    "ModelPicker", "Replies come from {address}").format(
+                        address=listing.server.base_url))
                 chosen_listed = chosen_listed or (chosen is not None and chosen[0] == ref)
         if chosen is not None and not chosen_listed:
-            self._add_remote(chosen[0], chosen[1] or "a removed server",
-                             "This chat's remote model")
+            self._add_remote(chosen[0], chosen[1] or translate("ModelPicker",
+                                                                "a removed server"),
+                             translate("ModelPicker", "This chat's remote model"))
         if self._remote_listing:
-            self._add_note("Listing the remote servers' models…", "")
-        self.addItem("Open a model file…", OPEN_FILE_ITEM)
-        self.addItem("Remote servers…", REMOTE_SERVERS_ITEM)
+            self._add_note(translate("ModelPicker", "Listing the remote servers' models…"), "")
+        self.addItem(translate("ModelPicker", "Open a model file…"), OPEN_FILE_ITEM)
+        self.addItem(translate("ModelPicker", "Remote servers…"), REMOTE_SERVERS_ITEM)
         if chosen is not None:
             self.setCurrentIndex(self.findData(_remote_data(chosen[0])))
         else:

@@ -16,7 +16,9 @@ from collections.abc import Callable, Collection
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import (
+    QDateTime,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,9 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatapp.conversation.search import LatestQuery, hit_date, snippet_runs
+from chatapp.conversation.search import LatestQuery, snippet_runs
 from chatapp.errors import UserFacingError
 from chatapp.history.store import HistoryStore, SearchHit
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.ui.markdown_view import is_dark_theme
 from chatapp.ui.plain_text import plain_label
 
@@ -53,9 +56,26 @@ PANEL_WIDTH = 680
 # The list shows this many results before it scrolls.
 VISIBLE_RESULTS = 7
 HIT_ROLE = Qt.ItemDataRole.UserRole  # the SearchHit
-ROLE_NAMES = {"user": "You", "assistant": "Assistant", "system": "System"}
+ROLE_NAMES = {"user": QT_TRANSLATE_NOOP("SearchPanel", "You"),
+              "assistant": QT_TRANSLATE_NOOP("SearchPanel", "Assistant"),
+              "system": QT_TRANSLATE_NOOP("SearchPanel", "System")}
 
 T = TypeVar("T")
+
+
+def role_name(role: str) -> str:
+    name = ROLE_NAMES.get(role)
+    return translate("SearchPanel", name) if name is not None else role
+
+
+def hit_date(timestamp: float, now: float) -> str:
+    """A result's date in the locale's short format: the time today, else the day."""
+    when = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    today = QDateTime.fromSecsSinceEpoch(int(now)).date()
+    locale = QLocale()
+    if when.date() == today:
+        return locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(when.date(), QLocale.FormatType.ShortFormat)
 
 
 class HistoryJobs(Protocol):
@@ -127,7 +147,7 @@ class ResultDelegate(QStyledItemDelegate):
                                               max(0, right - date_width - 12 - left))
         painter.drawText(QPoint(left, top_line), title)
 
-        role = ROLE_NAMES.get(hit.role, hit.role) + ": "
+        role = role_name(hit.role) + ": "
         painter.setFont(font)
         painter.setPen(muted)
         painter.drawText(QPoint(left, second_line), role)
@@ -155,9 +175,10 @@ class ResultDelegate(QStyledItemDelegate):
 
 def result_text(hit: SearchHit, now: float) -> str:
     """A result as one line of plain text (what a screen reader says)."""
-    role = ROLE_NAMES.get(hit.role, hit.role)
     snippet = "".join(run for run, _marked in snippet_runs(hit.snippet))
-    return f"{hit.conversation_title}, {hit_date(hit.created_at, now)}. {role}: {snippet}"
+    return translate("SearchPanel", "{title}, {date}. {role}: {text}").format(
+        title=hit.conversation_title, date=hit_date(hit.created_at, now),
+        role=role_name(hit.role), text=snippet)
 
 
 _STYLE = """
@@ -181,7 +202,7 @@ class SearchPanel(QFrame):
         super().__init__(parent)
         self._hidden = hidden  # chats deleted but still in the history (Undo on offer)
         self.setObjectName("searchPanel")
-        self.setAccessibleName("Search all chats")
+        self.setAccessibleName(translate("SearchPanel", "Search all chats"))
         self._history = history
         self._clock = clock
         self._latest = LatestQuery()
@@ -196,20 +217,24 @@ class SearchPanel(QFrame):
         layout.setSpacing(6)
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search all chats")
-        self.field.setAccessibleName("Search all chats")
+        self.field.setPlaceholderText(translate("SearchPanel", "Search all chats"))
+        self.field.setAccessibleName(translate("SearchPanel", "Search all chats"))
+        self.field.setAccessibleDescription(translate(
+            "SearchPanel", "Words to find in every chat. The arrow keys choose a result, "
+            "Enter opens it, Esc closes the search."))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._typed)
         self.field.installEventFilter(self)
         layout.addWidget(self.field)
         self.status = plain_label(QLabel(self))  # echoes the query
         self.status.setObjectName("searchStatus")
+        self.status.setAccessibleName(translate("SearchPanel", "Search status"))
         self.status.setWordWrap(True)
         self.status.hide()
         layout.addWidget(self.status)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("SearchPanel", "Search results"))
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys go to the field
         self.results.setUniformItemSizes(True)
@@ -310,7 +335,8 @@ class SearchPanel(QFrame):
             self.results.setCurrentRow(0)
         self.results.setUpdatesEnabled(True)
         blank = not query.strip()
-        self.status.setText("" if blank or hits else f"No messages match “{query.strip()}”.")
+        self.status.setText("" if blank or hits else translate(
+            "SearchPanel", "No messages match “{query}”.").format(query=query.strip()))
         self.status.setVisible(not blank and not hits)
         self._fit_height()
         self.results_shown.emit(query)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.formatting import format_bytes, format_context
 from chatapp.hub.downloads import DownloadState, DownloadStatus
+from chatapp.i18n import format_number, translate
 from chatapp.ui.model_manager.downloads_view import describe_progress
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 
@@ -16,24 +17,40 @@ class StatusLine(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusLine")
         # Activity, model and download texts name files: plain text, never HTML.
+        self.setAccessibleName(translate("StatusLine", "Status"))
         self.activity = plain_label(QLabel(self))
         self.activity.setObjectName("activity")
+        self.activity.setAccessibleName(translate("StatusLine", "Activity"))
+        self.activity.setAccessibleDescription(translate("StatusLine",
+                                                         "What the app is doing"))
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)  # indeterminate: loading has no measurable progress
         self.busy.setFixedWidth(90)
         self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(translate("StatusLine", "Busy"))
+        self.busy.setAccessibleDescription(translate("StatusLine",
+                                                     "Shown while the app is working"))
         self.busy.hide()
-        self.model = plain_label(QLabel("No model loaded", self))
+        self.model = plain_label(QLabel(translate("StatusLine", "No model loaded"), self))
         self.model.setObjectName("modelName")
+        self.model.setAccessibleName(translate("StatusLine", "Loaded model"))
         self.download = plain_label(QLabel(self))
         self.download.setObjectName("downloadProgress")
+        self.download.setAccessibleName(translate("StatusLine", "Download"))
+        self.download.setAccessibleDescription(translate("StatusLine",
+                                                         "The running download's progress"))
         self.download.hide()
         self.context = QLabel(self)
         self.context.setObjectName("contextUsage")
-        self.context.setToolTip("Tokens the conversation takes of the model's context")
+        self.context.setAccessibleName(translate("StatusLine", "Context used"))
+        self.context.setToolTip(self.context_tooltip())
+        self.context.setAccessibleDescription(self.context_tooltip())
         self.api = QLabel(self)
         self.api.setObjectName("apiStatus")
-        self.api.setToolTip("The API server: other programs use the loaded model here")
+        self.api.setAccessibleName(translate("StatusLine", "API server"))
+        self.api.setToolTip(translate("StatusLine", "The API server: other programs use the "
+                                      "loaded model here"))
+        self.api.setAccessibleDescription(self.api.toolTip())
         self.api.hide()
         self.addWidget(self.activity, 1)
         self.addPermanentWidget(self.download)
@@ -42,29 +59,48 @@ class StatusLine(QStatusBar):
         self.addPermanentWidget(self.context)
         self.addPermanentWidget(self.api)
 
+    @staticmethod
+    def context_tooltip() -> str:
+        return translate("StatusLine", "Tokens the conversation takes of the model's context")
+
     def set_activity(self, text: str, busy: bool = False) -> None:
         self.activity.setText(text)
         self.busy.setVisible(busy)
 
     def set_model(self, summary: ModelSummary | None) -> None:
         if summary is None:
-            self.model.setText("No model loaded")
+            self.model.setText(translate("StatusLine", "No model loaded"))
             self.model.setToolTip("")
             self.context.setText("")
             return
         self.model.setText(summary.name)
-        trained = f"{summary.trained_context:,}" if summary.trained_context else "unknown"
-        self.model.setToolTip(plain_tooltip(
-            f"{summary.path}\n{summary.architecture}, {summary.quantization or '?'}, "
-            f"{summary.parameter_count / 1e6:,.0f}M parameters, {format_bytes(summary.file_size)}"
-            f"\nContext {summary.context_length:,} tokens ({summary.context_reason}; "
-            f"the model's maximum is {trained})"
-            f"\nContext memory: {summary.kv_cache_type} KV cache"
-            + (f", {format_bytes(summary.kv_bytes_per_token, binary=True)} per token"
-               if summary.kv_bytes_per_token else "")
-            + f"\nThreads {summary.threads} for replies, {summary.threads_batch} for prompts"
-            f"\nChat format: {summary.chat_template}"
-        ))
+        trained = (format_number(summary.trained_context) if summary.trained_context
+                   else translate("StatusLine", "unknown"))
+        memory = translate("StatusLine", "Context memory: {type} KV cache").format(
+            type=summary.kv_cache_type)
+        if summary.kv_bytes_per_token:
+            memory = translate("StatusLine", "Context memory: {type} KV cache, {size} per "
+                               "token").format(type=summary.kv_cache_type, size=format_bytes(
+                                   summary.kv_bytes_per_token, binary=True))
+        self.model.setToolTip(plain_tooltip("\n".join((
+            str(summary.path),
+            translate("StatusLine", "{architecture}, {quantization}, {millions}M parameters, "
+                      "{size}").format(architecture=summary.architecture,
+                                       quantization=summary.quantization or "?",
+                                       millions=format_number(summary.parameter_count / 1e6),
+                                       size=format_bytes(summary.file_size)),
+            # The reason is the loader's, in English (core text); the rest is translated.
+            translate("StatusLine", "Context {tokens} tokens ({reason}; the model's maximum "
+                      "is {maximum})").format(tokens=format_number(summary.context_length),
+                                              reason=summary.context_reason,
+                                              maximum=trained),
+            memory,
+            translate("StatusLine", "Threads {replies} for replies, {prompts} for "
+                      "prompts").format(replies=format_number(summary.threads),
+                                        prompts=format_number(summary.threads_batch)),
+            translate("StatusLine", "Chat format: {template}").format(
+                template=summary.chat_template),
+        ))))
 
     def show_download(self, status: DownloadStatus, *, state_changed: bool) -> None:
         """The running download's progress; a finished one is announced once."""
@@ -73,7 +109,8 @@ class StatusLine(QStatusBar):
             self.set_download(f"{status.name}: {describe_progress(status)}")
         elif status.state == DownloadState.DONE:  # it leaves the queue: this comes once
             self.set_download("")
-            self.set_activity(f"Downloaded {status.name}; it is in the model list.")
+            self.set_activity(translate("StatusLine", "Downloaded {name}; it is in the model "
+                                        "list.").format(name=status.name))
         elif state_changed:
             self.set_download("")
 

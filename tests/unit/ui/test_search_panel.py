@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -140,8 +140,9 @@ def test_a_result_shows_its_chat_date_and_the_match_and_nothing_as_markup(
     jobs.run_all()
     assert panel.results.count() == 1
     # What a screen reader reads; the delegate draws the same parts as text, never markup.
+    day = QLocale().toString(QDate(2024, 3, 3), QLocale.FormatType.ShortFormat)
     assert panel.results.item(0).text() == (
-        f"{HOSTILE_TITLE}, 3 Mar. You: Trip <script>alert(1)</script> to Lisbon in spring")
+        f"{HOSTILE_TITLE}, {day}. You: Trip <script>alert(1)</script> to Lisbon in spring")
     marker = QColor(search_panel._colours()["mark"]).rgb()
     qtbot.keyClicks(panel.field, "zzz")  # nothing marked: no marker colour anywhere
     jobs.run_all()
@@ -277,3 +278,16 @@ def test_what_the_user_writes_after_a_reveal_is_followed(qtbot: QtBot) -> None:
     view.add_user_message(message(31, "A new question."))
     bar = view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() and in_view(view, view.messages[-1]))
+
+
+def test_dates_follow_the_locale() -> None:
+    """A result's date is the locale's short format: the time today, the day before."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        earlier = datetime(2024, 3, 3, 9, 30).timestamp()
+        today = datetime(2024, 6, 1, 9, 30).timestamp()
+        assert search_panel.hit_date(earlier, NOW) == "03.03.24"
+        assert search_panel.hit_date(today, NOW) == "09:30"
+    finally:
+        QLocale.setDefault(before)
