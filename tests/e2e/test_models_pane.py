@@ -22,6 +22,7 @@ from chatapp.models.starter import STARTER
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.main_window import MainWindow
+from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.pane import ModelsPane
 from tests.e2e.conftest import OpenWindow, send, wait_loaded, wait_reply_done
@@ -86,7 +87,7 @@ def test_search_download_load_and_chat(qtbot: QtBot, open_window: OpenWindow, hu
     search_and_pick(qtbot, pane, "SmolLM2", SMOLLM_REPO)
     tab = pane.search
     assert cell(tab.file_table, 0, 1) == "Q4_1"
-    assert "Architecture: llama" in tab.details.text()
+    assert f"Architecture: {isolated('llama')}" in tab.details.text()
     assert format_number(8192) in tab.details.text()  # as the window's locale writes it
     assert "Runs with this app's engine" in tab.details.text()
     qtbot.mouseClick(tab.download_button, Qt.MouseButton.LeftButton)

@@ -34,6 +34,7 @@ from chatapp.models.fit import fit_for_gguf
 from chatapp.models.library import InstalledModel, ModelLibrary
 from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
 from chatapp.ui.model_manager.tables import make_table, number_item, select_row
@@ -74,7 +75,7 @@ def ask_import_mode(parent: QWidget, path: Path) -> bool | None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(translate("InstalledTab", "Import model"))
     box.setText(translate("InstalledTab", "Use {file} where it is, or copy it into chatapp's "
-                          "models folder?").format(file=path.name))
+                          "models folder?").format(file=isolated(path.name)))
     box.setInformativeText(translate("InstalledTab", "Using it in place saves disk space; a "
                                      "copy keeps working if the original is moved or "
                                      "deleted."))
@@ -233,7 +234,8 @@ class InstalledTab(QWidget):
         count = len(models)  # a plain name: lupdate skips a call there
         self.summary.setText(
             translate("InstalledTab", "%n models, {size}, in {folder}", "", count)
-            .format(size=format_bytes(total), folder=self.library.models_dir) if models else
+            .format(size=format_bytes(total), folder=isolated(self.library.models_dir))
+            if models else
             translate("InstalledTab", "No models yet: download one from Recommended or "
                       "Search, or import a GGUF file you already have."))
         self._update_buttons()
@@ -282,11 +284,11 @@ class InstalledTab(QWidget):
         if model.in_models_folder:
             question = translate("InstalledTab", "Delete {file} ({size}) from this computer? "
                                  "You can download it again later.").format(
-                file=path.name, size=format_bytes(model.size))
+                file=isolated(path.name), size=format_bytes(model.size))
         else:
             question = translate("InstalledTab", "Remove {file} from chatapp's list? The file "
                                  "itself stays in {folder}.").format(
-                file=path.name, folder=path.parent)
+                file=isolated(path.name), folder=isolated(path.parent))
         if not plain_question(self, translate("InstalledTab", "Delete model"), question):
             return
         library = self.library
@@ -323,9 +325,9 @@ class InstalledTab(QWidget):
     def _template_changed(self, path: Path, *, custom: bool) -> None:
         self.message.setText(
             translate("InstalledTab", "Saved your chat template for {file}.").format(
-                file=path.name) if custom else
+                file=isolated(path.name)) if custom else
             translate("InstalledTab", "{file} uses its own chat template again.").format(
-                file=path.name))
+                file=isolated(path.name)))
         self.refresh()
         self.chat_template_changed.emit(path)
 
@@ -349,8 +351,9 @@ class InstalledTab(QWidget):
     def import_model(self, path: Path, *, copy: bool) -> None:
         library = self.library
         self.message.setText(
-            translate("InstalledTab", "Copying {file}…").format(file=path.name) if copy else
-            translate("InstalledTab", "Checking {file}…").format(file=path.name))
+            translate("InstalledTab", "Copying {file}…").format(file=isolated(path.name))
+            if copy else
+            translate("InstalledTab", "Checking {file}…").format(file=isolated(path.name)))
 
         def job(cancel: threading.Event) -> Path:
             return library.import_copy(path, cancel) if copy else library.import_in_place(path)
@@ -359,7 +362,7 @@ class InstalledTab(QWidget):
 
     def _imported(self, path: Path) -> None:
         self.message.setText(translate("InstalledTab", "Imported {file}.").format(
-            file=path.name))
+            file=isolated(path.name)))
         self.refresh()
         self.select(path)
         self.changed.emit()

@@ -34,6 +34,7 @@ from chatapp.models.catalog import Catalog, CatalogEntry
 from chatapp.models.library import ModelLibrary
 from chatapp.paths import AppPaths
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.model_manager.downloads_view import DownloadsView
 from chatapp.ui.model_manager.installed_tab import InstalledTab
 from chatapp.ui.model_manager.recommended_tab import RecommendedTab
@@ -78,7 +79,7 @@ class ModelsPane(QDialog):
             "run on the CPU; their files stay in {folder}.", "", cores)
             .format(memory=format_bytes(hardware.total_ram_bytes, binary=True),
                     free=format_bytes(hardware.available_ram_bytes, binary=True),
-                    folder=library.models_dir), self))
+                    folder=isolated(library.models_dir)), self))
         machine.setObjectName("machineSummary")
         machine.setAccessibleName(translate("ModelsPane", "This computer"))
         machine.setWordWrap(True)
@@ -215,14 +216,14 @@ class ModelsPane(QDialog):
 
     def _check_then_enqueue(self, request: DownloadRequest,
                             read_header: Callable[[HubClient], RemoteHeader]) -> None:
-        name = request.name or request.paths[0]
+        name = isolated(request.name or request.paths[0])
         self.message.setText(translate("ModelsPane", "Checking {name} on the hub before "
                                        "downloading…").format(name=name))
         self.hub.submit(read_header, lambda header: self._confirm_and_enqueue(request, header),
                         self._failed)
 
     def _confirm_and_enqueue(self, request: DownloadRequest, header: RemoteHeader) -> None:
-        name = request.name or request.paths[0]
+        name = isolated(request.name or request.paths[0])
         if header.problem is not None:
             # header.warning comes translated from chatapp.hub.remote_header.
             if not header.unsupported:
@@ -236,7 +237,8 @@ class ModelsPane(QDialog):
                 self.message.setText(translate("ModelsPane", "{name} was not downloaded.")
                                      .format(name=name))
                 return
-        architecture = header.architecture or translate("ModelsPane", "unknown architecture")
+        architecture = isolated(header.architecture) if header.architecture \
+            else translate("ModelsPane", "unknown architecture")
         if header.context_length:
             text = translate("ModelsPane", "Downloading {name} ({architecture}, context up to "
                              "{tokens} tokens).").format(

@@ -31,6 +31,7 @@ from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.models.fit import fit_for_file_size, fit_for_gguf
 from chatapp.models.speed_estimate import WeightsProfile
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.model_manager.fit_badge import FitBadge
 from chatapp.ui.model_manager.speed_column import SPEED_HEADER, SpeedLabel, SpeedSource
 from chatapp.ui.model_manager.tables import make_table, number_item
@@ -166,7 +167,7 @@ class SearchTab(QWidget):
     def _request_page(self) -> None:
         query, page = self.query, self.page
         self.message.setText(translate("SearchTab", "Searching {host}…").format(
-            host=self.hub.client.host))
+            host=isolated(self.hub.client.host)))
         self.search_button.setEnabled(False)
         self.more_button.setEnabled(False)
 
@@ -197,7 +198,7 @@ class SearchTab(QWidget):
             translate("SearchTab", "%n repositories with GGUF files, most downloaded first.",
                       "", count) if self.repos else
             translate("SearchTab", "No GGUF repositories match “{query}”.").format(
-                query=page.query))
+                query=isolated(page.query)))
 
     def _failed(self, error: UserFacingError) -> None:
         self.search_button.setEnabled(True)
@@ -213,7 +214,7 @@ class SearchTab(QWidget):
         repo_id = self.repos[rows[0].row()].repo_id
         self._clear_files()
         self.message.setText(translate("SearchTab", "Listing {repository}…").format(
-            repository=repo_id))
+            repository=isolated(repo_id)))
         self.hub.submit(lambda client: client.list_repo(repo_id), self._show_listing,
                         self._failed)
 
@@ -262,7 +263,7 @@ class SearchTab(QWidget):
                 item.setText(_file_label(model, suggested=suggested))
         count = len(listing.models)  # a plain name: lupdate skips a call there
         parts = [translate("SearchTab", "{repository}: %n GGUF models.", "", count).format(
-            repository=listing.repo_id)]
+            repository=isolated(listing.repo_id))]
         if listing.gated:
             parts.append(translate("SearchTab", "It is gated: downloading needs a Hugging "
                                    "Face token (below) and accepting its terms on the hub."))
@@ -312,7 +313,7 @@ class SearchTab(QWidget):
         if model is None or listing is None:
             return
         self.details.setText(translate("SearchTab", "Reading the header of {file}…").format(
-            file=model.first_file.name))
+            file=isolated(model.first_file.name)))
         revision = listing.commit or "main"
 
         def job(client: HubClient) -> RemoteHeader:
@@ -345,7 +346,7 @@ def describe_header(header: RemoteHeader) -> str:
     parts = []
     if header.architecture:
         parts.append(translate("SearchTab", "Architecture: {architecture}").format(
-            architecture=header.architecture))
+            architecture=isolated(header.architecture)))
     if header.context_length:
         parts.append(translate("SearchTab", "context up to {tokens} tokens").format(
             tokens=format_number(header.context_length)))

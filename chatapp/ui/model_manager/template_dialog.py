@@ -36,6 +36,7 @@ from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.models import template_overrides
 from chatapp.models.template_overrides import TemplateState
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.plain_text import plain_label, plain_tooltip
 from chatapp.ui.workers.task_thread import TaskThread
 
@@ -106,7 +107,7 @@ class ChatTemplateDialog(QDialog):
         layout = QVBoxLayout(self)
 
         title = plain_label(QLabel(translate("ChatTemplateDialog", "Chat template of {model}")
-                                   .format(model=model_path.name), self))
+                                   .format(model=isolated(model_path.name)), self))
         title.setObjectName("templateModel")
         font = title.font()
         font.setBold(True)

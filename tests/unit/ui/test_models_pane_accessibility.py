@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -40,6 +40,7 @@ from chatapp.hub.downloads import DownloadState, DownloadStatus
 from chatapp.models.catalog import load_catalog
 from chatapp.models.library import ModelLibrary
 from chatapp.paths import AppPaths
+from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
 from chatapp.ui.workers.hub_worker import HubController
@@ -241,3 +242,27 @@ def test_a_model_is_selected_right_to_left(qtbot: QtBot, pane: ModelsPane,
     pane.installed.select(path)
     assert pane.installed.selected() == path
     assert pane.installed.load_button.isEnabled()
+
+
+def paragraph_starts_at_right(text: str) -> bool:
+    """Whether Qt lays ``text`` out as a right-to-left paragraph (its first character at the
+    right end), with the direction taken from the text, as a label does."""
+    layout = QTextLayout(text)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1000)
+    layout.endLayout()
+    start = line.cursorToX(0)  # (x, cursor position) in PySide6
+    assert isinstance(start, tuple)
+    return float(start[0]) > line.naturalTextWidth() / 2
+
+
+def test_an_isolated_name_leaves_an_arabic_sentence_right_to_left(qtbot: QtBot) -> None:
+    """A message that starts with a repository id runs as its Arabic words do."""
+    arabic = "{repository}: نموذجان بصيغة GGUF."
+    assert not paragraph_starts_at_right(arabic.format(repository="someone/model"))
+    assert paragraph_starts_at_right(arabic.format(repository=isolated("someone/model")))
+    assert not paragraph_starts_at_right(f"Listing {isolated('نموذج')}…")  # and English
