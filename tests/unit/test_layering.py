@@ -31,8 +31,10 @@ LAYERS: list[set[str]] = [
     {"paths", "settings", "hardware", "logging_setup"},
     # ... and shared words, numbers and safe file writing ...
     {"vocabulary", "formatting", "files", "__init__"},
-    # ... on the one root of the errors a user reads.
+    # ... on the one root of the errors a user reads ...
     {"errors"},
+    # ... all in the user's language.
+    {"i18n"},
 ]
 
 
