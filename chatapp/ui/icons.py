@@ -54,6 +54,11 @@ class Icon(enum.StrEnum):
     REMOVE = "mdi6.minus"
 
 
+# Glyphs that point the way text runs: drawn mirrored when the layout runs right to left.
+# (PREVIOUS and NEXT mean earlier and later, whose side their users choose.)
+_MIRRORED_RIGHT_TO_LEFT = frozenset({Icon.SEND})
+
+
 def icon(name: Icon) -> QIcon:
     """The icon for ``name``, in the current palette's text colour (muted when disabled)."""
     return QIcon(_PaletteIconEngine(name))
@@ -70,7 +75,16 @@ class _PaletteIconEngine(QIconEngine):
         group = (QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled
                  else QPalette.ColorGroup.Active)
         colour = palette.color(group, QPalette.ColorRole.ButtonText)
-        _glyph(self._name, colour.name(QColor.NameFormat.HexArgb)).paint(painter, rect)
+        glyph = _glyph(self._name, colour.name(QColor.NameFormat.HexArgb))
+        if (self._name in _MIRRORED_RIGHT_TO_LEFT
+                and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft):
+            painter.save()
+            painter.translate(rect.x() * 2 + rect.width(), 0)
+            painter.scale(-1, 1)
+            glyph.paint(painter, rect)
+            painter.restore()
+            return
+        glyph.paint(painter, rect)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)
