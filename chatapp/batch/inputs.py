@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chatapp.batch.errors import BatchInputError
+from chatapp.i18n import format_number, translate
 
 # Bounds, so that a wrong file chosen by mistake is refused rather than read for minutes.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -50,19 +51,23 @@ def read_input(path: Path) -> BatchInput:
         return _read_folder(path)
     kind = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(path.suffix.lower())
     if kind is None:
-        raise BatchInputError(
-            f"{path.name} is not a CSV or JSONL file. Choose a .csv file (its first row "
+        raise BatchInputError(translate(
+            "BatchJob", "{name} is not a CSV or JSONL file. Choose a .csv file (its first row "
             "names the columns), a .jsonl file (one JSON object per line), or a folder of "
-            "text files.")
+            "text files.").format(name=path.name))
     data = _read_bounded(path)
     if not data.strip():
-        raise BatchInputError(f"{path.name} is empty: there are no rows to answer.")
+        raise BatchInputError(translate(
+            "BatchJob", "{name} is empty: there are no rows to answer.").format(name=path.name))
     columns, rows = _read_csv(path, data) if kind == "csv" else _read_jsonl(data)
     if len(rows) > MAX_ROWS:
-        raise BatchInputError(f"{path.name} has {len(rows):,} rows; a batch job takes at "
-                              f"most {MAX_ROWS:,}. Split the file.")
+        raise BatchInputError(translate(
+            "BatchJob", "{name} has {count} rows; a batch job takes at most {most}. Split the "
+            "file.").format(name=path.name, count=format_number(len(rows)),
+                            most=format_number(MAX_ROWS)))
     if not rows:
-        raise BatchInputError(f"{path.name} has no rows to answer, only a header.")
+        raise BatchInputError(translate(
+            "BatchJob", "{name} has no rows to answer, only a header.").format(name=path.name))
     return BatchInput(path, kind, columns, tuple(rows))
 
 
@@ -81,15 +86,18 @@ def _read_bounded(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise BatchInputError(
-                f"{path.name} is {size / 1e6:,.0f} MB; a batch job reads at most "
-                f"{MAX_INPUT_BYTES / 1e6:,.0f} MB. Split the file.")
+            raise BatchInputError(translate(
+                "BatchJob", "{name} is {size} MB; a batch job reads at most {most} MB. Split "
+                "the file.").format(name=path.name, size=format_number(size / 1e6),
+                                    most=format_number(MAX_INPUT_BYTES / 1e6)))
         return path.read_bytes()
     except FileNotFoundError as error:
-        raise BatchInputError(f"The input {path} does not exist. Choose another file.",
+        raise BatchInputError(translate(
+            "BatchJob", "The input {path} does not exist. Choose another file.").format(
+                path=path),
                               detail=str(error)) from error
     except OSError as error:
-        raise BatchInputError(f"{path.name} cannot be read: {error.strerror or error}.",
+        raise BatchInputError(_unreadable(path.name, error),
                               detail=str(error)) from error
 
 
@@ -101,20 +109,25 @@ def _read_csv(path: Path, data: bytes) -> tuple[tuple[str, ...], list[InputRow]]
     try:
         header = next(reader, [])
         if not any(name.strip() for name in header):
-            raise BatchInputError(f"The first line of {path.name} is empty: it should name "
-                                  "the columns.")
+            raise BatchInputError(translate(
+                "BatchJob", "The first line of {name} is empty: it should name the columns."
+            ).format(name=path.name))
         if any(_not_utf8(name) for name in header):
-            raise BatchInputError(f"The first line of {path.name} (the column names) is not "
-                                  "UTF-8 text. Save the file as UTF-8 and try again.")
+            raise BatchInputError(translate(
+                "BatchJob", "The first line of {name} (the column names) is not UTF-8 text. "
+                "Save the file as UTF-8 and try again.").format(name=path.name))
         columns = tuple(name.strip() for name in header)
         repeated = sorted({name for name in columns if columns.count(name) > 1})
         if repeated:
-            raise BatchInputError(f"{path.name} names the column {repeated[0]!r} twice. "
-                                  "Give every column its own name.")
+            raise BatchInputError(translate(
+                "BatchJob", "{name} names the column {column} twice. Give every column its own "
+                "name.").format(name=path.name, column=repr(repeated[0])))
         rows = list(_csv_rows(reader, columns))
     except csv.Error as error:
-        raise BatchInputError(f"{path.name} is not a readable CSV file (line "
-                              f"{reader.line_num}: {error}).", detail=str(error)) from error
+        raise BatchInputError(translate(
+            "BatchJob", "{name} is not a readable CSV file (line {line}: {error})."
+        ).format(name=path.name, line=format_number(reader.line_num), error=error),
+            detail=str(error)) from error
     return columns, rows
 
 
@@ -130,12 +143,16 @@ def _csv_rows(reader: Iterator[list[str]], columns: tuple[str, ...]) -> Iterator
             else str(index + 1)
         error = None
         if len(record) > len(columns):
-            error = (f"This row has {len(record)} values, but the header names "
-                     f"{len(columns)} columns.")
+            error = translate(
+                "BatchJob", "This row has {values} values, but the header names {columns} "
+                "columns.").format(values=format_number(len(record)),
+                                   columns=format_number(len(columns)))
         elif any(_not_utf8(cell) for cell in record):
-            error = "This row is not valid UTF-8 text."
+            error = translate("BatchJob", "This row is not valid UTF-8 text.")
         elif any(len(cell) > MAX_VALUE_CHARS for cell in record):
-            error = f"A value in this row is longer than {MAX_VALUE_CHARS:,} characters."
+            error = translate(
+                "BatchJob", "A value in this row is longer than {count} characters.").format(
+                    count=format_number(MAX_VALUE_CHARS))
         yield InputRow(index, row_id, error=error) if error is not None \
             else InputRow(index, row_id, values)
         index += 1
@@ -158,24 +175,32 @@ def _jsonl_row(index: int, number: int, line: bytes) -> InputRow:
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
-        return InputRow(index, name, error=f"Line {number} is not valid UTF-8 text.")
+        return InputRow(index, name, error=translate(
+            "BatchJob", "Line {line} is not valid UTF-8 text.").format(
+                line=format_number(number)))
     try:
         value = json.loads(text)
     except ValueError as error:
-        return InputRow(index, name, error=f"Line {number} is not valid JSON ({error}).")
+        return InputRow(index, name, error=translate(
+            "BatchJob", "Line {line} is not valid JSON ({error}).").format(
+                line=format_number(number), error=error))
     if not isinstance(value, dict):
-        return InputRow(index, name, error=f"Line {number} is not a JSON object.")
+        return InputRow(index, name, error=translate(
+            "BatchJob", "Line {line} is not a JSON object.").format(line=format_number(number)))
     values: dict[str, str] = {}
     for key, item in value.items():
         if item is None:
             continue  # a null is a missing value
         cell = item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)
         if len(cell) > MAX_VALUE_CHARS:
-            return InputRow(index, name, error=f"The value of {key!r} on line {number} is "
-                            f"longer than {MAX_VALUE_CHARS:,} characters.")
+            return InputRow(index, name, error=translate(
+                "BatchJob", "The value of {key} on line {line} is longer than {count} "
+                "characters.").format(key=repr(key), line=format_number(number),
+                                      count=format_number(MAX_VALUE_CHARS)))
         if _not_utf8(cell):
-            return InputRow(index, name, error=f"The value of {key!r} on line {number} "
-                            "holds a lone surrogate escape, which is not text.")
+            return InputRow(index, name, error=translate(
+                "BatchJob", "The value of {key} on line {line} holds a lone surrogate escape, "
+                "which is not text.").format(key=repr(key), line=format_number(number)))
         values[key] = cell
     return InputRow(index, values.get(ID_COLUMN) or name, values)
 
@@ -186,19 +211,24 @@ def _read_folder(folder: Path) -> BatchInput:
                         if entry.is_file() and not entry.name.startswith(".")),
                        key=lambda entry: entry.name)
     except OSError as error:
-        raise BatchInputError(f"The folder {folder} cannot be read: "
-                              f"{error.strerror or error}.", detail=str(error)) from error
+        raise BatchInputError(translate(
+            "BatchJob", "The folder {folder} cannot be read: {error}.").format(
+                folder=folder, error=error.strerror or error), detail=str(error)) from error
     if not files:
-        raise BatchInputError(f"The folder {folder.name} holds no files: there are no rows "
-                              "to answer.")
+        raise BatchInputError(translate(
+            "BatchJob", "The folder {name} holds no files: there are no rows to answer."
+        ).format(name=folder.name))
     if len(files) > MAX_ROWS:
-        raise BatchInputError(f"The folder {folder.name} holds {len(files):,} files; a "
-                              f"batch job takes at most {MAX_ROWS:,}.")
+        raise BatchInputError(translate(
+            "BatchJob", "The folder {name} holds {count} files; a batch job takes at most "
+            "{most}.").format(name=folder.name, count=format_number(len(files)),
+                              most=format_number(MAX_ROWS)))
     total = sum(entry.stat().st_size for entry in files)
     if total > MAX_INPUT_BYTES:
-        raise BatchInputError(
-            f"The files in {folder.name} hold {total / 1e6:,.0f} MB; a batch job reads at "
-            f"most {MAX_INPUT_BYTES / 1e6:,.0f} MB. Split the folder.")
+        raise BatchInputError(translate(
+            "BatchJob", "The files in {name} hold {size} MB; a batch job reads at most {most} "
+            "MB. Split the folder.").format(name=folder.name, size=format_number(total / 1e6),
+                                            most=format_number(MAX_INPUT_BYTES / 1e6)))
     rows = [_file_row(index, entry) for index, entry in enumerate(files)]
     return BatchInput(folder, "folder", FOLDER_COLUMNS, tuple(rows))
 
@@ -206,17 +236,24 @@ def _read_folder(folder: Path) -> BatchInput:
 def _file_row(index: int, path: Path) -> InputRow:
     try:
         if path.stat().st_size > MAX_VALUE_CHARS * 4:
-            return InputRow(index, path.name, error=f"{path.name} is too long for one row.")
+            return InputRow(index, path.name, error=translate(
+                "BatchJob", "{name} is too long for one row.").format(name=path.name))
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return InputRow(index, path.name, error=f"{path.name} is not valid UTF-8 text.")
+        return InputRow(index, path.name, error=translate(
+            "BatchJob", "{name} is not valid UTF-8 text.").format(name=path.name))
     except OSError as error:
-        return InputRow(index, path.name,
-                        error=f"{path.name} cannot be read: {error.strerror or error}.")
+        return InputRow(index, path.name, error=_unreadable(path.name, error))
     if len(text) > MAX_VALUE_CHARS:
-        return InputRow(index, path.name, error=f"{path.name} is longer than "
-                        f"{MAX_VALUE_CHARS:,} characters.")
+        return InputRow(index, path.name, error=translate(
+            "BatchJob", "{name} is longer than {count} characters.").format(
+                name=path.name, count=format_number(MAX_VALUE_CHARS)))
     return InputRow(index, path.name, {"name": path.name, "text": text})
+
+
+def _unreadable(name: str, error: OSError) -> str:
+    return translate("BatchJob", "{name} cannot be read: {error}.").format(
+        name=name, error=error.strerror or error)
 
 
 def _not_utf8(text: str) -> bool:

@@ -21,6 +21,7 @@ from chatapp.engine.context_policy import USABLE_RAM_FRACTION, ModelShape, kv_by
 from chatapp.engine.model_loader import LoadedModel, ModelSummary, model_shape
 from chatapp.formatting import format_bytes
 from chatapp.hardware import Hardware, detect_hardware
+from chatapp.i18n import format_number, translate
 from chatapp.models.fit import estimated_kv_bytes_per_token
 from chatapp.vocabulary import KvCacheType
 
@@ -126,27 +127,43 @@ def memory_error(memory: BatchMemory) -> BatchMemoryError:
     def size(n_bytes: int) -> str:
         return format_bytes(n_bytes, binary=True)
 
-    about = "about " if not memory.estimated else "an estimated "
-    rows = "1 row" if memory.parallel == 1 else f"{memory.parallel} rows at once"
-    text = (f"Answering {rows} with {memory.tokens_per_row:,} tokens each needs {about}"
-            f"{size(memory.needed_bytes)} of memory ({size(memory.kv_cache_bytes)} for the "
-            f"rows' context, {memory.kv_cache_type} cache, and "
-            f"{size(BATCH_COMPUTE_BYTES)} working memory), but this computer has "
-            f"{size(memory.available_bytes)} free now, of which a batch job may use "
-            f"{size(memory.budget_bytes)}. ")
+    # (A plural's count is a plain name: lupdate's Python parser skips the call otherwise.)
+    parallel = memory.parallel
+    rows = translate("BatchJob", "1 row") if parallel == 1 else translate(
+        "BatchJob", "%n rows at once", "", parallel)
+    needs = translate(
+        "BatchJob", "Answering {rows} with {tokens} tokens each needs about {needed} of memory "
+        "({context} for the rows' context, {cache} cache, and {working} working memory), but "
+        "this computer has {free} free now, of which a batch job may use {budget}."
+    ) if not memory.estimated else translate(
+        "BatchJob", "Answering {rows} with {tokens} tokens each needs an estimated {needed} of "
+        "memory ({context} for the rows' context, {cache} cache, and {working} working "
+        "memory), but this computer has {free} free now, of which a batch job may use "
+        "{budget}.")
+    text = needs.format(
+        rows=rows, tokens=format_number(memory.tokens_per_row),
+        needed=size(memory.needed_bytes), context=size(memory.kv_cache_bytes),
+        cache=memory.kv_cache_type, working=size(BATCH_COMPUTE_BYTES),
+        free=size(memory.available_bytes), budget=size(memory.budget_bytes))
     most_parallel = memory.most_parallel()
     most_tokens = memory.most_tokens_per_row()
-    advice: list[str] = []
-    if 1 <= most_parallel < memory.parallel:
-        advice.append(f"answer at most {most_parallel} rows at once")
-    if most_tokens >= CONTEXT_PADDING:
-        advice.append(f"give each row at most {most_tokens:,} tokens of context")
-    if advice:
-        phrase = " or ".join(advice)
-        text += phrase[0].upper() + phrase[1:] + ", or close other programs."
+    fewer_rows = 1 <= most_parallel < memory.parallel
+    shorter = most_tokens >= CONTEXT_PADDING
+    if fewer_rows and shorter:
+        advice = translate(
+            "BatchJob", "Answer at most {rows} rows at once or give each row at most {tokens} "
+            "tokens of context, or close other programs.")
+    elif fewer_rows:
+        advice = translate("BatchJob",
+                           "Answer at most {rows} rows at once, or close other programs.")
+    elif shorter:
+        advice = translate("BatchJob", "Give each row at most {tokens} tokens of context, or "
+                           "close other programs.")
     else:
-        text += ("Answer fewer rows at once with a shorter context per row, or close "
-                 "other programs to free memory.")
+        advice = translate("BatchJob", "Answer fewer rows at once with a shorter context per "
+                           "row, or close other programs to free memory.")
+    text += " " + advice.format(rows=format_number(most_parallel),
+                                tokens=format_number(most_tokens))
     return BatchMemoryError(
         text, detail=f"parallel={memory.parallel} tokens_per_row={memory.tokens_per_row} "
                      f"kv_bytes_per_token={memory.kv_bytes_per_token} "

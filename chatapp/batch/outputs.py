@@ -24,6 +24,7 @@ from chatapp.batch.errors import BatchOutputError
 from chatapp.batch.inputs import InputRow, allow_long_csv_fields
 from chatapp.engine.llama_engine import GenerationStats
 from chatapp.files.atomic import sync_folder, write_atomic
+from chatapp.i18n import format_number, translate
 
 STAT_FIELDS = ("prompt_tokens", "generated_tokens", "stop_reason", "seconds")
 LINE_END = "\r\n"  # the csv module's own
@@ -51,8 +52,9 @@ class BatchOutput:
     def __init__(self, path: Path, input_columns: Sequence[str]) -> None:
         kind = {".csv": "csv", ".jsonl": "jsonl"}.get(path.suffix.lower())
         if kind is None:
-            raise BatchOutputError(f"{path.name} is not a .csv or .jsonl file name. Name "
-                                   "the output file.csv or file.jsonl.")
+            raise BatchOutputError(translate(
+                "BatchJob", "{name} is not a .csv or .jsonl file name. Name the output "
+                "file.csv or file.jsonl.").format(name=path.name))
         self.path = path
         self.kind = kind
         self.input_columns = tuple(input_columns)
@@ -79,8 +81,10 @@ class BatchOutput:
                 sync_folder(self.path.parent)
         except OSError as error:
             self.close()
-            raise BatchOutputError(f"The output {self.path} cannot be written: "
-                                   f"{error.strerror or error}.", detail=str(error)) from error
+            raise BatchOutputError(translate(
+                "BatchJob", "The output {path} cannot be written: {error}.").format(
+                    path=self.path, error=error.strerror or error),
+                detail=str(error)) from error
         return resumed
 
     def held(self) -> ResumedRows:
@@ -89,8 +93,10 @@ class BatchOutput:
         try:
             data = self.path.read_bytes() if self.path.exists() else b""
         except OSError as error:
-            raise BatchOutputError(f"The output {self.path} cannot be read: "
-                                   f"{error.strerror or error}.", detail=str(error)) from error
+            raise BatchOutputError(translate(
+                "BatchJob", "The output {path} cannot be read: {error}.").format(
+                    path=self.path, error=error.strerror or error),
+                detail=str(error)) from error
         return self._resume(data)[0]
 
     def write(self, result: RowResult) -> None:
@@ -100,10 +106,11 @@ class BatchOutput:
         try:
             self._append(self._record(result))
         except OSError as error:
-            raise BatchOutputError(f"The output {self.path} cannot be written: "
-                                   f"{error.strerror or error}. The rows done so far are "
-                                   "saved; free some space and run the job again to go on.",
-                                   detail=str(error)) from error
+            raise BatchOutputError(translate(
+                "BatchJob", "The output {path} cannot be written: {error}. The rows done so "
+                "far are saved; free some space and run the job again to go on.").format(
+                    path=self.path, error=error.strerror or error),
+                detail=str(error)) from error
 
     def close(self) -> None:
         if self._fd is not None:
@@ -157,7 +164,9 @@ class BatchOutput:
             record = _json_record(line)
             if record is None:
                 # A record's newline is written last: a line that has one is whole.
-                raise self._not_ours(f"line {number} is not one of its records")
+                raise self._not_ours(translate(
+                    "BatchJob", "line {line} is not one of its records").format(
+                        line=format_number(number)))
             done.add(int(str(record["row"])) - 1)
             failed += record.get("error") is not None
         intact = len(text.encode("utf-8", errors="surrogateescape")) \
@@ -171,9 +180,10 @@ class BatchOutput:
         try:
             records = list(csv.reader(io.StringIO(text, newline="")))
         except csv.Error as error:
-            raise self._not_ours(f"it is not readable CSV: {error}") from error
+            raise self._not_ours(translate("BatchJob", "it is not readable CSV: {error}").format(
+                error=error)) from error
         if not records or tuple(records[0]) != self.header:
-            raise self._not_ours("its columns are not those of this input")
+            raise self._not_ours(translate("BatchJob", "its columns are not those of this input"))
         whole = records[1:]
         if not text.endswith(LINE_END) or (whole and len(whole[-1]) != len(self.header)):
             whole = whole[:-1]  # the torn last record
@@ -181,20 +191,22 @@ class BatchOutput:
         failed = 0
         for record in whole:
             if len(record) != len(self.header) or not record[0].isdigit():
-                raise self._not_ours(f"row {record[:1]} is not one of its records")
+                raise self._not_ours(translate(
+                    "BatchJob", "row {row} is not one of its records").format(row=record[:1]))
             done.add(int(record[0]) - 1)
             failed += record[self.header.index("error")] != ""
         kept = "".join(self._csv_line(record) for record in [list(self.header), *whole])
         intact = len(kept.encode("utf-8", errors="surrogateescape"))
         if not text.startswith(kept):
-            raise self._not_ours("its records were not written by a batch job")
+            raise self._not_ours(translate(
+                "BatchJob", "its records were not written by a batch job"))
         return ResumedRows(frozenset(done), failed), intact
 
     def _not_ours(self, why: str) -> BatchOutputError:
-        return BatchOutputError(
-            f"The output {self.path.name} already exists and does not hold this job's "
-            f"results ({why}). Choose another output file, or move this one away.",
-            detail=why)
+        return BatchOutputError(translate(
+            "BatchJob", "The output {name} already exists and does not hold this job's results "
+            "({reason}). Choose another output file, or move this one away.").format(
+                name=self.path.name, reason=why), detail=why)
 
 
 def _json_record(line: str) -> Mapping[str, object] | None:

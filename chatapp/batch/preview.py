@@ -11,6 +11,7 @@ from chatapp.batch.inputs import BatchInput, read_input
 from chatapp.batch.outputs import BatchOutput, ResumedRows
 from chatapp.batch.template import PromptTemplate
 from chatapp.errors import UserFacingError
+from chatapp.i18n import format_number, translate
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ def resume_note(files: JobFiles) -> str:
     total = len(files.source.rows)
     done = total - rows_left(files)
     if done >= total:
-        return (f"The output already holds all {total:,} rows: there is nothing left to "
-                "answer. Choose another output file to answer them again.")
-    return (f"The output holds {done:,} of {total:,} rows from an earlier run: Start "
-            f"answers the other {total - done:,}.")
+        return translate("BatchJob", "The output already holds all %n rows: there is nothing "
+                         "left to answer. Choose another output file to answer them again.",
+                         "", total)
+    return translate("BatchJob", "The output holds {done} of %n rows from an earlier run: "
+                     "Start answers the other {left}.", "", total).format(
+                         done=format_number(done), left=format_number(total - done))

@@ -4,35 +4,51 @@ from __future__ import annotations
 
 from chatapp.batch.job import BatchProgress, BatchSummary
 from chatapp.formatting import format_duration
+from chatapp.i18n import format_number, translate
 
 
 def rates_text(progress: BatchProgress) -> str:
     """Rows and tokens per second and the time left ("" before the first row is done)."""
     parts: list[str] = []
     if progress.rows_per_s:
-        parts.append(f"{progress.rows_per_s:.2f} rows/s")
+        parts.append(translate("BatchJob", "{speed} rows/s").format(
+            speed=format_number(progress.rows_per_s, 2)))
     if progress.tokens_per_s:
-        parts.append(f"{progress.tokens_per_s:.1f} tokens/s")
+        parts.append(translate("BatchJob", "{speed} tokens/s").format(
+            speed=format_number(progress.tokens_per_s, 1)))
     if progress.seconds_left is not None and progress.done < progress.total:
-        parts.append(f"{format_duration(progress.seconds_left)} left")
-    return ", ".join(parts)
+        parts.append(translate("BatchJob", "{time} left").format(
+            time=format_duration(progress.seconds_left)))
+    return translate("BatchJob", ", ", "between a job's rates").join(parts)
 
 
 def progress_text(progress: BatchProgress) -> str:
     """E.g. "3/6 rows (1 failed), 0.52 rows/s, 41.3 tokens/s, 6 s left"."""
-    text = f"{progress.done:,}/{progress.total:,} rows"
+    total = progress.total  # a plain name: lupdate's Python parser skips the call otherwise
+    text = translate("BatchJob", "{done}/%n rows", "", total).format(
+        done=format_number(progress.done))
     if progress.failed:
-        text += f" ({progress.failed:,} failed)"
+        text += translate("BatchJob", " ({count} failed)").format(
+            count=format_number(progress.failed))
     rates = rates_text(progress)
-    return f"{text}, {rates}" if rates else text
+    return translate("BatchJob", "{progress}, {rates}").format(progress=text, rates=rates) \
+        if rates else text
 
 
 def summary_text(summary: BatchSummary, output: str) -> str:
     """E.g. "6 of 6 rows in out.csv (1 with an error); 3 were there from an earlier run;
     12 s, 41.3 tokens/s." """
-    rate = f", {summary.tokens_per_s:.1f} tokens/s" if summary.tokens_per_s else ""
-    return (f"{summary.done:,} of {summary.total:,} rows in {output}"
-            + (f" ({summary.failed:,} with an error)" if summary.failed else "")
-            + (f"; {summary.resumed:,} were there from an earlier run" if summary.resumed
-               else "")
-            + f"; {format_duration(summary.seconds)}{rate}.")
+    total = summary.total  # a plain name: lupdate's Python parser skips the call otherwise
+    text = translate("BatchJob", "{done} of %n rows in {output}", "", total).format(
+        done=format_number(summary.done), output=output)
+    if summary.failed:
+        text += translate("BatchJob", " ({count} with an error)").format(
+            count=format_number(summary.failed))
+    if summary.resumed:
+        text += translate("BatchJob", "; {count} were there from an earlier run").format(
+            count=format_number(summary.resumed))
+    time = format_duration(summary.seconds)
+    if summary.tokens_per_s:
+        return text + translate("BatchJob", "; {time}, {speed} tokens/s.").format(
+            time=time, speed=format_number(summary.tokens_per_s, 1))
+    return text + translate("BatchJob", "; {time}.").format(time=time)

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from chatapp.batch.errors import TemplateError
+from chatapp.i18n import format_number, translate
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,10 @@ class MissingValueError(ValueError):
 class PromptTemplate:
     def __init__(self, text: str) -> None:
         if not text.strip():
-            raise TemplateError("The prompt template is empty. Write the prompt to send for "
-                                "each row, with {column} where a column's value goes.")
+            raise TemplateError(translate(
+                "BatchJob", "The prompt template is empty. Write the prompt to send for each "
+                "row, with {placeholder} where a column's value goes.").format(
+                    placeholder="{column}"))
         self.text = text
         self.parts: tuple[str | Placeholder, ...] = tuple(_parse(text))
         self.columns: tuple[str, ...] = tuple(dict.fromkeys(
@@ -36,11 +39,13 @@ class PromptTemplate:
         """TemplateError naming every column the template uses that the input lacks."""
         missing = [column for column in self.columns if column not in available]
         if missing:
-            names = ", ".join(f"{{{column}}}" for column in missing)
-            have = ", ".join(available) if available else "none"
-            raise TemplateError(
-                f"The prompt template uses {names}, but the input has no such column "
-                f"(its columns: {have}). Change the template or choose another input.")
+            comma = translate("BatchJob", ", ", "between column names")
+            names = comma.join(f"{{{column}}}" for column in missing)
+            have = comma.join(available) if available else translate("BatchJob", "none")
+            raise TemplateError(translate(
+                "BatchJob", "The prompt template uses {names}, but the input has no such "
+                "column (its columns: {columns}). Change the template or choose another input."
+            ).format(names=names, columns=have))
 
     def render(self, values: Mapping[str, str]) -> str:
         """The prompt for one row; MissingValueError when it lacks a value."""
@@ -51,7 +56,9 @@ class PromptTemplate:
                 continue
             value = values.get(part.column)
             if value is None:
-                raise MissingValueError(f"This row has no value for {{{part.column}}}.")
+                raise MissingValueError(translate(
+                    "BatchJob", "This row has no value for {placeholder}.").format(
+                        placeholder=f"{{{part.column}}}"))
             pieces.append(value)
         return "".join(pieces)
 
@@ -66,21 +73,25 @@ def _parse(text: str) -> list[str | Placeholder]:
             literal.append(char)
             at += 2
         elif char == "}":
-            raise TemplateError(
-                f"The prompt template has a lone '}}' (at character {at + 1}). Write '}}}}' "
-                "for a literal brace.")
+            raise TemplateError(translate(
+                "BatchJob", "The prompt template has a lone {brace} (at character {position}). "
+                "Write {escaped} for a literal brace.").format(
+                    brace="'}'", position=format_number(at + 1), escaped="'}}'"))
         elif char == "{":
             end = text.find("}", at + 1)
             nested = text.find("{", at + 1)
             if end < 0 or 0 <= nested < end:
-                raise TemplateError(
-                    f"The prompt template opens a placeholder at character {at + 1} and "
-                    "does not close it. Write {column}, or '{{' for a literal brace.")
+                raise TemplateError(translate(
+                    "BatchJob", "The prompt template opens a placeholder at character "
+                    "{position} and does not close it. Write {placeholder}, or {escaped} for a "
+                    "literal brace.").format(position=format_number(at + 1),
+                                             placeholder="{column}", escaped="'{{'"))
             column = text[at + 1:end]
             if not column:
-                raise TemplateError(
-                    "The prompt template has an empty placeholder {}. Name a column inside "
-                    "the braces, or write '{{}}' for literal braces.")
+                raise TemplateError(translate(
+                    "BatchJob", "The prompt template has an empty placeholder {empty}. Name a "
+                    "column inside the braces, or write {escaped} for literal braces.").format(
+                        empty="{}", escaped="'{{}}'"))
             if literal:
                 parts.append("".join(literal))
                 literal = []

@@ -51,8 +51,9 @@ def stats_line(message: Message) -> str:
         parts.append(translate("ChatExport", "Reached the reply length limit"))
     elif message.stop_reason == "context_full":
         parts.append(translate("ChatExport", "The context was full"))
-    if message.generated_tokens is not None:
-        parts.append(translate("ChatExport", "%n tokens", "", message.generated_tokens))
+    tokens = message.generated_tokens  # a plain name: lupdate skips the call otherwise
+    if tokens is not None:
+        parts.append(translate("ChatExport", "%n tokens", "", tokens))
     if message.tokens_per_s is not None:
         parts.append(translate("ChatExport", "{speed} tokens/s").format(
             speed=format_number(message.tokens_per_s, 1)))

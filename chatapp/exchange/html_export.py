@@ -120,8 +120,9 @@ def _chat(chat: ChatTree, number: int) -> list[str]:
 
 
 def to_html(chats: list[ChatTree]) -> str:
-    title = chats[0].conversation.title if len(chats) == 1 \
-        else translate("ChatExport", "%n chats", "", len(chats))
+    count = len(chats)  # a plain name: lupdate's Python parser skips the call otherwise
+    title = chats[0].conversation.title if count == 1 \
+        else translate("ChatExport", "%n chats", "", count)
     # The page is in the language of its words (the user's), which its translation names.
     lang = escape(translate("ChatExport", "en", "the language code of this translation"))
     direction = escape(translate("ChatExport", "ltr", "this language's direction: ltr or "

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import translate
 
 __all__ = ["CopyCancelledError", "copy_file"]
 
@@ -16,7 +17,8 @@ _CHUNK = 8 * 1024 * 1024
 
 class CopyCancelledError(UserFacingError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"Copying {name} was stopped.")
+        super().__init__(translate("FileCopy", "Copying {name} was stopped.").format(
+            name=name))
 
 
 def copy_file(source: Path, target: Path, cancel: threading.Event | None = None) -> str:
