@@ -83,7 +83,7 @@ class StatusLine(QStatusBar):
                                "token").format(type=summary.kv_cache_type, size=format_bytes(
                                    summary.kv_bytes_per_token, binary=True))
         self.model.setToolTip(plain_tooltip("\n".join((
-            str(summary.path),
+            translate("StatusLine", "File: {path}").format(path=summary.path),
             translate("StatusLine", "{architecture}, {quantization}, {millions}M parameters, "
                       "{size}").format(architecture=summary.architecture,
                                        quantization=summary.quantization or "?",
@@ -98,8 +98,10 @@ class StatusLine(QStatusBar):
             translate("StatusLine", "Threads {replies} for replies, {prompts} for "
                       "prompts").format(replies=format_number(summary.threads),
                                         prompts=format_number(summary.threads_batch)),
+            # Where the template came from (engine/chat_template.MODEL_SOURCE: "the model's
+            # chat template") is marked there; a template's own name stays as it is.
             translate("StatusLine", "Chat format: {template}").format(
-                template=summary.chat_template),
+                template=translate("ChatTemplate", summary.chat_template)),
         ))))
 
     def show_download(self, status: DownloadStatus, *, state_changed: bool) -> None:

@@ -5,6 +5,7 @@ text size keys; moving between chats; a finished reply is announced."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.paths import AppPaths
-from chatapp.settings import load_settings
+from chatapp.settings import Settings, load_settings
 from chatapp.ui.main_window import DEFAULT_SIZE, MainWindow, reply_announcement
 from chatapp.ui.shortcuts_dialog import ShortcutsDialog, command_text
 from chatapp.ui.theme import current as current_theme
+from chatapp.vocabulary import ThemeChoice
 from tests.e2e.conftest import OpenWindow, model_settings, send, wait_loaded, wait_reply_done
 from tests.e2e.test_chat_list import make_chats, settle
 
@@ -203,3 +205,13 @@ def test_a_finished_reply_is_announced(qtbot: QtBot, open_window: OpenWindow,
     assert event.object() is window
     assert event.type() == QAccessible.Event.Announcement
     assert event.politeness() == QAccessible.AnnouncementPoliteness.Polite
+
+
+def test_settings_change_the_look_at_once(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window = open_window(Settings(theme=ThemeChoice.LIGHT))
+    assert not window.theme.is_dark()
+    light = QApplication.palette().window().color().name()
+    window.session.apply_settings(replace(window.session.settings, theme=ThemeChoice.DARK,
+                                          text_size_percent=140))
+    assert window.theme.is_dark() and window.theme.text_size_percent == 140
+    assert QApplication.palette().window().color().name() != light

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -8,9 +9,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from chatapp import i18n
 from chatapp.history.store import Conversation
 from chatapp.ui import conversation_list
 from chatapp.ui.conversation_list import ConversationList
+from chatapp.vocabulary import DEFAULT_TITLE
 
 NOW = datetime(2025, 3, 12, 15, 0)  # local time, as the list reads the clock
 
@@ -247,3 +250,46 @@ def test_the_undo_offer(qtbot: QtBot, widget: ConversationList) -> None:
     assert widget.undo_label.text() == "Chat deleted"
     widget.show_undo(0)
     assert not widget.undo_bar.isVisible()
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The list's words in German, as the window's translator would give them."""
+    words = {("Vocabulary", "New chat"): "Neuer Chat", ("ChatList", "Today"): "Heute"}
+
+    def translate(context: str, text: str, _disambiguation: str | None, _n: int) -> str:
+        return words.get((context, text), text)
+
+    i18n.install(i18n.LocaleBackend(translate=translate))
+    try:
+        yield
+    finally:
+        i18n.install(i18n.LocaleBackend())
+
+
+def test_the_default_title_shows_translated_and_is_stored_as_is(
+        qtbot: QtBot, widget: ConversationList, german: None) -> None:
+    untitled = Conversation(7, DEFAULT_TITLE, NOW.timestamp(), NOW.timestamp(), None, 0)
+    widget.set_conversations([untitled, chat(3)], 7)
+    item = widget.list.item(0)
+    assert item.text() == "Neuer Chat" and item.data(conversation_list.TITLE_ROLE) == "New chat"
+    assert widget.heading_of(0) == "Heute"
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Neuer Chat"
+    renamed: list[tuple[int, str]] = []
+    widget.rename_requested.connect(lambda id_, title: renamed.append((id_, title)))
+    item.setText("Neuer Chat")  # an editor closed on the title as shown: no rename
+    assert renamed == []
+    item.setText("Ferien")
+    assert renamed == [(7, "Ferien")]
+
+
+def test_keys_open_the_next_and_previous_chat(widget: ConversationList) -> None:
+    widget.set_conversations(conversations(), 3)
+    opened: list[int] = []
+    widget.selected.connect(opened.append)
+    widget.open_adjacent(forward=True)
+    widget.open_adjacent(forward=True)
+    widget.open_adjacent(forward=True)  # round from the bottom to the top
+    widget.open_adjacent(forward=False)
+    assert opened == [2, 1, 3, 1]
+    assert widget.current_id() == 1 and widget.selected_ids() == [1]
