@@ -130,7 +130,7 @@ class RecommendedTab(QWidget):
                 item = number_item(value) if column in _NUMBER_COLUMNS \
                     else QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                item.setToolTip(f"{entry.description}\n{said}\n{entry.repo}/{entry.file}")
+                item.setToolTip(f"{entry.shown_description}\n{said}\n{entry.repo}/{entry.file}")
                 self.table.setItem(row, column, item)
             answers = self.table.item(row, ANSWERS_COLUMN)
             if answers is not None and entry.reasoning:
