@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.engine.load_probe import ProbeCache
@@ -41,6 +41,11 @@ class Surfaces:
 
     def roots(self) -> list[QWidget]:
         return [self.window, self.pane, self.settings]
+
+
+def idle(window: MainWindow) -> bool:
+    """No work queued or running on the session's threads or the keyring's."""
+    return not window.session.busy and not window.secrets.busy
 
 
 def open_surfaces(qtbot: QtBot, paths: AppPaths, model: Path) -> Iterator[Surfaces]:
@@ -72,11 +77,27 @@ def open_surfaces(qtbot: QtBot, paths: AppPaths, model: Path) -> Iterator[Surfac
         window.settings_button.click()
         dialog = window.findChild(SettingsDialog)
         assert dialog is not None
-        qtbot.waitUntil(dialog.isVisible)
+        qtbot.waitUntil(lambda: dialog.isVisible() and idle(window), timeout=TIMEOUT_MS)
         yield Surfaces(window, window.models_pane, dialog, QUESTION, reply)
     finally:
+        # Quit gives the worker threads a few seconds: a two-core machine under load
+        # may need more for a scan the pane started, and an abandoned thread is a warning.
+        qtbot.waitUntil(lambda: idle(window), timeout=TIMEOUT_MS)
         for child in window.findChildren(SettingsDialog):
             child.reject()
         if window.models_pane is not None:
             window.models_pane.close()
         window.close()
+
+
+def every_tab(root: QWidget) -> Iterator[None]:
+    """Each page of each tab widget of ``root`` in turn on screen (then the first again)."""
+    yield
+    for tabs in root.findChildren(QTabWidget):
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index != current:
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                yield
+        tabs.setCurrentIndex(current)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.paths import AppPaths
-from tests.unit.ui.app_surfaces import Surfaces, open_surfaces
+from tests.unit.ui.app_surfaces import Surfaces, every_tab, open_surfaces
 
 Role = QAccessible.Role
 # What a person operates or reads as one thing: each needs a name to be told apart.
@@ -95,10 +95,11 @@ def test_every_control_has_a_name(surfaces: Surfaces) -> None:
     assert {Role.ComboBox, Role.SpinBox, Role.CheckBox} <= {
         node.role for node in tree(surfaces.settings)}
     assert {Role.PageTabList, Role.Table} <= {node.role for node in tree(surfaces.pane)}
-    missing = [f"{name}: {path}" for name, root in (("main window", surfaces.window),
-                                                    ("Models pane", surfaces.pane),
-                                                    ("Settings", surfaces.settings))
-               for path in unnamed(root)]
+    missing: dict[str, None] = {}  # in the order found, each once
+    for name, root in (("main window", surfaces.window), ("Models pane", surfaces.pane),
+                       ("Settings", surfaces.settings)):
+        for _ in every_tab(root):  # each page of the pane's tabs on screen in turn
+            missing |= dict.fromkeys(f"{name}: {path}" for path in unnamed(root))
     assert not missing, f"{len(missing)} unnamed:\n" + "\n".join(missing)
 
 
