@@ -77,10 +77,10 @@ class DownloadRow(QFrame):
                                         self)
         self.pause_button.setObjectName("pauseDownload")
         self.pause_button.clicked.connect(lambda: self.pause_requested.emit(self.job_id))
-        self.resume_button = QPushButton(icon(Icon.RESUME), "", self)
+        self.resume_button = QPushButton(self)  # its text and icon: update_status
         self.resume_button.setObjectName("resumeDownload")
         self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self.job_id))
-        self.cancel_button = QPushButton(icon(Icon.CANCEL), "", self)
+        self.cancel_button = QPushButton(icon(Icon.CANCEL), "", self)  # text: update_status
         self.cancel_button.setObjectName("cancelDownload")
         self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.job_id))
         self.load_button = QPushButton(translate("DownloadRow", "Load"), self)
@@ -121,13 +121,13 @@ class DownloadRow(QFrame):
         self.bar.setAccessibleDescription(self.detail.text())
         self.pause_button.setVisible(state in (DownloadState.QUEUED, DownloadState.RUNNING))
         self.resume_button.setVisible(state in (DownloadState.PAUSED, DownloadState.FAILED))
-        self.resume_button.setText(translate("DownloadRow", "Try again")
-                                   if state == DownloadState.FAILED
+        failed = state == DownloadState.FAILED
+        self.resume_button.setText(translate("DownloadRow", "Try again") if failed
                                    else translate("DownloadRow", "Resume"))
+        self.resume_button.setIcon(icon(Icon.REGENERATE if failed else Icon.RESUME))
         self.cancel_button.setVisible(state not in (DownloadState.DONE,
                                                     DownloadState.CANCELLED))
-        self.cancel_button.setText(translate("DownloadRow", "Dismiss")
-                                   if state == DownloadState.FAILED
+        self.cancel_button.setText(translate("DownloadRow", "Dismiss") if failed
                                    else translate("DownloadRow", "Cancel"))
         # Several rows have the same buttons: each name says which download it acts on.
         for button in (self.pause_button, self.resume_button, self.cancel_button,
