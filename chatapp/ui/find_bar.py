@@ -19,6 +19,7 @@ from chatapp.conversation.search import FindMatch, find_matches, step
 from chatapp.i18n import format_number, translate
 from chatapp.ui.conversation_view import ConversationView
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.language import is_right_to_left
 
 _STYLE = """
 #findBar { border-bottom: 1px solid palette(mid); }
@@ -62,11 +63,13 @@ class FindBar(QFrame):
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setAccessibleName(translate("FindBar", "Matches"))
         layout.addWidget(self.count)
+        # Chevrons point the way the text runs: right to left, "previous" points right.
+        back, ahead = (Icon.NEXT, Icon.PREVIOUS) if is_right_to_left() else (Icon.PREVIOUS,
+                                                                             Icon.NEXT)
         self.previous_button = self._button(
-            layout, Icon.PREVIOUS, translate("FindBar", "Previous match"), "Shift+Enter",
-            "findPrevious")
+            layout, back, translate("FindBar", "Previous match"), "Shift+Enter", "findPrevious")
         self.previous_button.clicked.connect(self.find_previous)
-        self.next_button = self._button(layout, Icon.NEXT, translate("FindBar", "Next match"),
+        self.next_button = self._button(layout, ahead, translate("FindBar", "Next match"),
                                         "Enter", "findNext")
         self.next_button.clicked.connect(self.find_next)
         layout.addStretch(1)

@@ -65,7 +65,7 @@ from chatapp.ui.chat_header import ChatHeader
 from chatapp.ui.chat_session import ChatDocuments, ChatSession, ModelScan, StreamedReply
 from chatapp.ui.chat_settings_controls import ChatSettingsControls
 from chatapp.ui.citations_view import CitationOpener
-from chatapp.ui.composer import Composer, local_files
+from chatapp.ui.composer import Composer, ComposerState, local_files
 from chatapp.ui.conversation_list import ConversationList
 from chatapp.ui.conversation_view import ConversationView
 from chatapp.ui.documents.pane import LocalDocumentsPane
@@ -421,9 +421,23 @@ class MainWindow(QMainWindow):
         actions.previous_chat.triggered.connect(
             lambda: self.sidebar.open_adjacent(forward=False))
         actions.shortcuts.triggered.connect(self.show_shortcuts)
+        actions.stop_reply.setEnabled(False)
+        actions.stop_reply.triggered.connect(self._escape)
+        self.session.composer_changed.connect(lambda state: actions.stop_reply.setEnabled(
+            state in (ComposerState.SENDING, ComposerState.GENERATING)))
         self.search_button.clicked.connect(self.search_panel.open_panel)
         self.session.reply_finished.connect(
             lambda message, _stats: self.announcer.announce(reply_announcement(message.content)))
+
+    def _escape(self) -> None:
+        """Esc while a reply is written: what floats over the chat closes first, then the
+        reply stops (wherever the focus is)."""
+        if self.search_panel.isVisible():
+            self.search_panel.close_panel()
+        elif self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.session.stop()
 
     def set_text_size(self, percent: int) -> None:
         """Show the text at ``percent`` of the system's size, and keep it in the settings."""

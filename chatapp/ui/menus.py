@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from chatapp.i18n import translate
 from chatapp.models.starter import STARTER
 from chatapp.ui.icons import Icon, icon
+from chatapp.ui.language import is_right_to_left
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
@@ -46,6 +47,7 @@ class MenuActions:
     next_chat: QAction
     previous_chat: QAction
     shortcuts: QAction
+    stop_reply: QAction
     preset_menu: QMenu  # filled with the presets when it opens (ui/chat_settings_controls)
 
 
@@ -66,6 +68,9 @@ def build_menus(window: QMainWindow) -> MenuActions:
             made.setIcon(icon(glyph))
         return made
 
+    # Chevrons point the way the text runs: right to left, "previous" points right.
+    back, ahead = (Icon.NEXT, Icon.PREVIOUS) if is_right_to_left() else (Icon.PREVIOUS,
+                                                                         Icon.NEXT)
     actions = MenuActions(
         new_chat=action(translate("Menus", "&New chat"), QKeySequence.StandardKey.New,
                         glyph=Icon.NEW_CHAT),
@@ -99,11 +104,13 @@ def build_menus(window: QMainWindow) -> MenuActions:
         focus_message=action(translate("Menus", "Go to the &message box"), "Ctrl+L"),
         focus_chats=action(translate("Menus", "Go to the &chat list"), "Ctrl+1"),
         next_chat=action(translate("Menus", "Ne&xt chat"), "Ctrl+Tab", "Ctrl+PgDown",
-                         glyph=Icon.NEXT),
+                         glyph=ahead),
         previous_chat=action(translate("Menus", "Pre&vious chat"), "Ctrl+Shift+Tab",
-                             "Ctrl+PgUp", glyph=Icon.PREVIOUS),
+                             "Ctrl+PgUp", glyph=back),
         shortcuts=action(translate("Menus", "&Keyboard shortcuts"), "Ctrl+/",
                          glyph=Icon.KEYBOARD),
+        # Enabled while a reply is written: otherwise Esc stays with the widget that has it.
+        stop_reply=action(translate("Menus", "S&top the reply"), "Esc", glyph=Icon.STOP),
         preset_menu=QMenu(translate("Menus", "New chat from &preset"), window),
     )
     file_menu = bar.addMenu(translate("Menus", "&File"))
@@ -120,6 +127,8 @@ def build_menus(window: QMainWindow) -> MenuActions:
     edit_menu = bar.addMenu(translate("Menus", "&Edit"))
     edit_menu.addAction(actions.search_chats)
     edit_menu.addAction(actions.find_in_chat)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.stop_reply)
     view_menu = bar.addMenu(translate("Menus", "&View"))
     for item in (actions.larger_text, actions.smaller_text, actions.default_text):
         view_menu.addAction(item)

@@ -30,7 +30,6 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Message box"), (
         (QT_TRANSLATE_NOOP("ShortcutsDialog", "Send the message"), "Return"),
         (QT_TRANSLATE_NOOP("ShortcutsDialog", "New line"), "Shift+Return"),
-        (QT_TRANSLATE_NOOP("ShortcutsDialog", "Stop the reply"), "Esc"),
         (QT_TRANSLATE_NOOP("ShortcutsDialog", "Next control"), "Tab"),
     )),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Chat list"), (

@@ -20,7 +20,14 @@ from chatapp.ui.main_window import DEFAULT_SIZE, MainWindow, reply_announcement
 from chatapp.ui.shortcuts_dialog import ShortcutsDialog, command_text
 from chatapp.ui.theme import current as current_theme
 from chatapp.vocabulary import ThemeChoice
-from tests.e2e.conftest import OpenWindow, model_settings, send, wait_loaded, wait_reply_done
+from tests.e2e.conftest import (
+    REPLY_TIMEOUT_MS,
+    OpenWindow,
+    model_settings,
+    send,
+    wait_loaded,
+    wait_reply_done,
+)
 from tests.e2e.test_chat_list import make_chats, settle
 
 
@@ -215,3 +222,36 @@ def test_settings_change_the_look_at_once(qtbot: QtBot, open_window: OpenWindow)
                                           text_size_percent=140))
     assert window.theme.is_dark() and window.theme.text_size_percent == 140
     assert QApplication.palette().window().color().name() != light
+
+
+def test_esc_closes_the_find_bar_then_stops_the_reply(
+        qtbot: QtBot, open_window: OpenWindow, model_path: Path) -> None:
+    window = open_window(model_settings(model_path, max_reply_tokens=4000, temperature=0.8))
+    wait_loaded(qtbot, window)
+    assert not window.menu_actions.stop_reply.isEnabled()  # Esc is the widgets' own
+    pieces: list[str] = []
+    window.session.reply_text.connect(pieces.append)
+    send(qtbot, window, "Write a very long story about a dragon and a knight.")
+    qtbot.waitUntil(lambda: len(pieces) >= 20, timeout=REPLY_TIMEOUT_MS)
+    assert window.menu_actions.stop_reply.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.menu_actions.find_in_chat.trigger()
+    assert window.find_bar.isVisible()
+    window.sidebar.list.setFocus()  # Esc works wherever the focus is
+    qtbot.keyClick(window.sidebar.list, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.session.turn is not None
+    assert not stopping(window)  # the first Esc closed the bar only
+    qtbot.keyClick(window.sidebar.list, Qt.Key.Key_Escape)
+    assert stopping(window)
+    wait_reply_done(qtbot, window)
+    reply = window.view.messages[-1].message
+    assert reply is not None and reply.state == "stopped"
+    assert not window.menu_actions.stop_reply.isEnabled()
+
+
+def stopping(window: MainWindow) -> bool:
+    """The reply being written was asked to stop."""
+    turn = window.session.turn
+    return turn is not None and turn.stop_requested
