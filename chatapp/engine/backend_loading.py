@@ -21,6 +21,7 @@ from pathlib import Path
 
 from chatapp.engine import native_log
 from chatapp.engine.errors import EngineError
+from chatapp.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,9 @@ def ensure_backends_loaded() -> str:
             variant = _loaded_cpu_variant(lib_dir)
             if variant is None:
                 raise EngineError(
-                    "The engine found no CPU backend that runs on this computer's processor "
-                    f"in {lib_dir}. Reinstall chatapp.",
+                    translate("Engine", "The engine found no CPU backend that runs on this "
+                              "computer's processor in {folder}. Reinstall chatapp.").format(
+                                  folder=lib_dir),
                     detail="; ".join(native_log.take_recent_problems()))
             chosen = variant
         log.info("llama.cpp CPU backend: %s (%s)", chosen, " ".join(_cpu_features(ggml)))

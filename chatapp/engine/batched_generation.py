@@ -33,6 +33,7 @@ from chatapp.engine.llama_engine import (
     ggml_cache_type,
     needs_flash_attention,
 )
+from chatapp.i18n import format_number, translate
 
 CONTEXT_PADDING = 256  # llama.cpp's GGML_PAD of n_ctx
 
@@ -127,9 +128,10 @@ class BatchedGenerator:
         context = llama_cpp.llama_init_from_model(engine.llama_model, params)
         if not context:
             raise EngineError(
-                f"There is not enough memory to answer {parallel} rows at once with "
-                f"{per_row:,} tokens each. Answer fewer rows at once, or give "
-                "each row a shorter context.",
+                translate("BatchedGeneration", "There is not enough memory to answer {rows} rows "
+                          "at once with {tokens} tokens each. Answer fewer rows at once, or give "
+                          "each row a shorter context.").format(
+                              rows=format_number(parallel), tokens=format_number(per_row)),
                 detail="; ".join(native_log.take_recent_problems()))
         self._ctx = context
         self._memory = llama_cpp.llama_get_memory(context)
@@ -208,12 +210,14 @@ class BatchedGenerator:
 
     def _refusal(self, request: BatchRequest) -> EngineError | None:
         if not request.prompt:
-            return EngineError("The prompt is empty: there is nothing to answer.")
+            return EngineError(translate("BatchedGeneration",
+                                         "The prompt is empty: there is nothing to answer."))
         if len(request.prompt) >= self.context_per_row:
-            return EngineError(
-                f"The prompt ({len(request.prompt):,} tokens) does not fit the context of "
-                f"one row ({self.context_per_row:,} tokens). Shorten this row's text, or "
-                "give each row a longer context.")
+            return EngineError(translate(
+                "BatchedGeneration", "The prompt ({tokens} tokens) does not fit the context of "
+                "one row ({context} tokens). Shorten this row's text, or give each row a longer "
+                "context.").format(tokens=format_number(len(request.prompt)),
+                                   context=format_number(self.context_per_row)))
         return None
 
     def _step(self, live: Sequence[_Slot]) -> None:
@@ -251,8 +255,8 @@ class BatchedGenerator:
         result = llama_cpp.llama_decode(self._ctx, batch)
         if result != 0:
             raise EngineError(
-                f"The model could not process the batch (llama.cpp error {result}). "
-                "Answer fewer rows at once.",
+                translate("BatchedGeneration", "The model could not process the batch (llama.cpp "
+                          "error {code}). Answer fewer rows at once.").format(code=result),
                 detail="; ".join(native_log.take_recent_problems()))
 
     def _sample(self, slot: _Slot, sampling: Sampling) -> bool:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import jinja2
 import jinja2.ext
@@ -38,6 +38,7 @@ import jinja2.utils
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from chatapp.engine.errors import EngineError
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ CHATML_TEMPLATE = (
     "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
 )
 
-_WHAT_TO_DO = "Edit the model's chat template in Models, or choose another model."
+_WHAT_TO_DO = QT_TRANSLATE_NOOP("ChatTemplate", "Edit the model's chat template in Models, or "
+                                "choose another model.")
 
 # Private-use characters (no template writes them) around the message's index. Inside
 # them, characters that escaping (tojson, HTML), case changes (upper, title) and line
@@ -137,11 +139,19 @@ class NoChatTemplateError(TemplateRenderError):
     """The model has no chat template, and its vocabulary says nothing of its format."""
 
 
+def _what_to_do() -> str:
+    return translate("ChatTemplate", _WHAT_TO_DO)
+
+
+_CUTS: Final = QT_TRANSLATE_NOOP("ChatTemplate", "it cuts or transforms message text")
+
+
 def _no_template_error() -> NoChatTemplateError:
     return NoChatTemplateError(
-        "This model has no chat template, so chatapp cannot tell how to talk to it. It is "
-        "probably a base model, which continues text rather than answering questions: "
-        "choose an instruct (chat) model, or give it a chat template in Models.",
+        translate("ChatTemplate", "This model has no chat template, so chatapp cannot tell how "
+                  "to talk to it. It is probably a base model, which continues text rather than "
+                  "answering questions: choose an instruct (chat) model, or give it a chat "
+                  "template in Models."),
         "the model has no tokenizer.chat_template and no ChatML tokens")
 
 
@@ -300,7 +310,8 @@ class ChatTemplate:
             # Reported on every render, not here: the model still loads, and the
             # template can be fixed.
             self._compile_error = TemplateRenderError(
-                f"The model's chat template does not compile ({error}). {_WHAT_TO_DO}",
+                translate("ChatTemplate", "The model's chat template does not compile ({error}). "
+                          "{what_to_do}").format(error=error, what_to_do=_what_to_do()),
                 f"chat template does not compile: {type(error).__name__}: {error}")
 
     # -- public ----------------------------------------------------------------------
@@ -350,7 +361,7 @@ class ChatTemplate:
     def _continued(self, messages: Sequence[ChatMessage],
                    options: Mapping[str, object] | None) -> RenderedChat:
         if not messages or messages[-1].role != "assistant" or not messages[-1].content:
-            raise TemplateRenderError("There is no reply to continue.",
+            raise TemplateRenderError(translate("ChatTemplate", "There is no reply to continue."),
                                       "continue_final without a final reply")
         rendered = self._render(messages, options, generation_prompt=False)
         final = len(rendered.messages) - 1
@@ -362,7 +373,8 @@ class ChatTemplate:
                 kept = [*rendered.parts[:at], replace(part, strip_right="none")]
                 return RenderedChat(kept, rendered.messages)
         raise TemplateRenderError(
-            "The model's chat template leaves the last reply out, so it cannot be continued.",
+            translate("ChatTemplate", "The model's chat template leaves the last reply out, so "
+                      "it cannot be continued."),
             "continue_final: the final reply's text is not in the render")
 
     def render(self, messages: Sequence[ChatMessage],
@@ -439,17 +451,18 @@ class ChatTemplate:
         right_nl = (self._skeleton(messages, variables, _LEFT, _RIGHT + "\n", generation_prompt)
                     if any(slot[3] for slot in plain.slots) else plain)
         if left_nl.slots != plain.slots or right_nl.slots != plain.slots:
-            raise self._mangled("it treats message text differently depending on what it is")
+            raise self._mangled(QT_TRANSLATE_NOOP(
+                "ChatTemplate", "it treats message text differently depending on what it is"))
         n = len(plain.slots)
         if left_nl.pieces[n] != plain.pieces[n] or right_nl.pieces[0] != plain.pieces[0]:
-            raise self._mangled("it cuts or transforms message text")
+            raise self._mangled(_CUTS)
         parts: list[Part] = []
         for k, (index, field, left_kept, right_kept) in enumerate(plain.slots):
             before, after = plain.pieces[k], plain.pieces[k + 1]
             left = _trim(left_kept, left_nl.pieces[k], before, before + "\n")
             right = _trim(right_kept, right_nl.pieces[k + 1], after, "\n" + after)
             if left is None or right is None:
-                raise self._mangled("it cuts or transforms message text")
+                raise self._mangled(_CUTS)
             if before:
                 parts.append(before)
             parts.append(ContentSlot(index, field, left, right))
@@ -492,7 +505,8 @@ class ChatTemplate:
             for chunk in self._compiled.generate(**variables):
                 size += len(chunk)
                 if size > MAX_RENDERED_CHARS:
-                    raise self._mangled("it produces an oversized prompt")
+                    raise self._mangled(QT_TRANSLATE_NOOP("ChatTemplate",
+                                                          "it produces an oversized prompt"))
                 chunks.append(chunk)
         except TemplateRenderError:
             raise
@@ -500,8 +514,9 @@ class ChatTemplate:
             what = (str(error) if type(error) is jinja2.TemplateError
                     else f"{type(error).__name__}: {error}")
             raise _TemplateRaisedError(
-                f"The model's chat template cannot render this conversation: it raised "
-                f"\"{what}\". {_WHAT_TO_DO}",
+                translate("ChatTemplate", "The model's chat template cannot render this "
+                          "conversation: it raised \"{error}\". {what_to_do}").format(
+                              error=what, what_to_do=_what_to_do()),
                 f"chat template raised {type(error).__name__}: {error}") from error
         return "".join(chunks)
 
@@ -516,26 +531,31 @@ class ChatTemplate:
             position = match.end()
         pieces.append(rendered[position:])
         if any(c in piece for piece in pieces for c in _SENTINEL_CHARS):
-            raise self._mangled("it cuts or transforms message text")
+            raise self._mangled(_CUTS)
         keys = [(index, field) for index, field, _, _ in slots]
         if len(set(keys)) != len(keys):
-            raise self._mangled("it repeats message text")
+            raise self._mangled(QT_TRANSLATE_NOOP("ChatTemplate", "it repeats message text"))
         if any(index >= len(messages) for index, _ in keys):
-            raise self._mangled("it cuts or transforms message text")
+            raise self._mangled(_CUTS)
         # Reasoning may be left out (templates drop earlier turns' thinking), content not.
         missing = [i for i, m in enumerate(messages) if m.content and (i, "content") not in keys]
         if missing and all(messages[i].role == "system" for i in missing):
             raise _SystemDroppedError("it leaves out the system message")
         if missing:
-            raise self._mangled(f"it leaves out the text of message(s) {missing}")
+            raise self._mangled(QT_TRANSLATE_NOOP(
+                "ChatTemplate", "it leaves out the text of message(s) {messages}"),
+                messages=missing)
         return _Skeleton(pieces, slots)
 
     @staticmethod
-    def _mangled(how: str) -> TemplateRenderError:
+    def _mangled(how: str, **values: object) -> TemplateRenderError:
+        """``how``: a QT_TRANSLATE_NOOP("ChatTemplate", ...) phrase, with ``values`` to fill."""
         return TemplateRenderError(
-            f"The model's chat template alters message text ({how}), and chatapp passes "
-            f"what people write to the model unchanged. {_WHAT_TO_DO}",
-            f"chat template alters message text: {how}")
+            translate("ChatTemplate", "The model's chat template alters message text ({how}), "
+                      "and chatapp passes what people write to the model unchanged. "
+                      "{what_to_do}").format(how=translate("ChatTemplate", how).format(**values),
+                                             what_to_do=_what_to_do()),
+            f"chat template alters message text: {how.format(**values)}")
 
 
 def _checked_options(options: Mapping[str, object] | None) -> dict[str, object]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chatapp.hardware import Hardware
+from chatapp.i18n import translate
 from chatapp.vocabulary import KvCacheType
 
 # "Auto" takes the largest context that fits, up to the model's maximum and this cap: a
@@ -63,14 +64,16 @@ def choose_context_length(shape: ModelShape, requested: int, hardware: Hardware)
     and AUTO_CONTEXT_CAP.
     """
     if requested > 0:
-        wanted, reason = requested, "as set"
+        wanted, reason = requested, translate("ContextPolicy", "as set")
     elif shape.trained_context:
-        wanted, reason = min(shape.trained_context, AUTO_CONTEXT_CAP), "automatic"
+        wanted = min(shape.trained_context, AUTO_CONTEXT_CAP)
+        reason = translate("ContextPolicy", "automatic")
     else:
-        wanted, reason = DEFAULT_CONTEXT, "automatic (the model does not state its maximum)"
+        wanted = DEFAULT_CONTEXT
+        reason = translate("ContextPolicy", "automatic (the model does not state its maximum)")
     if shape.trained_context and wanted > shape.trained_context:
         wanted = shape.trained_context
-        reason = "the model's maximum"
+        reason = translate("ContextPolicy", "the model's maximum")
     budget = int(hardware.available_ram_bytes * USABLE_RAM_FRACTION)
     context = wanted
     if ram_needed(shape, context) > budget:
@@ -80,7 +83,7 @@ def choose_context_length(shape: ModelShape, requested: int, hardware: Hardware)
         context = max(MIN_CONTEXT, fitting // CONTEXT_STEP * CONTEXT_STEP) \
             if fitting >= CONTEXT_STEP else MIN_CONTEXT
         context = min(context, wanted)
-        reason = "limited by this computer's free memory"
+        reason = translate("ContextPolicy", "limited by this computer's free memory")
     context = max(context, min(MIN_CONTEXT, wanted))
     return ContextChoice(context, reason, ram_needed(shape, context))
 

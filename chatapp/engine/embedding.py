@@ -34,6 +34,7 @@ from chatapp.engine.passing_thread import run_in_passing_thread
 from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.gguf.inspect import GgufInfo
 from chatapp.gguf.model_role import POOLING_NONE, ModelRole, model_role
+from chatapp.i18n import translate
 
 __all__ = [
     "DEFAULT_BATCH_TOKENS",
@@ -108,10 +109,16 @@ class LlamaEmbedder:
             )
         except (ValueError, RuntimeError, OSError) as error:
             problems = native_log.take_recent_problems()
+            if problems:
+                message = translate(
+                    "Embedding", "{name} could not be loaded as an embedding model ({problem}). "
+                    "The file may be damaged; download it again or choose another model.")
+            else:
+                message = translate(
+                    "Embedding", "{name} could not be loaded as an embedding model. The file may "
+                    "be damaged; download it again or choose another model.")
             raise EmbeddingModelError(
-                f"{model_path.name} could not be loaded as an embedding model"
-                + (f" ({problems[-1]})" if problems else "")
-                + ". The file may be damaged; download it again or choose another model.",
+                message.format(name=model_path.name, problem=problems[-1] if problems else ""),
                 detail="; ".join([str(error), *problems])) from error
         self._batch: llama_cpp.llama_batch | None = None
         try:
@@ -128,9 +135,10 @@ class LlamaEmbedder:
         pooling = int(llama_cpp.llama_pooling_type(self._ctx))
         if pooling in (POOLING_NONE, llama_cpp.LLAMA_POOLING_TYPE_RANK):
             raise EmbeddingModelError(
-                f"{self.model_path.name} does not make one vector per text (it is a chat or "
-                "reranking model), so it cannot be used for Local documents. Choose an "
-                "embedding model in the Models pane.",
+                translate("Embedding", "{name} does not make one vector per text (it is a chat "
+                          "or reranking model), so it cannot be used for Local documents. Choose "
+                          "an embedding model in the Models pane.").format(
+                              name=self.model_path.name),
                 detail=f"pooling type {pooling}")
         n_out = getattr(llama_cpp, "llama_model_n_embd_out", llama_cpp.llama_model_n_embd)
         self._dimensions = int(n_out(model))
@@ -171,7 +179,8 @@ class LlamaEmbedder:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """One L2-normalized vector per text, in order."""
         if self._batch is None:
-            raise EmbeddingError("The embedding model was closed.", detail="embed after close")
+            raise EmbeddingError(translate("Embedding", "The embedding model was closed."),
+                                 detail="embed after close")
         sequences: list[list[int]] = []
         truncated: list[int] = []
         for index, text in enumerate(texts):
@@ -267,18 +276,21 @@ class LlamaEmbedder:
         result = process(self._ctx, batch)
         if result != 0:
             raise EmbeddingError(
-                f"The embedding model could not process the text (llama.cpp error {result}).",
+                translate("Embedding", "The embedding model could not process the text "
+                          "(llama.cpp error {code}).").format(code=result),
                 detail="; ".join(native_log.take_recent_problems()) or f"decode {result}")
         for seq, index in enumerate(group):
             pointer = llama_cpp.llama_get_embeddings_seq(self._ctx, seq)
             if not pointer:
-                raise EmbeddingError("The embedding model returned no vector.",
+                raise EmbeddingError(translate("Embedding",
+                                               "The embedding model returned no vector."),
                                      detail=f"llama_get_embeddings_seq({seq}) is NULL")
             row = np.ctypeslib.as_array(
                 ctypes.cast(pointer, ctypes.POINTER(ctypes.c_float)), shape=(self._dimensions,))
             if not np.isfinite(row).all():
                 raise EmbeddingError(
-                    "The embedding model produced invalid numbers; the file may be damaged.",
+                    translate("Embedding", "The embedding model produced invalid numbers; the "
+                              "file may be damaged."),
                     detail="non-finite embedding")
             vectors[index] = row
 
@@ -291,10 +303,16 @@ def _embedding_model_info(model_path: Path) -> GgufInfo:
         raise EmbeddingModelError(error.user_message, detail=error.detail) from error
     role = model_role(info)
     if role is not ModelRole.EMBEDDING:
-        kind = "a chat model" if role is ModelRole.CHAT else "a reranking model"
+        if role is ModelRole.CHAT:
+            message = translate(
+                "Embedding", "{name} is a chat model, not an embedding model, so it cannot index "
+                "Local documents. Choose an embedding model in the Models pane.")
+        else:
+            message = translate(
+                "Embedding", "{name} is a reranking model, not an embedding model, so it cannot "
+                "index Local documents. Choose an embedding model in the Models pane.")
         raise EmbeddingModelError(
-            f"{model_path.name} is {kind}, not an embedding model, so it cannot index "
-            "Local documents. Choose an embedding model in the Models pane.",
+            message.format(name=model_path.name),
             detail=f"architecture {info.architecture}, role {role.value}")
     return info
 
@@ -319,6 +337,7 @@ def load_embedder(model_path: Path, *, probe_cache: ProbeCache, n_threads: int |
     except ModelLoadError as error:
         raise EmbeddingModelError(error.user_message, detail=error.detail) from error
     if cancel is not None and cancel.is_set():
-        raise LoadCancelledError(f"Loading {model_path.name} was cancelled.",
+        raise LoadCancelledError(translate("Engine", "Loading {name} was cancelled.").format(
+                                     name=model_path.name),
                                  detail="load cancelled")
     return LlamaEmbedder(model_path, n_threads=n_threads, batch_tokens=batch_tokens)

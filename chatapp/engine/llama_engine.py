@@ -49,6 +49,7 @@ from chatapp.engine.kv_state_store import (
 from chatapp.engine.prompt_tokens import PromptTokenizer, SpecialTokens
 from chatapp.engine.token_buffer import TokenBuffer
 from chatapp.errors import UserFacingError
+from chatapp.i18n import format_number, translate
 from chatapp.reasoning.formats import (
     THINKING_VARIABLES,
     ReasoningSyntax,
@@ -393,12 +394,12 @@ class LlamaEngine:
         started = time.perf_counter()
         n_ctx = self.context_length
         if not prompt:
-            raise EngineError("There is nothing to answer.")
+            raise EngineError(translate("Engine", "There is nothing to answer."))
         if len(prompt) >= n_ctx:
-            raise EngineError(
-                f"The prompt ({len(prompt):,} tokens) does not fit the context "
-                f"({n_ctx:,} tokens)."
-            )
+            raise EngineError(translate(
+                "Engine", "The prompt ({tokens} tokens) does not fit the context ({context} "
+                "tokens).").format(tokens=format_number(len(prompt)),
+                                   context=format_number(n_ctx)))
         self._switch_state(prompt)
         self._cache_kept = False  # the prompt and the reply change it
         reused = self._reuse_prefix(prompt)
@@ -592,8 +593,8 @@ class LlamaEngine:
             llama_cpp.llama_memory_clear(self._memory, True)
             self._cached.clear()
             raise EngineError(
-                "The model could not process the text (llama.cpp error "
-                f"{result}). Try a shorter message or a new chat.",
+                translate("Engine", "The model could not process the text (llama.cpp error "
+                          "{code}). Try a shorter message or a new chat.").format(code=result),
                 detail="; ".join(native_log.take_recent_problems()),
             )
 
@@ -611,7 +612,7 @@ class LlamaEngine:
                 self._vocab, sampling.grammar.encode("utf-8"), b"root")
             if not grammar:
                 llama_cpp.llama_sampler_free(chain)
-                raise EngineError("The grammar for this reply is not valid.",
+                raise EngineError(translate("Engine", "The grammar for this reply is not valid."),
                                   detail="; ".join(native_log.take_recent_problems()))
             add(chain, grammar)
         penalties = llama_cpp.llama_sampler_init_penalties(
@@ -717,18 +718,26 @@ class _ProgressLlama(Llama):
 
 
 def _cancelled(path: Path) -> LoadCancelledError:
-    return LoadCancelledError(f"Loading {path.name} was cancelled.", detail="load cancelled")
+    return LoadCancelledError(
+        translate("Engine", "Loading {name} was cancelled.").format(name=path.name),
+        detail="load cancelled")
 
 
 def _load_failure_message(path: Path, problems: list[str]) -> str:
     text = " ".join(problems).lower()
     if "unknown model architecture" in text:
-        return (f"{path.name} uses a model architecture this version of chatapp's engine "
-                "cannot run. Update chatapp, or choose another model.")
+        return translate("Engine", "{name} uses a model architecture this version of chatapp's "
+                         "engine cannot run. Update chatapp, or choose another model.").format(
+                             name=path.name)
     if "failed to allocate" in text or "out of memory" in text:
-        return (f"There is not enough memory to load {path.name}. Close other programs, "
-                "lower the context length in Settings, or choose a smaller model.")
-    return (f"{path.name} could not be loaded: the engine rejected it"
-            + (f" ({problems[-1]})" if problems else "")
-            + ". The file may be damaged or of a kind chatapp cannot run; "
-              "download it again or choose another model.")
+        return translate("Engine", "There is not enough memory to load {name}. Close other "
+                         "programs, lower the context length in Settings, or choose a smaller "
+                         "model.").format(name=path.name)
+    if problems:
+        return translate("Engine", "{name} could not be loaded: the engine rejected it "
+                         "({problem}). The file may be damaged or of a kind chatapp cannot run; "
+                         "download it again or choose another model.").format(
+                             name=path.name, problem=problems[-1])
+    return translate("Engine", "{name} could not be loaded: the engine rejected it. The file may "
+                     "be damaged or of a kind chatapp cannot run; download it again or choose "
+                     "another model.").format(name=path.name)

@@ -26,6 +26,7 @@ from pathlib import Path
 from chatapp.engine.errors import LoadCancelledError, ModelLoadError
 from chatapp.files.atomic import write_json_atomic
 from chatapp.files.checksum import sha256_of
+from chatapp.i18n import format_number, translate
 
 log = logging.getLogger(__name__)
 
@@ -149,15 +150,16 @@ def probe_model(model_path: Path, cache: ProbeCache, timeout_s: float = PROBE_TI
         except ValueError:
             name = f"signal {-code}"
         raise ModelLoadError(
-            f"{model_path.name} crashed the engine in a test load ({name}), so it was not "
-            "loaded into chatapp. The file is damaged or made in a way this engine cannot "
-            "handle; download it again or choose another model.", detail=detail)
+            translate("Engine", "{name} crashed the engine in a test load ({signal}), so it was "
+                      "not loaded into chatapp. The file is damaged or made in a way this engine "
+                      "cannot handle; download it again or choose another model.").format(
+                          name=model_path.name, signal=name), detail=detail)
     if isinstance(report.get("error"), str):
         raise ModelLoadError(str(report["error"]), detail=detail)
     raise ModelLoadError(
-        f"{model_path.name} could not be loaded in a test run (exit code "
-        f"{code}). The file may be damaged; download it again or choose "
-        "another model.", detail=detail)
+        translate("Engine", "{name} could not be loaded in a test run (exit code {code}). The "
+                  "file may be damaged; download it again or choose another model.").format(
+                      name=model_path.name, code=code), detail=detail)
 
 
 def _wait_for(child: subprocess.Popen[str], model_path: Path, timeout_s: float,
@@ -175,9 +177,11 @@ def _wait_for(child: subprocess.Popen[str], model_path: Path, timeout_s: float,
             raise _cancelled(model_path)
         if time.monotonic() >= deadline:
             raise ModelLoadError(
-                f"Loading {model_path.name} took longer than {timeout_s:.0f} seconds in a "
-                "test run, so it was not loaded. The disk may be very slow, or the file "
-                "broken.", detail="probe timeout")
+                translate("Engine", "Loading {name} took longer than {seconds} seconds in a test "
+                          "run, so it was not loaded. The disk may be very slow, or the file "
+                          "broken.").format(name=model_path.name,
+                                            seconds=format_number(timeout_s)),
+                detail="probe timeout")
 
 
 def _cancelled(model_path: Path) -> LoadCancelledError:

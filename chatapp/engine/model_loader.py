@@ -26,6 +26,7 @@ from chatapp.gguf.inspect import GgufError, GgufInfo, NotFirstSplitError, inspec
 from chatapp.gguf.model_role import ModelRole, model_role
 from chatapp.gguf.split_files import model_files
 from chatapp.hardware import Hardware
+from chatapp.i18n import translate
 from chatapp.reasoning.formats import NO_CONTROL, ReasoningSyntax, ThinkingControl
 from chatapp.vocabulary import KvCacheType
 
@@ -91,24 +92,27 @@ class ModelSummary:
 def check_model_file(path: Path) -> GgufInfo:
     """The GGUF header, validated; ModelLoadError with a clear message otherwise."""
     if not path.is_file():
-        raise ModelLoadError(f"The model file {path} does not exist (any more). "
-                             "Choose another model.")
+        raise ModelLoadError(translate("Engine", "The model file {path} does not exist (any "
+                                       "more). Choose another model.").format(path=path))
     try:
         info = inspect_gguf(path)
         # llama.cpp opens a split model's other parts itself: check them as well.
         for part in model_files(path)[1:]:
             if not part.is_file():
-                raise ModelLoadError(f"{path.name} is one part of a model split into several "
-                                     f"files, and {part.name} is missing. Download the "
-                                     "model again.")
+                raise ModelLoadError(translate(
+                    "Engine", "{name} is one part of a model split into several files, and "
+                    "{part} is missing. Download the model again.").format(name=path.name,
+                                                                          part=part.name))
             # NotFirstSplitError: a later part, structurally sound.
             with contextlib.suppress(NotFirstSplitError):
                 inspect_gguf(part)
     except GgufError as error:
-        raise ModelLoadError(f"Cannot load {path.name}. {error.user_message}",
+        raise ModelLoadError(translate("Engine", "Cannot load {name}. {problem}").format(
+                                 name=path.name, problem=error.user_message),
                              detail=error.detail) from error
     except OSError as error:
-        raise ModelLoadError(f"{path.name} cannot be read: {error.strerror or error}.",
+        raise ModelLoadError(translate("Engine", "{name} cannot be read: {reason}.").format(
+                                 name=path.name, reason=error.strerror or error),
                              detail=str(error)) from error
     return info
 
@@ -144,26 +148,32 @@ def load_model(
     """
     def check_cancel() -> None:
         if cancel is not None and cancel.is_set():
-            raise LoadCancelledError(f"Loading {path.name} was cancelled.",
+            raise LoadCancelledError(translate("Engine", "Loading {name} was cancelled.").format(
+                                         name=path.name),
                                      detail="load cancelled")
 
     check_cancel()
-    on_stage("Checking the model file…")
+    on_stage(translate("Engine", "Checking the model file…"))
     info = check_model_file(path)
     role = model_role(info)
     if role is not ModelRole.CHAT:
-        what = ("an embedding model: it turns text into vectors for Local documents"
-                if role is ModelRole.EMBEDDING else "a reranking model")
-        raise ModelLoadError(f"{path.name} is {what}, and cannot chat. Choose a chat model.",
+        if role is ModelRole.EMBEDDING:
+            message = translate("Engine", "{name} is an embedding model: it turns text into "
+                                "vectors for Local documents, and cannot chat. Choose a chat "
+                                "model.")
+        else:
+            message = translate("Engine", "{name} is a reranking model, and cannot chat. Choose "
+                                "a chat model.")
+        raise ModelLoadError(message.format(name=path.name),
                              detail=f"architecture {info.architecture}, role {role.value}")
     check_cancel()
-    on_stage("Test-loading the model…")
+    on_stage(translate("Engine", "Test-loading the model…"))
     sha256 = probe_model(path, probe_cache, cancel=cancel)
     context = choose_context_length(model_shape(info, kv_cache_type), requested_context,
                                     hardware)
     threads, threads_batch = choose_threads(requested_threads, hardware)
     check_cancel()
-    on_stage("Loading the model…")
+    on_stage(translate("Engine", "Loading the model…"))
     log.info("Loading %s: context %d (%s), KV cache %s, threads %d/%d", path.name,
              context.context_length, context.reason, kv_cache_type, threads, threads_batch)
     engine = LlamaEngine(path, LoadSettings(context_length=context.context_length,

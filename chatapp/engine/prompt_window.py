@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from chatapp.engine.chat_template import ChatMessage
 from chatapp.engine.errors import PromptTooLongError
+from chatapp.i18n import format_number, translate
 
 # When turns must be dropped, fill at most this share of the room, leaving slack.
 REFILL_FRACTION = 0.75
@@ -83,11 +84,12 @@ def plan_prompt(
         if first is not None:
             return plan(first)
     newest = len(render(len(starts) - 1))
-    raise PromptTooLongError(
-        f"This message is too long for the model's context: the prompt needs {newest:,} "
-        f"tokens, and the context holds {context_length:,} (with {reserve:,} kept for the "
-        "reply). Shorten the message, or raise the context length in Settings."
-    )
+    raise PromptTooLongError(translate(
+        "Engine", "This message is too long for the model's context: the prompt needs {needed} "
+        "tokens, and the context holds {context} (with {reserve} kept for the reply). Shorten "
+        "the message, or raise the context length in Settings.").format(
+            needed=format_number(newest), context=format_number(context_length),
+            reserve=format_number(reserve)))
 
 
 # Tokens average far fewer characters than this over a chat: text longer than the room
