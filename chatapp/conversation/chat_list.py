@@ -14,19 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from chatapp.history.store import Conversation, HistoryNotFoundError, HistoryStore
+from chatapp.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ChatGroup", "Group", "PendingDelete", "chat_group", "delete_conversations",
            "group_conversations", "pin_conversations"]
 
 
 class ChatGroup(enum.StrEnum):
-    """The headings of the list, in the order they are shown."""
+    """The headings of the list, in the order they are shown (English; the list shows
+    them translated, ui/conversation_list.group_heading)."""
 
-    PINNED = "Pinned"
-    TODAY = "Today"
-    YESTERDAY = "Yesterday"
-    PREVIOUS_7_DAYS = "Previous 7 days"
-    OLDER = "Older"
+    PINNED = QT_TRANSLATE_NOOP("ChatList", "Pinned")
+    TODAY = QT_TRANSLATE_NOOP("ChatList", "Today")
+    YESTERDAY = QT_TRANSLATE_NOOP("ChatList", "Yesterday")
+    PREVIOUS_7_DAYS = QT_TRANSLATE_NOOP("ChatList", "Previous 7 days")
+    OLDER = QT_TRANSLATE_NOOP("ChatList", "Older")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from typing import Any, Final, cast
 
 from chatapp.errors import UserFacingError
 from chatapp.history.store import Conversation
+from chatapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from chatapp.settings import AUTO, Settings, SettingsError
 
 __all__ = [
@@ -79,13 +80,25 @@ MAX_LABEL_CHARS: Final = 80
 _DEFAULTS: Final = Settings()
 _TYPES: Final = {f.name: type(getattr(_DEFAULTS, f.name)) for f in fields(Settings)}
 
-# What the header calls each field, in the order it lists them.
+# What the header calls each field, in the order it lists them (English: label() gives
+# one in the user's language).
 LABELS: Final = {
-    "system_prompt": "system prompt", "temperature": "temperature", "top_p": "top-p",
-    "top_k": "top-k", "min_p": "min-p", "repeat_penalty": "repeat penalty",
-    "max_reply_tokens": "max reply tokens", "thinking_budget_tokens": "thinking budget",
-    "context_length": "context length", MODEL: "model",
+    "system_prompt": QT_TRANSLATE_NOOP("ChatSettings", "system prompt"),
+    "temperature": QT_TRANSLATE_NOOP("ChatSettings", "temperature"),
+    "top_p": QT_TRANSLATE_NOOP("ChatSettings", "top-p"),
+    "top_k": QT_TRANSLATE_NOOP("ChatSettings", "top-k"),
+    "min_p": QT_TRANSLATE_NOOP("ChatSettings", "min-p"),
+    "repeat_penalty": QT_TRANSLATE_NOOP("ChatSettings", "repeat penalty"),
+    "max_reply_tokens": QT_TRANSLATE_NOOP("ChatSettings", "max reply tokens"),
+    "thinking_budget_tokens": QT_TRANSLATE_NOOP("ChatSettings", "thinking budget"),
+    "context_length": QT_TRANSLATE_NOOP("ChatSettings", "context length"),
+    MODEL: QT_TRANSLATE_NOOP("ChatSettings", "model"),
 }
+
+
+def label(name: str) -> str:
+    """What the header calls the field ``name``, in the user's language."""
+    return translate("ChatSettings", LABELS[name])
 
 
 class OverrideError(UserFacingError, ValueError):
@@ -110,31 +123,35 @@ def check_override(name: str, value: object) -> object:
     if name == MODEL:
         if not isinstance(value, str) or not value.strip() or "\x00" in value \
                 or len(value) > MAX_PATH_CHARS:
-            raise OverrideError("The model must be the path of a model file.")
+            raise OverrideError(translate(
+                "ChatSettings", "The model must be the path of a model file."))
         return value
     if name == COLLECTIONS:
         if not isinstance(value, list | tuple) or len(value) > MAX_COLLECTIONS or not all(
                 isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value):
-            raise OverrideError("The chat's collections must be a list of collection ids.")
+            raise OverrideError(translate(
+                "ChatSettings", "The chat's collections must be a list of collection ids."))
         return sorted(set(value))
     if name == REMOTE_MODEL:
         if not isinstance(value, Mapping) or set(value) != {"server_id", "model"}:
-            raise OverrideError("The remote model must name a server and a model.")
+            raise OverrideError(_no_remote_model())
         server_id, model = value["server_id"], value["model"]
         if not isinstance(server_id, str) or not re.fullmatch(r"[0-9a-f]{32}", server_id) \
                 or not isinstance(model, str) or not model.strip() \
                 or len(model) > MAX_REMOTE_MODEL_CHARS or "\x00" in model:
-            raise OverrideError("The remote model must name a server and a model.")
+            raise OverrideError(_no_remote_model())
         return {"server_id": server_id, "model": model}
     if name == PRESET:
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_LABEL_CHARS:
-            raise OverrideError("The preset name must be a short text.")
+            raise OverrideError(translate("ChatSettings", "The preset name must be a short text."))
         return value
     if name not in CHAT_FIELDS:
-        raise OverrideError(f"“{name[:40]}” is not a setting a chat can have.")
+        raise OverrideError(translate(
+            "ChatSettings", "“{name}” is not a setting a chat can have.").format(
+                name=name[:40]))
     wanted = _TYPES[name]
     if isinstance(value, bool):  # a JSON true is no number
-        raise OverrideError(f"The {LABELS[name]} has the wrong type.")
+        raise OverrideError(_wrong_type(name))
     if wanted is float and isinstance(value, int | float):
         coerced: object = float(value)
     elif wanted is int and isinstance(value, int):
@@ -142,12 +159,21 @@ def check_override(name: str, value: object) -> object:
     elif wanted is str and isinstance(value, str):
         coerced = value.strip()
     else:
-        raise OverrideError(f"The {LABELS[name]} has the wrong type.")
+        raise OverrideError(_wrong_type(name))
     try:
         replace(_DEFAULTS, **cast(dict[str, Any], {name: coerced})).validated()
     except SettingsError as error:
         raise OverrideError(error.user_message) from error
     return coerced
+
+
+def _no_remote_model() -> str:
+    return translate("ChatSettings", "The remote model must name a server and a model.")
+
+
+def _wrong_type(name: str) -> str:
+    return translate("ChatSettings", "The {setting} has the wrong type.").format(
+        setting=label(name))
 
 
 def clean_overrides(raw: Mapping[str, object] | None, *,
@@ -239,7 +265,7 @@ class ChatSummary:
     model: str  # the chat's own model's file name, else the loaded one's ("": none)
     own_model: bool
     model_loaded: bool  # the model named is the one loaded
-    label: str  # "Default settings", "Preset: Translator" or "Custom settings"
+    label: str  # "Default settings", "Preset: Translator" or "Custom settings", translated
     detail: str  # the system prompt's first words, or the fields it sets
     tooltip: str  # every field it sets, with its value, one a line
     custom: bool  # the chat sets anything at all
@@ -255,22 +281,33 @@ def describe(overrides: Mapping[str, object] | None, defaults: Settings,
     fields_set = [name for name in OVERRIDABLE if name in clean]
     preset = clean.get(PRESET)
     if isinstance(preset, str):
-        label = f"Preset: {preset}"
+        title = translate("ChatSettings", "Preset: {name}").format(name=preset)
     elif fields_set:
-        label = "Custom settings"
+        title = translate("ChatSettings", "Custom settings")
     else:
-        label = "Default settings"
+        title = translate("ChatSettings", "Default settings")
     prompt = effective_settings(defaults, clean).system_prompt
     if "system_prompt" in clean:
-        detail = _first_words(prompt, words) if prompt else "no system prompt"
+        detail = _first_words(prompt, words) if prompt else translate(
+            "ChatSettings", "no system prompt")
     else:
-        detail = ", ".join(LABELS[name] for name in fields_set if name != MODEL)
-    lines = [f"{LABELS[name].capitalize()}: {_shown(name, clean[name])}" for name in fields_set]
+        detail = translate("ChatSettings", ", ", "between the settings a chat sets").join(
+            label(name) for name in fields_set if name != MODEL)
+    lines = [translate("ChatSettings", "{setting}: {value}").format(
+        setting=_capitalized(label(name)), value=_shown(name, clean[name]))
+        for name in fields_set]
     if not fields_set:
-        lines = ["This chat follows the default settings (Model ▸ Settings)."]
+        lines = [translate("ChatSettings",
+                           "This chat follows the default settings (Model ▸ Settings).")]
     return ChatSummary(model, own_model is not None,
-                       model_path is not None and model_path == loaded_model, label, detail,
+                       model_path is not None and model_path == loaded_model, title, detail,
                        "\n".join(lines), bool(fields_set) or preset is not None)
+
+
+def _capitalized(text: str) -> str:
+    """The first letter upper case, the rest as it is (str.capitalize would lower a
+    translation's "Top-K")."""
+    return text[:1].upper() + text[1:]
 
 
 def _first_words(text: str, count: int) -> str:
@@ -283,9 +320,25 @@ def _shown(name: str, value: Any) -> str:
     if name == MODEL:
         return Path(str(value)).name
     if name == "context_length":
-        return "Auto" if value == AUTO else f"{value:,} tokens"
+        tokens = int(value)  # a plain name: lupdate's Python parser skips the call otherwise
+        return translate("ChatSettings", "Auto") if value == AUTO else translate(
+            "ChatSettings", "%n tokens", "", tokens)
     if name == "system_prompt":
-        return _first_words(str(value), 24) if value else "(none)"
+        return _first_words(str(value), 24) if value else translate("ChatSettings", "(none)")
     if isinstance(value, float):
-        return f"{value:g}" if math.isfinite(value) else str(value)
+        return _number(value)
+    if isinstance(value, int):
+        return format_number(value)
     return str(value)
+
+
+def _number(value: float) -> str:
+    """A sampling value as short as it is exact ("0.7", "1", "0.05"), in the locale's
+    digits (format_number takes a count of decimals; %g's is the one that needs none)."""
+    if not math.isfinite(value):
+        return str(value)
+    shown = f"{value:g}"
+    if "e" in shown:
+        return shown
+    decimals = len(shown.split(".")[1]) if "." in shown else 0
+    return format_number(value, decimals)

@@ -37,6 +37,7 @@ from chatapp.conversation.chat_settings import (
 )
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import keep_aside, write_json_atomic
+from chatapp.i18n import format_number, translate
 
 __all__ = [
     "FORMAT",
@@ -88,42 +89,62 @@ class Preset:
         return {**self.settings, "preset": self.name}
 
 
+def _bad_value(name: str, error: OverrideError) -> str:
+    return translate("Presets", "The preset “{name}”: {problem}").format(
+        name=name, problem=error.user_message)
+
+
+def _taken(name: str) -> str:
+    return translate("Presets", "There is already a preset named “{name}”.").format(name=name)
+
+
+def _gone(name: str) -> str:
+    return translate("Presets", "There is no preset named “{name}” any more.").format(
+        name=name)
+
+
 def check_name(name: object) -> str:
     """A preset name as kept: trimmed, one line of printable text, not too long."""
     if not isinstance(name, str):
-        raise PresetError("A preset's name must be text.")
+        raise PresetError(translate("Presets", "A preset's name must be text."))
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise PresetError("A preset needs a name.")
+        raise PresetError(translate("Presets", "A preset needs a name."))
     if len(cleaned) > MAX_NAME_CHARS:
-        raise PresetError(f"A preset's name can have at most {MAX_NAME_CHARS} characters.")
+        raise PresetError(translate(
+            "Presets", "A preset's name can have at most {count} characters.").format(
+                count=format_number(MAX_NAME_CHARS)))
     # Bidi overrides and the like could make a name read as another; the joiners that
     # emoji sequences need are fine.
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
            and ch not in "\u200c\u200d" for ch in cleaned):
-        raise PresetError("A preset's name cannot hold control or invisible characters.")
+        raise PresetError(translate(
+            "Presets", "A preset's name cannot hold control or invisible characters."))
     return cleaned
 
 
 def _preset(raw: object, index: int, *, strict: bool, source: str) -> Preset:
     if not isinstance(raw, dict):
-        raise PresetError(f"Entry {index + 1} is not a preset.")
+        raise PresetError(translate("Presets", "Entry {number} is not a preset.").format(
+            number=format_number(index + 1)))
     name = check_name(raw.get("name"))
     settings = raw.get("settings", {})
     if not isinstance(settings, dict):
-        raise PresetError(f"The preset “{name}” has no settings object.")
+        raise PresetError(translate(
+            "Presets", "The preset “{name}” has no settings object.").format(name=name))
     if strict:
         checked: dict[str, object] = {}
         for key, value in settings.items():
             if value is None:
                 continue
             if key not in OVERRIDABLE:
-                raise PresetError(f"The preset “{name}” has an unknown setting "
-                                  f"“{str(key)[:40]}”.")
+                raise PresetError(translate(
+                    "Presets", "The preset “{name}” has an unknown setting “{setting}”."
+                ).format(name=name, setting=str(key)[:40]))
             try:
                 checked[key] = check_override(key, value)
             except OverrideError as error:
-                raise PresetError(f"The preset “{name}”: {error.user_message}") from error
+                raise PresetError(_bad_value(name, error)) from error
         return Preset(name, checked)
     kept = clean_overrides({k: v for k, v in settings.items() if k in OVERRIDABLE},
                            where=f"the preset {name!r} in {source}")
@@ -139,30 +160,36 @@ def parse_presets(data: bytes, source: str, *, strict: bool = True) -> list[Pres
     be used. ``strict``: any bad value refuses the file (an import); else bad values are
     dropped with a warning (the app's own file)."""
     def refused(why: str) -> PresetFileError:
-        return PresetFileError(f"{source} cannot be read as presets: {why}")
+        return PresetFileError(translate(
+            "Presets", "{source} cannot be read as presets: {reason}").format(
+                source=source, reason=why))
 
     if len(data) > MAX_FILE_BYTES:
-        raise refused(f"it is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        raise refused(translate("Presets", "it is larger than {size} MB.").format(
+            size=format_number(MAX_FILE_BYTES // (1024 * 1024))))
     try:
         document: Any = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise refused("it is not UTF-8 text.") from None
+        raise refused(translate("Presets", "it is not UTF-8 text.")) from None
     except RecursionError:  # "[[[[…" a hundred thousand deep
-        raise refused("it is nested too deeply.") from None
+        raise refused(translate("Presets", "it is nested too deeply.")) from None
     except ValueError as error:  # JSON, and integers of thousands of digits
-        raise refused(f"it is not valid JSON ({error}).") from None
+        raise refused(translate("Presets", "it is not valid JSON ({error}).").format(
+            error=error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise refused("it is not a chatapp presets file.")
+        raise refused(translate("Presets", "it is not a chatapp presets file."))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise refused("its version is missing.")
+        raise refused(translate("Presets", "its version is missing."))
     if version > VERSION:
-        raise refused("it was written by a newer chatapp; update chatapp to read it.")
+        raise refused(translate(
+            "Presets", "it was written by a newer chatapp; update chatapp to read it."))
     entries = document.get("presets")
     if not isinstance(entries, list):
-        raise refused("it holds no list of presets.")
+        raise refused(translate("Presets", "it holds no list of presets."))
     if len(entries) > MAX_PRESETS:
-        raise refused(f"it holds more than {MAX_PRESETS} presets.")
+        raise refused(translate("Presets", "it holds more than {count} presets.").format(
+            count=format_number(MAX_PRESETS)))
     presets: list[Preset] = []
     names: set[str] = set()
     for index, entry in enumerate(entries):
@@ -175,7 +202,8 @@ def parse_presets(data: bytes, source: str, *, strict: bool = True) -> list[Pres
             continue
         if preset.name.casefold() in names:
             if strict:
-                raise refused(f"the name “{preset.name}” is there twice.")
+                raise refused(translate("Presets", "the name “{name}” is there twice.").format(
+                    name=preset.name))
             log.warning("Ignoring a second preset named %r in %s", preset.name, source)
             continue
         names.add(preset.name.casefold())
@@ -195,10 +223,11 @@ def read_preset_file(path: Path, *, strict: bool = True) -> list[Preset]:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise PresetFileError(f"{path} does not exist (any more).") from None
+        raise PresetFileError(translate("Presets", "{path} does not exist (any more).")
+                              .format(path=path)) from None
     except OSError as error:
-        raise PresetFileError(f"{path} could not be read ({error.strerror or error}).") \
-            from None
+        raise PresetFileError(translate("Presets", "{path} could not be read ({error}).")
+                              .format(path=path, error=error.strerror or error)) from None
     return parse_presets(data, str(path), strict=strict)
 
 
@@ -206,8 +235,9 @@ def export_presets(path: Path, presets: Sequence[Preset]) -> None:
     try:
         write_json_atomic(path, presets_document(presets))
     except OSError as error:
-        raise PresetFileError(f"The presets could not be written to {path} "
-                              f"({error.strerror or error}).") from None
+        raise PresetFileError(translate(
+            "Presets", "The presets could not be written to {path} ({error}).").format(
+                path=path, error=error.strerror or error)) from None
 
 
 # -- the list, changed ------------------------------------------------------------------
@@ -221,9 +251,10 @@ def _index(presets: Sequence[Preset], name: str) -> int | None:
 def add_preset(presets: Sequence[Preset], preset: Preset) -> list[Preset]:
     name = check_name(preset.name)
     if _index(presets, name) is not None:
-        raise PresetError(f"There is already a preset named “{name}”.")
+        raise PresetError(_taken(name))
     if len(presets) >= MAX_PRESETS:
-        raise PresetError(f"There can be at most {MAX_PRESETS} presets.")
+        raise PresetError(translate("Presets", "There can be at most {count} presets.").format(
+            count=format_number(MAX_PRESETS)))
     return [*presets, Preset(name, _checked(name, preset.settings))]
 
 
@@ -231,11 +262,11 @@ def replace_preset(presets: Sequence[Preset], old_name: str, preset: Preset) -> 
     """``old_name`` changed to ``preset`` (perhaps renamed), in its place in the list."""
     index = _index(presets, old_name)
     if index is None:
-        raise PresetError(f"There is no preset named “{old_name}” any more.")
+        raise PresetError(_gone(old_name))
     name = check_name(preset.name)
     other = _index(presets, name)
     if other is not None and other != index:
-        raise PresetError(f"There is already a preset named “{name}”.")
+        raise PresetError(_taken(name))
     changed = list(presets)
     changed[index] = Preset(name, _checked(name, preset.settings))
     return changed
@@ -244,7 +275,7 @@ def replace_preset(presets: Sequence[Preset], old_name: str, preset: Preset) -> 
 def remove_preset(presets: Sequence[Preset], name: str) -> list[Preset]:
     index = _index(presets, name)
     if index is None:
-        raise PresetError(f"There is no preset named “{name}” any more.")
+        raise PresetError(_gone(name))
     return [p for i, p in enumerate(presets) if i != index]
 
 
@@ -267,11 +298,13 @@ def _checked(name: str, settings: dict[str, object]) -> dict[str, object]:
         if value is None:
             continue
         if key not in OVERRIDABLE:
-            raise PresetError(f"“{key}” is not a setting a preset can have.")
+            raise PresetError(translate(
+                "Presets", "“{setting}” is not a setting a preset can have.").format(
+                    setting=key))
         try:
             checked[key] = check_override(key, value)
         except OverrideError as error:
-            raise PresetError(f"The preset “{name}”: {error.user_message}") from error
+            raise PresetError(_bad_value(name, error)) from error
     return checked
 
 
@@ -295,19 +328,22 @@ class PresetLibrary:
             try:
                 kept = keep_aside(self.path)
             except OSError as move_error:
-                raise PresetFileError(
-                    f"{error.user_message} It could not be moved aside either "
-                    f"({move_error.strerror or move_error}); presets cannot be saved until "
-                    "it is moved or deleted.") from None
-            raise PresetFileError(f"{error.user_message} It was kept as {kept.name}; "
-                                  "your presets start empty.") from None
+                raise PresetFileError(translate(
+                    "Presets", "{problem} It could not be moved aside either ({error}); "
+                    "presets cannot be saved until it is moved or deleted.").format(
+                        problem=error.user_message,
+                        error=move_error.strerror or move_error)) from None
+            raise PresetFileError(translate(
+                "Presets", "{problem} It was kept as {name}; your presets start empty."
+            ).format(problem=error.user_message, name=kept.name)) from None
 
     def _write(self, presets: Sequence[Preset]) -> list[Preset]:
         try:
             write_json_atomic(self.path, presets_document(presets))
         except OSError as error:
-            raise PresetFileError(f"The presets could not be saved to {self.path} "
-                                  f"({error.strerror or error}).") from None
+            raise PresetFileError(translate(
+                "Presets", "The presets could not be saved to {path} ({error}).").format(
+                    path=self.path, error=error.strerror or error)) from None
         return list(presets)
 
     def create(self, preset: Preset) -> list[Preset]:
@@ -326,9 +362,10 @@ class PresetLibrary:
             wanted = {n.casefold() for n in names}
             presets = [p for p in presets if p.name.casefold() in wanted]
             if not presets:
-                raise PresetError("The preset to export is no longer there.")
+                raise PresetError(translate("Presets", "The preset to export is no longer there."))
         if target.exists() and os.path.samefile(target, self.path):
-            raise PresetError("Export to another file: this one holds your presets.")
+            raise PresetError(translate(
+                "Presets", "Export to another file: this one holds your presets."))
         export_presets(target, presets)
         return len(presets)
 
@@ -337,11 +374,13 @@ class PresetLibrary:
         taken gets a number. The new list and the names the presets were added under."""
         incoming = read_preset_file(source, strict=True)
         if not incoming:
-            raise PresetFileError(f"{source} holds no presets.")
+            raise PresetFileError(translate("Presets", "{source} holds no presets.").format(
+                source=source))
         presets = self.load()
         if len(presets) + len(incoming) > MAX_PRESETS:
-            raise PresetError(f"There can be at most {MAX_PRESETS} presets; delete some "
-                              "before importing these.")
+            raise PresetError(translate(
+                "Presets", "There can be at most {count} presets; delete some before "
+                "importing these.").format(count=format_number(MAX_PRESETS)))
         added: list[str] = []
         for preset in incoming:
             name = unique_name(presets, preset.name)

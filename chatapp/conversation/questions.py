@@ -18,6 +18,7 @@ from chatapp.history.store import (
     Message,
     title_from_first_message,
 )
+from chatapp.i18n import translate
 from chatapp.vocabulary import DEFAULT_TITLE, Role
 
 __all__ = ["SavedQuestion", "save_edited_question", "save_question"]
@@ -59,7 +60,8 @@ def save_edited_question(store: HistoryStore, message_id: int, text: str, *,
     keeps the old one's attachments unless ``attachments`` says otherwise."""
     original = store.get_message(message_id)
     if original.role != Role.USER:
-        raise HistoryValueError("Only your own messages are asked again when edited.")
+        raise HistoryValueError(translate(
+            "ChatReply", "Only your own messages are asked again when edited."))
     if attachments is None:
         attachments = [Attachment(a.name, a.sha256, a.size, a.kind)
                        for a in store.list_attachments(message_id)]

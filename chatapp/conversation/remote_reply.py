@@ -40,6 +40,7 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.history.store import HistoryStore, Message
+from chatapp.i18n import translate
 from chatapp.reasoning.formats import ReasoningSyntax, ReplyFormat
 from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.remote.client import RemoteClient, RemoteMessage, RemoteResult, RemoteSampling
@@ -107,14 +108,14 @@ class RemoteReplyRunner:
             messages = prompt_messages(self.store, conversation_id)
             if request.continue_reply:
                 if not messages or messages[-1].role != "assistant":
-                    raise EngineError("There is no reply to continue.")
+                    raise EngineError(translate("ChatReply", "There is no reply to continue."))
                 message = reopen_last_reply(self.store, conversation_id)
                 reply = StreamingReply(_AS_SENT, started, answer=[message.content],
                                        reasoning=[message.reasoning] if message.reasoning
                                        else [], thought_ended_at=started, continued=message)
             else:
                 if not messages or messages[-1].role != "user":
-                    raise EngineError("There is no message to answer yet.")
+                    raise EngineError(translate("ChatReply", "There is no message to answer yet."))
                 reply = StreamingReply(_AS_SENT, started)
                 message = self._start_reply(client, request)
             listener.reply_started(message, PromptPlan([], 0, 0))

@@ -26,6 +26,7 @@ from chatapp.engine.llama_engine import GenerationStats
 from chatapp.engine.prompt_window import PromptPlan
 from chatapp.errors import UserFacingError
 from chatapp.history.store import HistoryError, HistoryStore, Message, ReplyStats
+from chatapp.i18n import translate
 from chatapp.reasoning.formats import ReplyFormat
 from chatapp.reasoning.stream_parser import Piece, PieceKind
 from chatapp.vocabulary import PROMPT_STATES, MessageState, Role
@@ -174,7 +175,7 @@ def reopen_last_reply(store: HistoryStore, conversation_id: int) -> Message:
     """The branch's last reply, streaming again, to be continued."""
     messages = store.list_messages(conversation_id)
     if not messages or messages[-1].role != Role.ASSISTANT or not messages[-1].content:
-        raise EngineError("There is no reply to continue.")
+        raise EngineError(translate("ChatReply", "There is no reply to continue."))
     return store.reopen_reply(messages[-1].id)
 
 
@@ -184,7 +185,7 @@ def answer_again(store: HistoryStore, conversation_id: int) -> None:
     messages = store.list_messages(conversation_id)
     questions = [m for m in messages if m.role == Role.USER]
     if not questions:
-        raise EngineError("There is no message to answer yet.")
+        raise EngineError(translate("ChatReply", "There is no message to answer yet."))
     store.set_active_leaf(conversation_id, questions[-1].id)
 
 

@@ -45,6 +45,7 @@ from chatapp.engine.llama_engine import GenerationStats, LlamaEngine, Sampling, 
 from chatapp.engine.prompt_window import MAX_REPLY_RESERVE_FRACTION, PromptPlan, plan_prompt
 from chatapp.errors import UserFacingError, internal_error
 from chatapp.history.store import HistoryStore, Message
+from chatapp.i18n import translate
 from chatapp.reasoning.formats import (
     HARMONY_CALL,
     HARMONY_END,
@@ -142,9 +143,9 @@ class ReplyRunner:
         messages = self._prompt_messages(conversation_id)
         if to_continue:
             if not messages or messages[-1].role != "assistant":
-                raise EngineError("There is no reply to continue.")
+                raise EngineError(translate("ChatReply", "There is no reply to continue."))
         elif not messages or (to_answer and messages[-1].role != "user"):
-            raise EngineError("There is no message to answer yet.")
+            raise EngineError(translate("ChatReply", "There is no message to answer yet."))
         if grounding is not None and messages[-1].role == "user":
             last = messages[-1]
             messages[-1] = ChatMessage(last.role, grounding.prompt_text(last.content))

@@ -30,6 +30,7 @@ from typing import Any, Final, Literal
 
 import httpx2
 
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.remote.errors import (
     RemoteAuthError,
     RemoteDroppedError,
@@ -145,10 +146,12 @@ class RemoteClient:
             try:
                 document: Any = response.json()
             except (json.JSONDecodeError, UnicodeDecodeError):
-                raise self._not_openai("its list of models is not JSON") from None
+                raise self._not_openai(QT_TRANSLATE_NOOP(
+                    "RemoteServer", "its list of models is not JSON")) from None
         entries = document.get("data") if isinstance(document, dict) else None
         if not isinstance(entries, list):
-            raise self._not_openai("its list of models has no \"data\"")
+            raise self._not_openai(QT_TRANSLATE_NOOP(
+                "RemoteServer", "its list of models has no \"data\""))
         models = [e["id"] for e in entries[:MAX_MODELS]
                   if isinstance(e, dict) and isinstance(e.get("id"), str) and e["id"]]
         return list(dict.fromkeys(models))
@@ -194,7 +197,7 @@ class RemoteClient:
                             break
                         self._take(event, stream, on_text, on_reasoning)
             except httpx2.SSEError as error:
-                raise self._not_openai(str(error)) from None
+                raise self._not_openai("{error}", error=error) from None
             except (httpx2.TransportError, OSError):
                 if not watch.stopped:  # a stop shuts the socket: its error is the stop
                     raise
@@ -224,13 +227,16 @@ class RemoteClient:
         try:
             chunk: Any = json.loads(data)
         except (json.JSONDecodeError, RecursionError):
-            raise self._not_openai("a streamed event is not JSON") from None
+            raise self._not_openai(QT_TRANSLATE_NOOP(
+                "RemoteServer", "a streamed event is not JSON")) from None
         if not isinstance(chunk, dict):
-            raise self._not_openai("a streamed event is not an object")
+            raise self._not_openai(QT_TRANSLATE_NOOP(
+                "RemoteServer", "a streamed event is not an object"))
         if "error" in chunk or event.event == "error":
             message = _error_message(chunk) or "an error with no message"
-            raise RemoteServerError(self.host, 0, f"{self.host} stopped the reply with an "
-                                    f"error: {message}", f"stream error: {message}")
+            raise RemoteServerError(self.host, 0, translate(
+                "RemoteServer", "{host} stopped the reply with an error: {message}").format(
+                    host=self.host, message=message), f"stream error: {message}")
         if isinstance(chunk.get("model"), str):
             stream.model = chunk["model"]
         usage = chunk.get("usage")
@@ -269,32 +275,41 @@ class RemoteClient:
         status = response.status_code
         if status < 400:
             if status >= 300:
-                raise self._not_openai(f"it answered with a redirect ({status})")
+                raise self._not_openai(QT_TRANSLATE_NOOP(
+                    "RemoteServer", "it answered with a redirect ({status})"), status=status)
             return
         response.read()
         message = _error_message(_json_or_none(response)) \
             or response.text.strip()[:_ERROR_TEXT_CHARS] or response.reason_phrase
         if status in (401, 403):
-            raise RemoteAuthError(
-                self.host, f"{self.host} refused the API key ({status}: {message}). Set the "
-                "server's API key again in Remote servers.", f"HTTP {status}: {message}")
+            raise RemoteAuthError(self.host, translate(
+                "RemoteServer", "{host} refused the API key ({status}: {message}). Set the "
+                "server's API key again in Remote servers.").format(
+                    host=self.host, status=status, message=message),
+                f"HTTP {status}: {message}")
         if status == 404:
-            raise RemoteServerError(
-                self.host, status, f"{self.host} has no such model or endpoint ({message}). "
-                "Check the server's address (it should end in /v1) and pick a model it "
-                "lists.", f"HTTP 404: {message}")
-        raise RemoteServerError(self.host, status, f"{self.host} answered with an error "
-                                f"({status}): {message}", f"HTTP {status}: {message}")
+            raise RemoteServerError(self.host, status, translate(
+                "RemoteServer", "{host} has no such model or endpoint ({message}). Check the "
+                "server's address (it should end in /v1) and pick a model it lists.").format(
+                    host=self.host, message=message), f"HTTP 404: {message}")
+        raise RemoteServerError(self.host, status, translate(
+            "RemoteServer", "{host} answered with an error ({status}): {message}").format(
+                host=self.host, status=status, message=message), f"HTTP {status}: {message}")
 
     def _dropped(self, detail: str) -> RemoteDroppedError:
-        return RemoteDroppedError(
-            self.host, f"The connection to {self.host} ended before the reply did. The part "
-            "already written is kept; try again or continue the reply.", detail)
+        return RemoteDroppedError(self.host, translate(
+            "RemoteServer", "The connection to {host} ended before the reply did. The part "
+            "already written is kept; try again or continue the reply.").format(
+                host=self.host), detail)
 
-    def _not_openai(self, why: str) -> RemoteProtocolError:
-        return RemoteProtocolError(
-            self.host, f"{self.host} did not answer as an OpenAI-compatible server does "
-            f"({why}). Check the server's address.", why)
+    def _not_openai(self, why: str, **values: object) -> RemoteProtocolError:
+        """``why``: English, marked for translation (or a library's message, kept as it is),
+        with {placeholders} filled from ``values``."""
+        return RemoteProtocolError(self.host, translate(
+            "RemoteServer", "{host} did not answer as an OpenAI-compatible server does "
+            "({reason}). Check the server's address.").format(
+                host=self.host, reason=translate("RemoteServer", why).format(**values)),
+            why.format(**values))
 
     @contextmanager
     def _translated(self, stream: _ReplyStream | None = None) -> Iterator[None]:
@@ -304,38 +319,44 @@ class RemoteClient:
         except RemoteError:
             raise
         except httpx2.ConnectTimeout as error:
-            raise RemoteTimeoutError(
-                self.host, f"{self.host} did not accept a connection in time. Check that "
-                "the server is running and reachable, then try again.", repr(error)) from None
-        except httpx2.TimeoutException as error:
-            waiting = "the reply" if stream is None or stream.first_token_at is None \
-                else "the rest of the reply"
-            raise RemoteTimeoutError(
-                self.host, f"{self.host} stopped answering: no word of {waiting} came in "
-                "time. The part already written is kept; try again later.",
+            raise RemoteTimeoutError(self.host, translate(
+                "RemoteServer", "{host} did not accept a connection in time. Check that the "
+                "server is running and reachable, then try again.").format(host=self.host),
                 repr(error)) from None
+        except httpx2.TimeoutException as error:
+            if stream is None or stream.first_token_at is None:
+                message = translate(
+                    "RemoteServer", "{host} stopped answering: no word of the reply came in "
+                    "time. The part already written is kept; try again later.")
+            else:
+                message = translate(
+                    "RemoteServer", "{host} stopped answering: no word of the rest of the "
+                    "reply came in time. The part already written is kept; try again later.")
+            raise RemoteTimeoutError(self.host, message.format(host=self.host),
+                                     repr(error)) from None
         except httpx2.ConnectError as error:
             if _is_tls_failure(error):
-                raise RemoteTlsError(
-                    self.host, f"The certificate of {self.host} could not be verified, so "
+                raise RemoteTlsError(self.host, translate(
+                    "RemoteServer", "The certificate of {host} could not be verified, so "
                     "chatapp did not send it anything. If the server uses a certificate of "
                     "your own, add its authority to the system's certificates; if it speaks "
-                    "plain http, write its address with http://.", repr(error)) from None
-            raise RemoteUnreachableError(
-                self.host, f"{self.host} cannot be reached ({_reason(error)}). Check the "
-                "address and that the server is running, then try again.",
-                repr(error)) from None
+                    "plain http, write its address with http://.").format(host=self.host),
+                    repr(error)) from None
+            raise RemoteUnreachableError(self.host, translate(
+                "RemoteServer", "{host} cannot be reached ({reason}). Check the address and "
+                "that the server is running, then try again.").format(
+                    host=self.host, reason=_reason(error)), repr(error)) from None
         except (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError,
                 httpx2.CloseError, OSError) as error:
             if stream is None:
-                raise RemoteUnreachableError(
-                    self.host, f"The connection to {self.host} failed ({_reason(error)}). "
-                    "Try again.", repr(error)) from None
+                raise RemoteUnreachableError(self.host, translate(
+                    "RemoteServer", "The connection to {host} failed ({reason}). Try again."
+                ).format(host=self.host, reason=_reason(error)), repr(error)) from None
             raise self._dropped(repr(error)) from None
         except httpx2.HTTPError as error:
-            raise RemoteUnreachableError(
-                self.host, f"The request to {self.host} failed ({_reason(error)}).",
-                repr(error)) from None
+            raise RemoteUnreachableError(self.host, translate(
+                "RemoteServer", "The request to {host} failed ({reason}).").format(
+                    host=self.host, reason=_reason(error)), repr(error)) from None
 
 
 @dataclass
@@ -433,9 +454,10 @@ def _reason(error: BaseException) -> str:
     lowered = text.lower()
     if "name or service not known" in lowered or "nodename nor servname" in lowered \
             or "getaddrinfo" in lowered or "temporary failure in name resolution" in lowered:
-        return "its name was not found"
+        return translate("RemoteServer", "its name was not found")
     if "connection refused" in lowered:
-        return "the connection was refused: nothing listens at that address"
+        return translate("RemoteServer",
+                         "the connection was refused: nothing listens at that address")
     if "network is unreachable" in lowered or "no route to host" in lowered:
-        return "the network cannot reach it"
+        return translate("RemoteServer", "the network cannot reach it")
     return text[:200] or type(error).__name__

@@ -13,6 +13,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import format_number, translate
 from chatapp.remote.client import RemoteClient
 from chatapp.remote.errors import (
     InvalidServerAddressError,
@@ -93,33 +94,41 @@ def plain_http_warning(address: str) -> str:
     except InvalidServerAddressError:
         return ""
     if urlsplit(base_url).scheme == "http" and not is_loopback(base_url):
-        return ("This address uses plain http:// to another computer: your messages, the "
-                "replies and the API key cross the network unencrypted. Use https:// if "
-                "the server offers it.")
+        return translate("RemoteServers", "This address uses plain http:// to another "
+                         "computer: your messages, the replies and the API key cross the "
+                         "network unencrypted. Use https:// if the server offers it.")
     return ""
 
 
 def describe_models(models: list[str]) -> str:
     if not models:
-        return "The server answers, but lists no models."
-    shown = ", ".join(models[:MAX_MODELS_SHOWN])
-    more = len(models) - MAX_MODELS_SHOWN
-    return (f"The server answers and lists {len(models)} model"
-            f"{'s' if len(models) != 1 else ''}: {shown}" + (f" and {more} more." if more > 0
-                                                           else "."))
+        return translate("RemoteServers", "The server answers, but lists no models.")
+    shown = translate("RemoteServers", ", ", "between model names").join(
+        models[:MAX_MODELS_SHOWN])
+    count = len(models)  # a plain name: lupdate's Python parser skips the call otherwise
+    more = count - MAX_MODELS_SHOWN
+    if more > 0:
+        return translate("RemoteServers", "The server answers and lists %n models: {models} "
+                         "and {more} more.", "", count).format(
+                             models=shown, more=format_number(more))
+    if count == 1:  # its own string: English's source has no singular
+        return translate("RemoteServers", "The server answers and lists 1 model: {models}."
+                         ).format(models=shown)
+    return translate("RemoteServers", "The server answers and lists %n models: {models}.", "",
+                     count).format(models=shown)
 
 
 def problem_label(error: UserFacingError) -> str:
     """A few words on why a server's models are not listed (its message says the rest)."""
     if isinstance(error, RemoteUnreachableError | RemoteTimeoutError):
-        return "cannot be reached"
+        return translate("RemoteServers", "cannot be reached")
     if isinstance(error, RemoteAuthError):
-        return "refused the API key"
+        return translate("RemoteServers", "refused the API key")
     if isinstance(error, KeyringError):  # the server wants its key, which cannot be read
-        return "its API key cannot be read from the keyring"
+        return translate("RemoteServers", "its API key cannot be read from the keyring")
     if isinstance(error, RemoteTlsError):
-        return "its certificate could not be verified"
-    return "did not list its models"
+        return translate("RemoteServers", "its certificate could not be verified")
+    return translate("RemoteServers", "did not list its models")
 
 
 def display_name(model: str) -> str:

@@ -26,6 +26,7 @@ from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from chatapp.errors import UserFacingError
 from chatapp.files.atomic import keep_aside, write_json_atomic
+from chatapp.i18n import format_number, translate
 from chatapp.paths import AppPaths
 from chatapp.remote.errors import InvalidServerAddressError
 from chatapp.secrets.keyring_store import (
@@ -93,11 +94,13 @@ def normalize_base_url(text: str) -> str:
     """
     typed = text.strip()
     if not typed:
-        raise InvalidServerAddressError("Type the server's address, for example "
-                                   "http://127.0.0.1:8080 or https://llm.example.com.")
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "Type the server's address, for example http://127.0.0.1:8080 or "
+            "https://llm.example.com."))
     if len(typed) > MAX_URL_CHARS or any(c.isspace() or ord(c) < 32 for c in typed):
-        raise InvalidServerAddressError("That is not a server address: it is too long or has "
-                                   "spaces in it.")
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "That is not a server address: it is too long or has spaces in "
+            "it."))
     if "://" not in typed:
         host_part = typed.split("/", 1)[0]
         bare = urlsplit(f"//{host_part}")
@@ -107,17 +110,22 @@ def normalize_base_url(text: str) -> str:
         parts = urlsplit(typed)
         port = parts.port  # raises ValueError for a port that is no number or out of range
     except ValueError:
-        raise InvalidServerAddressError("That is not a server address: the host or port is not "
-                                   "valid.") from None
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "That is not a server address: the host or port is not valid."
+        )) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidServerAddressError("A server's address starts with http:// or https://.")
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "A server's address starts with http:// or https://."))
     if not parts.hostname:
-        raise InvalidServerAddressError("The address has no host name.")
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "The address has no host name."))
     if parts.username is not None or parts.password is not None:
-        raise InvalidServerAddressError("Leave the user name and password out of the address; "
-                                   "put the server's API key in the API key box instead.")
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "Leave the user name and password out of the address; put the "
+            "server's API key in the API key box instead."))
     if parts.query or parts.fragment:
-        raise InvalidServerAddressError("Leave the part after ? or # out of the server's address.")
+        raise InvalidServerAddressError(translate(
+            "RemoteServers", "Leave the part after ? or # out of the server's address."))
     path = parts.path.rstrip("/")
     for endpoint in _ENDPOINTS:
         if path.endswith(endpoint):
@@ -175,24 +183,27 @@ class ServerStore:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise ServerListError(f"The list of remote servers could not be read from "
-                                  f"{self.path} ({error.strerror or error}).") from None
+            raise ServerListError(translate(
+                "RemoteServers", "The list of remote servers could not be read from {path} "
+                "({error}).").format(path=self.path, error=error.strerror or error)) from None
         try:
             return _parse(data)
         except ValueError as error:
             try:
                 kept = keep_aside(self.path)
             except OSError as move_error:
-                raise ServerListError(
-                    f"The list of remote servers in {self.path} is damaged ({error}) and "
-                    f"could not be moved aside ({move_error.strerror or move_error}); move "
-                    "or delete it to add servers again.") from None
+                raise ServerListError(translate(
+                    "RemoteServers", "The list of remote servers in {path} is damaged "
+                    "({problem}) and could not be moved aside ({error}); move or delete it to "
+                    "add servers again.").format(
+                        path=self.path, problem=error,
+                        error=move_error.strerror or move_error)) from None
             log.warning("The remote servers file was damaged (%s); kept as %s", error,
                         kept.name)
-            raise ServerListError(
-                f"The list of remote servers was damaged ({error}). It was kept as "
-                f"{kept.name}; add your servers again (their API keys are still in the "
-                "keyring).") from None
+            raise ServerListError(translate(
+                "RemoteServers", "The list of remote servers was damaged ({problem}). It was "
+                "kept as {name}; add your servers again (their API keys are still in the "
+                "keyring).").format(problem=error, name=kept.name)) from None
 
     def add(self, address: str, name: str = "") -> RemoteServer:
         """Add a server (InvalidServerAddressError for a bad address); the same address twice
@@ -203,8 +214,9 @@ class ServerStore:
             if server.base_url == base_url:
                 return server
         if len(servers) >= MAX_SERVERS:
-            raise ServerListError(f"chatapp keeps at most {MAX_SERVERS} remote servers; "
-                                  "remove one first.")
+            raise ServerListError(translate(
+                "RemoteServers", "chatapp keeps at most {count} remote servers; remove one "
+                "first.").format(count=format_number(MAX_SERVERS)))
         label = " ".join(name.split())[:MAX_NAME_CHARS] or server_host(base_url)
         server = RemoteServer(uuid.uuid4().hex, label, base_url)
         self._write([*servers, server])
@@ -232,15 +244,17 @@ class ServerStore:
         try:
             write_json_atomic(self.path, document)
         except OSError as error:
-            raise ServerListError(f"The list of remote servers could not be saved to "
-                                  f"{self.path} ({error.strerror or error}).") from None
+            raise ServerListError(translate(
+                "RemoteServers", "The list of remote servers could not be saved to {path} "
+                "({error}).").format(path=self.path, error=error.strerror or error)) from None
 
 
 def _find(servers: Sequence[RemoteServer], server_id: str) -> RemoteServer:
     for server in servers:
         if server.id == server_id:
             return server
-    raise ServerListError("That remote server is no longer in the list.")
+    raise ServerListError(translate(
+        "RemoteServers", "That remote server is no longer in the list."))
 
 
 def _parse(data: bytes) -> list[RemoteServer]:
@@ -248,31 +262,33 @@ def _parse(data: bytes) -> list[RemoteServer]:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, RecursionError, json.JSONDecodeError):
-        raise ValueError("it is not JSON") from None
+        raise ValueError(translate("RemoteServers", "it is not JSON")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValueError("it is not a list of remote servers")
+        raise ValueError(translate("RemoteServers", "it is not a list of remote servers"))
     if document.get("version") != VERSION:
-        raise ValueError(f"it is of version {document.get('version')!r}, "
-                         f"this chatapp reads version {VERSION}")
+        raise ValueError(translate(
+            "RemoteServers", "it is of version {version}, this chatapp reads version {latest}"
+        ).format(version=repr(document.get("version")), latest=VERSION))
     entries = document.get("servers")
     if not isinstance(entries, list) or len(entries) > MAX_SERVERS:
-        raise ValueError("its list of servers is missing or too long")
+        raise ValueError(translate("RemoteServers", "its list of servers is missing or too long"))
     servers: list[RemoteServer] = []
     for entry in entries:
         if not isinstance(entry, dict):
-            raise ValueError("a server is not an object")
+            raise ValueError(translate("RemoteServers", "a server is not an object"))
         server_id, name, base_url = entry.get("id"), entry.get("name"), entry.get("base_url")
         if not isinstance(server_id, str) or not _ID.fullmatch(server_id):
-            raise ValueError("a server has no valid id")
+            raise ValueError(translate("RemoteServers", "a server has no valid id"))
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
-            raise ValueError("a server has no valid name")
+            raise ValueError(translate("RemoteServers", "a server has no valid name"))
         if not isinstance(base_url, str):
-            raise ValueError("a server has no address")
+            raise ValueError(translate("RemoteServers", "a server has no address"))
         try:
             normalized = normalize_base_url(base_url)
         except InvalidServerAddressError as error:
-            raise ValueError(f"a server's address is not valid ({error.user_message})") \
-                from None
+            raise ValueError(translate(
+                "RemoteServers", "a server's address is not valid ({problem})").format(
+                    problem=error.user_message)) from None
         servers.append(RemoteServer(server_id, name, normalized))
     return servers
 
@@ -281,8 +297,10 @@ def _parse(data: bytes) -> list[RemoteServer]:
 
 
 def _kind(server: RemoteServer) -> SecretKind:
-    return SecretKind(f"the API key of {server.host}",
-                      "Servers that need no API key work without one.", log)
+    # Made when used, so translated here (keyring_store's lookup leaves it as it is).
+    return SecretKind(translate("Keyring", "the API key of {host}").format(host=server.host),
+                      translate("Keyring", "Servers that need no API key work without one."),
+                      log)
 
 
 def validate_api_key(key: str) -> str:
@@ -291,9 +309,10 @@ def validate_api_key(key: str) -> str:
     candidate = key.strip()
     if not candidate or len(candidate) > MAX_KEY_CHARS or any(
             c.isspace() or ord(c) < 32 or ord(c) == 127 for c in candidate):
-        raise UserFacingError("That is not an API key: a key is one word of letters, digits "
-                              "and signs, with no spaces. Copy it again from the server's "
-                              "settings.", f"rejected a key of {len(candidate)} characters")
+        raise UserFacingError(translate(
+            "RemoteServers", "That is not an API key: a key is one word of letters, digits and "
+            "signs, with no spaces. Copy it again from the server's settings."),
+            f"rejected a key of {len(candidate)} characters")
     return candidate
 
 

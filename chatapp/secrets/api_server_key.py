@@ -13,6 +13,7 @@ import secrets
 from typing import Final
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.secrets.keyring_store import (
     DEFAULT_TIMEOUT_S,
     SecretKind,
@@ -26,9 +27,9 @@ log = logging.getLogger(__name__)
 USERNAME: Final = "api-server-key"
 MIN_KEY_CHARS: Final = 8
 MAX_KEY_CHARS: Final = 256
-_KIND: Final = SecretKind("the API server's key",
-                          "The API server can still run without a key, for programs on this "
-                          "computer only.", log)
+_KIND: Final = SecretKind(QT_TRANSLATE_NOOP("Keyring", "the API server's key"),
+                          QT_TRANSLATE_NOOP("Keyring", "The API server can still run without "
+                                            "a key, for programs on this computer only."), log)
 
 
 def generate_key() -> str:
@@ -42,9 +43,10 @@ def validate_key(key: str) -> str:
     candidate = key.strip()
     if not MIN_KEY_CHARS <= len(candidate) <= MAX_KEY_CHARS or any(
             c.isspace() or not c.isprintable() for c in candidate):
-        raise UserFacingError(
-            f"An API key must be {MIN_KEY_CHARS} to {MAX_KEY_CHARS} letters, digits and "
-            "signs, with no spaces.", f"rejected a key of {len(candidate)} characters")
+        raise UserFacingError(translate(
+            "Keyring", "An API key must be {least} to {most} letters, digits and signs, with "
+            "no spaces.").format(least=MIN_KEY_CHARS, most=MAX_KEY_CHARS),
+            f"rejected a key of {len(candidate)} characters")
     return candidate
 
 

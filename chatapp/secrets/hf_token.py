@@ -17,6 +17,7 @@ from typing import Final
 
 import keyring.backend
 
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 from chatapp.secrets.keyring_store import (
     DEFAULT_TIMEOUT_S,
     SERVICE,
@@ -48,13 +49,15 @@ USERNAME: Final = "huggingface-token"
 # length so a future format still passes, but nothing with spaces, quotes or other punctuation.
 _TOKEN = re.compile(r"hf_[A-Za-z0-9]{8,250}")
 
-_WORKS_WITHOUT = "The app works without a token; only gated models need one."
+_WORKS_WITHOUT = QT_TRANSLATE_NOOP(
+    "Keyring", "The app works without a token; only gated models need one.")
 
 
 # Every keyring failure of the token is a KeyringError; the name is the token's own.
 TokenStoreError = KeyringError
 
-_KIND: Final = SecretKind("the Hugging Face token", _WORKS_WITHOUT, log)
+_KIND: Final = SecretKind(QT_TRANSLATE_NOOP("Keyring", "the Hugging Face token"),
+                          _WORKS_WITHOUT, log)
 
 
 # --- Public API ---
@@ -69,9 +72,9 @@ def validate_token(token: str) -> str:
     if not _TOKEN.fullmatch(candidate):
         raise TokenStoreError(
             Problem.INVALID_TOKEN,
-            'That is not a Hugging Face access token: a token starts with "hf_" followed by '
-            "letters and digits, with no spaces. Copy it again from huggingface.co, "
-            "Settings, Access Tokens.",
+            translate("Keyring", "That is not a Hugging Face access token: a token starts "
+                      "with \"hf_\" followed by letters and digits, with no spaces. Copy it "
+                      "again from huggingface.co, Settings, Access Tokens."),
             f"rejected a token of {len(candidate)} characters",
         )
     return candidate

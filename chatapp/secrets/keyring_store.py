@@ -36,6 +36,7 @@ import keyring.errors
 from keyring.backends import chainer, fail, null
 
 from chatapp.errors import UserFacingError
+from chatapp.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "DEFAULT_TIMEOUT_S",
@@ -83,9 +84,22 @@ class KeyringError(UserFacingError):
 class SecretKind:
     """Which secret a keyring call is for, as its messages and log name it."""
 
+    # In English, marked with QT_TRANSLATE_NOOP("Keyring", ...) (or already in the user's
+    # language when made at run time): messages translate them where they are shown.
     what: str  # "the Hugging Face token"
     works_without: str  # what still works without it, the end of every message
     log: logging.Logger  # the log of the module that keeps this secret
+
+    def shown_what(self) -> str:
+        return translate("Keyring", self.what)
+
+    def shown_works_without(self) -> str:
+        return translate("Keyring", self.works_without)
+
+
+def _with_works_without(message: str, kind: SecretKind) -> str:
+    """A message, then what still works without the secret (two sentences)."""
+    return f"{message} {kind.shown_works_without()}"
 
 # --- Running keyring calls safely ---
 
@@ -126,10 +140,11 @@ def run(
         kind.log.warning("The keyring did not answer within %.0f s (%s)", timeout, action)
         raise KeyringError(
             Problem.TIMEOUT,
-            f"The keyring did not answer within {timeout:g} seconds. It may be waiting for "
-            "an unlock prompt that cannot be shown. Unlock your keyring (for example in "
-            '"Passwords and Keys"), or log out and in again, then try again. '
-            + kind.works_without,
+            _with_works_without(translate(
+                "Keyring", "The keyring did not answer within {seconds} seconds. It may be "
+                "waiting for an unlock prompt that cannot be shown. Unlock your keyring (for "
+                "example in \"Passwords and Keys\"), or log out and in again, then try again."
+            ).format(seconds=f"{timeout:g}"), kind),
             f"{action}: no answer after {timeout} s",
         )
     if failure:
@@ -160,10 +175,13 @@ def _secure_backend(kind: SecretKind) -> keyring.backend.KeyringBackend:
     if reason is not None:
         raise KeyringError(
             Problem.INSECURE_KEYRING,
-            f"The keyring chatapp is set to use ({backend_label(backend)}) would {reason}, so "
-            f"{kind.what} is not stored there. Remove the PYTHON_KEYRING_BACKEND "
-            "setting or keyringrc.cfg file that selects it, and use GNOME Keyring, KWallet, "
-            "the macOS Keychain or Windows Credential Manager. " + kind.works_without,
+            _with_works_without(translate(
+                "Keyring", "The keyring chatapp is set to use ({keyring}) would {reason}, so "
+                "{what} is not stored there. Remove the PYTHON_KEYRING_BACKEND setting or "
+                "keyringrc.cfg file that selects it, and use GNOME Keyring, KWallet, the macOS "
+                "Keychain or Windows Credential Manager.").format(
+                    keyring=backend_label(backend), reason=translate("Keyring", reason),
+                    what=kind.shown_what()), kind),
             f"refused backend {type(backend).__module__}.{type(backend).__name__}",
         )
     return backend
@@ -171,26 +189,27 @@ def _secure_backend(kind: SecretKind) -> keyring.backend.KeyringBackend:
 
 def _insecure_reason(backend: keyring.backend.KeyringBackend) -> str | None:
     if isinstance(backend, null.Keyring):
-        return "silently store nothing"
+        return QT_TRANSLATE_NOOP("Keyring", "silently store nothing")
     if isinstance(backend, fail.Keyring):
-        return "store nothing"
+        return QT_TRANSLATE_NOOP("Keyring", "store nothing")
     if type(backend).__module__.startswith("keyrings.alt"):
         # keyrings.alt: plain-text and "encrypted" files in the home folder, the Windows
         # registry, and other backends its own documentation calls insecure.
-        return "keep it in a file or registry entry without proper protection"
+        return QT_TRANSLATE_NOOP("Keyring",
+                                 "keep it in a file or registry entry without proper protection")
     return None
 
 
 def backend_label(backend: keyring.backend.KeyringBackend) -> str:
     module = type(backend).__module__
     if module.endswith("SecretService"):
-        return "the Secret Service (GNOME Keyring or KWallet)"
+        return translate("Keyring", "the Secret Service (GNOME Keyring or KWallet)")
     if module.endswith("kwallet"):
         return "KWallet"
     if module.endswith("macOS"):
-        return "the macOS Keychain"
+        return translate("Keyring", "the macOS Keychain")
     if module.endswith("Windows"):
-        return "Windows Credential Manager"
+        return translate("Keyring", "Windows Credential Manager")
     name: str = getattr(backend, "name", type(backend).__name__)
     return name
 
@@ -205,9 +224,10 @@ def _translate(kind: SecretKind, error: Exception, action: str) -> KeyringError:
     ):
         return KeyringError(
             Problem.LOCKED,
-            f"Your keyring is locked, so chatapp cannot use {kind.what}. Unlock it "
-            '(for example: open "Passwords and Keys" and unlock the Login keyring, or log out '
-            "and in again), then try again. " + kind.works_without,
+            _with_works_without(translate(
+                "Keyring", "Your keyring is locked, so chatapp cannot use {what}. Unlock it "
+                "(for example: open \"Passwords and Keys\" and unlock the Login keyring, or "
+                "log out and in again), then try again.").format(what=kind.shown_what()), kind),
             detail,
         )
     if isinstance(error, keyring.errors.NoKeyringError):
@@ -226,12 +246,20 @@ def _translate(kind: SecretKind, error: Exception, action: str) -> KeyringError:
 
 
 def _failed(kind: SecretKind, action: str, detail: str) -> KeyringError:
-    verb = {"read": "read", "store": "store", "delete": "delete"}.get(action, "reach")
+    if action == "read":
+        could_not = translate("Keyring", "The keyring could not read {what}.")
+    elif action == "store":
+        could_not = translate("Keyring", "The keyring could not store {what}.")
+    elif action == "delete":
+        could_not = translate("Keyring", "The keyring could not delete {what}.")
+    else:
+        could_not = translate("Keyring", "The keyring could not reach {what}.")
+    check = translate("Keyring", "Check that your keyring (GNOME Keyring, KWallet, the macOS "
+                      "Keychain or Windows Credential Manager) is running and unlocked, then "
+                      "try again.")
     return KeyringError(
         Problem.FAILED,
-        f"The keyring could not {verb} {kind.what}. Check that your keyring "
-        "(GNOME Keyring, KWallet, the macOS Keychain or Windows Credential Manager) is running "
-        "and unlocked, then try again. " + kind.works_without,
+        _with_works_without(f"{could_not.format(what=kind.shown_what())} {check}", kind),
         detail,
     )
 
@@ -251,17 +279,19 @@ def _missing_keyring_error(kind: SecretKind) -> KeyringError:
     if sys.platform == "darwin":
         return KeyringError(
             Problem.NO_KEYRING,
-            f"The macOS Keychain cannot be used, so chatapp cannot store {kind.what}. "
-            "Make sure you are logged in to a normal desktop session, then restart "
-            "chatapp. " + kind.works_without,
+            _with_works_without(translate(
+                "Keyring", "The macOS Keychain cannot be used, so chatapp cannot store {what}. "
+                "Make sure you are logged in to a normal desktop session, then restart "
+                "chatapp.").format(what=kind.shown_what()), kind),
             "no keyring backend on macOS",
         )
     if sys.platform == "win32":
         return KeyringError(
             Problem.NO_KEYRING,
-            f"Windows Credential Manager cannot be used, so chatapp cannot store {kind.what}. "
-            "Make sure you are logged in to a normal desktop session, then "
-            "restart chatapp. " + kind.works_without,
+            _with_works_without(translate(
+                "Keyring", "Windows Credential Manager cannot be used, so chatapp cannot store "
+                "{what}. Make sure you are logged in to a normal desktop session, then restart "
+                "chatapp.").format(what=kind.shown_what()), kind),
             "no keyring backend on Windows",
         )
     cause = _diagnose_secret_service(kind)
@@ -271,19 +301,19 @@ def _missing_keyring_error(kind: SecretKind) -> KeyringError:
     # process (the service started later, or keyring is configured to use no backend).
     return KeyringError(
         Problem.NO_SECRET_SERVICE,
-        "The keyring service started after chatapp, or chatapp is set to use no keyring. "
-        "Restart chatapp; if this message stays, remove any PYTHON_KEYRING_BACKEND setting. "
-        + kind.works_without,
+        _with_works_without(translate(
+            "Keyring", "The keyring service started after chatapp, or chatapp is set to use no "
+            "keyring. Restart chatapp; if this message stays, remove any "
+            "PYTHON_KEYRING_BACKEND setting."), kind),
         "Secret Service available, but keyring chose no backend",
     )
 
 
 def _no_secret_service_message(kind: SecretKind) -> str:
-    return (
-        f"No keyring service is running, so chatapp cannot store {kind.what} safely. "
+    return _with_works_without(translate(
+        "Keyring", "No keyring service is running, so chatapp cannot store {what} safely. "
         "Install and unlock GNOME Keyring or KWallet (on Debian or Ubuntu: sudo apt install "
-        "gnome-keyring), then restart chatapp. " + kind.works_without
-    )
+        "gnome-keyring), then restart chatapp.").format(what=kind.shown_what()), kind)
 
 
 def _diagnose_secret_service(kind: SecretKind) -> KeyringError | None:
@@ -322,10 +352,11 @@ def _diagnose_secret_service(kind: SecretKind) -> KeyringError | None:
 def _no_dbus(kind: SecretKind, detail: str) -> KeyringError:
     return KeyringError(
         Problem.NO_DBUS,
-        "The desktop's message bus (D-Bus) is not running for chatapp, so no keyring can be "
-        f"reached to store {kind.what}. Start chatapp from your desktop session "
-        "(or under dbus-run-session) with GNOME Keyring or KWallet running and unlocked. "
-        + kind.works_without,
+        _with_works_without(translate(
+            "Keyring", "The desktop's message bus (D-Bus) is not running for chatapp, so no "
+            "keyring can be reached to store {what}. Start chatapp from your desktop session "
+            "(or under dbus-run-session) with GNOME Keyring or KWallet running and unlocked."
+        ).format(what=kind.shown_what()), kind),
         detail,
     )
 
