@@ -14,6 +14,7 @@ from chatapp import APP_NAME, __version__
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, load_settings
 from chatapp.ui.exception_hook import install_exception_hook
+from chatapp.ui.icons import Icon, icon
 from chatapp.ui.language import install_language
 from chatapp.ui.main_window import MainWindow
 from chatapp.ui.single_instance import InstanceGuard, activate_running_instance, bring_to_front
@@ -49,6 +50,9 @@ def create_main_window(paths: AppPaths, settings: Settings | None = None) -> Mai
     assert isinstance(app, QApplication), "create_application comes first"
     # Before any widget: each is built with its words in the language installed now.
     install_language(app, settings.language)
+    # QtAwesome imports itself and reads its icon fonts at the first icon drawn: drawn
+    # here, before the event loop, that file I/O is not the UI thread's during the session.
+    icon(Icon.SEND).pixmap(16, 16)
     return MainWindow(paths, settings, theme=theme_controller(app, settings))
 
 
