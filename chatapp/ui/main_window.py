@@ -230,8 +230,9 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton(translate("MainWindow", "Settings"), top)
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.setIcon(icon(Icon.SETTINGS))
-        model_label = QLabel(translate("MainWindow", "&Model"), top)
-        model_label.setBuddy(self.model_picker)  # Alt+M reaches the picker
+        # Alt+D reaches the picker (Alt+M is the Model menu's).
+        model_label = QLabel(translate("MainWindow", "Mo&del"), top)
+        model_label.setBuddy(self.model_picker)
         top_layout.addWidget(model_label)
         top_layout.addWidget(self.model_picker)
         top_layout.addWidget(self.models_button)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.paths import AppPaths
@@ -255,3 +255,13 @@ def stopping(window: MainWindow) -> bool:
     """The reply being written was asked to stop."""
     turn = window.session.turn
     return turn is not None and turn.stop_requested
+
+
+def test_alt_keys_of_the_menus_and_the_model_label_differ(open_window: OpenWindow) -> None:
+    window = open_window()
+    keys = [QKeySequence.mnemonic(action.text()).toString()
+            for action in window.menuBar().actions()]
+    label = next(label for label in window.findChildren(QLabel)
+                 if label.buddy() is window.model_picker)
+    keys.append(QKeySequence.mnemonic(label.text()).toString())
+    assert all(keys) and len(keys) == len(set(keys)), keys
