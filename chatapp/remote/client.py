@@ -233,7 +233,8 @@ class RemoteClient:
             raise self._not_openai(QT_TRANSLATE_NOOP(
                 "RemoteServer", "a streamed event is not an object"))
         if "error" in chunk or event.event == "error":
-            message = _error_message(chunk) or "an error with no message"
+            message = _error_message(chunk) or translate("RemoteServer",
+                                                         "an error with no message")
             raise RemoteServerError(self.host, 0, translate(
                 "RemoteServer", "{host} stopped the reply with an error: {message}").format(
                     host=self.host, message=message), f"stream error: {message}")
