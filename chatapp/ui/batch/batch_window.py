@@ -351,21 +351,27 @@ class BatchWindow(QWidget):
         text = self.output.text().strip()
         return Path(text) if text else None
 
-    def _read_files(self, *, clear_error: bool = True) -> None:
-        """Read the input's rows and what the output holds, on the files thread."""
+    def _read_files(self, *, clear_error: bool = True, again: bool = False) -> None:
+        """Read the input's rows and what the output holds, on the files thread.
+
+        ``again``: the same files, read after a job: what was read stays meanwhile, so
+        Start is not disabled while they are read (a job resumes from the output itself).
+        """
         if clear_error:
             self._say(self.error, "")
         self._reading += 1
         reading = self._reading
         text = self.input.text().strip()
-        self.job_files = None
+        if not again:
+            self.job_files = None
         if not text:
             self._say(self.columns, "")
             self._say(self.resume, "")
             self._update()
             return
         source, output = Path(text), self._output_path()
-        self._say(self.columns, translate("BatchWindow", "Reading the input…"))
+        if not again:
+            self._say(self.columns, translate("BatchWindow", "Reading the input…"))
 
         def done(files: JobFiles) -> None:
             if reading == self._reading:
@@ -373,6 +379,7 @@ class BatchWindow(QWidget):
 
         def failed(error: UserFacingError) -> None:
             if reading == self._reading:
+                self.job_files = None
                 self._say(self.columns, "")
                 self._say(self.resume, "")
                 self._say(self.error, error.user_message)
@@ -602,7 +609,7 @@ class BatchWindow(QWidget):
         self._show_paused(False)
         self.running_changed.emit(False)
         self._update()
-        self._read_files(clear_error=False)  # what the output holds now: a rerun resumes
+        self._read_files(clear_error=False, again=True)  # what the output holds now
 
     # -- closing -------------------------------------------------------------------------
 
