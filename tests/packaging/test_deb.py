@@ -20,11 +20,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 
+from chatapp.i18n import LANGUAGES
 from chatapp.models.starter import STARTER
 from tests.packaging.gui_session import QUESTION
 
 ROOT = Path(__file__).resolve().parents[2]
+TRANSLATED = sorted(code for code in LANGUAGES if code != "en")
+# The File menu's title (chatapp/ui/menus.py) and a word of its translations.
+FILE_MENU = ("Menus", "&File")
+KNOWN_WORDS = {"de": "Datei", "ar": "ملف"}
 INSTALL_DIR = Path("/opt/chatapp")
 DESKTOP_FILE = Path("/usr/share/applications/chatapp.desktop")
 BUNDLED_MODEL = INSTALL_DIR / "_internal" / STARTER.relative_path
@@ -155,6 +161,27 @@ def test_it_installs_a_command_a_menu_entry_and_icons(installation: Installation
         assert info.st_uid == 0, path
         assert path.is_symlink() or not info.st_mode & 0o022, path
     assert BUNDLED_MODEL.stat().st_size == STARTER.size_bytes
+
+
+def test_the_bundle_carries_the_translations(installation: Installation) -> None:
+    internal = INSTALL_DIR / "_internal"
+    for code in TRANSLATED:
+        # chatapp's own, where chatapp/ui/language.py looks (the package's translations
+        # folder), and translating: a known string comes out in the language.
+        qm = internal / "chatapp" / "resources" / "translations" / f"chatapp_{code}.qm"
+        assert qm.is_file(), qm
+        translator = QTranslator()
+        assert translator.load(str(qm)), qm
+        assert KNOWN_WORDS[code] in (translator.translate(*FILE_MENU) or ""), code
+        # Qt's, for the standard dialogs' buttons, where the bundled Qt looks: its
+        # prefix is the folder of its libraries' parent (PySide6/Qt).
+        qt = internal / "PySide6" / "Qt" / "translations" / f"qtbase_{code}.qm"
+        assert qt.is_file(), qt
+        assert translator.load(str(qt)), qt
+        assert translator.translate("QPlatformTheme", "Cancel") not in (None, "", "Cancel")
+    # Only those: the other languages' Qt translations stay out of the bundle.
+    kept = {p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()}
+    assert kept == {f"qtbase_{code}.qm" for code in TRANSLATED}
 
 
 def test_the_installed_app_chats_offline_on_the_best_cpu_variant(
