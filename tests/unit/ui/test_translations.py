@@ -7,6 +7,7 @@ translated (Qt Linguist, or by hand: plural messages have 2 forms in German, 6 i
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 import sys
@@ -153,3 +154,66 @@ def test_the_compiled_translation_loads_and_translates(language: str) -> None:
                 wrong.append(f"{describe(message)} (n={n}): {got!r} != {expected!r}")
     assert not wrong, (f"{qm} differs from chatapp_{language}.ts (compiled from an older "
                        "one? make compiles it again):\n" + "\n".join(wrong))
+
+
+# -- every call is one lupdate reads -------------------------------------------------------
+
+TRANSLATING = {"translate", "QT_TRANSLATE_NOOP"}
+
+
+def _calls(path: Path) -> list[tuple[ast.Call, str]]:
+    """The calls of chatapp.i18n's translate and QT_TRANSLATE_NOOP, and Qt's own
+    QCoreApplication.translate (not the hub's error translation, nor a painter's)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {alias.asname or alias.name for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module == "chatapp.i18n"
+                for alias in node.names} & TRANSLATING
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Name) and node.func.id in imported:
+            found.append((node, node.func.id))
+        elif (isinstance(node.func, ast.Attribute) and node.func.attr == "translate"
+              and isinstance(node.func.value, ast.Name)
+              and node.func.value.id == "QCoreApplication"):
+            found.append((node, "translate"))
+    return found
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+        else None
+
+
+def test_every_translated_string_is_one_lupdate_extracts(
+        extracted: list[ts_files.Message]) -> None:
+    """pyside6-lupdate skips, without a word, a call whose count is an expression
+    (``len(rows)``, ``self.count``) or a keyword: its string would stay English in every
+    language while the completeness test above passes. A ``translate(context, variable)``
+    of a QT_TRANSLATE_NOOP-marked constant is fine: the constant is what lupdate reads."""
+    keys = {(message.context, message.source) for message in extracted}
+    wrong: list[str] = []
+    for path in ts_files.source_files():
+        for call, name in _calls(path):
+            where = f"{path.relative_to(ts_files.ROOT)}:{call.lineno}"
+            if call.keywords:
+                wrong.append(f"{where}: keyword arguments (lupdate reads positions only)")
+                continue
+            if len(call.args) < 2:
+                wrong.append(f"{where}: {name} needs a context and a text")
+                continue
+            context, text = _literal(call.args[0]), _literal(call.args[1])
+            if text is None:
+                if name == "QT_TRANSLATE_NOOP" or isinstance(call.args[1], ast.JoinedStr):
+                    wrong.append(f"{where}: the text is not one string literal")
+                continue  # translating a marked constant, in its marker's context
+            if context is None:
+                wrong.append(f"{where}: the context is not one string literal")
+                continue
+            if len(call.args) >= 4 and not isinstance(call.args[3], ast.Name | ast.Constant):
+                wrong.append(f"{where}: the count is an expression; give it a name first")
+                continue
+            if (context, text) not in keys:
+                wrong.append(f"{where}: lupdate did not extract {text!r}")
+    assert not wrong, "\n".join(wrong)
