@@ -70,13 +70,6 @@ def install_language(app: QApplication, choice: str) -> str:
     return code
 
 
-def install_translator(app: QApplication, translator: QTranslator) -> None:
-    """Use ``translator`` for chatapp's strings (the pseudo-translation of the tests)."""
-    app.installTranslator(translator)
-    _installed.append(translator)
-    i18n.install(i18n.LocaleBackend(translate=_qt_translate))
-
-
 def _qt_translate(context: str, text: str, disambiguation: str | None, n: int) -> str:
     return QCoreApplication.translate(context, text, disambiguation, n)
 
