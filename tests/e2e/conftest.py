@@ -7,10 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from chatapp import i18n
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
+from chatapp.ui import language
 from chatapp.ui.application import create_main_window
 from chatapp.ui.composer import ComposerState
 from chatapp.ui.main_window import MainWindow
@@ -37,6 +41,21 @@ def open_window(qtbot: QtBot, app_paths: AppPaths) -> Iterator[OpenWindow]:
     yield open_
     for window in windows:
         window.close()
+    if windows:
+        english_again()
+
+
+def english_again() -> None:
+    """The window installed the system's language and number format (in a "C" locale:
+    no thousands separator); the tests that follow, which build no window, expect English
+    with Python's numbers, as a process without a window has."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for translator in language._installed:
+        app.removeTranslator(translator)
+    language._installed.clear()
+    i18n.install(i18n.LocaleBackend())
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from chatapp.engine.model_loader import ModelSummary
 from chatapp.history.store import HistoryStore
+from chatapp.i18n import format_number
 from chatapp.models.starter import STARTER
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, load_settings, save_settings
@@ -81,7 +82,8 @@ def test_chat_streams_and_is_there_after_a_restart(qtbot: QtBot, open_window: Op
     assert reply.role == "assistant" and reply.text == "".join(pieces) and reply.text.strip()
     assert "tokens/s" in reply.stats_label.text()
     # Auto context: all the model's 8,192 tokens fit this computer.
-    assert "/ 8,192 tokens" in window.status.context.text()
+    # In the locale's digits (the window installs the system's locale).
+    assert f"/ {format_number(8192)} tokens" in window.status.context.text()
     assert window.status.model.text() == model_path.stem
     # The chat is named after its first message.
     title = "What is the capital of France?"
@@ -301,7 +303,8 @@ def test_overflowing_conversations_say_what_is_left_out(
     window = open_window(model_settings(model_path, context_length=1024))
     wait_loaded(qtbot, window)
     qtbot.waitUntil(window.view.notice.isVisible, timeout=30_000)
-    assert "no longer fit the model's context (1,024 tokens)" in window.view.notice.text()
+    assert (f"no longer fit the model's context ({format_number(1024)} tokens)"
+            in window.view.notice.text())
     assert window.view.messages[-1].property("outOfContext") is False
     send(qtbot, window, "Summarize.")
     wait_reply_done(qtbot, window)
