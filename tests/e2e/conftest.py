@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -55,6 +55,7 @@ def english_again() -> None:
         app.removeTranslator(translator)
     language._installed.clear()
     i18n.install(i18n.LocaleBackend())
+    QLocale.setDefault(QLocale.system())
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 

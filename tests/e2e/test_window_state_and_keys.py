@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, load_settings
 from chatapp.ui.main_window import DEFAULT_SIZE, MainWindow, reply_announcement
-from chatapp.ui.shortcuts_dialog import ShortcutsDialog, command_text
+from chatapp.ui.shortcuts_dialog import ShortcutsDialog, command_text, shortcut_sections
 from chatapp.ui.theme import current as current_theme
 from chatapp.vocabulary import ThemeChoice
 from tests.e2e.conftest import (
@@ -265,3 +265,16 @@ def test_alt_keys_of_the_menus_and_the_model_label_differ(open_window: OpenWindo
                  if label.buddy() is window.model_picker)
     keys.append(QKeySequence.mnemonic(label.text()).toString())
     assert all(keys) and len(keys) == len(set(keys)), keys
+
+
+@pytest.mark.expect_log("chatapp.ui.language", "No .* translation")  # .qm not built
+def test_arabic_mirrors_the_window(open_window: OpenWindow) -> None:
+    window = open_window(Settings(language="ar"))
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    window.resize(900, 600)
+    list_x = window.sidebar.mapTo(window, window.sidebar.rect().topLeft()).x()
+    view_x = window.view.mapTo(window, window.view.rect().topLeft()).x()
+    assert list_x > view_x  # the chat list on the right, where Arabic starts
+    # The shortcuts overview is in the window's language too (when the .qm is built).
+    headings = [heading for heading, _rows in shortcut_sections(window)]
+    assert headings[0] == command_text(window.menuBar().actions()[0])
