@@ -50,9 +50,11 @@ Trim = Literal["none", "newlines", "whitespace"]
 # A rendered skeleton longer than this is a template gone wrong (or hostile), not a chat.
 MAX_RENDERED_CHARS = 16 * 1024 * 1024
 
-MODEL_SOURCE = "the model's chat template"
-CHATML_SOURCE = "ChatML: the model has no chat template, but its vocabulary is ChatML's"
-NO_TEMPLATE_SOURCE = "none: the model has no chat template"
+# Where a model's chat format comes from, as the status line says it (translated there).
+MODEL_SOURCE = QT_TRANSLATE_NOOP("ChatTemplate", "the model's chat template")
+CHATML_SOURCE = QT_TRANSLATE_NOOP(
+    "ChatTemplate", "ChatML: the model has no chat template, but its vocabulary is ChatML's")
+NO_TEMPLATE_SOURCE = QT_TRANSLATE_NOOP("ChatTemplate", "none: the model has no chat template")
 
 CHATML_TEMPLATE = (
     "{% for message in messages %}"

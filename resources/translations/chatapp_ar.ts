@@ -2028,6 +2028,18 @@
 <context>
     <name>ChatTemplate</name>
     <message>
+        <source>the model's chat template</source>
+        <translation>قالب المحادثة الخاص بالنموذج</translation>
+    </message>
+    <message>
+        <source>ChatML: the model has no chat template, but its vocabulary is ChatML's</source>
+        <translation>ChatML: ليس للنموذج قالب محادثة، لكن مفرداته هي مفردات ChatML</translation>
+    </message>
+    <message>
+        <source>none: the model has no chat template</source>
+        <translation>لا شيء: ليس للنموذج قالب محادثة</translation>
+    </message>
+    <message>
         <source>Edit the model's chat template in Models, or choose another model.</source>
         <translation>عدّل قالب المحادثة للنموذج في «النماذج»، أو اختر نموذجًا آخر.</translation>
     </message>

@@ -1932,6 +1932,18 @@
 <context>
     <name>ChatTemplate</name>
     <message>
+        <source>the model's chat template</source>
+        <translation>die Chatvorlage des Modells</translation>
+    </message>
+    <message>
+        <source>ChatML: the model has no chat template, but its vocabulary is ChatML's</source>
+        <translation>ChatML: Das Modell hat keine Chatvorlage, aber sein Vokabular ist das von ChatML</translation>
+    </message>
+    <message>
+        <source>none: the model has no chat template</source>
+        <translation>keine: Das Modell hat keine Chatvorlage</translation>
+    </message>
+    <message>
         <source>Edit the model's chat template in Models, or choose another model.</source>
         <translation>Bearbeiten Sie die Chatvorlage des Modells unter „Modelle“ oder wählen Sie ein anderes Modell.</translation>
     </message>
