@@ -6,6 +6,7 @@ import importlib.metadata
 import logging
 import os
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,3 +140,22 @@ def _abandoned_threads_end() -> Iterator[None]:
     from chatapp.ui.workers import abandoned
 
     abandoned.wait_all(120)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A window installs the system's (or a chosen) language, locale and direction for the
+    whole process: each test after it starts in English again, as if no window had been."""
+    yield
+    from chatapp import i18n
+
+    i18n.install(i18n.LocaleBackend())
+    if "PySide6.QtWidgets" not in sys.modules:  # a core test: Qt is never imported for it
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from chatapp.ui import language
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        language.reset(app)

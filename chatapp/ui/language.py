@@ -38,6 +38,26 @@ def system_language() -> str:
     return SOURCE_LANGUAGE
 
 
+def system_locale() -> QLocale:
+    """The system's locale for numbers and dates; US English where none is set (the
+    "C" locale of a bare session writes 8192 where everyone expects 8,192)."""
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return system
+
+
+def reset(app: QApplication) -> None:
+    """Back to English, the system's locale and left to right, with no translator (as a
+    process that built no window: the tests use it after each window)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    i18n.install(i18n.LocaleBackend())
+    QLocale.setDefault(QLocale.system())
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 def chosen_language(choice: str) -> str:
     """The language for the setting ``choice`` ("" is the system's)."""
     return choice if choice in i18n.LANGUAGES else system_language()
@@ -57,7 +77,7 @@ def install_language(app: QApplication, choice: str) -> str:
         _load(app, "chatapp", code, translations_dir())
         qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         _load(app, "qtbase", code, qt_translations)
-    locale = QLocale.system() if not choice else QLocale(code)
+    locale = system_locale() if not choice else QLocale(code)
     if locale.language() != QLocale(code).language():
         # The system's locale is in a language chatapp does not speak: its numbers still
         # are what the user reads every day, so they stay.

@@ -7,11 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from chatapp import i18n
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings
 from chatapp.ui import language
@@ -46,17 +44,11 @@ def open_window(qtbot: QtBot, app_paths: AppPaths) -> Iterator[OpenWindow]:
 
 
 def english_again() -> None:
-    """The window installed the system's language and number format (in a "C" locale:
-    no thousands separator); the tests that follow, which build no window, expect English
-    with Python's numbers, as a process without a window has."""
+    """The window installed the system's language and number format; the tests that
+    follow, which build no window, expect English with Python's numbers."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    for translator in language._installed:
-        app.removeTranslator(translator)
-    language._installed.clear()
-    i18n.install(i18n.LocaleBackend())
-    QLocale.setDefault(QLocale.system())
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    language.reset(app)
 
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
