@@ -8,7 +8,7 @@ KEYS below. Shortcuts are shown as the system writes them (⌘ on a Mac).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,7 +52,14 @@ def command_text(action: QAction) -> str:
 
 def keys_text(keys: list[QKeySequence]) -> str:
     return ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys
-                     if not key.isEmpty())
+                     if not key.isEmpty() and not _vendor_key(key))
+
+
+def _vendor_key(key: QKeySequence) -> bool:
+    """A key of a multimedia keyboard (Qt's Key_Back and above: "New", "Open", "Exit"),
+    which a standard shortcut carries on X11 beside Ctrl+N: listed, it reads as a word."""
+    first: QKeyCombination = key[0]  # type: ignore[index]  # PySide6's stub lacks []
+    return first.key().value >= Qt.Key.Key_Back.value
 
 
 def shortcut_sections(window: QMainWindow) -> list[Section]:

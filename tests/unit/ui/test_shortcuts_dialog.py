@@ -8,7 +8,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from chatapp.ui.shortcuts_dialog import ShortcutsDialog, command_text, shortcut_sections
+from chatapp.ui.shortcuts_dialog import (
+    ShortcutsDialog,
+    command_text,
+    keys_text,
+    shortcut_sections,
+)
 
 
 def native(keys: str) -> str:
@@ -19,6 +24,14 @@ def native(keys: str) -> str:
 def test_command_text_drops_the_accelerator_and_the_dots() -> None:
     assert command_text(QAction("&Open model file…")) == "Open model file"
     assert command_text(QAction("Save && &quit")) == "Save & quit"
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_multimedia_keyboards_key_is_not_listed_as_a_word() -> None:
+    # X11 gives the standard New shortcut Ctrl+N and the "New" key of such keyboards.
+    keys = [QKeySequence("Ctrl+N"), QKeySequence(Qt.Key.Key_New), QKeySequence("Del"),
+            QKeySequence(Qt.Key.Key_Exit), QKeySequence("F2")]
+    assert keys_text(keys) == ", ".join(native(key) for key in ("Ctrl+N", "Del", "F2"))
 
 
 def test_the_sections_follow_the_window(qtbot: QtBot) -> None:
