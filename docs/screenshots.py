@@ -4,7 +4,10 @@ Run under a real X server (``make screenshots`` uses xvfb-run) or offscreen. Eac
 starts the app in a temporary CHATAPP_HOME:
 
 - ``screenshot-first-run.png``: no model yet.
-- ``screenshot.png``: the starter model answering a question whose answer has code.
+- ``screenshot.png``: the starter model answering a question whose answer has code;
+  ``screenshot-dark.png``: the same in the dark theme; ``screenshot-arabic.png``: the
+  same with the window in Arabic, laid out right to left (the model answers in English:
+  the window's language is not the model's).
 - ``screenshot-thinking.png``: a reasoning reply: one thought folded to "Thought for …"
   above its answer, the next one thinking live. The starter model does not think; it
   gets Qwen3's chat template and a grammar makes it write as Qwen3 does (the tests'
@@ -25,7 +28,9 @@ starts the app in a temporary CHATAPP_HOME:
   counted, the job going on).
 - ``models-recommended.png``, ``models-search.png``, ``models-installed.png``: the
   Models pane, its search and downloads served by the stand-in hub the tests use
-  (this machine cannot reach huggingface.co), with a download in progress.
+  (this machine cannot reach huggingface.co), with a download in progress;
+  ``models-arabic.png``: its Recommended tab in Arabic, right to left.
+- ``screenshot-shortcuts.png``: the keyboard shortcuts overview (Ctrl+/).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ from chatapp.paths import HOME_ENV, AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.application import create_application, create_main_window
 from chatapp.ui.main_window import MainWindow
+from chatapp.vocabulary import ThemeChoice
 
 DAY_S = 86_400.0
 QUESTION = "Write a Python function that reverses a string, with a short explanation."
@@ -103,9 +109,11 @@ def first_run(out: Path) -> None:
     window.close()
 
 
-def conversation(model: Path, out: Path) -> None:
-    window = create_main_window(new_home(), Settings(last_model_path=str(model),
-                                                     temperature=0.2, max_reply_tokens=300))
+def conversation(model: Path, out: Path, *, theme: ThemeChoice = ThemeChoice.LIGHT,
+                 language: str = "en") -> None:
+    window = create_main_window(new_home(), Settings(
+        last_model_path=str(model), temperature=0.2, max_reply_tokens=300, theme=theme,
+        language=language))
     window.show()
     wait_until(lambda: window.session.model is not None)
     window.composer.edit.setPlainText(QUESTION)
@@ -361,6 +369,35 @@ def _sdist_templates() -> Path:
     return sdist / "vendor" / "llama.cpp" / "models" / "templates"
 
 
+def models_in_arabic(out: Path) -> None:
+    """The Recommended tab right to left (no reply first: its catalog needs no model)."""
+    paths = new_home()
+    install_starter(paths.models_dir)
+    window = create_main_window(paths, Settings(language="ar", theme=ThemeChoice.LIGHT))
+    window.show()
+    wait_until(lambda: not window.session.busy and window.session.last_scan is not None)
+    window.open_models_pane()
+    wait_until(lambda: window.models_pane is not None and window.models_pane.isVisible())
+    pane = window.models_pane
+    assert pane is not None
+    wait_until(lambda: pane.speeds.estimator is not None)
+    settle()
+    pane.move(window.pos())
+    grab(pane, out, screen=False)
+    window.close()
+
+
+def shortcuts(out: Path) -> None:
+    window = create_main_window(new_home(), Settings(language="en", theme=ThemeChoice.LIGHT))
+    window.show()
+    wait_until(lambda: not window.session.busy and window.session.last_scan is not None)
+    dialog = window.show_shortcuts()
+    settle(0.8)
+    grab(window, out)
+    dialog.close()
+    window.close()
+
+
 def models_pane(model: Path, out_dir: Path) -> None:
     # The stand-in hub lives with the tests; it serves the real SmolLM2 file.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -373,7 +410,8 @@ def models_pane(model: Path, out_dir: Path) -> None:
         populate(hub, write_blobs(Path(tempfile.mkdtemp(prefix="hub-blobs-"))), model)
         hub.set_faults(throttle_bytes_per_s=400_000)  # slow enough to catch it mid-way
         window: MainWindow = create_main_window(paths, Settings(
-            last_model_path=str(paths.models_dir / model.name), hub_endpoint=hub.endpoint))
+            last_model_path=str(paths.models_dir / model.name), hub_endpoint=hub.endpoint,
+            language="en", theme=ThemeChoice.LIGHT))
         window.show()
         wait_until(lambda: window.session.model is not None)
         # One reply first: the starter model's speed column shows what it measured here.
@@ -416,11 +454,19 @@ def models_pane(model: Path, out_dir: Path) -> None:
         window.close()
 
 
+def looks(model: Path, out_dir: Path) -> None:
+    """Both themes, the right-to-left translation and the shortcuts overview."""
+    conversation(model, out_dir / "screenshot.png")
+    conversation(model, out_dir / "screenshot-dark.png", theme=ThemeChoice.DARK)
+    conversation(model, out_dir / "screenshot-arabic.png", language="ar")
+    shortcuts(out_dir / "screenshot-shortcuts.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
-    parser.add_argument("--only", choices=["attachments", "batch", "documents", "models",
-                                            "remote"],
+    parser.add_argument("--only", choices=["attachments", "batch", "documents", "looks",
+                                            "models", "remote"],
                         help="take only this shot (the others are not renewed)")
     args = parser.parse_args()
     model = find_starter_source()
@@ -436,6 +482,10 @@ def main() -> int:
         return 0
     if args.only == "models":
         models_pane(model, args.out_dir)
+        models_in_arabic(args.out_dir / "models-arabic.png")
+        return 0
+    if args.only == "looks":
+        looks(model, args.out_dir)
         return 0
     if args.only == "remote":
         remote(model, args.out_dir / "screenshot-remote.png")
@@ -444,11 +494,12 @@ def main() -> int:
         batch_window(model, args.out_dir / "screenshot-batch.png")
         return 0
     first_run(args.out_dir / "screenshot-first-run.png")
-    conversation(model, args.out_dir / "screenshot.png")
+    looks(model, args.out_dir)
     thinking(model, args.out_dir / "screenshot-thinking.png")
     organized(model, args.out_dir / "screenshot-organized.png",
               args.out_dir / "screenshot-search.png")
     models_pane(model, args.out_dir)
+    models_in_arabic(args.out_dir / "models-arabic.png")
     documents_pane(args.out_dir / "screenshot-documents.png")
     attachments(model, args.out_dir / "screenshot-attachments.png")
     remote(model, args.out_dir / "screenshot-remote.png")
