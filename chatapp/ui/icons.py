@@ -11,7 +11,7 @@ import enum
 import os
 from functools import cache
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -59,15 +59,17 @@ class Icon(enum.StrEnum):
 _MIRRORED_RIGHT_TO_LEFT = frozenset({Icon.SEND})
 
 
-def icon(name: Icon) -> QIcon:
-    """The icon for ``name``, in the current palette's text colour (muted when disabled)."""
-    return QIcon(_PaletteIconEngine(name))
+def icon(name: Icon, *, turned: float = 0.0) -> QIcon:
+    """The icon for ``name``, in the current palette's text colour (muted when disabled),
+    ``turned`` clockwise by so many degrees (a chevron pointing down)."""
+    return QIcon(_PaletteIconEngine(name, turned))
 
 
 class _PaletteIconEngine(QIconEngine):
-    def __init__(self, name: Icon) -> None:
+    def __init__(self, name: Icon, turned: float) -> None:
         super().__init__()
         self._name = name
+        self._turned = turned
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
@@ -76,15 +78,16 @@ class _PaletteIconEngine(QIconEngine):
                  else QPalette.ColorGroup.Active)
         colour = palette.color(group, QPalette.ColorRole.ButtonText)
         glyph = _glyph(self._name, colour.name(QColor.NameFormat.HexArgb))
+        painter.save()
+        centre = QRectF(rect).center()
+        painter.translate(centre)
         if (self._name in _MIRRORED_RIGHT_TO_LEFT
                 and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft):
-            painter.save()
-            painter.translate(rect.x() * 2 + rect.width(), 0)
             painter.scale(-1, 1)
-            glyph.paint(painter, rect)
-            painter.restore()
-            return
+        painter.rotate(self._turned)
+        painter.translate(-centre)
         glyph.paint(painter, rect)
+        painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)
@@ -97,7 +100,7 @@ class _PaletteIconEngine(QIconEngine):
         return pixmap
 
     def clone(self) -> QIconEngine:
-        return _PaletteIconEngine(self._name)
+        return _PaletteIconEngine(self._name, self._turned)
 
 
 @cache

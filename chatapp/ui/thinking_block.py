@@ -18,13 +18,9 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
-    QIcon,
-    QIconEngine,
-    QPainter,
-    QPixmap,
     QResizeEvent,
     QTextCursor,
 )
@@ -65,39 +61,6 @@ class _ThoughtText(QPlainTextEdit):
         super().resizeEvent(event)  # wraps the text to the new width first
         if event.size().width() != event.oldSize().width():
             self._on_width_changed()
-
-
-class _TurnedIcon(QIconEngine):
-    """One of the app's icons turned by some degrees (a chevron pointing down)."""
-
-    def __init__(self, name: Icon, degrees: float) -> None:
-        super().__init__()
-        self._name = name
-        self._degrees = degrees
-        self._icon = icon(name)
-
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
-        painter.save()
-        centre = QRectF(rect).center()
-        painter.translate(centre)
-        painter.rotate(self._degrees)
-        painter.translate(-centre)
-        self._icon.paint(painter, rect, Qt.AlignmentFlag.AlignCenter, mode, state)
-        painter.restore()
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        try:
-            self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
-        finally:
-            painter.end()
-        return pixmap
-
-    def clone(self) -> QIconEngine:
-        return _TurnedIcon(self._name, self._degrees)
 
 
 class ThinkingBlock(QFrame):
@@ -285,7 +248,7 @@ class ThinkingBlock(QFrame):
         left). An icon, not the button's arrow type: Qt's style sheet draws that over the
         text right to left."""
         if self.is_expanded:
-            self.toggle.setIcon(QIcon(_TurnedIcon(Icon.NEXT, 90)))
+            self.toggle.setIcon(icon(Icon.NEXT, turned=90))
         else:
             self.toggle.setIcon(icon(Icon.PREVIOUS if self.isRightToLeft() else Icon.NEXT))
 

@@ -54,3 +54,13 @@ def test_send_points_the_other_way_right_to_left(app: QApplication) -> None:
     right_to_left = _ink(_drawn(Icon.SEND))
     assert right_to_left != left_to_right
     assert sorted(right_to_left) == sorted((SIZE - 1 - x, y) for x, y in left_to_right)
+
+
+def test_a_turned_icon_is_the_same_glyph_turned(app: QApplication) -> None:
+    upright = set(_ink(_drawn(Icon.NEXT)))
+    turned = set(_ink(icon(Icon.NEXT, turned=90).pixmap(SIZE, SIZE).toImage()))
+    assert turned != upright
+    # A quarter turn clockwise about the centre: (x, y) goes to (SIZE-1-y, x), give or take
+    # the antialiased edge.
+    expected = {(SIZE - 1 - y, x) for x, y in upright}
+    assert len(turned & expected) >= 0.8 * len(expected)
