@@ -134,7 +134,7 @@ class RemoteReplyRunner:
             return
         except Exception as error:  # a bug: the turn still ends, and the log has it
             log.exception("The remote reply failed unexpectedly")
-            wrapped = internal_error(error, "writing the reply")
+            wrapped = internal_error(error, translate("ChatReply", "writing the reply"))
             listener.reply_failed(wrapped, record_failure(self.store, conversation_id,
                                                           message, reply, wrapped))
             return

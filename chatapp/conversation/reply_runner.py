@@ -222,7 +222,7 @@ class ReplyRunner:
             return
         except Exception as error:  # a bug: the turn still ends, and the log has it
             log.exception("The reply failed unexpectedly")
-            wrapped = internal_error(error, "writing the reply")
+            wrapped = internal_error(error, translate("ChatReply", "writing the reply"))
             listener.reply_failed(wrapped, record_failure(self.store, request.conversation_id,
                                                           message, reply, wrapped))
             return

@@ -1699,6 +1699,10 @@
         <source>There is no message to answer yet.</source>
         <translation>لا توجد رسالة للرد عليها بعد.</translation>
     </message>
+    <message>
+        <source>writing the reply</source>
+        <translation>كتابة الرد</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>

@@ -1619,6 +1619,10 @@
         <source>There is no message to answer yet.</source>
         <translation>Es gibt noch keine Nachricht, die beantwortet werden kann.</translation>
     </message>
+    <message>
+        <source>writing the reply</source>
+        <translation>Schreiben der Antwort</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
