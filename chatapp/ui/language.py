@@ -1,7 +1,8 @@
 """The window's language: Qt's translators, the locale's numbers and the layout direction.
 
 chatapp's own translations are ``chatapp_<code>.qm`` in the package's ``translations`` folder
-(compiled by the Makefile from ``translations/*.ts``); Qt's own (the standard dialogs'
+(compiled by the Makefile from their ``.ts`` sources beside them; English's holds the
+singular forms of its plural messages); Qt's own (the standard dialogs'
 buttons) come with PySide6. The language follows the system unless Settings name one;
 a change takes effect at the next start (the widgets are built in one language).
 """
@@ -73,8 +74,9 @@ def install_language(app: QApplication, choice: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # English too: the source texts of its plural messages are their general form alone.
+    _load(app, "chatapp", code, translations_dir())
     if code != SOURCE_LANGUAGE:
-        _load(app, "chatapp", code, translations_dir())
         qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         _load(app, "qtbase", code, qt_translations)
     locale = system_locale() if not choice else QLocale(code)

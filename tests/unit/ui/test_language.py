@@ -89,3 +89,10 @@ def test_english_chosen_over_a_german_system(app: QApplication,
     assert QCoreApplication.translate(*FILE_MENU) == "&File"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert i18n.format_number(1234.5, 1) == "1,234.5"
+
+
+def test_english_says_one_chat_not_one_chats(app: QApplication) -> None:
+    # The source text is the general form alone; chatapp_en.qm has the singular.
+    assert language.install_language(app, "en") == "en"
+    assert i18n.translate("ChatExport", "%n chats", "", 1) == "1 chat"
+    assert i18n.translate("ChatExport", "%n chats", "", 1234) == "1,234 chats"
