@@ -41,6 +41,7 @@ from chatapp.models.catalog import load_catalog
 from chatapp.models.starter import STARTER
 from chatapp.paths import AppPaths
 from chatapp.ui import language
+from tests.conftest import LogFail
 from tests.unit.ui.app_surfaces import Surfaces, every_tab, open_surfaces
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -81,11 +82,16 @@ def test_the_pseudo_translation_keeps_placeholders() -> None:
 
 
 @pytest.fixture
-def pseudo(qapp: QApplication) -> Iterator[PseudoTranslator]:
+def pseudo(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           logfail: LogFail) -> Iterator[PseudoTranslator]:
     translator = PseudoTranslator()
     locale, direction = QLocale(), qapp.layoutDirection()
     # Installed past language.install_language, which create_main_window calls and which
-    # removes only the translators it installed: the window is built under this one.
+    # removes only the translators it installed: the window is built under this one. The
+    # window's own (English's plural forms, installed after this one and so asked first)
+    # are kept out: the pseudo-translation is to answer every string.
+    monkeypatch.setattr(language, "translations_dir", lambda: tmp_path)
+    logfail.expect("chatapp.ui.language", "No chatapp translation")
     qapp.installTranslator(translator)
     yield translator
     qapp.removeTranslator(translator)
