@@ -17,7 +17,12 @@ from pytestqt.qtbot import QtBot
 from chatapp.paths import AppPaths
 from chatapp.settings import Settings, load_settings
 from chatapp.ui.main_window import DEFAULT_SIZE, MainWindow, reply_announcement
-from chatapp.ui.shortcuts_dialog import ShortcutsDialog, command_text, shortcut_sections
+from chatapp.ui.shortcuts_dialog import (
+    ShortcutsDialog,
+    command_text,
+    keys_text,
+    shortcut_sections,
+)
 from chatapp.ui.theme import current as current_theme
 from chatapp.vocabulary import ThemeChoice
 from tests.e2e.conftest import (
@@ -111,8 +116,10 @@ def test_the_overview_lists_every_shortcut_of_the_menus(
     with_keys = [(c, k) for c, k in menu_actions(window) if k]
     assert len(with_keys) >= 14
     for command, keys in with_keys:
-        shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        assert (command, shown) in listed
+        # As the overview writes them: a multimedia keyboard's "New" key beside Ctrl+N (on
+        # some platforms) is left out (test_shortcuts_dialog.py).
+        shown = keys_text(keys)
+        assert shown and (command, shown) in listed
     # The list's own shortcuts are there too, and every key sequence is unique.
     assert any(command == "Delete the selected chats" for command, _keys in listed)
     every = [k.toString() for _c, keys in with_keys for k in keys]
