@@ -10,11 +10,8 @@ template dialog open on it.
 from __future__ import annotations
 
 import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
@@ -35,48 +32,18 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from chatapp.formatting import format_bytes
-from chatapp.hardware import detect_hardware
 from chatapp.hub.downloads import DownloadState, DownloadStatus
-from chatapp.models.catalog import load_catalog
-from chatapp.models.library import ModelLibrary
 from chatapp.paths import AppPaths
 from chatapp.ui.model_manager.bidi import isolated
 from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.model_manager.template_dialog import ChatTemplateDialog
-from chatapp.ui.workers.hub_worker import HubController
-from chatapp.ui.workers.task_thread import TaskThread
 from tests.hub_stand_in.content import TINY_REPO
 from tests.hub_stand_in.fixtures import *  # noqa: F403
-from tests.hub_stand_in.server import StandInHub
+from tests.unit.ui.models_pane_fixtures import *  # noqa: F403
 
 TIMEOUT_MS = 20_000
 CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
             QAbstractSpinBox, QAbstractItemView, QTabWidget, QTabBar, QProgressBar)
-
-
-@pytest.fixture
-def disk(qtbot: QtBot) -> Iterator[TaskThread]:
-    thread = TaskThread("files")
-    yield thread
-    thread.shutdown(time.monotonic() + 5)
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, app_paths: AppPaths, disk: TaskThread,
-         hub: StandInHub) -> Iterator[ModelsPane]:
-    hub_thread = HubController(app_paths.models_dir, hub.endpoint)
-    secrets = TaskThread("secrets")
-    try:
-        widget = ModelsPane(library=ModelLibrary(app_paths.models_dir,
-                                                 app_paths.models_registry),
-                            catalog=load_catalog(), hardware=detect_hardware(), disk=disk,
-                            hub=hub_thread, secrets=secrets)
-        qtbot.addWidget(widget)
-        yield widget
-    finally:
-        hub_thread.request_stop()
-        hub_thread.wait_stopped(time.monotonic() + 5)
-        secrets.shutdown(time.monotonic() + 5)
 
 
 def accessible_name(widget: QWidget) -> str:

@@ -5,37 +5,24 @@ the local stand-in that speaks the real protocol)."""
 from __future__ import annotations
 
 import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from chatapp.hardware import detect_hardware
-from chatapp.models.catalog import ModelKind, load_catalog
-from chatapp.models.library import ModelLibrary
+from chatapp.models.catalog import ModelKind
 from chatapp.models.speed_probe import hardware_fingerprint
 from chatapp.models.speed_records import SpeedRecords, SpeedRun
 from chatapp.paths import AppPaths
 from chatapp.ui.model_manager import installed_tab, recommended_tab, search_tab
 from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.ui.model_manager.speed_column import MEASURING, SpeedLabel, speed_text
-from chatapp.ui.workers.hub_worker import HubController
-from chatapp.ui.workers.task_thread import TaskThread
 from tests.hub_stand_in.content import TINY_REPO
 from tests.hub_stand_in.fixtures import *  # noqa: F403
-from tests.hub_stand_in.server import StandInHub
+from tests.unit.ui.models_pane_fixtures import *  # noqa: F403
 
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture
-def disk(qtbot: QtBot) -> Iterator[TaskThread]:
-    thread = TaskThread("files")
-    yield thread
-    thread.shutdown(time.monotonic() + 5)
 
 
 def cell_speed(table: QTableWidget, row: int, column: int) -> str:
@@ -59,24 +46,6 @@ def a_run(sha256: str, file_name: str, size: int) -> SpeedRun:
                     fingerprint=hardware_fingerprint(detect_hardware()),
                     generation_tokens_per_s=104.0, prompt_tokens_per_s=900.0,
                     parameters=134_515_008, bytes_by_type={"Q4_1": size})
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, app_paths: AppPaths, disk: TaskThread,
-         hub: StandInHub) -> Iterator[ModelsPane]:
-    hub_thread = HubController(app_paths.models_dir, hub.endpoint)
-    secrets = TaskThread("secrets")
-    try:
-        widget = ModelsPane(library=ModelLibrary(app_paths.models_dir,
-                                                 app_paths.models_registry),
-                            catalog=load_catalog(), hardware=detect_hardware(), disk=disk,
-                            hub=hub_thread, secrets=secrets)
-        qtbot.addWidget(widget)
-        yield widget
-    finally:
-        hub_thread.request_stop()
-        hub_thread.wait_stopped(time.monotonic() + 5)
-        secrets.shutdown(time.monotonic() + 5)
 
 
 def test_catalog_and_installed_models_show_predicted_then_measured_speeds(
