@@ -159,3 +159,20 @@ def _english_after_each_test() -> Iterator[None]:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         language.reset(app)
+
+
+def _marked(context: str, text: str, disambiguation: str | None, n: int) -> str:
+    """A translator that marks every string it is asked for, as a real one changes it."""
+    shown = text.replace("%n", str(n)) if n >= 0 else text
+    return f"«{shown}»"
+
+
+@pytest.fixture
+def translated() -> Iterator[None]:
+    """Core code in "another language": every translate() comes back marked «…», so a test
+    tells what the user reads (translated) from what is stored or logged (English)."""
+    from chatapp import i18n
+
+    i18n.install(i18n.LocaleBackend(translate=_marked))
+    yield
+    i18n.install(i18n.LocaleBackend())

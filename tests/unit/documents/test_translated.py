@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from chatapp import i18n
 from chatapp.documents.reading import (
     KINDS_READ,
     BinaryDocument,
@@ -14,18 +11,6 @@ from chatapp.documents.reading import (
     kinds_read,
     read_document_bytes,
 )
-
-
-def _marked(context: str, text: str, disambiguation: str | None, n: int) -> str:
-    """A translator that marks every string it is asked for, as a real one changes it."""
-    return f"«{text}»"
-
-
-@pytest.fixture
-def translated() -> Iterator[None]:
-    i18n.install(i18n.LocaleBackend(translate=_marked))
-    yield
-    i18n.install(i18n.LocaleBackend())
 
 
 @pytest.mark.usefixtures("translated")

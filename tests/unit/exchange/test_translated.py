@@ -3,30 +3,14 @@ stored or compared stays as it was (the kinds of file, the chats' text)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from chatapp import i18n
 from chatapp.exchange.errors import ImportRefusedError
 from chatapp.exchange.importer import WEBUI_JSONL, ImportResult, import_batch, read_import
 from chatapp.exchange.markdown_export import to_markdown
 from chatapp.exchange.tree import read_chats
 from chatapp.history.store import HistoryStore
 from tests.unit.exchange.test_llama_webui import birds, check_birds, jsonl
-
-
-def _marked(context: str, text: str, disambiguation: str | None, n: int) -> str:
-    """A translator that marks every string it is asked for, as a real one changes it."""
-    shown = text.replace("%n", str(n)) if n >= 0 else text
-    return f"«{shown}»"
-
-
-@pytest.fixture
-def translated() -> Iterator[None]:
-    i18n.install(i18n.LocaleBackend(translate=_marked))
-    yield
-    i18n.install(i18n.LocaleBackend())
 
 
 @pytest.mark.usefixtures("translated")
