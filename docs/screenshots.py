@@ -57,6 +57,7 @@ from chatapp.paths import HOME_ENV, AppPaths
 from chatapp.settings import Settings
 from chatapp.ui.application import create_application, create_main_window
 from chatapp.ui.main_window import MainWindow
+from chatapp.ui.model_manager.pane import ModelsPane
 from chatapp.vocabulary import ThemeChoice
 
 DAY_S = 86_400.0
@@ -369,13 +370,8 @@ def _sdist_templates() -> Path:
     return sdist / "vendor" / "llama.cpp" / "models" / "templates"
 
 
-def models_in_arabic(out: Path) -> None:
-    """The Recommended tab right to left (no reply first: its catalog needs no model)."""
-    paths = new_home()
-    install_starter(paths.models_dir)
-    window = create_main_window(paths, Settings(language="ar", theme=ThemeChoice.LIGHT))
-    window.show()
-    wait_until(lambda: not window.session.busy and window.session.last_scan is not None)
+def shown_models_pane(window: MainWindow) -> ModelsPane:
+    """The window's Models pane, open over it with its speed column filled."""
     window.open_models_pane()
     wait_until(lambda: window.models_pane is not None and window.models_pane.isVisible())
     pane = window.models_pane
@@ -383,7 +379,17 @@ def models_in_arabic(out: Path) -> None:
     wait_until(lambda: pane.speeds.estimator is not None)
     settle()
     pane.move(window.pos())
-    grab(pane, out, screen=False)
+    return pane
+
+
+def models_in_arabic(out: Path) -> None:
+    """The Recommended tab right to left (no reply first: its catalog needs no model)."""
+    paths = new_home()
+    install_starter(paths.models_dir)
+    window = create_main_window(paths, Settings(language="ar", theme=ThemeChoice.LIGHT))
+    window.show()
+    wait_until(lambda: not window.session.busy and window.session.last_scan is not None)
+    grab(shown_models_pane(window), out, screen=False)
     window.close()
 
 
@@ -419,13 +425,7 @@ def models_pane(model: Path, out_dir: Path) -> None:
         window.composer.edit.submitted.emit()
         wait_until(lambda: window.session.turn is not None)
         wait_until(lambda: window.session.turn is None)
-        window.open_models_pane()
-        wait_until(lambda: window.models_pane is not None and window.models_pane.isVisible())
-        pane = window.models_pane
-        assert pane is not None
-        wait_until(lambda: pane.speeds.estimator is not None)
-        settle()
-        pane.move(window.pos())
+        pane = shown_models_pane(window)
         grab(pane, out_dir / "models-recommended.png", screen=False)
 
         search = pane.search
