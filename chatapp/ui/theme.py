@@ -159,7 +159,7 @@ QAbstractItemView { background: $base; alternate-background-color: $surface;
     gridline-color: $border; }
 QAbstractItemView:focus { border: 1px solid $accent; }
 QHeaderView::section { background: $window; color: $muted; border: none;
-    border-bottom: 1px solid $border; padding: ${space_2}px ${space_3}px; }
+    border-bottom: 1px solid $border; padding: ${space_2}px; }
 
 /* Fusion draws a box's outline darker than the window: invisible on a dark one. */
 QCheckBox::indicator, QGroupBox::indicator { width: 14px; height: 14px; border-radius: 4px;

@@ -264,6 +264,8 @@ def test_import_in_place_copy_and_delete(qtbot: QtBot, open_window: OpenWindow,
     installed.import_model(mine, copy=False)
     qtbot.waitUntil(lambda: installed.table.rowCount() == 1, timeout=10_000)
     assert cell(installed.table, 0, 7) == str(elsewhere)  # "Where"
+    where = installed.table.item(0, 7)
+    assert where is not None and where.toolTip() == str(elsewhere)  # whole if elided
     assert cell(installed.table, 0, 2) == "llama"
     assert not any(app_paths.models_dir.iterdir())
     qtbot.waitUntil(lambda: window.model_picker.findText(mine.name) >= 0, timeout=10_000)

@@ -53,6 +53,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("ModelTables", "Model"),
            QT_TRANSLATE_NOOP("ModelTables", "Where"))
 SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)
 FIT_COLUMN = COLUMNS.index("Fits?")
+WHERE_COLUMN = COLUMNS.index("Where")
 _NUMBER_COLUMNS = (1, 4)  # size, context
 PATH_ROLE = Qt.ItemDataRole.UserRole
 # English, as the tests compare them; shown through translate("InstalledTab", ...). The
@@ -123,7 +124,9 @@ class InstalledTab(QWidget):
             COLUMNS, "installedTable", translate("InstalledTab", "Installed models"),
             translate("InstalledTab", "One row per model file on this computer: its size, "
                       "architecture, quantization, context, whether it fits, its speed here "
-                      "and where it is; a double click loads it, as Load does"), self)
+                      "and where it is; a double click loads it, as Load does"), self,
+            # An imported file's folder can be long: it wraps before the file's name does.
+            shrinkable=(WHERE_COLUMN,))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda _row, _col: self._load())
         layout.addWidget(self.table, 1)
@@ -216,6 +219,8 @@ class InstalledTab(QWidget):
                 item.setData(PATH_ROLE, str(model.path))
                 if model.problem:
                     item.setToolTip(plain_tooltip(model.problem))
+                elif column == WHERE_COLUMN and not model.in_models_folder:
+                    item.setToolTip(value)  # the folder, whole where the column elides it
                 self.table.setItem(row, column, item)
             badge = FitBadge(fit_for_gguf(info, self.hardware,
                                           kv_cache_type=self.kv_cache_type)

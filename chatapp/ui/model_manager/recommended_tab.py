@@ -43,6 +43,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("ModelTables", "Model"),
 FIT_COLUMN = COLUMNS.index("Fits?")
 SPEED_COLUMN = COLUMNS.index(SPEED_HEADER)
 ANSWERS_COLUMN = COLUMNS.index("Answers")
+LICENSE_COLUMN = COLUMNS.index("License")
 ACTION_COLUMN = len(COLUMNS) - 1
 _NUMBER_COLUMNS = (1, 3, 4)  # parameters, download size, memory
 
@@ -110,7 +111,9 @@ class RecommendedTab(QWidget):
             COLUMNS, "catalogTable", translate("RecommendedTab", "Recommended models"),
             translate("RecommendedTab", "One row per recommended model, smallest first: its "
                       "size, the memory it needs, whether it fits, its speed here and a "
-                      "button to download or load it."), self)
+                      "button to download or load it."), self,
+            # Words that wrap (a long licence's name) give way before the model's name.
+            shrinkable=(ANSWERS_COLUMN, LICENSE_COLUMN))
         layout.addWidget(self.table, 1)
         self.fill()
 
@@ -130,7 +133,10 @@ class RecommendedTab(QWidget):
                 item = number_item(value) if column in _NUMBER_COLUMNS \
                     else QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                item.setToolTip(f"{entry.shown_description}\n{said}\n{entry.repo}/{entry.file}")
+                about = f"{entry.shown_description}\n{said}\n{entry.repo}/{entry.file}"
+                # A licence's name may be elided in its narrowed column: whole here.
+                item.setToolTip(f"{entry.license}\n{about}" if column == LICENSE_COLUMN
+                                else about)
                 self.table.setItem(row, column, item)
             answers = self.table.item(row, ANSWERS_COLUMN)
             if answers is not None and entry.reasoning:
