@@ -27,8 +27,6 @@ NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCente
 # The name column keeps room for this many average characters ("Qwen2.5 1.5B Instruct")
 # before it gives up width to the other columns.
 NAME_MIN_CHARS = 24
-# A row holds two lines of text (the speed column's two-line label needs them): a
-# shrinkable column is not made narrower than its longest text needs in two lines.
 # Room the item view takes around a cell's text (its margins and the focus frame).
 _CELL_PADDING = 12
 
@@ -108,7 +106,8 @@ class FittedTable(QTableWidget):
         header.resizeSection(0, max(name_min, room - sum(widths.values())))
 
     def _wrapped_width(self, column: int) -> int:
-        """The least width at which every cell of ``column`` shows whole in two lines."""
+        """The least width at which every cell of ``column`` shows whole in two lines (a
+        row holds two: the speed column's label has two)."""
         needed = 0
         for row in range(self.rowCount()):
             item = self.item(row, column)
@@ -117,7 +116,9 @@ class FittedTable(QTableWidget):
             metrics = QFontMetrics(item.font())
             words = item.text().split()
             if len(words) < 2:
-                needed = max(needed, metrics.horizontalAdvance(item.text()))
+                # One word (a folder's path): the view breaks it anywhere, near its middle.
+                needed = max(needed, (metrics.horizontalAdvance(item.text()) + 1) // 2
+                             + metrics.averageCharWidth())
                 continue
             # The best place to break the line between two words.
             needed = max(needed, min(

@@ -21,6 +21,7 @@ from tests.unit.ui.test_speed_column import TIMEOUT_MS, ready
 
 NAME = "SmolLM2 135M Instruct, a model's name"
 NOTES = "a note of several words that wraps onto a second line in a narrow column"
+FOLDER = "/home/someone/Downloads/models/from-a-friend/quantized-last-week/gguf"
 
 
 @pytest.fixture
@@ -43,13 +44,13 @@ def scrolls_sideways(table: FittedTable) -> bool:
     return table.horizontalScrollBar().maximum() > 0
 
 
-def a_table(qtbot: QtBot, width: int) -> FittedTable:
+def a_table(qtbot: QtBot, width: int, notes: str = NOTES) -> FittedTable:
     """Model, Notes (shrinkable), Size: one row."""
     table = make_table(("Model", "Notes", "Size"), "fitted", "Fitted", "A test table",
                        parent=None, shrinkable=(1,))
     qtbot.addWidget(table)
     table.setRowCount(1)
-    for column, text in enumerate((NAME, NOTES, "1.2 GB")):
+    for column, text in enumerate((NAME, notes, "1.2 GB")):
         table.setItem(0, column, QTableWidgetItem(text))
     table.resize(width, 200)
     table.show()
@@ -69,16 +70,17 @@ def test_with_room_every_column_fits_its_contents_and_the_name_takes_the_rest(
     assert not scrolls_sideways(table)
 
 
+@pytest.mark.parametrize("text", [NOTES, FOLDER], ids=["words", "one-word path"])
 def test_short_of_room_the_shrinkable_column_wraps_before_the_name_is_narrowed(
-        qtbot: QtBot) -> None:
-    probe = a_table(qtbot, 1600)
+        qtbot: QtBot, text: str) -> None:
+    probe = a_table(qtbot, 1600, text)
     frame = probe.width() - probe.viewport().width()
     # Room for the name's minimum, the size and three quarters of the note on one line.
     room = name_minimum(probe) + 20 + probe.sizeHintForColumn(1) * 3 // 4 + widths(probe)[2]
-    table = a_table(qtbot, room + frame)
+    table = a_table(qtbot, room + frame, text)
     model, notes, _size = widths(table)
-    assert notes < table.sizeHintForColumn(1)  # narrowed: the note wraps
-    half_note = table.fontMetrics().horizontalAdvance(NOTES) // 2
+    assert notes < table.sizeHintForColumn(1)  # narrowed: the text wraps
+    half_note = table.fontMetrics().horizontalAdvance(text) // 2
     assert notes >= half_note  # but still whole in two lines
     assert model >= name_minimum(table)
     assert sum(widths(table)) == table.viewport().width()
