@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import stat
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,18 +33,12 @@ from tests.unit.gguf.gguf_factory import (
     kv,
     write_with_gguf_writer,
 )
+from tests.unit.ui.models_pane_fixtures import *  # noqa: F403
 
 GOOD = ("{{ bos_token }}{% for m in messages %}[{{ m.role }}] {{ m.content }}{{ eos_token }}\n"
         "{% endfor %}{% if add_generation_prompt %}[assistant] {% endif %}")
 DOES_NOT_COMPILE = "{% for m in messages %}{{ m.content }}"  # no endfor
 MANGLES_TEXT = "{% for m in messages %}{{ m.content | upper }}{% endfor %}"
-
-
-@pytest.fixture
-def disk(qtbot: QtBot) -> Iterator[TaskThread]:
-    thread = TaskThread("files")
-    yield thread
-    thread.shutdown(time.monotonic() + 5)
 
 
 @pytest.fixture
