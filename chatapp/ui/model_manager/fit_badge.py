@@ -7,12 +7,20 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from chatapp.i18n import translate
 from chatapp.models.fit import Fit, MemoryFit
+from chatapp.ui import theme
 from chatapp.ui.plain_text import plain_tooltip
 
-_COLOURS = {
-    Fit.FITS: ("#1a7f37", "#e6f4ea"),
-    Fit.TIGHT: ("#9a6700", "#fff4d6"),
+# (text, chip) per fit and theme: a pale chip on the light theme, a deep one on the dark
+# (the light chips glared there). Both pairs keep the text above 4.5:1 on its chip.
+LIGHT_COLOURS = {
+    Fit.FITS: ("#18772f", "#e6f4ea"),
+    Fit.TIGHT: ("#8f5f00", "#fff4d6"),
     Fit.TOO_LARGE: ("#b42318", "#fdecea"),
+}
+DARK_COLOURS = {
+    Fit.FITS: ("#7ee2a0", "#1b3a26"),
+    Fit.TIGHT: ("#f0b45a", "#453a1a"),
+    Fit.TOO_LARGE: ("#ff8a80", "#4a2220"),
 }
 
 
@@ -21,10 +29,15 @@ class FitBadge(QLabel):
         super().__init__(parent)
         self.setObjectName("fitBadge")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._fit: Fit | None = None  # the fit shown, for a change of theme
+        controller = theme.current()
+        if controller is not None:
+            controller.changed.connect(self._restyle)
         self.set_fit(fit)
 
     def set_fit(self, fit: MemoryFit | None) -> None:
         if fit is None:
+            self._fit = None
             self.setText("")
             self.setToolTip("")
             self.setStyleSheet("")
@@ -47,6 +60,14 @@ class FitBadge(QLabel):
     def _show(self, text: str, fit: Fit) -> None:
         self.setText(text)
         self.setAccessibleName(translate("FitBadge", "Memory fit: {fit}").format(fit=text))
-        colour, background = _COLOURS[fit]
+        self._fit = fit
+        self._restyle()
+
+    def _restyle(self) -> None:
+        if self._fit is None:
+            return
+        controller = theme.current()
+        dark = controller is not None and controller.is_dark()
+        colour, background = (DARK_COLOURS if dark else LIGHT_COLOURS)[self._fit]
         self.setStyleSheet(f"color: {colour}; background: {background}; border-radius: 8px;"
                            " padding: 1px 8px; font-weight: 600;")
