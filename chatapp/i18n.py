@@ -5,7 +5,7 @@ module it belongs to) and the English text as the key, as Qt's ``QCoreApplicatio
 translate`` takes them: ``pyside6-lupdate`` finds these calls by name and extracts them into
 ``translations/*.ts``. The window installs Qt's translator and locale here at start
 (ui/language.py); without it (the command line, the tests' core modules) the English text
-is used as it is.
+is used as it is, but for the singular of a plural ("1 chat"), read from chatapp_en.ts.
 
 A string kept in a constant must be marked with :func:`QT_TRANSLATE_NOOP`, so lupdate sees it,
 and translated where it is shown: a translation looked up at import would be English
@@ -17,8 +17,11 @@ lets each language choose its forms (Arabic has six) and writes ``n`` in the loc
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 
 __all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "LocaleBackend", "format_number", "install",
            "translate"]
@@ -32,8 +35,43 @@ Translator = Callable[[str, str, str | None, int], str]
 NumberFormatter = Callable[[float, int], str]
 
 
+_log = logging.getLogger(__name__)
+
+# English's own plural forms: the source text is the general form ("%n chats"), the
+# singular ("%n chat") is in chatapp_en.ts (shipped beside the .qm files). The window gets
+# it from Qt's translator; without a window (the command line) it is read here.
+ENGLISH_TS = "chatapp_en.ts"
+
+
+@functools.cache
+def english_singulars() -> dict[tuple[str, str], str]:
+    """(context, source) -> the singular form, from chatapp_en.ts; empty if it is missing
+    or damaged (the general form is then used for 1 as well)."""
+    from xml.etree import ElementTree  # late: the window never reads it (Qt has it)
+
+    try:
+        source = resources.files("chatapp.resources") / "translations" / ENGLISH_TS
+        root = ElementTree.fromstring(source.read_bytes())
+    except (OSError, ModuleNotFoundError, ElementTree.ParseError) as error:
+        _log.warning("English plural forms unavailable (%s): '1 chats' may be shown", error)
+        return {}
+    singulars: dict[tuple[str, str], str] = {}
+    for context in root.iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            forms = message.findall("translation/numerusform")
+            text = message.findtext("source")
+            if message.get("numerus") == "yes" and forms and text and forms[0].text:
+                singulars[name, text] = forms[0].text.replace("%Ln", "%n")
+    return singulars
+
+
 def _english(context: str, text: str, disambiguation: str | None, n: int) -> str:
-    return text.replace("%n", f"{n:,}") if n >= 0 else text
+    if n < 0:
+        return text
+    if n == 1:
+        text = english_singulars().get((context, text), text)
+    return text.replace("%n", f"{n:,}")
 
 
 def _python_number(value: float, decimals: int) -> str:

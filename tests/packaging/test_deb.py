@@ -179,6 +179,9 @@ def test_the_bundle_carries_the_translations(installation: Installation) -> None
         assert qt.is_file(), qt
         assert translator.load(str(qt)), qt
         assert translator.translate("QPlatformTheme", "Cancel") not in (None, "", "Cancel")
+    # English's singular forms for the command line, where chatapp/i18n.py reads them.
+    english = internal / "chatapp" / "resources" / "translations" / "chatapp_en.ts"
+    assert b"<numerusform>%Ln chat</numerusform>" in english.read_bytes()
     # Only those: the other languages' Qt translations stay out of the bundle.
     kept = {p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()}
     assert kept == {f"qtbase_{code}.qm" for code in TRANSLATED}

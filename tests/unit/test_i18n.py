@@ -73,6 +73,28 @@ def test_english_by_default() -> None:
     assert i18n.format_number(5) == "5"
 
 
+def test_english_without_a_window_writes_one_in_the_singular() -> None:
+    """The command line has no Qt translator: chatapp_en.ts's singulars are read here."""
+    assert i18n.translate("ChatExport", "%n tokens", "", 1) == "1 token"
+    assert i18n.translate("ChatExport", "%n tokens", "", 0) == "0 tokens"
+    assert i18n.translate("ChatExport", "%n tokens", "", 2) == "2 tokens"
+    assert i18n.translate("ChatExport", "{name} ({used} of %n passages)", "", 1) == \
+        "{name} ({used} of 1 passage)"
+    assert i18n.translate("Nowhere", "%n things", "", 1) == "1 things"  # not in the file
+
+
+@pytest.mark.expect_log("chatapp.i18n", "English plural forms unavailable")
+def test_without_the_english_file_the_general_form_stands_for_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "ENGLISH_TS", "chatapp_xx.ts")
+    i18n.english_singulars.cache_clear()
+    try:
+        assert i18n.translate("ChatExport", "%n tokens", "", 1) == "1 tokens"
+    finally:
+        monkeypatch.undo()
+        i18n.english_singulars.cache_clear()
+
+
 def test_formatting_reads_as_before_in_english() -> None:
     assert [format_bytes(n) for n in (0, 1, 512, 1000, 98_400_000, 4.1e9, 128e9, 1.2e18)] == [
         "0 bytes", "1 byte", "512 bytes", "1 KB", "98.4 MB", "4.1 GB", "128 GB", "1,200 PB"]
