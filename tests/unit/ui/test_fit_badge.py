@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -64,3 +65,16 @@ def test_the_badge_follows_a_change_of_theme(qtbot: QtBot,
     badge.set_fit(None)  # unknown: no chip, in either theme
     controller.set_choice(ThemeChoice.DARK)
     assert badge.styleSheet() == ""
+
+
+def test_a_deleted_badge_leaves_no_connection_to_the_theme(
+        qtbot: QtBot, controller: ThemeController) -> None:
+    """A table's badges are replaced on every fill: a later change of theme must not
+    reach the deleted ones (pytest-qt fails the test on an exception in a slot)."""
+    gone = FitBadge(a_fit(Fit.FITS))
+    gone.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept = FitBadge(a_fit(Fit.FITS))
+    qtbot.addWidget(kept)
+    controller.set_choice(ThemeChoice.LIGHT)
+    assert LIGHT_COLOURS[Fit.FITS][0] in kept.styleSheet()
