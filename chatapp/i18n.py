@@ -44,9 +44,10 @@ ENGLISH_TS = "chatapp_en.ts"
 
 
 @functools.cache
-def english_singulars() -> dict[tuple[str, str], str]:
-    """(context, source) -> the singular form, from chatapp_en.ts; empty if it is missing
-    or damaged (the general form is then used for 1 as well)."""
+def english_singulars() -> dict[tuple[str, str, str], str]:
+    """(context, source, disambiguation) -> the singular form, from chatapp_en.ts (keyed
+    as Qt's translator looks a message up); empty if the file is missing or damaged (the
+    general form is then used for 1 as well)."""
     from xml.etree import ElementTree  # late: the window never reads it (Qt has it)
 
     try:
@@ -55,14 +56,15 @@ def english_singulars() -> dict[tuple[str, str], str]:
     except (OSError, ModuleNotFoundError, ElementTree.ParseError) as error:
         _log.warning("English plural forms unavailable (%s): '1 chats' may be shown", error)
         return {}
-    singulars: dict[tuple[str, str], str] = {}
+    singulars: dict[tuple[str, str, str], str] = {}
     for context in root.iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             forms = message.findall("translation/numerusform")
             text = message.findtext("source")
             if message.get("numerus") == "yes" and forms and text and forms[0].text:
-                singulars[name, text] = forms[0].text.replace("%Ln", "%n")
+                comment = message.findtext("comment") or ""
+                singulars[name, text, comment] = forms[0].text.replace("%Ln", "%n")
     return singulars
 
 
@@ -70,7 +72,7 @@ def _english(context: str, text: str, disambiguation: str | None, n: int) -> str
     if n < 0:
         return text
     if n == 1:
-        text = english_singulars().get((context, text), text)
+        text = english_singulars().get((context, text, disambiguation or ""), text)
     return text.replace("%n", f"{n:,}")
 
 

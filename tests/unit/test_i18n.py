@@ -81,6 +81,8 @@ def test_english_without_a_window_writes_one_in_the_singular() -> None:
     assert i18n.translate("ChatExport", "{name} ({used} of %n passages)", "", 1) == \
         "{name} ({used} of 1 passage)"
     assert i18n.translate("Nowhere", "%n things", "", 1) == "1 things"  # not in the file
+    # Another disambiguation is another message, as for Qt's translator.
+    assert i18n.translate("ChatExport", "%n tokens", "a different meaning", 1) == "1 tokens"
 
 
 @pytest.mark.expect_log("chatapp.i18n", "English plural forms unavailable")
